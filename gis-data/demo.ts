@@ -1,0 +1,75 @@
+import type { Db, Queryable } from '../server/db/index'
+import { audit, SYSTEM } from '../server/audit/audit'
+import { insertUser } from '../server/users/service'
+import { CARRIERS } from './carriers'
+import { generateProvince, DEMO_PROVINCE } from './province'
+
+export const DEMO_SEED = 20_170_601
+
+/** Demo accounts: one per role (and one per mobile carrier). Passwords are public: this is demo data. */
+export const DEMO_USERS = [
+  { username: 'officer', displayName: 'Chuyên viên Sở TT&TT (demo)', role: 'officer', carrier: null },
+  { username: 'inspector', displayName: 'Thanh tra viên (demo)', role: 'inspector', carrier: null },
+  { username: 'viettel', displayName: 'Viettel — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'viettel' },
+  { username: 'mobifone', displayName: 'MobiFone — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'mobifone' },
+  { username: 'vnpt', displayName: 'VNPT — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'vnpt' },
+  { username: 'vietnamobile', displayName: 'Vietnamobile — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'vietnamobile' },
+  { username: 'gmobile', displayName: 'Gmobile — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'gmobile' },
+] as const
+
+/** The demo password of a demo user. */
+export const demoPassword = (username: string) => `demo-${username}`
+
+export interface DemoReport {
+  province: string
+  districts: number
+  users: { username: string; password: string; role: string }[]
+}
+
+/** Inserts the carriers that are missing. Real data, so it is not labelled demo. */
+export async function ensureCarriers(q: Queryable): Promise<void> {
+  for (const c of CARRIERS) {
+    await q.exec(`INSERT INTO carriers (name, short_name, kind, mnc) VALUES ($1, $2, $3, $4) ON CONFLICT (short_name) DO NOTHING`, [c.name, c.shortName, c.kind, c.mnc])
+  }
+}
+
+/** Loads the demo province, carriers and demo users in one transaction. */
+export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport> {
+  return db.transaction(async (tx) => {
+    await tx.exec(`DELETE FROM demo_datasets WHERE name = 'province'`)
+    await ensureCarriers(tx)
+    const province = await generateProvince(tx, provinceCode, DEMO_SEED)
+    const users: DemoReport['users'] = []
+    for (const u of DEMO_USERS) {
+      const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])
+      if (exists) continue
+      const carrier = u.carrier ? await tx.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [u.carrier]) : null
+      const password = demoPassword(u.username)
+      const user = await insertUser(tx, { username: u.username, displayName: u.displayName, password, role: u.role, carrierId: carrier?.id ?? null, isDemo: true })
+      await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
+      users.push({ username: u.username, password, role: u.role })
+    }
+    await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [DEMO_SEED, JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts })])
+    await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: 'province', after: { seed: DEMO_SEED, districts: province.districts } })
+    return { province: DEMO_PROVINCE.name, districts: province.districts, users }
+  })
+}
+
+/** Loads the demo on a database that has no administrative units yet. */
+export async function loadDemoIfEmpty(db: Db, provinceCode: string): Promise<DemoReport | null> {
+  const any = await db.maybeOne('SELECT 1 FROM admin_units LIMIT 1')
+  if (any) {
+    await ensureCarriers(db)
+    return null
+  }
+  return loadDemo(db, provinceCode)
+}
+
+/** Prints the demo sign-ins once. */
+export function printCredentials(report: DemoReport): void {
+  const lines = [
+    `DEMO DATA loaded: ${report.province} — ${report.districts} generated districts (not real boundaries).`,
+    ...report.users.map((u) => `  ${u.role.padEnd(9)} ${u.username.padEnd(13)} password: ${u.password}`),
+  ]
+  process.stdout.write(`\n${lines.join('\n')}\n\n`)
+}

@@ -1,0 +1,72 @@
+import type { Queryable } from '../server/db/index'
+import { rng } from './random'
+
+/** The demo province: generated shapes with Hồ Chí Minh City's post-2021 district names and GSO codes. */
+export const DEMO_PROVINCE = { code: '79', name: 'Thành phố Hồ Chí Minh (demo)', center: [106.66, 10.80] as const }
+
+// Inner-city districts first (small cells near the centre), then the outer ones.
+const DISTRICTS: [code: string, name: string][] = [
+  ['760', 'Quận 1'], ['770', 'Quận 3'], ['773', 'Quận 4'], ['774', 'Quận 5'], ['771', 'Quận 10'], ['768', 'Quận Phú Nhuận'],
+  ['772', 'Quận 11'], ['775', 'Quận 6'], ['765', 'Quận Bình Thạnh'], ['766', 'Quận Tân Bình'], ['767', 'Quận Tân Phú'],
+  ['776', 'Quận 8'], ['778', 'Quận 7'], ['764', 'Quận Gò Vấp'], ['777', 'Quận Bình Tân'], ['761', 'Quận 12'],
+  ['769', 'Thành phố Thủ Đức'], ['786', 'Huyện Nhà Bè'], ['785', 'Huyện Bình Chánh'], ['784', 'Huyện Hóc Môn'],
+  ['783', 'Huyện Củ Chi'], ['787', 'Huyện Cần Giờ'],
+]
+const INNER = 16
+export const DEMO_VALID_FROM = '2021-01-01'
+
+function outlineWkt(random: () => number): string {
+  const [cx, cy] = DEMO_PROVINCE.center
+  const ring: string[] = []
+  for (let i = 0; i < 64; i++) {
+    const a = (i / 64) * 2 * Math.PI
+    // An elongated north-west/south-east shape, like the real city stretching from Củ Chi to Cần Giờ.
+    const r = 0.3 + 0.08 * Math.sin(3 * a) + 0.04 * (random() - 0.5)
+    const x = cx + r * 0.75 * Math.cos(a) * 1.0 + r * 0.35 * Math.sin(a)
+    const y = cy + r * 1.05 * Math.sin(a)
+    ring.push(`${x.toFixed(6)} ${y.toFixed(6)}`)
+  }
+  ring.push(ring[0]!)
+  return `POLYGON((${ring.join(',')}))`
+}
+
+function seeds(random: () => number): [number, number][] {
+  const [cx, cy] = DEMO_PROVINCE.center
+  return DISTRICTS.map((_, i) => {
+    const inner = i < INNER
+    const a = inner ? (i / INNER) * 2 * Math.PI + random() * 0.3 : ((i - INNER) / (DISTRICTS.length - INNER)) * 2 * Math.PI + 0.4
+    const r = inner ? (i < 6 ? 0.025 : 0.06) + random() * 0.02 : 0.2 + random() * 0.04
+    return [cx + r * Math.cos(a), cy + r * Math.sin(a)]
+  })
+}
+
+/**
+ * Writes the demo province and its districts (a Voronoi partition of a generated outline, so that
+ * districts tile the province with no gap or overlap). Deterministic for a seed.
+ */
+export async function generateProvince(q: Queryable, provinceCode: string, seed: number): Promise<{ districts: number }> {
+  const random = rng(seed)
+  const outline = outlineWkt(random)
+  const points = seeds(random)
+  await q.exec(
+    `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
+     VALUES ('province', $1, $2, $1, ST_Multi(ST_GeomFromText($3, 4326)), $4, 'demo')`,
+    [provinceCode, DEMO_PROVINCE.name, outline, DEMO_VALID_FROM],
+  )
+  const inserted = await q.exec(
+    `WITH seeds AS (
+       SELECT ord, code, name, ST_SetSRID(ST_MakePoint(x, y), 4326) AS pt
+         FROM unnest($1::float8[], $2::float8[], $3::text[], $4::text[]) WITH ORDINALITY AS s(x, y, code, name, ord)
+     ), outline AS (
+       SELECT ST_GeomFromText($5, 4326) AS g
+     ), cells AS (
+       SELECT (ST_Dump(ST_VoronoiPolygons(ST_Collect(pt), 0, (SELECT ST_Expand(g, 0.5) FROM outline)))).geom AS cell FROM seeds
+     )
+     INSERT INTO admin_units (level, code, name, province_code, parent_code, geom, valid_from, source)
+     SELECT 'district', s.code, s.name, $6, $6,
+            ST_Multi(ST_CollectionExtract(ST_Intersection(c.cell, o.g), 3)), $7, 'demo'
+       FROM cells c JOIN seeds s ON ST_Contains(c.cell, s.pt) CROSS JOIN outline o`,
+    [points.map((p) => p[0]), points.map((p) => p[1]), DISTRICTS.map((d) => d[0]), DISTRICTS.map((d) => d[1]), outline, provinceCode, DEMO_VALID_FROM],
+  )
+  return { districts: inserted }
+}

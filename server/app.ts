@@ -1,0 +1,98 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import express, { type RequestHandler } from 'express'
+import helmet from 'helmet'
+import { Api } from './http/api'
+import type { AppDeps } from './http/context'
+import { apiNotFound, problemHandler } from './http/errors'
+import { forbidden } from './http/problems'
+import { loadSession } from './auth/middleware'
+import { log } from './log'
+import { authRoutes } from './auth/routes'
+import { auditRoutes } from './audit/routes'
+import { healthRoutes } from './health/routes'
+import { carrierRoutes } from './carriers/routes'
+import { userRoutes } from './users/routes'
+import { coordinateRoutes } from './coords/routes'
+import { boundaryRoutes } from './boundaries/routes'
+
+const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
+
+const requestContext: RequestHandler = (req, res, next) => {
+  req.requestId = crypto.randomUUID()
+  res.setHeader('X-Request-Id', req.requestId)
+  const started = process.hrtime.bigint()
+  res.on('finish', () => {
+    if (!req.path.startsWith('/api')) return
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    log.info('request', { requestId: req.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, user: req.user?.username })
+  })
+  next()
+}
+
+// A cross-site page cannot send JSON with our cookie past SameSite=Lax; this also refuses
+// unsafe requests whose Origin names another site.
+const sameOrigin: RequestHandler = (req, _res, next) => {
+  const origin = req.headers.origin
+  if (!origin || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
+  try {
+    if (new URL(origin).host === req.headers.host) return next()
+  } catch {
+    // fall through: an unparsable Origin is as foreign as another site's
+  }
+  next(forbidden('Cross-site requests are not accepted.'))
+}
+
+/** Builds the Express app around its dependencies; `listen` is the caller's business. */
+export function buildApp(deps: AppDeps): express.Express {
+  const app = express()
+  app.locals.deps = deps
+  app.disable('x-powered-by')
+  app.set('trust proxy', deps.config.trustProxy)
+  const basemapOrigin = deps.config.basemapStyleUrl ? new URL(deps.config.basemapStyleUrl).origin : undefined
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:', ...(basemapOrigin ? [basemapOrigin] : [])],
+          'connect-src': ["'self'", ...(basemapOrigin ? [basemapOrigin] : [])],
+          'worker-src': ["'self'", 'blob:'],
+          'child-src': ["'self'", 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: deps.config.trustProxy,
+    }),
+  )
+  app.use(requestContext)
+  app.use('/api', express.json({ limit: deps.config.bodyLimit }), sameOrigin, loadSession)
+
+  const api = new Api()
+  healthRoutes(api)
+  authRoutes(api)
+  userRoutes(api)
+  carrierRoutes(api)
+  auditRoutes(api)
+  coordinateRoutes(api)
+  boundaryRoutes(api)
+  const openapi = api.openapi({ title: 'Telecom infrastructure GIS API', version: '0.1.0' })
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi)
+  })
+  app.use(api.router)
+  app.use('/api', apiNotFound)
+
+  if (fs.existsSync(CLIENT_DIR)) {
+    app.use(express.static(CLIENT_DIR, { index: false, maxAge: '1h' }))
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache')
+      res.sendFile(path.join(CLIENT_DIR, 'index.html'))
+    })
+  }
+  app.use(problemHandler)
+  return app
+}

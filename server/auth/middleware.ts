@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express'
+import { deps, type Role } from '../http/context'
+import { forbidden, unauthorized } from '../http/problems'
+import { COOKIE_NAME, readCookie, userForToken } from './sessions'
+
+/** Who may call a route: anyone, any signed-in user, or the listed roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[]
+
+/** Loads the session user, if any, onto `req.user`. */
+export const loadSession: RequestHandler = async (req, _res, next) => {
+  try {
+    const token = readCookie(req.headers.cookie, COOKIE_NAME)
+    if (token) req.user = await userForToken(deps(req).db, token)
+    next()
+  } catch (err) {
+    next(err)
+  }
+}
+
+/** The one place where roles are checked: 401 without a session, 403 with the wrong role. */
+export function requireRole(access: Access): RequestHandler {
+  return (req, _res, next) => {
+    if (access === 'public') return next()
+    if (!req.user) return next(unauthorized())
+    if (access !== 'signed-in' && !access.includes(req.user.role)) {
+      return next(forbidden(`This needs one of the roles: ${access.join(', ')}.`))
+    }
+    next()
+  }
+}

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto'
+import type { Queryable } from '../db/index'
+import type { Role, SessionUser } from '../http/context'
+
+export const COOKIE_NAME = 'sid'
+
+const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+
+/** Creates a session and answers the opaque token for the cookie. */
+export async function createSession(
+  q: Queryable,
+  userId: number,
+  ttlHours: number,
+  meta: { ip: string; userAgent: string | undefined },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString('base64url')
+  const row = await q.one<{ expires_at: Date }>(
+    `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
+     VALUES ($1, $2, now() + make_interval(hours => $3), $4, $5) RETURNING expires_at`,
+    [sha256(token), userId, ttlHours, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
+  )
+  return { token, expiresAt: row.expires_at }
+}
+
+/** The user behind a session token, if the session is live and the user active. */
+export async function userForToken(q: Queryable, token: string): Promise<SessionUser | undefined> {
+  const row = await q.maybeOne<{
+    id: number
+    username: string
+    display_name: string
+    role: Role
+    carrier_id: number | null
+    carrier_name: string | null
+    is_demo: boolean
+  }>(
+    `UPDATE sessions s SET last_seen_at = now()
+       FROM users u LEFT JOIN carriers c ON c.id = u.carrier_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.id = s.user_id AND u.active
+      RETURNING u.id, u.username, u.display_name, u.role, u.carrier_id, c.name AS carrier_name, u.is_demo`,
+    [sha256(token)],
+  )
+  if (!row) return undefined
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    carrierId: row.carrier_id,
+    carrierName: row.carrier_name,
+    isDemo: row.is_demo,
+  }
+}
+
+/** Ends a session. */
+export async function deleteSession(q: Queryable, token: string): Promise<void> {
+  await q.exec('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)])
+}
+
+/** Reads one cookie from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+  }
+  return undefined
+}

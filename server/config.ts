@@ -1,0 +1,48 @@
+import path from 'node:path'
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  embeddedPort: number
+  statementTimeoutMs: number
+  adminPassword: string | undefined
+  demo: boolean
+  provinceCode: string
+  basemapStyleUrl: string | undefined
+  trustProxy: boolean
+  bodyLimit: string
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  sessionTtlHours: number
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a non-negative integer, got "${value}"`)
+  return n
+}
+
+/** Builds the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const level = env.LOG_LEVEL ?? 'info'
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) throw new Error(`LOG_LEVEL must be debug|info|warn|error|silent, got "${level}"`)
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    embeddedPort: int(env.EMBEDDED_DB_PORT, 0),
+    statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 30_000),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    demo: (env.DEMO ?? 'on') !== 'off',
+    provinceCode: env.PROVINCE_CODE ?? '79',
+    basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+    logLevel: level as Config['logLevel'],
+    sessionTtlHours: int(env.SESSION_TTL_HOURS, 12),
+  }
+}

@@ -1,0 +1,164 @@
+import pg from 'pg'
+import { startEmbedded, type EmbeddedServer } from './embedded'
+import { detectCapabilities, type Capabilities } from './capabilities'
+
+export type { Capabilities } from './capabilities'
+export type Row = Record<string, unknown>
+
+/** Query helpers shared by the pool and by a transaction. */
+export interface Queryable {
+  /** Exactly one row; throws NoRowError when there is none. */
+  one<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T>
+  /** One row or undefined. */
+  maybeOne<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T | undefined>
+  /** All rows. */
+  many<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>
+  /** Runs a statement and answers the number of rows it touched. */
+  exec(sql: string, params?: unknown[]): Promise<number>
+}
+
+/** The database handle the rest of the server uses. */
+export interface Db extends Queryable {
+  mode: 'embedded' | 'postgres'
+  capabilities: Capabilities
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** Raised by `one` when a query that must find a row finds none. */
+export class NoRowError extends Error {
+  constructor() {
+    super('No row')
+  }
+}
+
+export interface DbOptions {
+  databaseUrl?: string
+  dataDir: string
+  embeddedPort?: number
+  statementTimeoutMs: number
+}
+
+// Counts and ids come back as JS numbers, numerics as numbers, dates as 'YYYY-MM-DD' strings.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v)
+    if (oid === 1700) return (v: string) => Number(v)
+    if (oid === 1082) return (v: string) => v
+    return pg.types.getTypeParser(oid, format)
+  },
+}
+
+/** True for errors that mean the connection itself is gone, not that a statement failed. */
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return !(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
+}
+
+function helpers(run: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>): Queryable {
+  return {
+    async one<T extends Row>(sql: string, params?: unknown[]) {
+      const r = await run(sql, params)
+      if (r.rows.length === 0) throw new NoRowError()
+      return r.rows[0] as T
+    },
+    async maybeOne<T extends Row>(sql: string, params?: unknown[]) {
+      return (await run(sql, params)).rows[0] as T | undefined
+    },
+    async many<T extends Row>(sql: string, params?: unknown[]) {
+      return (await run(sql, params)).rows as T[]
+    },
+    async exec(sql: string, params?: unknown[]) {
+      return (await run(sql, params)).rowCount ?? 0
+    },
+  }
+}
+
+/**
+ * Connects to PostgreSQL when `databaseUrl` is set, otherwise starts the embedded PGlite+PostGIS
+ * database in `dataDir`. Checks PostGIS and detects capabilities before answering.
+ */
+export async function openDb(options: DbOptions): Promise<Db> {
+  let embedded: EmbeddedServer | undefined
+  let poolConfig: pg.PoolConfig
+  if (options.databaseUrl) {
+    poolConfig = { connectionString: options.databaseUrl, max: 10 }
+  } else {
+    embedded = await startEmbedded(options.dataDir, options.embeddedPort)
+    poolConfig = { host: '127.0.0.1', port: embedded.port, user: 'postgres', database: 'postgres', max: 1 }
+  }
+  const pool = new pg.Pool({ ...poolConfig, types, idleTimeoutMillis: 30_000 })
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  })
+  pool.on('connect', (client) => {
+    client.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined)
+  })
+
+  // pg-pool's own query() destroys the client on any error; a failed statement leaves the connection
+  // healthy, so release it normally and keep the embedded database's single connection alive.
+  async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect()
+    try {
+      const result = await fn(client)
+      client.release()
+      return result
+    } catch (err) {
+      client.release(isConnectionError(err) ? (err as Error) : undefined)
+      throw err
+    }
+  }
+
+  const base = helpers((sql, params) => withClient((c) => c.query(sql, params)))
+  try {
+    await ensurePostgis(base, options.databaseUrl !== undefined)
+  } catch (err) {
+    await pool.end()
+    await embedded?.stop()
+    throw err
+  }
+  const capabilities = await detectCapabilities(base)
+
+  return {
+    ...base,
+    mode: embedded ? 'embedded' : 'postgres',
+    capabilities,
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return withClient(async (client) => {
+        await client.query('BEGIN')
+        try {
+          const result = await fn(helpers((sql, params) => client.query(sql, params)))
+          await client.query('COMMIT')
+          return result
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined)
+          throw err
+        }
+      })
+    },
+    async close() {
+      await pool.end()
+      await embedded?.stop()
+    },
+  }
+}
+
+const MIN_POSTGIS = [3, 3]
+
+/** Makes sure PostGIS is installed and recent enough; the error says how to fix it. */
+async function ensurePostgis(q: Queryable, server: boolean): Promise<void> {
+  const available = await q.maybeOne<{ default_version: string }>(`SELECT default_version FROM pg_available_extensions WHERE name = 'postgis'`)
+  if (!available) {
+    throw new Error(
+      'PostGIS is not installed on this PostgreSQL server. Install it (Debian: apt-get install postgresql-15-postgis-3) ' +
+        'and start again; or unset DATABASE_URL to use the embedded database.',
+    )
+  }
+  if (server) await q.exec('CREATE EXTENSION IF NOT EXISTS postgis')
+  const { version } = await q.one<{ version: string }>(`SELECT extversion AS version FROM pg_extension WHERE extname = 'postgis'`)
+  const [major = 0, minor = 0] = version.split('.').map(Number)
+  if (major < MIN_POSTGIS[0]! || (major === MIN_POSTGIS[0] && minor < MIN_POSTGIS[1]!)) {
+    throw new Error(`PostGIS ${version} is too old: ${MIN_POSTGIS.join('.')} or newer is required (ALTER EXTENSION postgis UPDATE).`)
+  }
+}

@@ -1,0 +1,27 @@
+import type { Api } from '../http/api'
+import { deps } from '../http/context'
+import { migrationLevel } from '../db/migrate'
+
+/** Liveness and what the server is running on. */
+export function healthRoutes(api: Api): void {
+  api.route({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Database mode, PostGIS version, migration level and capabilities',
+    tag: 'system',
+    access: 'public',
+    async handler({ req }) {
+      const { db, config } = deps(req)
+      const demo = await db.many<{ name: string; generated_at: Date }>('SELECT name, generated_at FROM demo_datasets ORDER BY name')
+      return {
+        status: 'ok',
+        database: { mode: db.mode, postgres: db.capabilities.postgresVersion, postgis: db.capabilities.postgisVersion },
+        migrations: { level: await migrationLevel(db) },
+        capabilities: { asMvt: db.capabilities.asMvt },
+        province: config.provinceCode,
+        basemapStyleUrl: config.basemapStyleUrl ?? null,
+        demo: demo.map((d) => d.name),
+      }
+    },
+  })
+}

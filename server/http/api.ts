@@ -1,0 +1,131 @@
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import { z, type ZodType } from 'zod'
+import { badRequest, type FieldError } from './problems'
+import { requireRole, type Access } from '../auth/middleware'
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+/** A route: its schemas validate the request and also describe it in /api/openapi.json. */
+export interface RouteSpec<B, Q, P> {
+  method: Method
+  path: string
+  summary: string
+  tag: string
+  access: Access
+  body?: ZodType<B>
+  query?: ZodType<Q>
+  params?: ZodType<P>
+  /** Status of a successful answer (default 200). */
+  status?: number
+  handler(input: { body: B; query: Q; params: P; req: Request; res: Response }): Promise<unknown>
+}
+
+interface Documented {
+  method: Method
+  path: string
+  summary: string
+  tag: string
+  access: Access
+  body?: ZodType
+  query?: ZodType
+  params?: ZodType
+  status: number
+}
+
+/** Turns zod issues into `{path, message}` pairs, prefixed with where they came from. */
+export function fieldErrors(error: z.ZodError, where: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }))
+}
+
+/** Collects routes on an Express router and keeps their specs for the OpenAPI document. */
+export class Api {
+  readonly router = express.Router()
+  private readonly docs: Documented[] = []
+
+  route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
+    const parse: RequestHandler = (req, _res, next) => {
+      const errors: FieldError[] = []
+      const input = { body: undefined as unknown, query: undefined as unknown, params: undefined as unknown }
+      for (const part of ['body', 'query', 'params'] as const) {
+        const schema = spec[part] as ZodType | undefined
+        if (!schema) continue
+        const result = schema.safeParse(req[part] ?? {})
+        if (result.success) input[part] = result.data
+        else errors.push(...fieldErrors(result.error, part))
+      }
+      if (errors.length > 0) return next(badRequest('The request is not valid.', errors))
+      req.input = input
+      next()
+    }
+    const run = async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const { body, query, params } = req.input as { body: B; query: Q; params: P }
+        const result = await spec.handler({ body, query, params, req, res })
+        if (res.headersSent) return
+        if (result === undefined) res.status(spec.status ?? 204).end()
+        else res.status(spec.status ?? 200).json(result)
+      } catch (err) {
+        next(err)
+      }
+    }
+    const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1')
+    this.router[spec.method](expressPath, requireRole(spec.access), parse, run)
+    this.docs.push({ ...spec, status: spec.status ?? 200 } as Documented)
+  }
+
+  /** The OpenAPI 3.1 document generated from the registered schemas. */
+  openapi(info: { title: string; version: string }): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {}
+    for (const d of this.docs) {
+      const parameters: unknown[] = []
+      for (const [where, schema] of [['path', d.params], ['query', d.query]] as const) {
+        if (!schema) continue
+        const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] }
+        for (const [name, s] of Object.entries(json.properties ?? {})) {
+          parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: s })
+        }
+      }
+      const operation: Record<string, unknown> = {
+        summary: d.summary,
+        tags: [d.tag],
+        'x-access': d.access,
+        parameters,
+        responses: {
+          [String(d.status)]: { description: 'Success' },
+          default: { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        },
+      }
+      if (d.access !== 'public') operation.security = [{ session: [] }]
+      if (d.body) {
+        operation.requestBody = {
+          required: true,
+          content: { 'application/json': { schema: z.toJSONSchema(d.body, { io: 'input', unrepresentable: 'any' }) } },
+        }
+      }
+      paths[d.path] = { ...paths[d.path], [d.method]: operation }
+    }
+    return {
+      openapi: '3.1.0',
+      info,
+      paths,
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } },
+        schemas: {
+          Problem: {
+            type: 'object',
+            properties: {
+              type: { type: 'string' },
+              title: { type: 'string' },
+              status: { type: 'integer' },
+              detail: { type: 'string' },
+              errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            },
+          },
+        },
+      },
+    }
+  }
+}

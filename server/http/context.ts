@@ -1,0 +1,38 @@
+import type { Db } from '../db/index'
+import type { Config } from '../config'
+
+export type Role = 'admin' | 'officer' | 'inspector' | 'carrier'
+export const ROLES: readonly Role[] = ['admin', 'officer', 'inspector', 'carrier']
+
+/** The signed-in user, as loaded from the session on every request. */
+export interface SessionUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  carrierId: number | null
+  carrierName: string | null
+  isDemo: boolean
+}
+
+/** What every route can reach through `req.app.locals`. */
+export interface AppDeps {
+  db: Db
+  config: Config
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: SessionUser
+      requestId: string
+      input?: unknown
+    }
+  }
+}
+
+/** The dependencies the app was built with. */
+export function deps(req: import('express').Request): AppDeps {
+  return req.app.locals.deps as AppDeps
+}

@@ -1,0 +1,53 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { openDb, type Db } from '../../server/db/index'
+import { migrate } from '../../server/db/migrate'
+
+export interface TestDb extends Db {
+  /** Closes the database and removes it (the temporary data folder or PostgreSQL database). */
+  destroy(): Promise<void>
+}
+
+/**
+ * A fresh, migrated database for one test file: a copy of the embedded template, or a new database
+ * on the PostgreSQL server named by TEST_DATABASE_URL.
+ */
+export async function createTestDb(): Promise<TestDb> {
+  const url = process.env.TEST_DATABASE_URL
+  if (url) {
+    const name = `telgis_test_${crypto.randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    await admin.end()
+    const target = new URL(url)
+    target.pathname = `/${name}`
+    const db = await openDb({ databaseUrl: target.toString(), dataDir: '', statementTimeoutMs: 60_000 })
+    await migrate(db)
+    return {
+      ...db,
+      async destroy() {
+        await db.close()
+        const c = new pg.Client({ connectionString: url })
+        await c.connect()
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        await c.end()
+      },
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-test-'))
+  fs.cpSync(inject('templateDir'), dir, { recursive: true })
+  const db = await openDb({ dataDir: dir, statementTimeoutMs: 60_000 })
+  await migrate(db)
+  return {
+    ...db,
+    async destroy() {
+      await db.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
