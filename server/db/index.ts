@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded'
 import { detectCapabilities, type Capabilities } from './capabilities'
+import { MIGRATION_LOCK_KEY } from './migrate'
 
 export type { Capabilities } from './capabilities'
 export type Row = Record<string, unknown>
@@ -112,7 +113,15 @@ export async function openDb(options: DbOptions): Promise<Db> {
 
   const base = helpers((sql, params) => withClient((c) => c.query(sql, params)))
   try {
-    await ensurePostgis(base, options.databaseUrl !== undefined)
+    await ensurePostgis(base)
+    // Created here (not only by the first migration) because capability detection needs it; under the
+    // migration lock so that two servers starting on an empty database do not both create it.
+    await withClient(async (c) => {
+      await c.query('BEGIN')
+      await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`)
+      await c.query('CREATE EXTENSION IF NOT EXISTS postgis')
+      await c.query('COMMIT')
+    })
   } catch (err) {
     await pool.end()
     await embedded?.stop()
@@ -147,18 +156,19 @@ export async function openDb(options: DbOptions): Promise<Db> {
 const MIN_POSTGIS = [3, 3]
 
 /** Makes sure PostGIS is installed and recent enough; the error says how to fix it. */
-async function ensurePostgis(q: Queryable, server: boolean): Promise<void> {
-  const available = await q.maybeOne<{ default_version: string }>(`SELECT default_version FROM pg_available_extensions WHERE name = 'postgis'`)
+export async function ensurePostgis(q: Queryable): Promise<void> {
+  // The extension itself is created by the first migration, under the migration lock.
+  const available = await q.maybeOne<{ version: string }>(
+    `SELECT coalesce(installed_version, default_version) AS version FROM pg_available_extensions WHERE name = 'postgis'`,
+  )
   if (!available) {
     throw new Error(
       'PostGIS is not installed on this PostgreSQL server. Install it (Debian: apt-get install postgresql-15-postgis-3) ' +
         'and start again; or unset DATABASE_URL to use the embedded database.',
     )
   }
-  if (server) await q.exec('CREATE EXTENSION IF NOT EXISTS postgis')
-  const { version } = await q.one<{ version: string }>(`SELECT extversion AS version FROM pg_extension WHERE extname = 'postgis'`)
-  const [major = 0, minor = 0] = version.split('.').map(Number)
+  const [major = 0, minor = 0] = available.version.split('.').map(Number)
   if (major < MIN_POSTGIS[0]! || (major === MIN_POSTGIS[0] && minor < MIN_POSTGIS[1]!)) {
-    throw new Error(`PostGIS ${version} is too old: ${MIN_POSTGIS.join('.')} or newer is required (ALTER EXTENSION postgis UPDATE).`)
+    throw new Error(`PostGIS ${available.version} is too old: ${MIN_POSTGIS.join('.')} or newer is required (ALTER EXTENSION postgis UPDATE).`)
   }
 }

@@ -7,7 +7,7 @@ import type { Db } from './index'
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations')
 
 // Any constant works; it only has to be the same for every server sharing the database.
-const LOCK_KEY = 7_540_790_001
+export const MIGRATION_LOCK_KEY = 7_540_790_001
 
 export interface MigrationFile {
   version: number
@@ -44,7 +44,7 @@ export interface MigrationReport {
  */
 export async function migrate(db: Db, files = readMigrations()): Promise<MigrationReport> {
   return db.transaction(async (tx) => {
-    await tx.exec(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`)
+    await tx.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`)
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
