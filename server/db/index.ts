@@ -9,11 +9,11 @@ export type Row = Record<string, unknown>
 /** Query helpers shared by the pool and by a transaction. */
 export interface Queryable {
   /** Exactly one row; throws NoRowError when there is none. */
-  one<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T>
+  one<T extends object = Row>(sql: string, params?: unknown[]): Promise<T>
   /** One row or undefined. */
-  maybeOne<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T | undefined>
+  maybeOne<T extends object = Row>(sql: string, params?: unknown[]): Promise<T | undefined>
   /** All rows. */
-  many<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>
+  many<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]>
   /** Runs a statement and answers the number of rows it touched. */
   exec(sql: string, params?: unknown[]): Promise<number>
 }
@@ -59,15 +59,15 @@ function isConnectionError(err: unknown): boolean {
 
 function helpers(run: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>): Queryable {
   return {
-    async one<T extends Row>(sql: string, params?: unknown[]) {
+    async one<T extends object>(sql: string, params?: unknown[]) {
       const r = await run(sql, params)
       if (r.rows.length === 0) throw new NoRowError()
       return r.rows[0] as T
     },
-    async maybeOne<T extends Row>(sql: string, params?: unknown[]) {
+    async maybeOne<T extends object>(sql: string, params?: unknown[]) {
       return (await run(sql, params)).rows[0] as T | undefined
     },
-    async many<T extends Row>(sql: string, params?: unknown[]) {
+    async many<T extends object>(sql: string, params?: unknown[]) {
       return (await run(sql, params)).rows as T[]
     },
     async exec(sql: string, params?: unknown[]) {

@@ -1,0 +1,41 @@
+/** One benchmark result line, printed as JSON. `pass` is decided against `limit` by `kind`. */
+export interface BenchResult {
+  name: string
+  value: number
+  unit: string
+  baseline: number | null
+  ratio: number | null
+  limit: number
+  pass: boolean
+}
+
+/** Percentile of a sample (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[rank] ?? NaN
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000
+
+/** A result whose value must stay at or under an absolute limit. */
+export function underLimit(name: string, value: number, unit: string, limit: number, baseline: number | null): BenchResult {
+  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null, limit, pass: value <= limit }
+}
+
+/** A result whose value is itself a ratio against the raw-SQL baseline, limited by `limit`. */
+export function ratioLimit(name: string, value: number, baseline: number, unit: string, limit: number): BenchResult {
+  const ratio = value / baseline
+  return { name, value: round(value), unit, baseline: round(baseline), ratio: round(ratio), limit, pass: ratio <= limit }
+}
+
+/** Times an async function `n` times and answers the durations in milliseconds. */
+export async function timeRuns(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn(i)
+    out.push(performance.now() - t)
+  }
+  return out
+}

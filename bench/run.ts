@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import type { BenchResult } from './report'
+import { freePort, spawnServer } from './server'
+import { signIn, startup } from './cases/foundation'
+
+/** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
+export interface BenchContext {
+  mode: 'postgres' | 'embedded'
+  serverUrl: string
+  databaseUrl: string
+}
+
+const embedded = process.argv.includes('--embedded')
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url)
+  const name = target.pathname.slice(1)
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  const c = new pg.Client({ connectionString: admin.toString() })
+  await c.connect()
+  const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+  if (exists.rowCount === 0) await c.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`)
+  await c.end()
+}
+
+const results: BenchResult[] = []
+const emit = (rs: BenchResult[]) => {
+  for (const r of rs) {
+    results.push(r)
+    process.stdout.write(JSON.stringify(r) + '\n')
+  }
+}
+const wanted = (name: string) => !only || name.startsWith(only)
+
+if (wanted('startup')) emit(await startup())
+
+let databaseUrl: string
+let dataDir: string | undefined
+const env: Record<string, string> = { ADMIN_PASSWORD: 'bench-admin-password', DEMO: 'on' }
+if (embedded) {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-bench-'))
+  const dbPort = await freePort()
+  Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort) })
+  databaseUrl = `postgres://postgres@127.0.0.1:${dbPort}/postgres`
+} else {
+  databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/telgis_bench'
+  await ensureDatabase(databaseUrl)
+  env.DATABASE_URL = databaseUrl
+}
+const server = await spawnServer(env)
+const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
+try {
+  if (wanted('auth')) emit(await signIn(ctx))
+} finally {
+  await server.stop()
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+const failed = results.filter((r) => !r.pass)
+if (failed.length > 0) {
+  process.stderr.write(`bench: ${failed.length} of ${results.length} over their limit: ${failed.map((r) => r.name).join(', ')}\n`)
+  process.exitCode = 1
+}
