@@ -38,7 +38,9 @@ export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport
   return db.transaction(async (tx) => {
     await tx.exec(`DELETE FROM demo_datasets WHERE name = 'province'`)
     await ensureCarriers(tx)
-    const province = await generateProvince(tx, provinceCode, DEMO_SEED)
+    // Real boundaries already imported for the province are kept; the demo then lays its data on them.
+    const hasBoundaries = await tx.maybeOne(`SELECT 1 FROM admin_units WHERE province_code = $1 AND level = 'district' AND valid_to IS NULL LIMIT 1`, [provinceCode])
+    const province = hasBoundaries ? { districts: 0 } : await generateProvince(tx, provinceCode, DEMO_SEED)
     const users: DemoReport['users'] = []
     for (const u of DEMO_USERS) {
       const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])
