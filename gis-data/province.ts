@@ -64,9 +64,15 @@ export async function generateProvince(q: Queryable, provinceCode: string, seed:
      )
      INSERT INTO admin_units (level, code, name, province_code, parent_code, geom, valid_from, source)
      SELECT 'district', s.code, s.name, $6, $6,
-            ST_Multi(ST_CollectionExtract(ST_Intersection(c.cell, o.g), 3)), $7, 'demo'
+            ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_Intersection(c.cell, o.g, 1e-7), 3))), $7, 'demo'
        FROM cells c JOIN seeds s ON ST_Contains(c.cell, s.pt) CROSS JOIN outline o`,
     [points.map((p) => p[0]), points.map((p) => p[1]), DISTRICTS.map((d) => d[0]), DISTRICTS.map((d) => d[1]), outline, provinceCode, DEMO_VALID_FROM],
+  )
+  // The province is the union of its districts, so that a point is in the province exactly when it is in a district.
+  await q.exec(
+    `UPDATE admin_units p SET geom = (SELECT ST_ForcePolygonCCW(ST_Multi(ST_Union(d.geom))) FROM admin_units d WHERE d.level = 'district' AND d.province_code = $1 AND d.valid_from = $2)
+      WHERE p.level = 'province' AND p.code = $1 AND p.valid_from = $2`,
+    [provinceCode, DEMO_VALID_FROM],
   )
   return { districts: inserted }
 }

@@ -25,11 +25,19 @@ export default async function setup(project: TestProject): Promise<void> {
   const key = readMigrations().map((m) => m.checksum.slice(0, 8)).join('')
   const dir = path.join(os.tmpdir(), `telgis-template-${key.slice(0, 40)}`)
   if (!fs.existsSync(path.join(dir, 'READY'))) {
-    fs.rmSync(dir, { recursive: true, force: true })
-    const db = await openDb({ dataDir: dir, statementTimeoutMs: 60_000 })
+    // Built aside and renamed into place, so that test runs started together never share a half-built folder.
+    const building = `${dir}.building-${process.pid}`
+    fs.rmSync(building, { recursive: true, force: true })
+    const db = await openDb({ dataDir: building, statementTimeoutMs: 60_000 })
     await migrate(db)
     await db.close()
-    fs.writeFileSync(path.join(dir, 'READY'), new Date().toISOString())
+    fs.writeFileSync(path.join(building, 'READY'), new Date().toISOString())
+    try {
+      fs.renameSync(building, dir)
+    } catch {
+      fs.rmSync(building, { recursive: true, force: true })
+    }
+    if (!fs.existsSync(path.join(dir, 'READY'))) throw new Error(`test template ${dir} is incomplete; remove it and run again`)
   }
   project.provide('templateDir', dir)
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDb } from '../helpers/db'
+import { generateProvince } from '../../gis-data/province'
+import { DEMO_SEED } from '../../gis-data/demo'
+
+let db: TestDb
+beforeAll(async () => {
+  db = await createTestDb()
+})
+afterAll(async () => {
+  await db?.destroy()
+})
+
+/** Generates the demo province inside a transaction that is rolled back, answering a fingerprint and checks. */
+async function generateAndMeasure(seed: number) {
+  let result: { fingerprint: string; districts: number; gap_m2: number; overlap_m2: number; invalid: number; ccw: number } | undefined
+  await db
+    .transaction(async (tx) => {
+      await generateProvince(tx, '79', seed)
+      result = await tx.one(`
+        WITH d AS (SELECT geom FROM admin_units WHERE level = 'district'),
+             p AS (SELECT geom FROM admin_units WHERE level = 'province')
+        SELECT (SELECT md5(string_agg(ST_AsEWKB(geom)::text, ',' ORDER BY code)) FROM admin_units) AS fingerprint,
+               (SELECT count(*) FROM d) AS districts,
+               (SELECT ST_Area(ST_Difference(p.geom, (SELECT ST_Union(geom) FROM d))::geography) FROM p) AS gap_m2,
+               (SELECT coalesce(sum(ST_Area(ST_Intersection(a.geom, b.geom)::geography)), 0)
+                  FROM admin_units a JOIN admin_units b ON a.level = 'district' AND b.level = 'district' AND a.id < b.id AND a.geom && b.geom) AS overlap_m2,
+               (SELECT count(*) FILTER (WHERE NOT ST_IsValid(geom)) FROM admin_units) AS invalid,
+               (SELECT count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) FROM admin_units) AS ccw`)
+      throw new Error('rollback')
+    })
+    .catch((err: Error) => {
+      if (err.message !== 'rollback') throw err
+    })
+  return result!
+}
+
+describe('demo province', () => {
+  it('is the same on every run for a seed and different for another seed', async () => {
+    const a = await generateAndMeasure(DEMO_SEED)
+    const b = await generateAndMeasure(DEMO_SEED)
+    const c = await generateAndMeasure(DEMO_SEED + 1)
+    expect(a.fingerprint).toBe(b.fingerprint)
+    expect(c.fingerprint).not.toBe(a.fingerprint)
+  })
+
+  it('tiles the province with 22 valid districts, without gaps or overlaps', async () => {
+    const m = await generateAndMeasure(DEMO_SEED)
+    expect(m.districts).toBe(22)
+    expect(m.invalid).toBe(0)
+    expect(m.ccw).toBe(23)
+    expect(m.gap_m2).toBeLessThan(1)
+    expect(m.overlap_m2).toBeLessThan(1)
+  })
+})
