@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react'
+import { http } from '../api/http'
+import type { Carrier, Page, Role, User } from '../api/types'
+import { useI18n } from '../i18n'
+import { formatCount } from '../i18n/format'
+import { ErrorMessage, Loading } from '../ui/status'
+import { Pager, Table, type Column } from '../ui/Table'
+import { useApi } from '../ui/useApi'
+import { UserForm } from './UserForm'
+
+const PAGE = 20
+
+/** User administration: a searchable, paged list and a form to add a user. */
+export default function UsersPage() {
+  const { t, lang } = useI18n()
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
+  const [role, setRole] = useState<Role | ''>('')
+  const [offset, setOffset] = useState(0)
+  const [notice, setNotice] = useState<string | null>(null)
+  const users = useApi((signal) => http.get<Page<User>>('/api/users', { offset, limit: PAGE, q: search, role }, signal), `users:${offset}:${search}:${role}`)
+  const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
+
+  // Searching waits for a pause in typing, so that each key press is not a request.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSearch(q.trim())
+      setOffset(0)
+    }, 300)
+    return () => clearTimeout(timer)
+  }, [q])
+
+  const columns: Column<User>[] = [
+    { key: 'username', header: t('users.username'), cell: (u) => <code>{u.username}</code> },
+    { key: 'name', header: t('users.displayName'), cell: (u) => (
+      <>
+        {u.displayName} {u.isDemo && <span className="tag">{t('users.demo')}</span>}
+      </>
+    ) },
+    { key: 'role', header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
+    { key: 'carrier', header: t('users.carrier'), cell: (u) => u.carrierName ?? '—' },
+    { key: 'active', header: t('users.active'), cell: (u) => (u.active === false ? <span className="tag tag-muted">{t('users.inactive')}</span> : <span className="tag tag-ok">{t('users.isActive')}</span>) },
+  ]
+  const total = users.data?.total ?? 0
+  const shown = users.data?.items.length ?? 0
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('users.title')}</h1>
+      </header>
+      <div className="page-columns">
+        <section className="page-main" aria-label={t('users.title')}>
+          <div className="filters">
+            <label className="field field-inline">
+              <span className="sr-only">{t('users.search')}</span>
+              <input type="search" placeholder={t('users.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+            </label>
+            <label className="field field-inline">
+              <span className="sr-only">{t('users.role')}</span>
+              <select
+                value={role}
+                onChange={(e) => {
+                  setRole(e.target.value as Role | '')
+                  setOffset(0)
+                }}
+              >
+                <option value="">{t('users.allRoles')}</option>
+                {(['admin', 'officer', 'inspector', 'carrier'] as const).map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {notice && (
+            <p className="status status-ok" role="status">
+              {notice}
+            </p>
+          )}
+          {users.error !== null ? (
+            <ErrorMessage error={users.error} onRetry={users.reload} />
+          ) : users.data ? (
+            <>
+              <Table columns={columns} rows={users.data.items} rowKey={(u) => u.id} caption={t('users.title')} empty={t('users.empty')} />
+              <Pager
+                label={total > 0 ? t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + shown, lang), total: formatCount(total, lang) }) : ''}
+                previousText={t('table.previous')}
+                nextText={t('table.next')}
+                onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
+                onNext={offset + shown < total ? () => setOffset(offset + PAGE) : null}
+              />
+            </>
+          ) : (
+            <Loading />
+          )}
+        </section>
+        <aside className="page-side">
+          <UserForm
+            carriers={carriers.data ?? []}
+            onCreated={(u) => {
+              setNotice(t('users.created', { username: u.username }))
+              users.reload()
+            }}
+          />
+        </aside>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+/** The one place the client talks HTTP: JSON in and out, problem+json errors as `ApiError`. */
+
+export interface FieldError {
+  path: string
+  message: string
+}
+
+/** An RFC 9457 problem answered by the server (or a network failure, status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail || title)
+  }
+}
+
+type Query = Record<string, string | number | undefined | null>
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(withQuery(path, options.query), {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    })
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err
+    throw new ApiError(0, 'Network error', (err as Error).message)
+  }
+  if (res.status === 204) return undefined as T
+  const text = await res.text()
+  let data: unknown = null
+  try {
+    data = text ? JSON.parse(text) : null
+  } catch {
+    data = null
+  }
+  if (!res.ok) {
+    const p = (data ?? {}) as { title?: string; detail?: string; errors?: FieldError[] }
+    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [])
+  }
+  return data as T
+}
+
+/** Typed JSON calls to the API. */
+export const http = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+}

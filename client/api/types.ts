@@ -1,0 +1,82 @@
+/** Shapes the API answers with (see /api/openapi.json). */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
+
+export type Role = 'admin' | 'officer' | 'inspector' | 'carrier'
+
+export interface User {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  carrierId: number | null
+  carrierName: string | null
+  isDemo?: boolean
+  active?: boolean
+}
+
+export interface Health {
+  status: string
+  database: { mode: string; postgres: string; postgis: string }
+  migrations: { level: number }
+  capabilities: { asMvt: boolean }
+  province: string
+  basemapStyleUrl: string | null
+  demo: string[]
+}
+
+export interface AdminUnitProps {
+  code: string
+  name: string
+  level: 'district' | 'province'
+  provinceCode: string
+  validFrom: string
+  validTo: string | null
+}
+
+export type AdminUnits = FeatureCollection<Polygon | MultiPolygon, AdminUnitProps>
+
+export interface Zone {
+  provinceCode: string
+  provinceName: string
+  centralMeridian: number
+  srid: number
+}
+
+export type CoordSystem = 'wgs84' | 'vn2000-geo' | 'vn2000-tm3'
+
+export interface ConvertResult {
+  points: [number, number][]
+}
+
+export interface Interpretation {
+  kind: string
+  swapped: boolean
+  wgs84: [number, number]
+  /** Null when no zone was given. */
+  vn2000: { zone: string; easting: number; northing: number } | null
+  message_vi: string
+  message_en: string
+}
+
+export interface Carrier {
+  id: number
+  name: string
+  shortName: string
+  kind: 'mobile' | 'fixed' | 'cable_tv' | 'power_utility'
+  mnc: string | null
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actorId: number | null
+  actorName: string | null
+  action: string
+  entity: string
+  entityId: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}

@@ -1,0 +1,41 @@
+import type { Role } from '../api/types'
+import type { MessageKey } from '../i18n'
+import type { IconName } from '../ui/icons'
+
+/** A section of the app: where it lives, what the menu calls it. */
+export interface Section {
+  id: SectionId
+  path: string
+  label: MessageKey
+  icon: IconName
+}
+
+export type SectionId = 'map' | 'users' | 'carriers' | 'audit'
+
+export const SECTIONS: Record<SectionId, Section> = {
+  map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
+  users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
+  carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
+  audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
+}
+
+/**
+ * Which sections each role sees, in menu order. The server checks access on every route; this table
+ * only decides what the menu offers and which pages the client will open.
+ */
+export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
+  admin: ['map', 'users', 'carriers', 'audit'],
+  officer: ['map', 'audit'],
+  inspector: ['map'],
+  carrier: ['map'],
+}
+
+/** The menu of a role. */
+export function sectionsFor(role: Role): Section[] {
+  return NAV_BY_ROLE[role].map((id) => SECTIONS[id])
+}
+
+/** The section a path opens for a role, or undefined when the role has no such page. */
+export function sectionAt(role: Role, path: string): Section | undefined {
+  return sectionsFor(role).find((s) => path === s.path || path.startsWith(`${s.path}/`))
+}

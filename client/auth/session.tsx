@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { ApiError, http } from '../api/http'
+import type { Health, User } from '../api/types'
+
+interface Session {
+  /** undefined while the first /me call is running; null when nobody is signed in. */
+  user: User | null | undefined
+  health: Health | null
+  /** Set when the server could not be reached at start. */
+  startError: ApiError | null
+  signIn(username: string, password: string): Promise<void>
+  signOut(): Promise<void>
+  retry(): void
+}
+
+const SessionContext = createContext<Session | null>(null)
+
+/** Loads the health report and the signed-in user once, and offers sign-in and sign-out. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined)
+  const [health, setHealth] = useState<Health | null>(null)
+  const [startError, setStartError] = useState<ApiError | null>(null)
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let live = true
+    setStartError(null)
+    Promise.all([
+      http.get<Health>('/api/health'),
+      http.get<{ user: User }>('/api/auth/me').then(
+        (r) => r.user,
+        (err: unknown) => {
+          if (err instanceof ApiError && err.status === 401) return null
+          throw err
+        },
+      ),
+    ]).then(
+      ([h, u]) => {
+        if (!live) return
+        setHealth(h)
+        setUser(u)
+      },
+      (err: unknown) => {
+        if (live) setStartError(err instanceof ApiError ? err : new ApiError(0, 'Error', String(err)))
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [attempt])
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const r = await http.post<{ user: User }>('/api/auth/login', { username, password })
+    setUser(r.user)
+  }, [])
+  const signOut = useCallback(async () => {
+    try {
+      await http.post('/api/auth/logout')
+    } finally {
+      setUser(null)
+    }
+  }, [])
+  const retry = useCallback(() => setAttempt((n) => n + 1), [])
+
+  const value = useMemo(() => ({ user, health, startError, signIn, signOut, retry }), [user, health, startError, signIn, signOut, retry])
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+/** The session: who is signed in and what the server reported at start. */
+export function useSession(): Session {
+  const value = useContext(SessionContext)
+  if (!value) throw new Error('useSession outside SessionProvider')
+  return value
+}

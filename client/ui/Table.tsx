@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react'
+
+export interface Column<T> {
+  key: string
+  header: string
+  cell(row: T): ReactNode
+  className?: string
+}
+
+/** A plain data table that scrolls sideways on a narrow screen rather than squeezing its columns. */
+export function Table<T>({ columns, rows, rowKey, caption, empty }: { columns: Column<T>[]; rows: T[]; rowKey(row: T): string | number; caption: string; empty: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="empty">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((c) => (
+                  <td key={c.key} className={c.className}>
+                    {c.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Previous / next buttons with a "1–20 of 57" line. */
+export function Pager({ label, onPrevious, onNext, previousText, nextText }: { label: string; onPrevious: (() => void) | null; onNext: (() => void) | null; previousText: string; nextText: string }) {
+  return (
+    <div className="pager">
+      <span className="muted">{label}</span>
+      <button type="button" className="btn btn-secondary" disabled={!onPrevious} onClick={onPrevious ?? undefined}>
+        ‹ {previousText}
+      </button>
+      <button type="button" className="btn btn-secondary" disabled={!onNext} onClick={onNext ?? undefined}>
+        {nextText} ›
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react'
+import { ApiError } from '../api/http'
+import { useI18n } from '../i18n'
+
+/** A polite loading line with a spinner. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n()
+  return (
+    <div className="status status-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('app.loading')}
+    </div>
+  )
+}
+
+/** The text of an error as a person should read it. */
+export function useErrorText(): (err: unknown) => string {
+  const { t } = useI18n()
+  return (err) => {
+    if (err instanceof ApiError) return err.status === 0 ? t('app.serverDown') : err.detail || err.title
+    return String(err)
+  }
+}
+
+/** An error box, with a retry button when the caller can retry. */
+export function ErrorMessage({ error, onRetry, children }: { error: unknown; onRetry?: () => void; children?: ReactNode }) {
+  const { t } = useI18n()
+  const text = useErrorText()
+  const fields = error instanceof ApiError ? error.errors : []
+  return (
+    <div className="status status-error" role="alert">
+      <p>{children ?? text(error)}</p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((f) => (
+            <li key={`${f.path}:${f.message}`}>
+              <code>{f.path}</code> {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="btn btn-secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      )}
+    </div>
+  )
+}
