@@ -16,7 +16,7 @@ import { healthRoutes } from './health/routes'
 import { carrierRoutes } from './carriers/routes'
 import { userRoutes } from './users/routes'
 import { coordinateRoutes } from './coords/routes'
-import { boundaryRoutes } from './boundaries/routes'
+import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -69,6 +69,7 @@ export function buildApp(deps: AppDeps): express.Express {
     }),
   )
   app.use(requestContext)
+  app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
   app.use('/api', express.json({ limit: deps.config.bodyLimit }), sameOrigin, loadSession)
 
   const api = new Api()
