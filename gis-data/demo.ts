@@ -3,6 +3,7 @@ import { audit, SYSTEM } from '../server/audit/audit'
 import { insertUser } from '../server/users/service'
 import { CARRIERS } from './carriers'
 import { generateProvince, DEMO_PROVINCE } from './province'
+import { generateStations } from './stations'
 
 export const DEMO_SEED = 20_170_601
 
@@ -51,6 +52,7 @@ export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport
       await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
       users.push({ username: u.username, password, role: u.role })
     }
+    await generateStations(tx, provinceCode, DEMO_SEED)
     await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [DEMO_SEED, JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts })])
     await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: 'province', after: { seed: DEMO_SEED, districts: province.districts } })
     return { province: DEMO_PROVINCE.name, districts: province.districts, users }

@@ -17,6 +17,7 @@ import { carrierRoutes } from './carriers/routes'
 import { userRoutes } from './users/routes'
 import { coordinateRoutes } from './coords/routes'
 import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
+import { stationRoutes } from './stations/routes'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -80,6 +81,7 @@ export function buildApp(deps: AppDeps): express.Express {
   auditRoutes(api)
   coordinateRoutes(api)
   boundaryRoutes(api)
+  stationRoutes(api)
   const openapi = api.openapi({ title: 'Telecom infrastructure GIS API', version: '0.1.0' })
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)

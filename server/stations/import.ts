@@ -1,0 +1,107 @@
+import type { Queryable, Row } from '../db/index'
+import type { SessionUser } from '../http/context'
+import { fieldErrors } from '../http/api'
+import { invalid, Problem, type FieldError } from '../http/problems'
+import { parseCsv } from './csv'
+import { createBody } from './schemas'
+import { insertDraft, prepareNew, type NewStation } from './service'
+
+/** Columns a site CSV may have; siteCode, mastClass, mastHeightM and a position (lon/lat or northing/easting) are needed. */
+export const CSV_COLUMNS = [
+  'siteCode', 'name', 'address', 'lon', 'lat', 'northing', 'easting', 'mastClass', 'camouflageKind', 'mastHeightM',
+  'buildingHeightM', 'technologies', 'sharedOperators', 'temporary', 'mobile', 'validFrom', 'validTo',
+] as const
+const NUMBERS = new Set(['lon', 'lat', 'northing', 'easting', 'mastHeightM', 'buildingHeightM'])
+const LISTS = new Set(['technologies', 'sharedOperators'])
+const FLAGS = new Set(['temporary', 'mobile'])
+export const MAX_CSV_ROWS = 1000
+
+/** Turns one CSV row into the JSON body of a new station; number and flag cells that do not parse are errors. */
+function rowToBody(header: string[], cells: string[], at: string, errors: FieldError[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  const position: Record<string, unknown> = {}
+  header.forEach((name, i) => {
+    const raw = (cells[i] ?? '').trim()
+    if (raw === '') return
+    let value: unknown = raw
+    if (NUMBERS.has(name)) {
+      // Vietnamese spreadsheets write decimals with a comma: accept "12,5" as 12.5, reject anything else non-numeric.
+      const n = Number(raw.replace(',', '.'))
+      if (!/^-?\d+([.,]\d+)?$/.test(raw) || !Number.isFinite(n)) {
+        errors.push({ path: `${at}.${name}`, message: `"${raw}" is not a number.` })
+        return
+      }
+      value = n
+    } else if (LISTS.has(name)) value = raw.split(/[;|]/).map((s) => s.trim()).filter(Boolean)
+    else if (FLAGS.has(name)) {
+      if (!/^(true|false|1|0|yes|no)$/i.test(raw)) {
+        errors.push({ path: `${at}.${name}`, message: `"${raw}" is not true or false.` })
+        return
+      }
+      value = /^(true|1|yes)$/i.test(raw)
+    }
+    if (['lon', 'lat', 'northing', 'easting'].includes(name)) position[name] = value
+    else body[name] = value
+  })
+  body.position = 'northing' in position || 'easting' in position ? { crs: 'vn2000', ...position } : { crs: 'wgs84', ...position }
+  return body
+}
+
+/**
+ * Imports several sites from a CSV as drafts, all or nothing: every bad line and field is reported in one
+ * 422 and nothing is stored. Answers the created drafts.
+ */
+export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: string, text: string, requestId: string | undefined): Promise<Row[]> {
+  const rows = parseCsv(text)
+  const head = rows.shift()
+  if (!head) throw invalid('The file is empty.', [{ path: 'body.csv', message: 'The CSV has no header line.' }])
+  const header = head.cells.map((h) => h.trim())
+  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
+  if (unknown.length > 0) throw invalid('The header is not valid.', unknown.map((h) => ({ path: `line ${head.line}.${h}`, message: `Unknown column; use ${CSV_COLUMNS.join(', ')}.` })))
+  if (rows.length === 0) throw invalid('The file has no sites.', [{ path: 'body.csv', message: 'The CSV has a header but no data lines.' }])
+  if (rows.length > MAX_CSV_ROWS) throw invalid('The file is too long.', [{ path: 'body.csv', message: `At most ${MAX_CSV_ROWS} sites per file.` }])
+
+  const errors: FieldError[] = []
+  const prepared: { at: string; station: NewStation }[] = []
+  const codes = new Map<string, number>()
+  for (const row of rows) {
+    const at = `line ${row.line}`
+    const rowErrors: FieldError[] = []
+    const raw = rowToBody(header, row.cells, at, rowErrors)
+    const parsed = createBody.safeParse(raw)
+    if (!parsed.success) rowErrors.push(...fieldErrors(parsed.error, at))
+    if (rowErrors.length > 0 || !parsed.success) {
+      errors.push(...rowErrors)
+      continue
+    }
+    const first = codes.get(parsed.data.siteCode)
+    if (first !== undefined) errors.push({ path: `${at}.siteCode`, message: `Site code ${parsed.data.siteCode} is also on line ${first}.` })
+    codes.set(parsed.data.siteCode, row.line)
+    try {
+      prepared.push({ at, station: await prepareNew(tx, user, provinceCode, parsed.data, at) })
+    } catch (err) {
+      if (!(err instanceof Problem) || !Array.isArray(err.extra.errors)) throw err
+      errors.push(...(err.extra.errors as FieldError[]))
+    }
+  }
+  // Site codes already taken are found by a query, so the unique index never aborts the transaction.
+  const taken = await tx.many<{ siteCode: string }>(
+    `SELECT site_code AS "siteCode" FROM stations WHERE carrier_id = $1 AND site_code = ANY ($2::text[]) AND state <> 'decommissioned'`,
+    [user.carrierId, [...codes.keys()]],
+  )
+  for (const t of taken) errors.push({ path: `line ${codes.get(t.siteCode)}.siteCode`, message: `Site code ${t.siteCode} is already registered.` })
+  if (errors.length > 0) throw invalid(`The file has ${errors.length} error(s); nothing was stored.`, errors)
+
+  const created: Row[] = []
+  for (const p of prepared) {
+    try {
+      created.push(await insertDraft(tx, user, provinceCode, p.station, requestId, `${p.at}.position`))
+    } catch (err) {
+      // Outside the province is found while placing; keep collecting so the report names every such line.
+      if (!(err instanceof Problem) || !Array.isArray(err.extra.errors)) throw err
+      errors.push(...(err.extra.errors as FieldError[]))
+    }
+  }
+  if (errors.length > 0) throw invalid(`The file has ${errors.length} error(s); nothing was stored.`, errors)
+  return created
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod'
+import type { Api } from '../http/api'
+import { deps } from '../http/context'
+import { stationAdminRoutes } from './admin-routes'
+import { exportRows, toCsv, toGeoJson } from './export'
+import { importCsv } from './import'
+import { listStations, overdueRemovals, queue } from './list'
+import { notificationRoutes } from './notification-routes'
+import { publicStationRoutes } from './public-routes'
+import { createBody, exportQuery, idParams, listQuery, transitionBody, updateBody } from './schemas'
+import { createStation, decorate, previewRules, stationDetail, updateStation, visibleStation } from './service'
+import { transition } from './transitions'
+import { stationContext } from './context'
+
+const TAG = 'stations'
+
+/** BTS stations and their site-approval workflow; also registers zones, rules, events, public and notification routes. */
+export function stationRoutes(api: Api): void {
+  api.route({
+    method: 'get',
+    path: '/api/stations',
+    summary: 'List stations the user may see (carrier: its own; others: all but drafts), filtered and paged',
+    tag: TAG,
+    access: 'signed-in',
+    query: listQuery,
+    async handler({ query, req }) {
+      const { db, config } = deps(req)
+      const page = await listStations(db, req.user!, config.provinceCode, query)
+      return { ...page, items: page.items.map((s) => decorate(s, req.user!)) }
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/queue',
+    summary: "The officer's (or inspector's) queue of applications, longest-waiting first",
+    tag: TAG,
+    access: ['officer', 'inspector', 'admin'],
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    async handler({ query, req }) {
+      const { db, config } = deps(req)
+      return { items: (await queue(db, req.user!, config.provinceCode, query.limit)).map((s) => decorate(s, req.user!)) }
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/overdue-removals',
+    summary: 'Temporary stations still standing after their end date',
+    tag: TAG,
+    access: ['officer', 'inspector', 'admin'],
+    async handler({ req }) {
+      const { db, config } = deps(req)
+      return { items: await overdueRemovals(db, config.provinceCode) }
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/export.geojson',
+    summary: 'Export the visible stations as GeoJSON (vn2000=true adds VN-2000 coordinates of the province zone)',
+    tag: TAG,
+    access: 'signed-in',
+    query: exportQuery,
+    async handler({ query, req, res }) {
+      const { db, config } = deps(req)
+      res.type('application/geo+json').setHeader('Content-Disposition', 'attachment; filename="stations.geojson"')
+      res.send(JSON.stringify(toGeoJson(await exportRows(db, req.user!, config.provinceCode, query))))
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/export.csv',
+    summary: 'Export the visible stations as CSV (vn2000=true adds VN-2000 northing/easting)',
+    tag: TAG,
+    access: 'signed-in',
+    query: exportQuery,
+    async handler({ query, req, res }) {
+      const { db, config } = deps(req)
+      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="stations.csv"')
+      res.send(`\uFEFF${toCsv(await exportRows(db, req.user!, config.provinceCode, query))}`)
+    },
+  })
+
+  api.route({
+    method: 'post',
+    path: '/api/stations/check',
+    summary: 'Run the site rules for a position and attributes without storing anything',
+    tag: TAG,
+    access: ['carrier'],
+    body: createBody,
+    async handler({ body, req }) {
+      const { db, config } = deps(req)
+      return previewRules(db, req.user!, config.provinceCode, body)
+    },
+  })
+
+  api.route({
+    method: 'post',
+    path: '/api/stations/import',
+    summary: 'Upload a CSV of several sites as drafts, all or nothing (422 lists each bad line and field)',
+    tag: TAG,
+    access: ['carrier'],
+    body: z.object({ csv: z.string().min(1).max(900_000) }),
+    status: 201,
+    async handler({ body, req }) {
+      const { db, config } = deps(req)
+      const created = await db.transaction((tx) => importCsv(tx, req.user!, config.provinceCode, body.csv, req.requestId))
+      return { created: created.length, items: created.map((s) => decorate(s, req.user!)) }
+    },
+  })
+
+  api.route({
+    method: 'post',
+    path: '/api/stations',
+    summary: "Create a carrier's draft application (position in WGS84 or VN-2000); the rules run at once",
+    tag: TAG,
+    access: ['carrier'],
+    body: createBody,
+    status: 201,
+    async handler({ body, req }) {
+      const { db, config } = deps(req)
+      return db.transaction((tx) => createStation(tx, req.user!, config.provinceCode, body, req.requestId))
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/{id}',
+    summary: 'A station with its rule results, allowed actions, history and field checks',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
+    async handler({ params, req }) {
+      const { db, config } = deps(req)
+      return stationDetail(db, req.user!, config.provinceCode, params.id)
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/{id}/context',
+    summary: 'Map context of a station: zones at the site, existing masts nearby and the spacing/sharing rings',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
+    async handler({ params, req }) {
+      const { db, config } = deps(req)
+      const station = await visibleStation(db, req.user!, config.provinceCode, params.id)
+      return stationContext(db, config.provinceCode, station)
+    },
+  })
+
+  api.route({
+    method: 'patch',
+    path: '/api/stations/{id}',
+    summary: 'Change attributes or position (carrier: drafts and returned applications); send the version you read',
+    tag: TAG,
+    access: ['carrier', 'officer'],
+    params: idParams,
+    body: updateBody,
+    async handler({ params, body, req }) {
+      const { db, config } = deps(req)
+      return db.transaction((tx) => updateStation(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
+    },
+  })
+
+  api.route({
+    method: 'post',
+    path: '/api/stations/{id}/transitions',
+    summary: 'Take a workflow step (submit, field_check, skip_field_check, approve, reject, return, report_built, report_in_service, decommission)',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
+    body: transitionBody,
+    async handler({ params, body, req }) {
+      const { db, config } = deps(req)
+      return db.transaction((tx) => transition(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
+    },
+  })
+
+  stationAdminRoutes(api)
+  publicStationRoutes(api)
+  notificationRoutes(api)
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import type { FieldError } from '../http/problems'
+import { STATES } from './workflow'
+
+export const MAST_CLASSES = ['A1', 'A1c', 'A2a', 'A2b'] as const
+export const CAMOUFLAGE_KINDS = ['street_light', 'palm_tree', 'water_tank', 'billboard', 'other'] as const
+export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
+
+/**
+ * A position typed in WGS84 (lon/lat) or in VN-2000 in the province's 3° zone (surveyors' X is the northing,
+ * Y the easting). Values typed the wrong way round are named as such.
+ */
+export const position = z
+  .object({
+    crs: z.enum(['wgs84', 'vn2000']).default('wgs84'),
+    lon: z.number().optional(),
+    lat: z.number().optional(),
+    northing: z.number().optional(),
+    easting: z.number().optional(),
+  })
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    if (p.crs === 'wgs84') {
+      if (p.lon === undefined) issue('lon', 'Give the longitude.')
+      if (p.lat === undefined) issue('lat', 'Give the latitude.')
+      if (p.lon === undefined || p.lat === undefined) return
+      if (Math.abs(p.lon) <= 90 && Math.abs(p.lat) > 90 && Math.abs(p.lat) <= 180) {
+        for (const path of ['lat', 'lon']) issue(path, 'Latitude and longitude look swapped: lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).')
+        return
+      }
+      if (p.lon < -180 || p.lon > 180) issue('lon', 'Longitude must be between -180 and 180.')
+      if (p.lat < -90 || p.lat > 90) issue('lat', 'Latitude must be between -90 and 90.')
+      return
+    }
+    if (p.northing === undefined) issue('northing', 'Give the VN-2000 northing (X).')
+    if (p.easting === undefined) issue('easting', 'Give the VN-2000 easting (Y).')
+    if (p.northing === undefined || p.easting === undefined) return
+    const north = p.northing >= 900_000 && p.northing <= 2_700_000
+    const east = p.easting >= 200_000 && p.easting <= 900_000
+    if (!north && !east && p.easting >= 900_000 && p.northing <= 900_000) {
+      for (const path of ['northing', 'easting']) issue(path, 'Northing and easting look swapped: the northing (X) is about 950 000–2 600 000 m, the easting (Y) about 300 000–800 000 m.')
+      return
+    }
+    if (!north) issue('northing', 'A VN-2000 northing (X) in Việt Nam is between 900 000 and 2 700 000 m.')
+    if (!east) issue('easting', 'A VN-2000 easting (Y) is between 200 000 and 900 000 m.')
+  })
+export type Position = z.infer<typeof position>
+
+const operatorName = z.string().trim().min(2).max(20)
+
+const stationFields = {
+  operator: operatorName.optional(),
+  sharedOperators: z.array(operatorName).max(4).optional(),
+  siteCode: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,40}$/, 'Use 2–40 letters, digits, dot, _ or -.'),
+  name: z.string().trim().max(200).nullable().optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  position,
+  mastClass: z.enum(MAST_CLASSES),
+  camouflageKind: z.enum(CAMOUFLAGE_KINDS).nullable().optional(),
+  mastHeightM: z.number().gt(0, 'A mast height is more than 0 m.').max(150, 'A mast is at most 150 m tall.'),
+  buildingHeightM: z.number().gt(0, 'A building height is more than 0 m.').max(400, 'A building is at most 400 m tall.').nullable().optional(),
+  technologies: z.array(z.enum(TECHNOLOGIES)).max(4).default([]),
+  temporary: z.boolean().default(false),
+  mobile: z.boolean().default(false),
+  eventId: z.number().int().positive().nullable().optional(),
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+}
+
+export interface StationShape {
+  mastClass: (typeof MAST_CLASSES)[number]
+  camouflageKind?: string | null
+  buildingHeightM?: number | null
+  temporary?: boolean
+  validFrom?: string | null
+  validTo?: string | null
+}
+
+/** Checks that belong to the combination of fields; used for new stations and for the merged result of a change. */
+export function shapeErrors(s: StationShape, prefix = 'body'): FieldError[] {
+  const errors: FieldError[] = []
+  const at = (field: string, message: string) => errors.push({ path: `${prefix}.${field}`, message })
+  if (s.mastClass === 'A1c' && !s.camouflageKind) at('camouflageKind', 'A camouflaged mast (A1c) names its kind.')
+  if (s.mastClass !== 'A1c' && s.camouflageKind) at('camouflageKind', 'Only a camouflaged mast (A1c) has a camouflage kind.')
+  if ((s.mastClass === 'A1' || s.mastClass === 'A2a') && !s.buildingHeightM) at('buildingHeightM', `A ${s.mastClass} mast stands on a building: give the building height.`)
+  if (s.mastClass === 'A2b' && s.buildingHeightM) at('buildingHeightM', 'An A2b mast stands on the ground: leave the building height empty.')
+  if (s.temporary && (!s.validFrom || !s.validTo)) at('validTo', 'A temporary station needs validFrom and validTo.')
+  if (s.validFrom && s.validTo && s.validTo < s.validFrom) at('validTo', 'validTo is before validFrom.')
+  return errors
+}
+
+export const createBody = z.object(stationFields)
+export type CreateBody = z.infer<typeof createBody>
+
+const { siteCode, position: _position, ...optionalFields } = stationFields
+export const updateBody = z.object({
+  version: z.number().int().positive(),
+  siteCode: siteCode.optional(),
+  position: position.optional(),
+  ...optionalFields,
+  mastClass: stationFields.mastClass.optional(),
+  mastHeightM: stationFields.mastHeightM.optional(),
+  technologies: z.array(z.enum(TECHNOLOGIES)).max(4).optional(),
+  temporary: z.boolean().optional(),
+  mobile: z.boolean().optional(),
+})
+export type UpdateBody = z.infer<typeof updateBody>
+
+const photo = z.object({
+  name: z.string().trim().min(1).max(200),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic']),
+  sizeBytes: z.number().int().positive().max(50_000_000),
+  takenAt: z.string().datetime({ offset: true }).optional(),
+  url: z.string().url().max(500).optional(),
+})
+
+const version = z.number().int().positive()
+export const transitionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit'), version }),
+  z.object({
+    action: z.literal('field_check'),
+    version,
+    outcome: z.enum(['confirmed', 'moved']),
+    position: position.optional(),
+    notes: z.string().trim().max(2000).optional(),
+    photos: z.array(photo).max(20).default([]),
+  }),
+  z.object({ action: z.literal('skip_field_check'), version, reason: z.string().trim().min(3).max(1000) }),
+  z.object({ action: z.literal('approve'), version, decisionNo: z.string().trim().min(1).max(60), decisionDate: isoDate, note: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal('reject'), version, reasons: z.array(z.string().trim().min(3).max(500)).min(1).max(20) }),
+  z.object({ action: z.literal('return'), version, note: z.string().trim().min(3).max(1000) }),
+  z.object({ action: z.literal('report_built'), version }),
+  z.object({ action: z.literal('report_in_service'), version }),
+  z.object({ action: z.literal('decommission'), version, note: z.string().trim().max(1000).optional() }),
+])
+export type TransitionBody = z.infer<typeof transitionBody>
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+export const listQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  operator: operatorName.optional(),
+  mastClass: z.enum(MAST_CLASSES).optional(),
+  state: z.enum(STATES).optional(),
+  district: z.string().regex(/^[0-9]{2,5}$/).optional(),
+  temporary: flag.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.').optional(),
+  sort: z.enum(['id', '-id', 'siteCode', '-updatedAt']).default('id'),
+})
+export type ListQuery = z.infer<typeof listQuery>
+
+export const exportQuery = listQuery.omit({ offset: true, limit: true, sort: true }).extend({ vn2000: flag.optional() })
+export type ExportQuery = z.infer<typeof exportQuery>
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() })

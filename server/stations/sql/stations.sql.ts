@@ -1,0 +1,87 @@
+// SQL for the station registry and its workflow. Values are bind parameters; the few identifiers that vary
+// (sort order) come from the allow-list in list.ts.
+
+/** The API shape of a station, selected from `stations s`. */
+export const STATION_COLUMNS = `
+  s.id, s.province_code AS "provinceCode",
+  jsonb_build_object('id', c.id, 'shortName', c.short_name, 'name', c.name) AS operator,
+  coalesce((SELECT jsonb_agg(sc.short_name ORDER BY sc.short_name) FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids)), '[]') AS "sharedOperators",
+  s.site_code AS "siteCode", s.name, s.address,
+  ST_AsGeoJSON(s.geom, 7)::jsonb AS position,
+  s.district_code AS "districtCode",
+  (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = s.district_code AND a.valid_to IS NULL LIMIT 1) AS "districtName",
+  s.mast_class AS "mastClass", s.camouflage_kind AS "camouflageKind",
+  s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.technologies,
+  s.state, s.state_since AS "stateSince", s.submitted_at AS "submittedAt",
+  s.decision_no AS "decisionNo", s.decision_date AS "decisionDate", s.decision_note AS "decisionNote",
+  s.temporary, s.mobile, s.event_id AS "eventId", s.valid_from AS "validFrom", s.valid_to AS "validTo",
+  (s.temporary AND s.valid_to < current_date) AS expired,
+  s.rule_results AS "ruleResults", s.rules_checked_at AS "rulesCheckedAt",
+  s.version, s.created_at AS "createdAt", s.updated_at AS "updatedAt"`
+
+export const STATION_FROM = `stations s JOIN carriers c ON c.id = s.carrier_id`
+
+/** $1 id, then the visibility parameters (see visibility in service.ts). */
+export const selectStation = (visibility: string) => `SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE s.id = $1 AND ${visibility}`
+
+/** Columns of a new station, in the order of the INSERT's parameters $1–$22. */
+export const INSERT_STATION = `
+INSERT INTO stations (province_code, carrier_id, shared_carrier_ids, site_code, name, address, geom, district_code,
+                      mast_class, camouflage_kind, mast_height_m, building_height_m, technologies, state,
+                      temporary, mobile, event_id, valid_from, valid_to, rule_results, rules_checked_at)
+VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13, $14, $15,
+        $16, $17, $18, $19, $20, $21, now())
+RETURNING id`
+
+/** Changes the attributes of version $2 of station $1; answers no row when the version moved on. */
+export const UPDATE_STATION = `
+UPDATE stations SET shared_carrier_ids = $3, site_code = $4, name = $5, address = $6,
+       geom = ST_SetSRID(ST_MakePoint($7, $8), 4326), district_code = $9, mast_class = $10, camouflage_kind = $11,
+       mast_height_m = $12, building_height_m = $13, technologies = $14, temporary = $15, mobile = $16,
+       event_id = $17, valid_from = $18, valid_to = $19, rule_results = $20, rules_checked_at = now(),
+       version = version + 1, updated_at = now()
+ WHERE id = $1 AND version = $2
+RETURNING id`
+
+/**
+ * Moves version $2 of station $1 to state $3, with the decision fields ($4 number, $5 date, $6 note; null keeps
+ * them) and, for a field check that moved the site, a new position ($7 lon, $8 lat, $9 district, $10 rule results).
+ */
+export const TRANSITION_STATION = `
+UPDATE stations SET state = $3, state_since = now(), version = version + 1, updated_at = now(),
+       submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE submitted_at END,
+       decision_no = coalesce($4, decision_no), decision_date = coalesce($5::date, decision_date),
+       decision_note = coalesce($6, decision_note),
+       geom = CASE WHEN $7::float8 IS NULL THEN geom ELSE ST_SetSRID(ST_MakePoint($7, $8), 4326) END,
+       district_code = CASE WHEN $7::float8 IS NULL THEN district_code ELSE $9 END,
+       rule_results = coalesce($10::jsonb, rule_results),
+       rules_checked_at = CASE WHEN $10::jsonb IS NULL THEN rules_checked_at ELSE now() END
+ WHERE id = $1 AND version = $2
+RETURNING id`
+
+/** One history row: $1 station, $2 version, $3 action, $4 state, $5 actor id, $6 actor name, $7 note, $8 snapshot. */
+export const INSERT_HISTORY = `
+INSERT INTO station_history (station_id, version, action, state, actor_id, actor_name, note, snapshot)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+
+export const SELECT_HISTORY = `
+SELECT version, action, state, actor_name AS "actorName", note, at, snapshot
+  FROM station_history WHERE station_id = $1 ORDER BY version`
+
+export const SELECT_FIELD_CHECKS = `
+SELECT id, outcome, notes, photos, ST_AsGeoJSON(from_geom, 7)::jsonb AS "from", ST_AsGeoJSON(to_geom, 7)::jsonb AS "to",
+       ST_Distance(from_geom::geography, to_geom::geography) AS "movedM", actor_name AS "actorName", at
+  FROM station_field_checks WHERE station_id = $1 ORDER BY at, id`
+
+/** $1 station, $2 outcome, $3 notes, $4 photos, $5/$6 the new lon/lat (the old position is read from the row). */
+export const INSERT_FIELD_CHECK = `
+INSERT INTO station_field_checks (station_id, outcome, notes, photos, from_geom, to_geom, actor_id, actor_name)
+SELECT s.id, $2, $3, $4, s.geom, ST_SetSRID(ST_MakePoint($5, $6), 4326), $7, $8 FROM stations s WHERE s.id = $1`
+
+/** $1 VN-2000 northing, $2 easting, $3 province: the WGS84 point, through the province zone's pinned SRID. */
+export const FROM_VN2000 = `
+SELECT ST_X(g) AS lon, ST_Y(g) AS lat
+  FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($2, $1), z.srid), 4326) AS g FROM vn2000_zones z WHERE z.province_code = $3) t`
+
+/** $1 short names: the carriers that are mobile operators. */
+export const OPERATORS_BY_NAME = `SELECT id, short_name AS "shortName" FROM carriers WHERE short_name = ANY ($1::text[]) AND kind = 'mobile'`

@@ -1,0 +1,78 @@
+import type { Role } from '../http/context'
+
+/** Workflow states of a station application (column stations.state). */
+export const STATES = ['draft', 'submitted', 'field_checked', 'returned', 'approved', 'rejected', 'built', 'in_service', 'decommissioned'] as const
+export type State = (typeof STATES)[number]
+
+export const ACTIONS = [
+  'submit', 'field_check', 'skip_field_check', 'approve', 'reject', 'return', 'report_built', 'report_in_service', 'decommission',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+/** Who is told about a step: the station's carrier, or everyone holding a role. */
+export type Notify = 'carrier' | 'officer' | 'inspector'
+
+interface Transition {
+  from: State
+  action: Action
+  roles: readonly Role[]
+  to: State
+  notify: readonly Notify[]
+}
+
+const OFFICE = ['officer'] as const
+
+/**
+ * The one transition table of the site-approval workflow: (state, action, role) → next state.
+ * Nothing else writes stations.state.
+ */
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'draft', action: 'submit', roles: ['carrier'], to: 'submitted', notify: ['officer', 'inspector'] },
+  { from: 'returned', action: 'submit', roles: ['carrier'], to: 'submitted', notify: ['officer', 'inspector'] },
+  { from: 'submitted', action: 'field_check', roles: ['inspector'], to: 'field_checked', notify: ['carrier', 'officer'] },
+  { from: 'submitted', action: 'skip_field_check', roles: OFFICE, to: 'field_checked', notify: ['carrier', 'inspector'] },
+  { from: 'submitted', action: 'return', roles: OFFICE, to: 'returned', notify: ['carrier'] },
+  { from: 'field_checked', action: 'approve', roles: OFFICE, to: 'approved', notify: ['carrier'] },
+  { from: 'field_checked', action: 'reject', roles: OFFICE, to: 'rejected', notify: ['carrier'] },
+  { from: 'field_checked', action: 'return', roles: OFFICE, to: 'returned', notify: ['carrier'] },
+  { from: 'approved', action: 'report_built', roles: ['carrier'], to: 'built', notify: ['officer', 'inspector'] },
+  { from: 'built', action: 'report_in_service', roles: ['carrier'], to: 'in_service', notify: ['officer'] },
+  { from: 'approved', action: 'decommission', roles: ['carrier', 'officer'], to: 'decommissioned', notify: ['carrier', 'officer'] },
+  { from: 'built', action: 'decommission', roles: ['carrier', 'officer'], to: 'decommissioned', notify: ['carrier', 'officer'] },
+  { from: 'in_service', action: 'decommission', roles: ['carrier', 'officer'], to: 'decommissioned', notify: ['carrier', 'officer'] },
+]
+
+/** States in which the carrier may still edit its application. */
+export const CARRIER_EDITABLE: readonly State[] = ['draft', 'returned']
+
+/** States that mean "waiting for the Sở", for the queue. */
+export const WAITING: readonly State[] = ['submitted', 'field_checked']
+
+export type Step = { ok: true; transition: Transition } | { ok: false; reason: 'state' | 'role' }
+
+/** Finds the transition for an action from a state by a role; says why when there is none. */
+export function step(from: State, action: Action, role: Role): Step {
+  const candidates = TRANSITIONS.filter((t) => t.from === from && t.action === action)
+  if (candidates.length === 0) return { ok: false, reason: 'state' }
+  const transition = candidates.find((t) => t.roles.includes(role))
+  return transition ? { ok: true, transition } : { ok: false, reason: 'role' }
+}
+
+/** The actions a role may take from a state (for the client's buttons). */
+export function allowedActions(from: State, role: Role): Action[] {
+  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role)).map((t) => t.action)
+}
+
+/** Broad lifecycle status shown in lists (planned / applied / approved / in service / …). */
+export function statusOf(state: State): 'planned' | 'applied' | 'approved' | 'rejected' | 'built' | 'in_service' | 'decommissioned' {
+  switch (state) {
+    case 'draft':
+      return 'planned'
+    case 'submitted':
+    case 'field_checked':
+    case 'returned':
+      return 'applied'
+    default:
+      return state
+  }
+}
