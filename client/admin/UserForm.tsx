@@ -17,7 +17,7 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
-  const fieldError = (path: string) => (error instanceof ApiError ? error.errors.find((e) => e.path === path)?.message : undefined)
+  const fieldError = (path: string) => (error instanceof ApiError ? error.errors.find((e) => e.path === `body.${path}`)?.message : undefined)
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -48,11 +48,11 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
   }
 
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby="new-user-title">
+    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="new-user-title">
       <h2 id="new-user-title" className="card-title">
         {t('users.create')}
       </h2>
-      {error !== null && <ErrorMessage error={error} />}
+      {error !== null && <ErrorMessage error={error} listFields={false} />}
       {field('username', t('users.username'), <input name="username" required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />)}
       {field('displayName', t('users.displayName'), <input name="displayName" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />)}
       {field('password', t('users.password'), <input name="password" type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />)}

@@ -46,6 +46,8 @@ export type CoordSystem = 'wgs84' | 'vn2000-geo' | 'vn2000-tm3'
 
 export interface ConvertResult {
   points: [number, number][]
+  /** The TM-3 zone used, when one was asked for. */
+  zone: Zone | null
 }
 
 export interface Interpretation {
@@ -53,7 +55,7 @@ export interface Interpretation {
   swapped: boolean
   wgs84: [number, number]
   /** Null when no zone was given. */
-  vn2000: { zone: string; easting: number; northing: number } | null
+  vn2000: { zone: Zone; easting: number; northing: number } | null
   message_vi: string
   message_en: string
 }

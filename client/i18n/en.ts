@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'app.retry': 'Try again',
   'app.notFound': 'Page not found.',
   'app.serverDown': 'Cannot reach the server.',
+  'app.serverError': 'The server ran into an error. Please try again later.',
   'app.skipToContent': 'Skip to main content',
 
   'nav.map': 'Map',
@@ -63,7 +64,7 @@ export const en: Record<MessageKey, string> = {
 
   'point.title': 'Selected point',
   'point.wgs84': 'WGS84 (longitude, latitude)',
-  'point.vn2000': 'VN-2000 zone {zone}',
+  'point.vn2000': 'VN-2000, central meridian {meridian}',
   'point.northing': 'X (northing)',
   'point.easting': 'Y (easting)',
   'point.lon': 'Longitude',
@@ -86,7 +87,7 @@ export const en: Record<MessageKey, string> = {
   'coord.took': 'Understood as',
   'coord.swapped': 'The two numbers were swapped.',
   'coord.resultWgs84': 'WGS84',
-  'coord.resultVn2000': 'VN-2000 zone {zone}',
+  'coord.resultVn2000': 'VN-2000, central meridian {meridian}',
   'coord.open': 'Enter coordinates',
   'coord.close': 'Close',
 

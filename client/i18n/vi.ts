@@ -13,6 +13,7 @@ export const vi = {
   'app.retry': 'Thử lại',
   'app.notFound': 'Không tìm thấy trang.',
   'app.serverDown': 'Không kết nối được máy chủ.',
+  'app.serverError': 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
   'app.skipToContent': 'Chuyển đến nội dung chính',
 
   'nav.map': 'Bản đồ',
@@ -61,7 +62,7 @@ export const vi = {
 
   'point.title': 'Điểm đã chọn',
   'point.wgs84': 'WGS84 (kinh độ, vĩ độ)',
-  'point.vn2000': 'VN-2000 múi {zone}',
+  'point.vn2000': 'VN-2000, kinh tuyến trục {meridian}',
   'point.northing': 'X (Bắc)',
   'point.easting': 'Y (Đông)',
   'point.lon': 'Kinh độ',
@@ -84,7 +85,7 @@ export const vi = {
   'coord.took': 'Đã hiểu',
   'coord.swapped': 'Hai số đã được đổi chỗ.',
   'coord.resultWgs84': 'WGS84',
-  'coord.resultVn2000': 'VN-2000 múi {zone}',
+  'coord.resultVn2000': 'VN-2000, kinh tuyến trục {meridian}',
   'coord.open': 'Nhập tọa độ',
   'coord.close': 'Đóng',
 

@@ -95,14 +95,14 @@ export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[
         <div className="coord-result" role="status" data-testid="coord-result">
           <p className="coord-message">{lang === 'vi' ? result.message_vi : result.message_en}</p>
           {result.swapped && <p className="coord-swapped">{t('coord.swapped')}</p>}
-          <dl className="facts">
+          <dl className="facts facts-stacked">
             <dt>{t('coord.resultWgs84')}</dt>
             <dd className="num">
               {formatCoordinate(result.wgs84[1], lang, 6)}°, {formatCoordinate(result.wgs84[0], lang, 6)}°
             </dd>
             {result.vn2000 && (
               <>
-                <dt>{t('coord.resultVn2000', { zone: result.vn2000.zone })}</dt>
+                <dt>{t('coord.resultVn2000', { meridian: meridianLabel(result.vn2000.zone.centralMeridian) })}</dt>
                 <dd className="num">
                   X {formatCoordinate(result.vn2000.northing, lang, 2)} · Y {formatCoordinate(result.vn2000.easting, lang, 2)}
                 </dd>

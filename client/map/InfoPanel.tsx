@@ -4,18 +4,20 @@ import { useI18n } from '../i18n'
 import { formatArea, formatCoordinate, formatDate } from '../i18n/format'
 import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
+import { meridianLabel } from './CoordinatePanel'
 import { areaOf } from './geometry'
 import type { LngLat } from './MapView'
 
 export interface PointInfo {
   wgs84: LngLat
-  /** [easting, northing] in the zone, once converted. */
+  /** [easting, northing] in the zone, once converted, and the zone's central meridian. */
   tm3?: [number, number]
+  meridian?: number
   error?: unknown
 }
 
 /** What was clicked: the district's record and the point in WGS84 and VN-2000. */
-export function InfoPanel({ district, point, zone, onClose }: { district: Feature<Polygon | MultiPolygon, AdminUnitProps> | null; point: PointInfo | null; zone: string; onClose(): void }) {
+export function InfoPanel({ district, point, onClose }: { district: Feature<Polygon | MultiPolygon, AdminUnitProps> | null; point: PointInfo | null; onClose(): void }) {
   const { t, lang } = useI18n()
   const p = district?.properties
   return (
@@ -47,7 +49,7 @@ export function InfoPanel({ district, point, zone, onClose }: { district: Featur
             <dt>{t('point.lon')}</dt>
             <dd className="num">{formatCoordinate(point.wgs84[0], lang, 6)}°</dd>
           </dl>
-          <h4 className="panel-caption">{t('point.vn2000', { zone })}</h4>
+          <h4 className="panel-caption">{point.meridian === undefined ? 'VN-2000' : t('point.vn2000', { meridian: meridianLabel(point.meridian) })}</h4>
           {point.tm3 ? (
             <dl className="facts">
               <dt>{t('point.northing')}</dt>

@@ -43,7 +43,7 @@ export default function MapPage() {
       http.post<ConvertResult>('/api/coordinates/convert', { from: 'wgs84', to: 'vn2000-tm3', zone: province, points: [click.lngLat] }).then(
         (r) => {
           const tm3 = r.points[0]
-          setPoint((now) => (now?.wgs84 !== click.lngLat ? now : tm3 ? { ...now, tm3 } : { ...now, error: new Error(t('point.failed')) }))
+          setPoint((now) => (now?.wgs84 !== click.lngLat ? now : tm3 ? { ...now, tm3, meridian: r.zone?.centralMeridian } : { ...now, error: new Error(t('point.failed')) }))
         },
         (error: unknown) => setPoint((now) => (now?.wgs84 === click.lngLat ? { ...now, error } : now)),
       )
@@ -101,7 +101,7 @@ export default function MapPage() {
           </div>
         )}
       </div>
-      {(district || point) && <InfoPanel district={district} point={point} zone={province} onClose={closeInfo} />}
+      {(district || point) && <InfoPanel district={district} point={point} onClose={closeInfo} />}
       <div className="map-status" aria-live="polite">
         {districts.loading && <Loading label={t('map.loadingDistricts')} />}
         {districts.error !== null && !districts.loading && (

@@ -17,16 +17,22 @@ export function Loading({ label }: { label?: string }) {
 export function useErrorText(): (err: unknown) => string {
   const { t } = useI18n()
   return (err) => {
-    if (err instanceof ApiError) return err.status === 0 ? t('app.serverDown') : err.detail || err.title
+    if (err instanceof ApiError) {
+      if (err.status === 0) return t('app.serverDown')
+      // A 5xx detail is the server's generic English sentence; say it in the user's language instead.
+      if (err.status >= 500) return t('app.serverError')
+      return err.detail || err.title
+    }
+    if (err instanceof Error) return err.message
     return String(err)
   }
 }
 
-/** An error box, with a retry button when the caller can retry. */
-export function ErrorMessage({ error, onRetry, children }: { error: unknown; onRetry?: () => void; children?: ReactNode }) {
+/** An error box listing the server's field errors (unless the form shows them by its fields), with a retry button when the caller can retry. */
+export function ErrorMessage({ error, onRetry, listFields = true, children }: { error: unknown; onRetry?: () => void; listFields?: boolean; children?: ReactNode }) {
   const { t } = useI18n()
   const text = useErrorText()
-  const fields = error instanceof ApiError ? error.errors : []
+  const fields = listFields && error instanceof ApiError ? error.errors : []
   return (
     <div className="status status-error" role="alert">
       <p>{children ?? text(error)}</p>
