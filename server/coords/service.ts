@@ -1,0 +1,160 @@
+import type { Queryable } from '../db/index'
+import { badRequest, Problem, type FieldError } from '../http/problems'
+import { explainGeographic, explainProjected, explainUnreadable, type Explanation } from './messages'
+import {
+  boxOf,
+  formatMeridian,
+  kindOfPair,
+  pointProblem,
+  readingOf,
+  roundFor,
+  sridOf,
+  type CoordSystem,
+  type LonLat,
+} from './plausibility'
+import { FIND_ZONE, LIST_ZONES, TRANSFORM_POINTS } from './sql'
+
+/** A province's VN-2000 TM-3 zone. */
+export type Zone = {
+  provinceCode: string
+  provinceName: string
+  centralMeridian: number
+  srid: number
+  epsg: number
+}
+
+type Placed = {
+  n: number
+  givenLon: number | null
+  givenLat: number | null
+  swappedLon: number | null
+  swappedLat: number | null
+  x: number | null
+  y: number | null
+}
+
+/** Every province's zone, by province code. */
+export function listZones(db: Queryable): Promise<Zone[]> {
+  return db.many<Zone>(LIST_ZONES)
+}
+
+/** The zone of a province; a 400 naming body.zone when there is none. */
+export async function requireZone(db: Queryable, provinceCode: string): Promise<Zone> {
+  const zone = await db.maybeOne<Zone>(FIND_ZONE, [provinceCode])
+  if (!zone) {
+    throw badRequest('Unknown zone.', [{ path: 'body.zone', message: `No VN-2000 zone for province code "${provinceCode}"; GET /api/coordinates/zones lists them.` }])
+  }
+  return zone
+}
+
+/** Places every point in one query: both readings in WGS84, and the reading as given in the target SRID. */
+function place(db: Queryable, points: readonly LonLat[], from: CoordSystem, fromSrid: number, toSrid: number): Promise<Placed[]> {
+  return db.many<Placed>(TRANSFORM_POINTS, [points.map((p) => p[0]), points.map((p) => p[1]), fromSrid, toSrid, ...boxOf(from)])
+}
+
+const lonLat = (lon: number | null, lat: number | null): LonLat | null => (lon === null || lat === null ? null : [lon, lat])
+const zoneLabel = (z: Zone) => `the ${z.provinceName} zone (${formatMeridian(z.centralMeridian)})`
+
+export interface ConvertRequest {
+  from: CoordSystem
+  to: CoordSystem
+  zone?: string
+  points: LonLat[]
+}
+
+export interface ConvertResult {
+  from: CoordSystem
+  to: CoordSystem
+  zone: Zone | null
+  points: [number, number][]
+}
+
+/** Converts points between WGS84, geographic VN-2000 and a province's TM-3 zone; 400 names each bad point. */
+export async function convert(db: Queryable, req: ConvertRequest): Promise<ConvertResult> {
+  const zone = req.zone === undefined ? null : await requireZone(db, req.zone)
+  const rows = await place(db, req.points, req.from, sridOf(req.from, zone?.srid), sridOf(req.to, zone?.srid))
+  const errors: FieldError[] = []
+  const points = rows.map((row, i): [number, number] => {
+    const [a, b] = req.points[i]!
+    const reading = readingOf(lonLat(row.givenLon, row.givenLat), lonLat(row.swappedLon, row.swappedLat))
+    if (reading === 'swapped' || reading === 'neither') {
+      errors.push({ path: `body.points.${i}`, message: pointProblem(req.from, reading, a, b, zone ? zoneLabel(zone) : undefined) })
+      return [a, b]
+    }
+    return [roundFor(req.to, row.x!), roundFor(req.to, row.y!)]
+  })
+  if (errors.length > 0) {
+    throw badRequest(`${errors.length} of ${req.points.length} points are outside Vietnam or in the wrong order.`, errors)
+  }
+  return { from: req.from, to: req.to, zone, points }
+}
+
+export interface InterpretRequest {
+  a: number
+  b: number
+  zone?: string
+  geographic?: 'wgs84' | 'vn2000-geo'
+}
+
+export interface Interpretation {
+  kind: 'geographic' | 'projected'
+  swapped: boolean
+  order: 'lon-lat' | 'lat-lon' | 'easting-northing' | 'northing-easting'
+  wgs84: [number, number]
+  vn2000: { zone: Zone; easting: number; northing: number } | null
+  message_vi: string
+  message_en: string
+}
+
+function unreadable(reason: Parameters<typeof explainUnreadable>[0], path: string, zone?: Zone): Problem {
+  const m: Explanation = explainUnreadable(reason, zone)
+  return new Problem(422, 'Validation failed', m.en, { errors: [{ path, message: m.en }], message_vi: m.vi, message_en: m.en })
+}
+
+/** Decides whether a typed pair is geographic or projected and in which order, and converts it. */
+export async function interpret(db: Queryable, req: InterpretRequest): Promise<Interpretation> {
+  const kind = kindOfPair(req.a, req.b)
+  if (kind === 'unknown') throw unreadable('unknown', 'body')
+  const zone = req.zone === undefined ? null : await requireZone(db, req.zone)
+
+  if (kind === 'geographic') {
+    // WGS84 and VN-2000 differ by seconds of arc, far less than Vietnam's extent: the raw numbers decide the order.
+    const reading = readingOf([req.a, req.b], [req.b, req.a])
+    if (reading === 'neither') throw unreadable('outside', 'body')
+    const swapped = reading === 'swapped'
+    const [lon, lat] = swapped ? [req.b, req.a] : [req.a, req.b]
+    const datum = req.geographic ?? 'wgs84'
+    const [row] = await place(db, [[lon, lat]], datum, sridOf(datum, undefined), zone?.srid ?? sridOf('wgs84', undefined))
+    const m = explainGeographic(lon, lat, swapped, datum, zone)
+    return {
+      kind,
+      swapped,
+      order: swapped ? 'lat-lon' : 'lon-lat',
+      wgs84: [roundFor('wgs84', row!.givenLon!), roundFor('wgs84', row!.givenLat!)],
+      vn2000: zone ? { zone, easting: roundFor('vn2000-tm3', row!.x!), northing: roundFor('vn2000-tm3', row!.y!) } : null,
+      message_vi: m.vi,
+      message_en: m.en,
+    }
+  }
+
+  if (!zone) throw unreadable('zone-needed', 'body.zone')
+  const [row] = await place(db, [[req.a, req.b]], 'vn2000-tm3', zone.srid, zone.srid)
+  const given = lonLat(row!.givenLon, row!.givenLat)
+  const other = lonLat(row!.swappedLon, row!.swappedLat)
+  const reading = readingOf(given, other)
+  if (reading === 'both') throw unreadable('ambiguous', 'body', zone)
+  if (reading === 'neither') throw unreadable('outside', 'body', zone)
+  const swapped = reading === 'swapped'
+  const [easting, northing] = swapped ? [req.b, req.a] : [req.a, req.b]
+  const wgs84 = (swapped ? other : given)!
+  const m = explainProjected(easting, northing, swapped, zone)
+  return {
+    kind,
+    swapped,
+    order: swapped ? 'northing-easting' : 'easting-northing',
+    wgs84: [roundFor('wgs84', wgs84[0]), roundFor('wgs84', wgs84[1])],
+    vn2000: { zone, easting: roundFor('vn2000-tm3', easting), northing: roundFor('vn2000-tm3', northing) },
+    message_vi: m.vi,
+    message_en: m.en,
+  }
+}
