@@ -5,6 +5,7 @@ import { invalid, Problem, type FieldError } from '../http/problems'
 import { parseCsv } from './csv'
 import { createBody } from './schemas'
 import { insertDraft, prepareNew, type NewStation } from './service'
+import { PLACE } from './sql/facts.sql'
 
 /** Columns a site CSV may have; siteCode, mastClass, mastHeightM and a position (lon/lat or northing/easting) are needed. */
 export const CSV_COLUMNS = [
@@ -69,7 +70,8 @@ export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: 
     const rowErrors: FieldError[] = []
     const raw = rowToBody(header, row.cells, at, rowErrors)
     const parsed = createBody.safeParse(raw)
-    if (!parsed.success) rowErrors.push(...fieldErrors(parsed.error, at))
+    // A cell that did not parse is reported once, not again as a missing field.
+    if (!parsed.success) rowErrors.push(...fieldErrors(parsed.error, at).filter((e) => !rowErrors.some((r) => r.path === e.path)))
     if (rowErrors.length > 0 || !parsed.success) {
       errors.push(...rowErrors)
       continue
@@ -78,7 +80,10 @@ export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: 
     if (first !== undefined) errors.push({ path: `${at}.siteCode`, message: `Site code ${parsed.data.siteCode} is also on line ${first}.` })
     codes.set(parsed.data.siteCode, row.line)
     try {
-      prepared.push({ at, station: await prepareNew(tx, user, provinceCode, parsed.data, at) })
+      const station = await prepareNew(tx, user, provinceCode, parsed.data, at)
+      const place = await tx.one<{ inProvince: boolean }>(PLACE, [station.at.lon, station.at.lat, provinceCode])
+      if (place.inProvince) prepared.push({ at, station })
+      else errors.push({ path: `${at}.position`, message: `The point ${station.at.lon}, ${station.at.lat} is outside province ${provinceCode}.` })
     } catch (err) {
       if (!(err instanceof Problem) || !Array.isArray(err.extra.errors)) throw err
       errors.push(...(err.extra.errors as FieldError[]))
@@ -93,15 +98,6 @@ export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: 
   if (errors.length > 0) throw invalid(`The file has ${errors.length} error(s); nothing was stored.`, errors)
 
   const created: Row[] = []
-  for (const p of prepared) {
-    try {
-      created.push(await insertDraft(tx, user, provinceCode, p.station, requestId, `${p.at}.position`))
-    } catch (err) {
-      // Outside the province is found while placing; keep collecting so the report names every such line.
-      if (!(err instanceof Problem) || !Array.isArray(err.extra.errors)) throw err
-      errors.push(...(err.extra.errors as FieldError[]))
-    }
-  }
-  if (errors.length > 0) throw invalid(`The file has ${errors.length} error(s); nothing was stored.`, errors)
+  for (const p of prepared) created.push(await insertDraft(tx, user, provinceCode, p.station, requestId, `${p.at}.position`))
   return created
 }

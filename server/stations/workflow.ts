@@ -50,12 +50,14 @@ export const WAITING: readonly State[] = ['submitted', 'field_checked']
 
 export type Step = { ok: true; transition: Transition } | { ok: false; reason: 'state' | 'role' }
 
-/** Finds the transition for an action from a state by a role; says why when there is none. */
+/**
+ * Finds the transition for an action from a state by a role. When there is none, the reason is 'role' if the
+ * role may never take the action (403) and 'state' if it may, but not from this state (409).
+ */
 export function step(from: State, action: Action, role: Role): Step {
-  const candidates = TRANSITIONS.filter((t) => t.from === from && t.action === action)
-  if (candidates.length === 0) return { ok: false, reason: 'state' }
-  const transition = candidates.find((t) => t.roles.includes(role))
-  return transition ? { ok: true, transition } : { ok: false, reason: 'role' }
+  const transition = TRANSITIONS.find((t) => t.from === from && t.action === action && t.roles.includes(role))
+  if (transition) return { ok: true, transition }
+  return { ok: false, reason: TRANSITIONS.some((t) => t.action === action && t.roles.includes(role)) ? 'state' : 'role' }
 }
 
 /** The actions a role may take from a state (for the client's buttons). */

@@ -139,6 +139,7 @@ describe('workflow transition table', () => {
     expect(step('field_checked', 'approve', 'carrier')).toEqual({ ok: false, reason: 'role' })
     expect(step('submitted', 'field_check', 'officer')).toEqual({ ok: false, reason: 'role' })
     expect(step('draft', 'approve', 'officer')).toEqual({ ok: false, reason: 'state' })
+    expect(step('draft', 'skip_field_check', 'carrier')).toEqual({ ok: false, reason: 'role' })
   })
 
   it('has one entry per state, action and role', () => {
