@@ -3,6 +3,7 @@ import { audit, SYSTEM } from '../server/audit/audit'
 import { insertUser } from '../server/users/service'
 import { CARRIERS } from './carriers'
 import { generateProvince, DEMO_PROVINCE } from './province'
+import { generateCables } from './cables'
 import { generateStations } from './stations'
 
 export const DEMO_SEED = 20_170_601
@@ -42,6 +43,7 @@ export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport
     // Real boundaries already imported for the province are kept; the demo then lays its data on them.
     const hasBoundaries = await tx.maybeOne(`SELECT 1 FROM admin_units WHERE province_code = $1 AND level = 'district' AND valid_to IS NULL LIMIT 1`, [provinceCode])
     const province = hasBoundaries ? { districts: 0 } : await generateProvince(tx, provinceCode, DEMO_SEED)
+    await generateCables(tx, provinceCode, DEMO_SEED)
     const users: DemoReport['users'] = []
     for (const u of DEMO_USERS) {
       const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])

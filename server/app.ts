@@ -16,6 +16,8 @@ import { healthRoutes } from './health/routes'
 import { carrierRoutes } from './carriers/routes'
 import { userRoutes } from './users/routes'
 import { coordinateRoutes } from './coords/routes'
+import { cableRoutes } from './cables/routes'
+import { tileRouter } from './tiles/routes'
 import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
 import { stationRoutes } from './stations/routes'
 
@@ -81,6 +83,7 @@ export function buildApp(deps: AppDeps): express.Express {
   auditRoutes(api)
   coordinateRoutes(api)
   boundaryRoutes(api)
+  cableRoutes(api)
   stationRoutes(api)
   const openapi = api.openapi({ title: 'Telecom infrastructure GIS API', version: '0.1.0' })
   app.get('/api/openapi.json', (_req, res) => {
@@ -88,6 +91,7 @@ export function buildApp(deps: AppDeps): express.Express {
   })
   app.use(api.router)
   app.use('/api', apiNotFound)
+  app.use(tileRouter())
 
   if (fs.existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: false, maxAge: '1h' }))

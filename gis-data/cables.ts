@@ -1,0 +1,163 @@
+import type { Queryable } from '../server/db/index'
+import { refreshDistrictLengths } from '../server/cables/service'
+import { DEMO_PROVINCE } from './province'
+import { rng } from './random'
+
+/** The officers' figures the demo reproduces (HCMC, domain.md). */
+export const DEMO_CABLE_TARGETS = { undergroundRoutes: 122, undergroundM: 295_000, undergroundBuilding: 31, tidyingM: 3_446_800, tidyingPoles: 147_166, poles: 150_000 }
+
+const STREETS = [
+  'Nguyễn Huệ', 'Lê Lợi', 'Đồng Khởi', 'Hai Bà Trưng', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Nam Kỳ Khởi Nghĩa', 'Võ Văn Tần',
+  'Nguyễn Thị Minh Khai', 'Trần Hưng Đạo', 'Lý Thường Kiệt', 'Ba Tháng Hai', 'Nguyễn Văn Cừ', 'Hoàng Văn Thụ', 'Phan Đăng Lưu',
+  'Xô Viết Nghệ Tĩnh', 'Nguyễn Oanh', 'Quang Trung', 'Lê Văn Sỹ', 'Trường Chinh', 'Âu Cơ', 'Lũy Bán Bích', 'Kinh Dương Vương',
+  'Hậu Giang', 'Nguyễn Văn Linh', 'Huỳnh Tấn Phát', 'Phạm Văn Đồng', 'Kha Vạn Cân', 'Võ Văn Ngân', 'Tỉnh lộ 10',
+]
+const CARRIERS = ['viettel', 'vnpt', 'fpt', 'mobifone', 'cmc', 'vtvcab', 'sctv']
+
+// Metres per degree on the WGS84 ellipsoid at the demo latitude, so generated lengths land on the targets.
+const PHI = (DEMO_PROVINCE.center[1] * Math.PI) / 180
+const M_PER_DEG_LAT = 111132.954 - 559.822 * Math.cos(2 * PHI) + 1.175 * Math.cos(4 * PHI)
+const M_PER_DEG_LON = 111412.84 * Math.cos(PHI) - 93.5 * Math.cos(3 * PHI)
+const BLOCK_M = 220
+
+interface Plan {
+  kind: string
+  status: string
+  count: number
+  totalM: number
+  started?: [string, string]
+  completedBy?: string
+}
+
+// Completed work before mid-2018; what is under construction started in 2018 and is not finished.
+const PLANS: Plan[] = [
+  { kind: 'underground', status: 'completed', count: 122, totalM: DEMO_CABLE_TARGETS.undergroundM, started: ['2014-01-01', '2018-03-31'], completedBy: '2018-06-30' },
+  { kind: 'underground', status: 'under_construction', count: 31, totalM: 62_000, started: ['2018-01-01', '2018-06-30'] },
+  { kind: 'underground', status: 'planned', count: 40, totalM: 70_000 },
+  { kind: 'tidying', status: 'completed', count: 9_357, totalM: DEMO_CABLE_TARGETS.tidyingM, started: ['2015-01-01', '2018-05-31'], completedBy: '2018-06-30' },
+  { kind: 'tidying', status: 'under_construction', count: 200, totalM: 70_000, started: ['2018-01-01', '2018-06-30'] },
+  { kind: 'relocation', status: 'completed', count: 150, totalM: 40_000, started: ['2016-01-01', '2018-03-31'], completedBy: '2018-06-30' },
+  { kind: 'unlicensed', status: 'planned', count: 100, totalM: 25_000 },
+]
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
+const iso = (d: number) => new Date(Math.round(d) * 86_400_000).toISOString().slice(0, 10)
+
+/** Splits `total` into `count` positive integers around their mean (largest remainder, so the sum is exact). */
+function split(random: () => number, count: number, total: number, spread = 0.6): number[] {
+  const w = Array.from({ length: count }, () => 1 - spread / 2 + spread * random())
+  const sum = w.reduce((a, b) => a + b, 0)
+  const exact = w.map((x) => (x / sum) * total)
+  const out = exact.map(Math.floor)
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0])
+  const missing = total - out.reduce((a, b) => a + b, 0)
+  for (let k = 0; k < missing; k++) out[order[k]![1]]! += 1
+  return out
+}
+
+/** A street-grid walk of `lengthM` metres from a point near the city centre, as WKT. */
+function walk(random: () => number, lengthM: number): string {
+  const [cx, cy] = DEMO_PROVINCE.center
+  const r = 0.16 * Math.sqrt(random())
+  const a = random() * 2 * Math.PI
+  const grid = BLOCK_M / M_PER_DEG_LAT
+  let x = Math.round((cx + r * Math.cos(a)) / grid) * grid
+  let y = Math.round((cy + r * Math.sin(a)) / grid) * grid
+  const pts = [[x, y]]
+  let left = lengthM
+  let horizontal = random() < 0.5
+  while (left > 0.5) {
+    const seg = Math.min(left, BLOCK_M * (1 + Math.floor(random() * 4)))
+    const sign = random() < 0.5 ? -1 : 1
+    if (horizontal) x += (sign * seg) / M_PER_DEG_LON
+    else y += (sign * seg) / M_PER_DEG_LAT
+    pts.push([x, y])
+    left -= seg
+    horizontal = !horizontal
+  }
+  return `LINESTRING(${pts.map(([px, py]) => `${px!.toFixed(7)} ${py!.toFixed(7)}`).join(',')})`
+}
+
+/**
+ * Writes the demo cable ledger: ~10,000 routes on a street grid around the centre, 150,000 poles along
+ * the tidying routes, and shared ducts on some underground routes. Deterministic for a seed; a few
+ * set-based statements. Replaces earlier demo cable data.
+ */
+export async function generateCables(q: Queryable, provinceCode: string, seed: number): Promise<{ routes: number; poles: number }> {
+  const random = rng(seed ^ 0x5ca1ab1e)
+  await q.exec('DELETE FROM cable_routes WHERE is_demo AND province_code = $1', [provinceCode])
+  await q.exec('DELETE FROM poles WHERE is_demo AND province_code = $1', [provinceCode])
+  const carriers = new Map((await q.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers')).map((c) => [c.short_name, c.id]))
+  const evn = carriers.get('evn')!
+  const cols = { name: [] as string[], street: [] as string[], kind: [] as string[], status: [] as string[], carriers: [] as string[], started: [] as (string | null)[], completed: [] as (string | null)[], wkt: [] as string[] }
+  const poleQuota: number[] = []
+  for (const plan of PLANS) {
+    const lengths = split(random, plan.count, plan.totalM)
+    // the tidied poles follow tidying length: completed routes carry the officers' 147,166, the rest go to work in progress
+    const poles = plan.kind === 'tidying' ? split(random, plan.count, plan.status === 'completed' ? DEMO_CABLE_TARGETS.tidyingPoles : DEMO_CABLE_TARGETS.poles - DEMO_CABLE_TARGETS.tidyingPoles, 0.1) : null
+    lengths.forEach((len, i) => {
+      const street = STREETS[Math.floor(random() * STREETS.length)]!
+      const n = cols.name.length + 1
+      const onRoute = CARRIERS.filter(() => random() < 0.25)
+      const list = onRoute.length > 0 ? onRoute : [CARRIERS[Math.floor(random() * CARRIERS.length)]!]
+      let started: string | null = null
+      let completed: string | null = null
+      if (plan.started) {
+        const s = day(plan.started[0]) + random() * (day(plan.started[1]) - day(plan.started[0]))
+        started = iso(s)
+        if (plan.completedBy) completed = iso(s + random() * (day(plan.completedBy) - s))
+      }
+      cols.name.push(`Tuyến ${street} #${n}`)
+      cols.street.push(street)
+      cols.kind.push(plan.kind)
+      cols.status.push(plan.status)
+      cols.carriers.push(list.map((c) => carriers.get(c)!).join(','))
+      cols.started.push(started)
+      cols.completed.push(completed)
+      cols.wkt.push(walk(random, len))
+      poleQuota.push(poles ? poles[i]! : 0)
+    })
+  }
+  const inserted = await q.many<{ id: number; name: string }>(
+    `INSERT INTO cable_routes (province_code, name, street, kind, status, carrier_ids, started_on, completed_on, geom, length_m, is_demo)
+     SELECT $1, name, street, kind, status, string_to_array(carriers, ',')::int[], started::date, completed::date, g, ST_Length(g::geography, true), true
+       FROM (SELECT *, ST_Multi(ST_GeomFromText(wkt, 4326)) AS g
+               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                    AS t(name, street, kind, status, carriers, started, completed, wkt)) s
+     RETURNING id, name`,
+    [provinceCode, cols.name, cols.street, cols.kind, cols.status, cols.carriers, cols.started, cols.completed, cols.wkt],
+  )
+  const idByName = new Map(inserted.map((r) => [r.name, r.id]))
+  const routeIds = cols.name.map((n) => idByName.get(n)!)
+  await refreshDistrictLengths(q, routeIds)
+  const withPoles = routeIds.map((id, i) => [id, poleQuota[i]!] as const).filter(([, n]) => n > 0)
+  // poles evenly along each route, in the district that contains them; linked to the route that tidies them
+  await q.exec(
+    `WITH spec AS (SELECT * FROM unnest($1::bigint[], $2::int[]) AS s(route_id, n)),
+     gen AS MATERIALIZED (
+       SELECT s.route_id, 'TD-' || s.route_id || '-' || k AS code, r.carrier_ids,
+              ST_LineInterpolatePoint(ST_GeometryN(r.geom, 1), (k - 0.5) / s.n) AS geom
+         FROM spec s JOIN cable_routes r ON r.id = s.route_id CROSS JOIN LATERAL generate_series(1, s.n) AS k
+     ), ins AS (
+       INSERT INTO poles (province_code, code, owner_carrier_id, carrier_ids, geom, district_code, is_demo)
+       SELECT $3, g.code, $4, g.carrier_ids, g.geom,
+              (SELECT d.code FROM admin_units d WHERE d.level = 'district' AND d.valid_to IS NULL AND d.province_code = $3 AND ST_Intersects(d.geom, g.geom) LIMIT 1),
+              true
+         FROM gen g
+       RETURNING id, code
+     )
+     INSERT INTO route_poles (route_id, pole_id) SELECT gen.route_id, ins.id FROM gen JOIN ins USING (code)`,
+    [withPoles.map(([id]) => id), withPoles.map(([, n]) => n), provinceCode, evn],
+  )
+  await q.exec(`UPDATE cable_routes r SET pole_count = s.n FROM unnest($1::bigint[], $2::int[]) AS s(id, n) WHERE r.id = s.id`, [withPoles.map(([id]) => id), withPoles.map(([, n]) => n)])
+  // shared ducts on every fourth completed underground route, rented by two carriers
+  await q.exec(
+    `WITH u AS (SELECT id, carrier_ids, row_number() OVER (ORDER BY id) AS k FROM cable_routes WHERE is_demo AND province_code = $1 AND kind = 'underground' AND status = 'completed'),
+     cap AS (INSERT INTO duct_capacities (route_id, ducts, tubes_per_duct, price_vnd_per_m_month)
+             SELECT id, 2 + (k % 3)::int, 4, 1500 + 100 * (k % 5) FROM u WHERE k % 4 = 0 RETURNING route_id)
+     INSERT INTO duct_allocations (route_id, carrier_id, tubes, from_date)
+     SELECT u.id, c, 1 + (u.k % 2)::int, DATE '2018-01-01' FROM u JOIN cap ON cap.route_id = u.id CROSS JOIN LATERAL unnest(u.carrier_ids[1:2]) AS c`,
+    [provinceCode],
+  )
+  return { routes: routeIds.length, poles: DEMO_CABLE_TARGETS.poles }
+}

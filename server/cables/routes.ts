@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import type { Request } from 'express'
+import type { Api } from '../http/api'
+import { deps } from '../http/context'
+import * as routes from './service'
+import * as poles from './poles'
+import { ductReport, setDucts } from './ducts'
+import { summarize } from './summary'
+import { csv, summaryCells } from './export'
+import { xlsx } from './xlsx'
+import { FORMATS, importRoutes } from './import/import'
+import { KINDS } from './workflow'
+import {
+  ductBody, idParams, periodQuery, poleBody, poleListQuery, poleUpdateBody, routeBody, routeListQuery, routeUpdateBody, statusBody, versionQuery,
+} from './schemas'
+
+const STAFF = ['admin', 'officer', 'inspector'] as const
+const EDITORS = ['admin', 'officer', 'carrier'] as const
+const OFFICE = ['admin', 'officer'] as const
+
+const scope = (req: Request): routes.Scope => ({ provinceCode: deps(req).config.provinceCode, user: req.user!, requestId: req.requestId })
+
+const importBody = z.object({
+  format: z.enum(FORMATS),
+  content: z.string().min(1).max(20_000_000),
+  kind: z.enum(KINDS).default('tidying'),
+  carriers: z.array(z.string()).max(20).default([]),
+})
+
+/** Cable ledger: routes with their workflow, poles, shared ducts, summaries with export, and route import. */
+export function cableRoutes(api: Api): void {
+  const tag = 'cables'
+  api.route({ method: 'get', path: '/api/cables/routes', summary: 'List cable routes the user may see', tag, access: [...STAFF, 'carrier'], query: routeListQuery,
+    handler: ({ query, req }) => routes.listRoutes(deps(req).db, scope(req), query) })
+  api.route({ method: 'get', path: '/api/cables/routes/{id}', summary: 'One cable route with geometry, per-district lengths and poles', tag, access: [...STAFF, 'carrier'], params: idParams,
+    handler: ({ params, req }) => routes.getRoute(deps(req).db, scope(req), params.id) })
+  api.route({ method: 'post', path: '/api/cables/routes', summary: 'Create a planned route (length measured on the ellipsoid)', tag, access: EDITORS, body: routeBody, status: 201,
+    handler: ({ body, req }) => deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)) })
+  api.route({ method: 'put', path: '/api/cables/routes/{id}', summary: 'Change a route (version must match)', tag, access: EDITORS, params: idParams, body: routeUpdateBody,
+    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)) })
+  api.route({ method: 'post', path: '/api/cables/routes/{id}/status', summary: 'Move a route through planned → under construction → completed → accepted', tag, access: [...STAFF, 'carrier'], params: idParams, body: statusBody,
+    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)) })
+  api.route({ method: 'delete', path: '/api/cables/routes/{id}', summary: 'Delete a route (?version=)', tag, access: EDITORS, params: idParams, query: versionQuery,
+    handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))) })
+  api.route({ method: 'post', path: '/api/cables/routes/import', summary: 'Import routes from GeoJSON, KML or CSV with WKT (all or nothing)', tag, access: EDITORS, body: importBody, status: 201,
+    handler: ({ body, req }) => deps(req).db.transaction((tx) => importRoutes(tx, scope(req), { format: body.format, content: body.content, defaults: { kind: body.kind, carriers: body.carriers } })) })
+
+  api.route({ method: 'get', path: '/api/cables/poles', summary: 'Poles in a bounding box', tag, access: 'signed-in', query: poleListQuery,
+    handler: async ({ query, req }) => ({ items: await poles.listPoles(deps(req).db, scope(req), query.bbox, query.limit) }) })
+  api.route({ method: 'get', path: '/api/cables/poles/{id}', summary: 'One pole', tag, access: 'signed-in', params: idParams,
+    handler: ({ params, req }) => poles.getPole(deps(req).db, scope(req), params.id) })
+  api.route({ method: 'post', path: '/api/cables/poles', summary: 'Add a pole', tag, access: OFFICE, body: poleBody, status: 201,
+    handler: ({ body, req }) => deps(req).db.transaction((tx) => poles.createPole(tx, scope(req), body)) })
+  api.route({ method: 'put', path: '/api/cables/poles/{id}', summary: 'Change a pole (version must match)', tag, access: OFFICE, params: idParams, body: poleUpdateBody,
+    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => poles.updatePole(tx, scope(req), params.id, body)) })
+  api.route({ method: 'delete', path: '/api/cables/poles/{id}', summary: 'Delete a pole (?version=)', tag, access: OFFICE, params: idParams, query: versionQuery,
+    handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => poles.deletePole(tx, scope(req), params.id, query.version))) })
+
+  api.route({ method: 'put', path: '/api/cables/routes/{id}/ducts', summary: 'Set the shared-duct capacity, price and allocations of an underground route', tag, access: OFFICE, params: idParams, body: ductBody,
+    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => setDucts(tx, scope(req), params.id, body)) })
+  api.route({ method: 'get', path: '/api/cables/ducts', summary: 'Shared-duct occupancy report (a carrier sees the routes it rents on)', tag, access: [...STAFF, 'carrier'],
+    handler: async ({ req }) => ({ items: await ductReport(deps(req).db, scope(req)) }) })
+
+  api.route({ method: 'get', path: '/api/cables/summary', summary: "The officers' sentence and its table for a period", tag, access: [...STAFF, 'carrier'], query: periodQuery,
+    handler: ({ query, req }) => summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)) })
+  api.route({ method: 'get', path: '/api/cables/summary.csv', summary: 'The summary table as CSV', tag, access: [...STAFF, 'carrier'], query: periodQuery,
+    handler: async ({ query, req, res }) => {
+      const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
+      res.type('text/csv; charset=utf-8').attachment(`tong-hop-cap-${s.period.to}.csv`).send(csv(summaryCells(query.groupBy, s.rows)))
+    } })
+  api.route({ method: 'get', path: '/api/cables/summary.xlsx', summary: 'The summary table as XLSX', tag, access: [...STAFF, 'carrier'], query: periodQuery,
+    handler: async ({ query, req, res }) => {
+      const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
+      const cells = [[s.sentence.vi], [], ...summaryCells(query.groupBy, s.rows)]
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`tong-hop-cap-${s.period.to}.xlsx`).send(xlsx('Tổng hợp', cells))
+    } })
+}

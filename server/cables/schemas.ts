@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { KINDS, STATUSES } from './workflow'
+
+const isoDate = z.iso.date('Use a date YYYY-MM-DD.')
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number())
+const line = z.array(position).min(2, 'A line needs two or more positions.')
+
+/** A route geometry: RFC 7946 LineString or MultiLineString in lon/lat. */
+export const routeGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('LineString'), coordinates: line }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) }),
+])
+export type RouteGeometry = z.infer<typeof routeGeometry>
+
+const carrierNames = z.array(z.string().regex(/^[A-Za-z0-9_-]{2,20}$/, 'A carrier short name.')).max(20)
+
+/** The editable fields of a route. */
+export const routeBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  street: z.string().trim().max(200).nullable().optional(),
+  kind: z.enum(KINDS),
+  carriers: carrierNames.default([]),
+  plannedOn: isoDate.nullable().optional(),
+  geometry: routeGeometry,
+  /** Poles the route works on, chosen by id … */
+  poleIds: z.array(z.number().int().positive()).max(20_000).default([]),
+  /** … or found within this many metres of the route. */
+  polesWithinM: z.number().positive().max(50).nullable().optional(),
+})
+export type RouteBody = z.infer<typeof routeBody>
+
+export const routeUpdateBody = routeBody.extend({ version: z.number().int().positive(), geometry: routeGeometry.optional() })
+export type RouteUpdateBody = z.infer<typeof routeUpdateBody>
+
+export const statusBody = z.object({ version: z.number().int().positive(), status: z.enum(STATUSES), date: isoDate.optional() })
+export const versionQuery = z.object({ version: z.coerce.number().int().positive() })
+export const idParams = z.object({ id: z.coerce.number().int().positive() })
+
+const bbox = z.string().transform((text, ctx) => {
+  const n = text.split(',').map(Number)
+  const [a, b, c, d] = n
+  if (n.length !== 4 || n.some((v) => !Number.isFinite(v)) || a! >= c! || b! >= d!) {
+    ctx.addIssue({ code: 'custom', message: 'Use bbox=minLon,minLat,maxLon,maxLat, min below max.' })
+    return z.NEVER
+  }
+  return [a!, b!, c!, d!] as [number, number, number, number]
+})
+
+export const routeListQuery = z.object({
+  kind: z.enum(KINDS).optional(),
+  status: z.enum(STATUSES).optional(),
+  carrier: z.string().optional(),
+  district: z.string().regex(/^[0-9]{2,5}$/).optional(),
+  q: z.string().trim().max(100).optional(),
+  bbox: bbox.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  afterId: z.coerce.number().int().min(0).default(0),
+})
+export type RouteListQuery = z.infer<typeof routeListQuery>
+
+export const poleBody = z.object({
+  code: z.string().trim().min(1).max(60),
+  owner: z.string().regex(/^[A-Za-z0-9_-]{2,20}$/).default('evn'),
+  carriers: carrierNames.default([]),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+})
+export type PoleBody = z.infer<typeof poleBody>
+export const poleUpdateBody = poleBody.extend({ version: z.number().int().positive() })
+
+export const poleListQuery = z.object({ bbox, limit: z.coerce.number().int().min(1).max(5000).default(1000) })
+
+export const ductBody = z.object({
+  version: z.number().int().positive().optional(),
+  ducts: z.number().int().positive().max(100),
+  tubesPerDuct: z.number().int().positive().max(50),
+  priceVndPerMMonth: z.number().min(0).max(10_000_000),
+  allocations: z.array(z.object({ carrier: z.string(), tubes: z.number().int().positive(), fromDate: isoDate })).max(50).default([]),
+})
+export type DuctBody = z.infer<typeof ductBody>
+
+/** A report period: a quarter, a year, or everything up to a date. */
+export const periodQuery = z.object({
+  period: z.enum(['quarter', 'year', 'cumulative']).default('cumulative'),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  until: isoDate.optional(),
+  groupBy: z.enum(['none', 'district', 'carrier']).default('none'),
+}).refine((q) => q.period === 'cumulative' || q.year !== undefined, { message: 'A quarter or year period needs year.', path: ['year'] })
+  .refine((q) => q.period !== 'quarter' || q.quarter !== undefined, { message: 'A quarter period needs quarter=1..4.', path: ['quarter'] })
+export type PeriodQuery = z.infer<typeof periodQuery>

@@ -1,0 +1,157 @@
+import type { Queryable } from '../db/index'
+import type { SessionUser } from '../http/context'
+import { audit } from '../audit/audit'
+import { conflict, forbidden, invalid, notFound, type FieldError } from '../http/problems'
+import * as sql from './sql'
+import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
+import { transition, type Status } from './workflow'
+
+export interface Scope {
+  provinceCode: string
+  user: SessionUser
+  requestId?: string
+}
+
+/** The carrier a user is restricted to, or null for the regulator's staff. */
+export const carrierOf = (user: SessionUser): number | null => (user.role === 'carrier' ? user.carrierId : null)
+
+/** Resolves carrier short names to ids; unknown names are reported at `path.i`. */
+export async function carrierIds(q: Queryable, names: string[], path: string, errors: FieldError[]): Promise<number[]> {
+  if (names.length === 0) return []
+  const rows = await q.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers WHERE short_name = ANY ($1)', [names])
+  const byName = new Map(rows.map((r) => [r.short_name, r.id]))
+  return names.flatMap((name, i) => {
+    const id = byName.get(name)
+    if (id === undefined) errors.push({ path: `${path}.${i}`, message: `Unknown carrier "${name}".` })
+    return id === undefined ? [] : [id]
+  })
+}
+
+/** The carriers of a new or changed route: a carrier user is always on its own routes. */
+async function routeCarriers(q: Queryable, scope: Scope, names: string[], errors: FieldError[]): Promise<number[]> {
+  const ids = await carrierIds(q, names, 'body.carriers', errors)
+  const own = carrierOf(scope.user)
+  if (own !== null && !ids.includes(own)) ids.unshift(own)
+  if (ids.length === 0) errors.push({ path: 'body.carriers', message: 'Name at least one carrier on the route.' })
+  return [...new Set(ids)]
+}
+
+/** Why a GeoJSON line cannot be stored as a route (PostGIS decides validity), or undefined. */
+export async function geometryProblem(q: Queryable, geometry: unknown): Promise<string | undefined> {
+  const row = await q.one<{ problem: string | null }>(sql.GEOMETRY_PROBLEM, [JSON.stringify(geometry)])
+  return row.problem ?? undefined
+}
+
+/** Recomputes per-district lengths of the routes, set-based (also used by the demo loader). */
+export async function refreshDistrictLengths(q: Queryable, routeIds: number[]): Promise<void> {
+  await q.exec(sql.CLEAR_DISTRICT_LENGTHS, [routeIds])
+  await q.exec(sql.REFRESH_DISTRICT_LENGTHS, [routeIds])
+}
+
+async function linkPoles(q: Queryable, routeId: number, body: Pick<RouteBody, 'poleIds' | 'polesWithinM'>): Promise<void> {
+  await q.exec(sql.CLEAR_POLES, [routeId])
+  await q.one(sql.LINK_POLES, [routeId, body.poleIds, body.polesWithinM ?? null])
+}
+
+/** One route as the user may see it; another carrier's route is not found. */
+export async function getRoute(q: Queryable, scope: Scope, id: number): Promise<Record<string, unknown>> {
+  const row = await q.maybeOne(sql.ROUTE_BY_ID, [id, scope.provinceCode, carrierOf(scope.user)])
+  if (!row) throw notFound('No such cable route.')
+  return row
+}
+
+/** Routes the user may see, filtered, in id order with keyset paging. */
+export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery): Promise<{ items: unknown[]; nextAfterId: number | null }> {
+  const items = await q.many<{ id: number }>(
+    `SELECT ${sql.ROUTE_COLUMNS}
+       FROM cable_routes r
+      WHERE r.province_code = $1 AND ($2::int IS NULL OR $2::int = ANY (r.carrier_ids))
+        AND ($3::text IS NULL OR r.kind = $3) AND ($4::text IS NULL OR r.status = $4)
+        AND ($5::text IS NULL OR (SELECT id FROM carriers WHERE short_name = $5) = ANY (r.carrier_ids))
+        AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM route_district_lengths d WHERE d.route_id = r.id AND d.district_code = $6))
+        AND ($7::text IS NULL OR r.name ILIKE '%' || $7 || '%' OR r.street ILIKE '%' || $7 || '%')
+        AND ($8::float8[] IS NULL OR r.geom && ST_MakeEnvelope($8[1], $8[2], $8[3], $8[4], 4326))
+        AND r.id > $9
+      ORDER BY r.id LIMIT $10`,
+    [scope.provinceCode, carrierOf(scope.user), f.kind ?? null, f.status ?? null, f.carrier ?? null, f.district ?? null, f.q ?? null, f.bbox ?? null, f.afterId, f.limit],
+  )
+  return { items, nextAfterId: items.length === f.limit ? items[items.length - 1]!.id : null }
+}
+
+/** Creates a planned route: measures it, splits its length by district, links its poles, audits. */
+export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody): Promise<Record<string, unknown>> {
+  const errors: FieldError[] = []
+  const carriers = await routeCarriers(tx, scope, body.carriers, errors)
+  const problem = await geometryProblem(tx, body.geometry)
+  if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
+  if (errors.length > 0) throw invalid('The route is not valid.', errors)
+  const { id } = await tx.one<{ id: number }>(sql.INSERT_ROUTE, [
+    scope.provinceCode, body.name, body.street ?? null, body.kind, 'planned', carriers, body.plannedOn ?? null, null, null, null,
+    JSON.stringify(body.geometry), scope.user.id,
+  ])
+  await refreshDistrictLengths(tx, [id])
+  await linkPoles(tx, id, body)
+  const after = await getRoute(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, id)
+  await audit(tx, scope.user, { action: 'cable_route.create', entity: 'cable_route', entityId: id, after }, scope.requestId)
+  return after
+}
+
+async function lockVisible(tx: Queryable, scope: Scope, id: number): Promise<Record<string, unknown> & { version: number; status: Status }> {
+  const locked = await tx.maybeOne(`SELECT id FROM cable_routes WHERE id = $1 AND province_code = $2 AND ($3::int IS NULL OR $3::int = ANY (carrier_ids)) FOR UPDATE`, [id, scope.provinceCode, carrierOf(scope.user)])
+  if (!locked) throw notFound('No such cable route.')
+  return (await getRoute(tx, scope, id)) as Record<string, unknown> & { version: number; status: Status }
+}
+
+const stale = (version: number) => conflict(`The route was changed by someone else (now version ${version}); reload it and try again.`)
+
+/** Changes a route's fields and geometry; the length and district split are measured again. */
+export async function updateRoute(tx: Queryable, scope: Scope, id: number, body: RouteUpdateBody): Promise<Record<string, unknown>> {
+  const before = await lockVisible(tx, scope, id)
+  if (before.version !== body.version) throw stale(before.version)
+  if (carrierOf(scope.user) !== null && before.status !== 'planned' && before.status !== 'under_construction') {
+    throw forbidden('A carrier changes a route only until it is completed.')
+  }
+  const errors: FieldError[] = []
+  const carriers = await routeCarriers(tx, scope, body.carriers, errors)
+  if (body.geometry) {
+    const problem = await geometryProblem(tx, body.geometry)
+    if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
+  }
+  if (errors.length > 0) throw invalid('The route is not valid.', errors)
+  const geometry = body.geometry ? JSON.stringify(body.geometry) : null
+  const changed = await tx.exec(sql.UPDATE_ROUTE, [id, body.version, body.name, body.street ?? null, body.kind, carriers, body.plannedOn ?? null, geometry])
+  if (changed === 0) throw stale(before.version)
+  if (geometry) await refreshDistrictLengths(tx, [id])
+  await linkPoles(tx, id, body)
+  const after = await getRoute(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, id)
+  await audit(tx, scope.user, { action: 'cable_route.update', entity: 'cable_route', entityId: id, before, after }, scope.requestId)
+  return after
+}
+
+/** Moves a route through the workflow, if the transition table allows it for the user's role. */
+export async function changeStatus(tx: Queryable, scope: Scope, id: number, input: { version: number; status: Status; date?: string }): Promise<Record<string, unknown>> {
+  const before = await lockVisible(tx, scope, id)
+  if (before.version !== input.version) throw stale(before.version)
+  const step = transition(before.status, input.status)
+  if (!step) throw conflict(`A route cannot go from ${before.status} to ${input.status}.`)
+  if (!step.roles.includes(scope.user.role)) throw forbidden(`Moving a route from ${before.status} to ${input.status} needs one of the roles: ${step.roles.join(', ')}.`)
+  const date = input.date ?? new Date().toISOString().slice(0, 10)
+  const started = before.startedOn as string | null
+  if (input.status !== 'under_construction' && started && date < started) {
+    throw invalid('The date is before the start of construction.', [{ path: 'body.date', message: `Use ${started} or later.` }])
+  }
+  const changed = await tx.exec(sql.SET_STATUS, [id, input.version, input.status, date])
+  if (changed === 0) throw stale(before.version)
+  const after = await getRoute(tx, scope, id)
+  await audit(tx, scope.user, { action: `cable_route.${input.status}`, entity: 'cable_route', entityId: id, before, after }, scope.requestId)
+  return after
+}
+
+/** Deletes a route: staff any, a carrier only its own planned ones. */
+export async function deleteRoute(tx: Queryable, scope: Scope, id: number, version: number): Promise<void> {
+  const before = await lockVisible(tx, scope, id)
+  if (before.version !== version) throw stale(before.version)
+  if (carrierOf(scope.user) !== null && before.status !== 'planned') throw forbidden('A carrier deletes only its planned routes.')
+  await tx.exec('DELETE FROM cable_routes WHERE id = $1', [id])
+  await audit(tx, scope.user, { action: 'cable_route.delete', entity: 'cable_route', entityId: id, before }, scope.requestId)
+}

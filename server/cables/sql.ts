@@ -1,0 +1,113 @@
+// SQL of the cable ledger, in one place. Values are always bind parameters.
+
+/** Columns of a route as the API answers it, over `cable_routes r`. */
+export const ROUTE_COLUMNS = `
+  r.id, r.name, r.street, r.kind, r.status, r.carrier_ids AS "carrierIds",
+  ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = ANY (r.carrier_ids) ORDER BY c.short_name) AS carriers,
+  to_char(r.planned_on, 'YYYY-MM-DD') AS "plannedOn", to_char(r.started_on, 'YYYY-MM-DD') AS "startedOn",
+  to_char(r.completed_on, 'YYYY-MM-DD') AS "completedOn", to_char(r.accepted_on, 'YYYY-MM-DD') AS "acceptedOn",
+  round(r.length_m::numeric, 2)::float8 AS "lengthM", r.pole_count AS "poleCount", r.version,
+  r.updated_at AS "updatedAt"`
+
+/** One route with its geometry and per-district lengths; $1 id, $2 province, $3 carrier id or NULL for staff. */
+export const ROUTE_BY_ID = `
+  SELECT ${ROUTE_COLUMNS}, ST_AsGeoJSON(r.geom, 7)::json AS geometry,
+         COALESCE((SELECT json_agg(json_build_object('districtCode', d.district_code, 'lengthM', round(d.length_m::numeric, 2)::float8)
+                                   ORDER BY d.district_code NULLS LAST)
+                     FROM route_district_lengths d WHERE d.route_id = r.id), '[]') AS districts,
+         COALESCE((SELECT json_agg(rp.pole_id ORDER BY rp.pole_id) FROM route_poles rp WHERE rp.route_id = r.id), '[]') AS "poleIds"
+    FROM cable_routes r
+   WHERE r.id = $1 AND r.province_code = $2 AND ($3::int IS NULL OR $3::int = ANY (r.carrier_ids))`
+
+/** The geometry parameter as stored: RFC 7946 GeoJSON → SRID 4326 MultiLineString. */
+export const GEOM_PARAM = (n: number) => `ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($${n}::text), 4326)))`
+
+/** Why a geometry parameter ($1) cannot be a route, or NULL when it can. */
+export const GEOMETRY_PROBLEM = `
+  WITH g AS (SELECT ${GEOM_PARAM(1)} AS geom)
+  SELECT CASE
+           WHEN NOT ST_IsValid(geom) THEN ST_IsValidReason(geom)
+           WHEN ST_Length(geom::geography, true) <= 0 THEN 'the line has no length'
+         END AS problem
+    FROM g`
+
+/** Inserts a route, measuring it on the ellipsoid. */
+export const INSERT_ROUTE = `
+  INSERT INTO cable_routes (province_code, name, street, kind, status, carrier_ids, planned_on, started_on, completed_on, accepted_on,
+                            geom, length_m, created_by, is_demo)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, g, ST_Length(g::geography, true), $12, false
+    FROM (SELECT ${GEOM_PARAM(11)} AS g) AS input
+  RETURNING id`
+
+/** Changes the editable fields of a route; $1 id, $2 expected version. */
+export const UPDATE_ROUTE = `
+  UPDATE cable_routes
+     SET name = $3, street = $4, kind = $5, carrier_ids = $6, planned_on = $7,
+         geom = COALESCE(${GEOM_PARAM(8)}, geom),
+         length_m = COALESCE(ST_Length((${GEOM_PARAM(8)})::geography, true), length_m),
+         version = version + 1, updated_at = now()
+   WHERE id = $1 AND version = $2
+  RETURNING id`
+
+/** Moves a route to a new status with its date; $1 id, $2 version, $3 status, $4 date. */
+export const SET_STATUS = `
+  UPDATE cable_routes
+     SET status = $3,
+         started_on = CASE WHEN $3 = 'under_construction' THEN COALESCE(started_on, $4::date) WHEN $3 = 'planned' THEN NULL ELSE started_on END,
+         completed_on = CASE WHEN $3 = 'completed' THEN $4::date WHEN $3 IN ('planned', 'under_construction') THEN NULL ELSE completed_on END,
+         accepted_on = CASE WHEN $3 = 'accepted' THEN $4::date ELSE NULL END,
+         version = version + 1, updated_at = now()
+   WHERE id = $1 AND version = $2
+  RETURNING id`
+
+/** Removes the per-district lengths of routes $1 (bigint[]) before they are computed again. */
+export const CLEAR_DISTRICT_LENGTHS = `DELETE FROM route_district_lengths WHERE route_id = ANY ($1::bigint[])`
+
+/**
+ * Set-based per-district lengths for the routes in $1 (bigint[]): the length inside each current
+ * district of the route's province, then the remainder outside every district as its own row.
+ */
+export const REFRESH_DISTRICT_LENGTHS = `
+  WITH inside AS (
+    SELECT r.id AS route_id, d.id AS unit_id, d.code AS district_code,
+           ST_Length(ST_CollectionExtract(ST_Intersection(r.geom, d.geom), 2)::geography, true) AS length_m
+      FROM cable_routes r
+      JOIN admin_units d ON d.level = 'district' AND d.valid_to IS NULL AND d.province_code = r.province_code
+                        AND d.geom && r.geom AND ST_Intersects(d.geom, r.geom)
+     WHERE r.id = ANY ($1::bigint[])
+  ), outside AS (
+    SELECT r.id AS route_id, r.length_m - COALESCE(sum(i.length_m), 0) AS length_m
+      FROM cable_routes r LEFT JOIN inside i ON i.route_id = r.id
+     WHERE r.id = ANY ($1::bigint[])
+     GROUP BY r.id, r.length_m
+  )
+  INSERT INTO route_district_lengths (route_id, unit_id, district_code, length_m)
+  SELECT route_id, unit_id, district_code, length_m FROM inside WHERE length_m > 0
+  UNION ALL
+  -- a centimetre of difference is rounding in the split, not cable outside the province's districts
+  SELECT route_id, NULL, NULL, length_m FROM outside WHERE length_m >= 0.01`
+
+/** Unlinks every pole of route $1 before the links are chosen again. */
+export const CLEAR_POLES = `DELETE FROM route_poles WHERE route_id = $1`
+
+/** Links chosen poles ($2 bigint[]) or poles within $3 metres of route $1, and stores the count. */
+export const LINK_POLES = `
+  WITH r AS (SELECT id, geom, province_code FROM cable_routes WHERE id = $1),
+  found AS (
+    SELECT p.id FROM poles p, r
+     WHERE p.province_code = r.province_code
+       AND (p.id = ANY ($2::bigint[])
+            OR ($3::float8 IS NOT NULL
+                -- the index finds candidates in a degree box (1° ≥ 110 km everywhere but near the poles); geography decides
+                AND p.geom && ST_Expand(r.geom, $3::float8 / 100000.0)
+                AND ST_DWithin(p.geom::geography, r.geom::geography, $3::float8)))
+  ), linked AS (
+    INSERT INTO route_poles (route_id, pole_id) SELECT $1, id FROM found RETURNING pole_id
+  )
+  UPDATE cable_routes SET pole_count = (SELECT count(*) FROM linked) WHERE id = $1
+  RETURNING pole_count AS "poleCount"`
+
+/** Poles columns over `poles p`; `$carrier` decides whether the carrier list is shown. */
+export const POLE_COLUMNS = `
+  p.id, p.code, o.short_name AS owner, p.district_code AS "districtCode", cardinality(p.carrier_ids) AS "carrierCount",
+  ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat, p.version`

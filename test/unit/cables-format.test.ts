@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { formatKm, formatVi } from '../../server/cables/format'
+import { periodOf, sentence } from '../../server/cables/summary'
+import { transition, TRANSITIONS } from '../../server/cables/workflow'
+import { duplicateMember, hint } from '../../server/cables/import/hint'
+import { parseCsv, parseWkt } from '../../server/cables/import/formats'
+
+describe('Vietnamese number format', () => {
+  it('groups thousands with dots and marks decimals with a comma', () => {
+    expect(formatVi(147166)).toBe('147.166')
+    expect(formatVi(3446.8, 1)).toBe('3.446,8')
+    expect(formatVi(-1234567.25, 2)).toBe('-1.234.567,25')
+  })
+  it('writes kilometres with one decimal and no trailing ",0"', () => {
+    expect(formatKm(295_000)).toBe('295')
+    expect(formatKm(3_446_800)).toBe('3.446,8')
+    expect(formatKm(3_446_849)).toBe('3.446,8')
+  })
+})
+
+describe('the officers sentence', () => {
+  it('reads like the report, with the period first', () => {
+    const period = periodOf({ period: 'year', year: 2018, groupBy: 'none' })
+    const s = sentence(period, { undergroundRoutes: 122, undergroundM: 295_000, undergroundBuilding: 31, tidyingRoutes: 9000, tidyingM: 3_446_800, tidyingPoles: 147_166 })
+    expect(s.vi).toBe(
+      'Năm 2018: các đơn vị đã triển khai ngầm hóa mạng cáp viễn thông được 122 tuyến công trình, tương đương chiều dài 295 km; ' +
+        'đang tiếp tục thi công 31 tuyến; tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là 3.446,8 km trên 147.166 trụ điện.',
+    )
+  })
+  it('turns quarters into their dates', () => {
+    expect(periodOf({ period: 'quarter', year: 2018, quarter: 1, groupBy: 'none' })).toMatchObject({ from: '2018-01-01', to: '2018-03-31' })
+    expect(periodOf({ period: 'quarter', year: 2016, quarter: 4, groupBy: 'none' })).toMatchObject({ from: '2016-10-01', to: '2016-12-31' })
+    expect(periodOf({ period: 'cumulative', until: '2018-06-30', groupBy: 'none' })).toMatchObject({ from: null, to: '2018-06-30' })
+  })
+})
+
+describe('route workflow', () => {
+  it('allows only the transitions in the table', () => {
+    expect(transition('planned', 'completed')).toBeUndefined()
+    expect(transition('completed', 'accepted')?.roles).not.toContain('carrier')
+    expect(TRANSITIONS.every((t) => t.from !== t.to)).toBe(true)
+  })
+})
+
+describe('GeoJSON structure checks', () => {
+  it('finds duplicate members that JSON.parse hides', () => {
+    expect(duplicateMember('{"type": "A", "x": {"type": 1}, "type": "B"}')).toBe('type')
+    expect(duplicateMember('{"a": {"b": 1}, "b": [{"a": 2}]}')).toBeUndefined()
+  })
+  it('accepts a well-formed line and names problems in bad ones', () => {
+    expect(hint({ type: 'LineString', coordinates: [[106, 10], [106.1, 10.1]] })).toEqual([])
+    expect(hint({ type: 'LineString', coordinates: [[106, 10]] })[0]?.message).toMatch(/two or more coordinates/)
+    expect(hint({ type: 'MultiPolygon', coordinates: [[[[1, 1], [2, 2], [1, 2]]]] }).map((h) => h.message).join()).toMatch(/four or more positions/)
+  })
+})
+
+describe('CSV and WKT readers', () => {
+  it('keeps commas inside quoted WKT', () => {
+    expect(parseCsv('name,wkt\r\n"A, B","LINESTRING(1 2, 3 4)"\r\n')).toEqual([['name', 'wkt'], ['A, B', 'LINESTRING(1 2, 3 4)']])
+  })
+  it('reads lines and names other types', () => {
+    expect(parseWkt('MULTILINESTRING((1 2, 3 4),(5 6, 7 8))')).toEqual({ geometry: { type: 'MultiLineString', coordinates: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] } })
+    expect(parseWkt('POINT(1 2)')).toEqual({ geometry: { type: 'Point' } })
+    expect(parseWkt('LINESTRING(1 x, 2 3)')).toHaveProperty('error')
+  })
+})
