@@ -1,0 +1,74 @@
+import pg from 'pg'
+import { percentile, ratioLimit, timeRuns, type BenchResult } from '../report'
+import type { BenchContext } from '../run'
+import { tileSql } from '../../server/tiles/sql'
+import { encodeTile } from '../../server/tiles/encode'
+import { SUMMARY_SQL, tableSql, periodOf, summaryParams } from '../../server/cables/summary'
+
+const RUNS = 40
+const PROVINCE = '79'
+// the z14 tile over central Hồ Chí Minh City (106.70, 10.78), where the demo network is densest
+const TILE = { z: 14, x: 13048, y: 7698 }
+
+async function signIn(serverUrl: string): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo-officer' }) })
+  if (res.status !== 200) throw new Error(`login answered ${res.status}`)
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!
+}
+
+/** The z14 poles and routes tiles through /tiles against the same tile SQL run directly (p50 ratio). */
+export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
+  const cookie = await signIn(ctx.serverUrl)
+  const layers = ['poles', 'routes']
+  const api = await timeRuns(RUNS, async (i) => {
+    const layer = layers[i % layers.length]!
+    const res = await fetch(`${ctx.serverUrl}/tiles/${layer}/${TILE.z}/${TILE.x}/${TILE.y}.mvt`, { headers: { cookie } })
+    if (res.status !== 200) throw new Error(`tile answered ${res.status}`)
+    await res.arrayBuffer()
+  })
+  const client = new pg.Client({ connectionString: ctx.databaseUrl })
+  await client.connect()
+  try {
+    const raw = await timeRuns(RUNS, async (i) => {
+      const layer = layers[i % layers.length]!
+      const sql = tileSql(layer, { kind: 'staff' }, TILE.z)!
+      const params = [TILE.z, TILE.x, TILE.y, PROVINCE]
+      if (ctx.mode === 'postgres') await client.query(sql.mvt, params)
+      else {
+        const { rows } = await client.query(sql.rows, params)
+        encodeTile(layer, 4096, rows.map((r) => ({ id: Number(r.id), properties: Object.fromEntries(sql.props.map((p) => [p, r[p]])), geometry: JSON.parse(r.geom) })))
+      }
+    })
+    return [ratioLimit('tiles.z14_p50_ratio', percentile(api, 50), percentile(raw, 50), 'ms', 1.3)]
+  } finally {
+    await client.end()
+  }
+}
+
+/** The cumulative summary through the API against its two statements run directly (p50 ratio). */
+export async function summaryBench(ctx: BenchContext): Promise<BenchResult[]> {
+  const cookie = await signIn(ctx.serverUrl)
+  const until = '2018-06-30'
+  const api = await timeRuns(RUNS / 2, async () => {
+    const res = await fetch(`${ctx.serverUrl}/api/cables/summary?period=cumulative&until=${until}`, { headers: { cookie } })
+    if (res.status !== 200) throw new Error(`summary answered ${res.status}`)
+    await res.json()
+  })
+  const client = new pg.Client({ connectionString: ctx.databaseUrl })
+  await client.connect()
+  try {
+    const params = summaryParams(PROVINCE, periodOf({ period: 'cumulative', until, groupBy: 'none' }), null)
+    const raw = await timeRuns(RUNS / 2, async () => {
+      await client.query(SUMMARY_SQL, params)
+      await client.query(tableSql('none'), params)
+    })
+    return [ratioLimit('cables.summary_ratio', percentile(api, 50), percentile(raw, 50), 'ms', 1.5)]
+  } finally {
+    await client.end()
+  }
+}
+
+/** Both cable benchmarks, for bench/run.ts. */
+export async function cablesBench(ctx: BenchContext): Promise<BenchResult[]> {
+  return [...(await tileBench(ctx)), ...(await summaryBench(ctx))]
+}
