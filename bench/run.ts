@@ -5,6 +5,7 @@ import pg from 'pg'
 import type { BenchResult } from './report'
 import { freePort, spawnServer } from './server'
 import { signIn, startup } from './cases/foundation'
+import { stationsBench } from './cases/stations'
 
 /** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
 export interface BenchContext {
@@ -16,15 +17,17 @@ export interface BenchContext {
 const embedded = process.argv.includes('--embedded')
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 
-async function ensureDatabase(url: string): Promise<void> {
+/** Recreates the bench database, so every run measures the same freshly loaded data. */
+async function freshDatabase(url: string): Promise<void> {
   const target = new URL(url)
   const name = target.pathname.slice(1)
   const admin = new URL(url)
   admin.pathname = '/postgres'
   const c = new pg.Client({ connectionString: admin.toString() })
   await c.connect()
-  const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-  if (exists.rowCount === 0) await c.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`)
+  const quoted = `"${name.replace(/"/g, '')}"`
+  await c.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`)
+  await c.query(`CREATE DATABASE ${quoted}`)
   await c.end()
 }
 
@@ -49,13 +52,14 @@ if (embedded) {
   databaseUrl = `postgres://postgres@127.0.0.1:${dbPort}/postgres`
 } else {
   databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/telgis_bench'
-  await ensureDatabase(databaseUrl)
+  await freshDatabase(databaseUrl)
   env.DATABASE_URL = databaseUrl
 }
 const server = await spawnServer(env)
 const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
 try {
   if (wanted('auth')) emit(await signIn(ctx))
+  if (wanted('stations')) emit(await stationsBench(ctx))
 } finally {
   await server.stop()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
