@@ -19,6 +19,16 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined | null>
 
+const unauthorizedListeners = new Set<() => void>()
+
+/** Calls `listener` when a call is refused for want of a session (it expired or was ended elsewhere). */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener)
+  return () => {
+    unauthorizedListeners.delete(listener)
+  }
+}
+
 function withQuery(path: string, query?: Query): string {
   if (!query) return path
   const params = new URLSearchParams()
@@ -51,6 +61,8 @@ async function request<T>(method: string, path: string, options: { query?: Query
   }
   if (!res.ok) {
     const p = (data ?? {}) as { title?: string; detail?: string; errors?: FieldError[] }
+    // The sign-in and "who am I" calls answer 401 as part of their job; anywhere else it means the session is gone.
+    if (res.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener()
     throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [])
   }
   return data as T
@@ -60,4 +72,5 @@ async function request<T>(method: string, path: string, options: { query?: Query
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import type { User } from '../api/types'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
@@ -15,6 +15,10 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
   const { t } = useI18n()
   const { signOut } = useSession()
   const sections = sectionsFor(user.role)
+  const title = current ? `${t(current.label)} — ${t('app.title')}` : t('app.title')
+  useEffect(() => {
+    document.title = title
+  }, [title])
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

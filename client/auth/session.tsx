@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { ApiError, http } from '../api/http'
+import { ApiError, http, onUnauthorized } from '../api/http'
 import type { Health, User } from '../api/types'
 
 interface Session {
@@ -61,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [])
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  useEffect(() => onUnauthorized(() => setUser(null)), [])
 
   const value = useMemo(() => ({ user, health, startError, signIn, signOut, retry }), [user, health, startError, signIn, signOut, retry])
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>

@@ -9,7 +9,6 @@ export const en: Record<MessageKey, string> = {
   'app.language': 'Language',
   'app.switchLanguage': 'Tiếng Việt',
   'app.menu': 'Menu',
-  'app.closeMenu': 'Close menu',
   'app.signOut': 'Sign out',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
@@ -50,7 +49,6 @@ export const en: Record<MessageKey, string> = {
   'map.fitProvince': 'Whole province',
   'map.canvasLabel': 'Map of administrative boundaries',
 
-  'district.title': 'Administrative unit',
   'district.code': 'Code',
   'district.level': 'Level',
   'district.validity': 'Valid',
@@ -63,14 +61,12 @@ export const en: Record<MessageKey, string> = {
   'level.province': 'Province',
 
   'point.title': 'Selected point',
-  'point.wgs84': 'WGS84 (longitude, latitude)',
   'point.vn2000': 'VN-2000, central meridian {meridian}',
   'point.northing': 'X (northing)',
   'point.easting': 'Y (easting)',
   'point.lon': 'Longitude',
   'point.lat': 'Latitude',
   'point.failed': 'Could not convert the coordinates.',
-  'point.close': 'Close',
 
   'coord.title': 'Enter coordinates',
   'coord.system': 'Coordinate system',
@@ -84,7 +80,6 @@ export const en: Record<MessageKey, string> = {
   'coord.submit': 'Find on map',
   'coord.working': 'Working…',
   'coord.invalidNumber': 'Enter two numbers (decimal comma or point).',
-  'coord.took': 'Understood as',
   'coord.swapped': 'The two numbers were swapped.',
   'coord.resultWgs84': 'WGS84',
   'coord.resultVn2000': 'VN-2000, central meridian {meridian}',
@@ -134,5 +129,4 @@ export const en: Record<MessageKey, string> = {
   'table.previous': 'Previous page',
   'table.next': 'Next page',
   'table.range': '{from}–{to} of {total}',
-  'form.errors': 'Please correct the following:',
 }

@@ -7,7 +7,6 @@ export const vi = {
   'app.language': 'Ngôn ngữ',
   'app.switchLanguage': 'English',
   'app.menu': 'Menu',
-  'app.closeMenu': 'Đóng menu',
   'app.signOut': 'Đăng xuất',
   'app.loading': 'Đang tải…',
   'app.retry': 'Thử lại',
@@ -48,7 +47,6 @@ export const vi = {
   'map.fitProvince': 'Toàn tỉnh',
   'map.canvasLabel': 'Bản đồ ranh giới hành chính',
 
-  'district.title': 'Đơn vị hành chính',
   'district.code': 'Mã',
   'district.level': 'Cấp',
   'district.validity': 'Hiệu lực',
@@ -61,14 +59,12 @@ export const vi = {
   'level.province': 'Tỉnh/thành phố',
 
   'point.title': 'Điểm đã chọn',
-  'point.wgs84': 'WGS84 (kinh độ, vĩ độ)',
   'point.vn2000': 'VN-2000, kinh tuyến trục {meridian}',
   'point.northing': 'X (Bắc)',
   'point.easting': 'Y (Đông)',
   'point.lon': 'Kinh độ',
   'point.lat': 'Vĩ độ',
   'point.failed': 'Không chuyển đổi được tọa độ.',
-  'point.close': 'Đóng',
 
   'coord.title': 'Nhập tọa độ',
   'coord.system': 'Hệ tọa độ',
@@ -82,7 +78,6 @@ export const vi = {
   'coord.submit': 'Tìm trên bản đồ',
   'coord.working': 'Đang tính…',
   'coord.invalidNumber': 'Nhập hai số (dùng dấu phẩy hoặc dấu chấm thập phân).',
-  'coord.took': 'Đã hiểu',
   'coord.swapped': 'Hai số đã được đổi chỗ.',
   'coord.resultWgs84': 'WGS84',
   'coord.resultVn2000': 'VN-2000, kinh tuyến trục {meridian}',
@@ -132,7 +127,6 @@ export const vi = {
   'table.previous': 'Trang trước',
   'table.next': 'Trang sau',
   'table.range': '{from}–{to} trong {total}',
-  'form.errors': 'Vui lòng sửa các lỗi sau:',
 } as const
 
 export type MessageKey = keyof typeof vi

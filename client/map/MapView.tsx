@@ -4,6 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { AdminUnits } from '../api/types'
 import { labelPoints, type Bounds } from './geometry'
+import { overlayLayerIds, syncOverlays, type MapOverlay } from './overlays'
 import { isOverlayLayer, LAYER, offlineStyle, SOURCE, withOverlay, type OverlayLayerId } from './style'
 
 // Bundled, the worker no longer sits next to the module that would find it by import.meta.url.
@@ -18,10 +19,27 @@ declare global {
 
 export type LngLat = [lon: number, lat: number]
 
+/** A feature of an interactive overlay layer under a click. */
+export interface MapFeatureHit {
+  layer: string
+  id: string | number | undefined
+  properties: Record<string, unknown>
+}
+
 export interface MapClick {
   lngLat: LngLat
   /** The district under the click, if any. */
   districtId: number | null
+  /** The topmost feature of `interactiveLayers` under (or within a finger's width of) the click. */
+  feature: MapFeatureHit | null
+}
+
+/** A marker the user may drag; `onMove` hears where it was dropped. */
+export interface MapMarker {
+  lngLat: LngLat
+  draggable: boolean
+  color?: string
+  onMove?(lngLat: LngLat): void
 }
 
 export interface MapViewProps {
@@ -35,7 +53,19 @@ export interface MapViewProps {
   fit: { bounds: Bounds; seq: number } | null
   label: string
   onClick(click: MapClick): void
+  /** A page's own sources and layers, drawn above the districts. */
+  overlays?: readonly MapOverlay[]
+  /** Overlay layers whose features a click reports (and that show a pointer). */
+  interactiveLayers?: readonly string[]
+  marker?: MapMarker | null
+  /** Bumped to fly to a point. */
+  focus?: { center: LngLat; zoom: number; seq: number } | null
+  /** Hears the visible bounds and zoom after each move. */
+  onViewChange?(view: { bounds: Bounds; zoom: number }): void
 }
+
+const NO_OVERLAYS: readonly MapOverlay[] = []
+const TOUCH_SLOP_PX = 8
 
 /** The one component that owns MapLibre; everything it shows comes in as props. */
 export function MapView(props: MapViewProps) {
@@ -43,6 +73,11 @@ export function MapView(props: MapViewProps) {
   const [map, setMap] = useState<Map | null>(null)
   const onClick = useRef(props.onClick)
   onClick.current = props.onClick
+  const onViewChange = useRef(props.onViewChange)
+  onViewChange.current = props.onViewChange
+  const interactive = useRef(props.interactiveLayers ?? [])
+  interactive.current = props.interactiveLayers ?? []
+  const shown = useRef<readonly MapOverlay[]>(NO_OVERLAYS)
 
   useEffect(() => {
     const m = new Map({
@@ -58,13 +93,28 @@ export function MapView(props: MapViewProps) {
     m.touchZoomRotate.disableRotation()
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right')
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
+    const featureAt = (e: MapMouseEvent): MapFeatureHit | null => {
+      const layers = interactive.current.filter((id) => m.getLayer(id))
+      if (layers.length === 0) return null
+      const { x, y } = e.point
+      const f = m.queryRenderedFeatures([[x - TOUCH_SLOP_PX, y - TOUCH_SLOP_PX], [x + TOUCH_SLOP_PX, y + TOUCH_SLOP_PX]], { layers })[0]
+      return f ? { layer: f.layer.id, id: f.id, properties: f.properties } : null
+    }
     m.on('click', (e: MapMouseEvent) => {
       const hit = m.queryRenderedFeatures(e.point, { layers: [LAYER.districtFill] })[0]
-      onClick.current({ lngLat: [e.lngLat.lng, e.lngLat.lat], districtId: typeof hit?.id === 'number' ? hit.id : null })
+      onClick.current({ lngLat: [e.lngLat.lng, e.lngLat.lat], districtId: typeof hit?.id === 'number' ? hit.id : null, feature: featureAt(e) })
     })
-    m.on('mouseenter', LAYER.districtFill, () => (m.getCanvas().style.cursor = 'pointer'))
-    m.on('mouseleave', LAYER.districtFill, () => (m.getCanvas().style.cursor = ''))
-    m.once('style.load', () => setMap(m))
+    m.on('mousemove', (e: MapMouseEvent) => {
+      m.getCanvas().style.cursor = featureAt(e) || m.queryRenderedFeatures(e.point, { layers: [LAYER.districtFill] }).length > 0 ? 'pointer' : ''
+    })
+    m.on('moveend', () => {
+      const b = m.getBounds()
+      onViewChange.current?.({ bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: m.getZoom() })
+    })
+    m.once('style.load', () => {
+      shown.current = NO_OVERLAYS
+      setMap(m)
+    })
     window.__map = m
     return () => {
       if (window.__map === m) delete window.__map
@@ -86,7 +136,17 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map) return
+    const next = props.overlays ?? NO_OVERLAYS
+    syncOverlays(map, shown.current, next)
+    shown.current = next
+  }, [map, props.overlays])
+
+  useEffect(() => {
+    if (!map) return
+    // Overlay layers belong to the page that gave them, which shows or hides them itself.
+    const own = overlayLayerIds(shown.current)
     for (const layer of map.getStyle().layers) {
+      if (own.has(layer.id)) continue
       const on = isOverlayLayer(layer.id) ? props.visible[layer.id as OverlayLayerId] !== false : props.visible.basemap
       map.setLayoutProperty(layer.id, 'visibility', on ? 'visible' : 'none')
     }
@@ -115,6 +175,25 @@ export function MapView(props: MapViewProps) {
       marker.remove()
     }
   }, [map, props.pin])
+
+  const marker = props.marker
+  useEffect(() => {
+    if (!map || !marker) return
+    const m = new Marker({ color: marker.color ?? '#b42318', draggable: marker.draggable }).setLngLat(marker.lngLat).addTo(map)
+    m.getElement().setAttribute('data-testid', 'map-marker')
+    m.on('dragend', () => {
+      const at = m.getLngLat()
+      marker.onMove?.([at.lng, at.lat])
+    })
+    return () => {
+      m.remove()
+    }
+  }, [map, marker])
+
+  useEffect(() => {
+    if (!map || !props.focus) return
+    map.flyTo({ center: props.focus.center, zoom: props.focus.zoom, essential: true })
+  }, [map, props.focus])
 
   useEffect(() => {
     if (!map || !props.fit) return

@@ -73,7 +73,10 @@ const OVERLAY_LAYERS: LayerSpecification[] = [
       'text-font': [LABEL_FONT],
       'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 12, 14, 15, 17],
       'text-max-width': 8,
-      'text-padding': 4,
+      'text-padding': 2,
+      // Letting a name move off its point a little fits more names at the province-wide zoom.
+      'text-variable-anchor': ['center', 'top', 'bottom'],
+      'text-radial-offset': 0.6,
     },
     paint: { 'text-color': '#1d2b3a', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 },
   },

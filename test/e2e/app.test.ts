@@ -40,6 +40,15 @@ describe('signing in', () => {
     expect(await app.page.locator('[data-testid=main-nav]').count()).toBe(0)
   })
 
+  it('returns to the sign-in page when the session ends behind the page’s back', async () => {
+    const app = await open()
+    await app.signIn('officer', 'demo-officer')
+    await app.page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }))
+    await app.openSection('/audit')
+    await app.page.locator('input[name=username]').waitFor()
+    expect(app.page.url()).toMatch(/\/login$/)
+  })
+
   it('shows the DEMO DATA badge while the database holds demo data', async () => {
     const app = await open()
     await app.openSignIn()

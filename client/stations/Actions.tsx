@@ -1,0 +1,170 @@
+import { useState, type FormEvent, type ReactNode } from 'react'
+import { ApiError } from '../api/http'
+import { useI18n } from '../i18n'
+import { formatCoordinate } from '../i18n/format'
+import type { LngLat } from '../map/MapView'
+import { ErrorMessage } from '../ui/status'
+import { stationsApi, type TransitionBody } from './api'
+import { errorsByField } from './model'
+import type { Action, Photo, Station } from './types'
+
+// Steps that need no more than a click; the others open a form.
+const ONE_CLICK: readonly Action[] = ['submit', 'report_built', 'report_in_service']
+const today = () => new Date().toISOString().slice(0, 10)
+
+export interface MoveControl {
+  /** Where the inspector put the site on the map, when it moved. */
+  moveTo: LngLat | null
+  moving: boolean
+  setMoving(on: boolean): void
+}
+
+/** Photo metadata of the chosen files (the files themselves stay on the phone until an upload service exists). */
+function photosOf(files: FileList | null): Photo[] {
+  const allowed = ['image/jpeg', 'image/png', 'image/webp', 'image/heic']
+  return [...(files ?? [])].filter((f) => allowed.includes(f.type)).map((f) => ({ name: f.name, contentType: f.type, sizeBytes: f.size, takenAt: new Date(f.lastModified).toISOString() }))
+}
+
+/**
+ * The workflow steps the user may take on a station (from its `allowedActions`), each with the fields it needs.
+ * A 409 means another person decided first: the form says so and offers to reload.
+ */
+export function Actions({ station, onDone, onReload, move }: { station: Station; onDone(s: Station): void; onReload(): void; move?: MoveControl }) {
+  const { t, lang } = useI18n()
+  const [open, setOpen] = useState<Action | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [fields, setFields] = useState<Record<string, string>>({})
+  const [photos, setPhotos] = useState<Photo[]>([])
+  const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }))
+  const actions = station.allowedActions
+  if (actions.length === 0) return null
+
+  async function run(body: TransitionBody) {
+    setBusy(true)
+    setError(null)
+    try {
+      const updated = await stationsApi.transition(station.id, body)
+      setOpen(null)
+      setFields({})
+      setPhotos([])
+      move?.setMoving(false)
+      onDone(updated)
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function submitForm(e: FormEvent) {
+    e.preventDefault()
+    if (!open) return
+    const version = station.version
+    const f = fields
+    if (open === 'approve') return run({ action: 'approve', version, decisionNo: f.decisionNo ?? '', decisionDate: f.decisionDate || today(), ...(f.note ? { note: f.note } : {}) })
+    if (open === 'reject') return run({ action: 'reject', version, reasons: (f.reasons ?? '').split('\n').map((r) => r.trim()).filter(Boolean) })
+    if (open === 'return') return run({ action: 'return', version, note: f.note ?? '' })
+    if (open === 'skip_field_check') return run({ action: 'skip_field_check', version, reason: f.reason ?? '' })
+    if (open === 'decommission') return run({ action: 'decommission', version, ...(f.note ? { note: f.note } : {}) })
+    if (open === 'field_check') {
+      const moved = move?.moveTo
+      return run({
+        action: 'field_check', version, outcome: moved ? 'moved' : 'confirmed', photos,
+        ...(moved ? { position: { crs: 'wgs84', lon: moved[0], lat: moved[1] } } : {}),
+        ...(f.notes ? { notes: f.notes } : {}),
+      })
+    }
+  }
+
+  const conflict = error instanceof ApiError && error.status === 409
+  const fieldErrors = error instanceof ApiError ? errorsByField(error.errors) : {}
+  const field = (name: string, label: string, input: ReactNode) => (
+    <label className={`field${fieldErrors[name] ? ' field-invalid' : ''}`}>
+      <span>{label}</span>
+      {input}
+      {fieldErrors[name] && <span className="field-error">{fieldErrors[name]}</span>}
+    </label>
+  )
+
+  return (
+    <section className="st-actions" aria-label={t('st.actions')} data-testid="actions">
+      <div className="st-action-buttons">
+        {actions.map((a) => (
+          <button
+            key={a}
+            type="button"
+            className={`btn ${a === 'reject' || a === 'decommission' ? 'btn-secondary st-danger' : a === open || ONE_CLICK.includes(a) || a === 'approve' || a === 'field_check' ? 'btn-primary' : 'btn-secondary'}`}
+            disabled={busy}
+            aria-expanded={ONE_CLICK.includes(a) ? undefined : open === a}
+            data-action={a}
+            onClick={() => {
+              setError(null)
+              if (ONE_CLICK.includes(a)) void run({ action: a, version: station.version })
+              else setOpen(open === a ? null : a)
+            }}
+          >
+            {t(`st.do.${a}`)}
+          </button>
+        ))}
+      </div>
+      {conflict ? (
+        <div className="status status-error" role="alert" data-testid="conflict">
+          <p>{t('st.conflict')}</p>
+          <button type="button" className="btn btn-secondary" onClick={onReload}>
+            {t('st.reload')}
+          </button>
+        </div>
+      ) : (
+        error !== null && <ErrorMessage error={error} listFields={Object.keys(fieldErrors).length === 0} />
+      )}
+      {open && !ONE_CLICK.includes(open) && (
+        <form className="st-action-form" onSubmit={submitForm} noValidate data-testid={`form-${open}`}>
+          {open === 'approve' && (
+            <div className="field-row">
+              {field('decisionNo', t('st.decisionNo'), <input name="decisionNo" required value={fields.decisionNo ?? ''} onChange={set('decisionNo')} placeholder="123/QĐ-STTTT" />)}
+              {field('decisionDate', t('st.decisionDate'), <input name="decisionDate" type="date" required value={fields.decisionDate ?? today()} onChange={set('decisionDate')} />)}
+            </div>
+          )}
+          {open === 'reject' && field('reasons', t('st.reasons'), <textarea name="reasons" rows={3} value={fields.reasons ?? ''} onChange={set('reasons')} />)}
+          {(open === 'return' || open === 'decommission' || open === 'approve') && field('note', t(open === 'return' ? 'st.returnNote' : 'st.note'), <textarea name="note" rows={2} value={fields.note ?? ''} onChange={set('note')} />)}
+          {open === 'skip_field_check' && field('reason', t('st.skipReason'), <textarea name="reason" rows={2} value={fields.reason ?? ''} onChange={set('reason')} />)}
+          {open === 'field_check' && move && (
+            <>
+              <fieldset className="segmented">
+                <legend className="sr-only">{t('st.check.position')}</legend>
+                <label className={!move.moving && !move.moveTo ? 'on' : undefined}>
+                  <input type="radio" name="outcome" checked={!move.moving && !move.moveTo} onChange={() => move.setMoving(false)} />
+                  {t('st.check.confirm')}
+                </label>
+                <label className={move.moving || move.moveTo ? 'on' : undefined}>
+                  <input type="radio" name="outcome" checked={move.moving || Boolean(move.moveTo)} onChange={() => move.setMoving(true)} data-testid="move-site" />
+                  {t('st.check.move')}
+                </label>
+              </fieldset>
+              {(move.moving || move.moveTo) && (
+                <p className="hint" role="status">
+                  {move.moveTo ? t('st.check.movedTo', { lat: formatCoordinate(move.moveTo[1], lang, 6), lon: formatCoordinate(move.moveTo[0], lang, 6) }) : t('st.check.moveHint')}
+                </p>
+              )}
+              {field('notes', t('st.check.notes'), <textarea name="notes" rows={3} value={fields.notes ?? ''} onChange={set('notes')} />)}
+              <label className="field">
+                <span>{t('st.check.photos')}</span>
+                <input type="file" accept="image/*" capture="environment" multiple onChange={(e) => setPhotos(photosOf(e.target.files))} />
+                {photos.length > 0 && <span className="hint">{t('st.check.photoCount', { n: photos.length })}</span>}
+              </label>
+            </>
+          )}
+          <div className="st-form-actions">
+            <button type="button" className="btn btn-secondary" onClick={() => setOpen(null)}>
+              {t('st.cancel')}
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="confirm-action">
+              {busy ? t('st.working') : t(`st.confirm.${open}`)}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
