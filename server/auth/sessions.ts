@@ -24,6 +24,7 @@ export async function createSession(
 
 /** The user behind a session token, if the session is live and the user active. */
 export async function userForToken(q: Queryable, token: string): Promise<SessionUser | undefined> {
+  const hash = sha256(token)
   const row = await q.maybeOne<{
     id: number
     username: string
@@ -32,13 +33,17 @@ export async function userForToken(q: Queryable, token: string): Promise<Session
     carrier_id: number | null
     carrier_name: string | null
     is_demo: boolean
+    stale: boolean
   }>(
-    `UPDATE sessions s SET last_seen_at = now()
-       FROM users u LEFT JOIN carriers c ON c.id = u.carrier_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.id = s.user_id AND u.active
-      RETURNING u.id, u.username, u.display_name, u.role, u.carrier_id, c.name AS carrier_name, u.is_demo`,
-    [sha256(token)],
+    `SELECT u.id, u.username, u.display_name, u.role, u.carrier_id, c.name AS carrier_name, u.is_demo,
+            s.last_seen_at < now() - interval '1 minute' AS stale
+       FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN carriers c ON c.id = u.carrier_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+    [hash],
   )
+  // Reading a session must not cost a write on every request (a map view asks for dozens of tiles):
+  // last_seen_at is kept to the minute.
+  if (row?.stale) await q.exec('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [hash])
   if (!row) return undefined
   return {
     id: row.id,
