@@ -20,6 +20,7 @@ import { cableRoutes } from './cables/routes'
 import { tileRouter } from './tiles/routes'
 import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
 import { stationRoutes } from './stations/routes'
+import { conversionRoutes } from './conversions/routes'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -85,6 +86,7 @@ export function buildApp(deps: AppDeps): express.Express {
   boundaryRoutes(api)
   cableRoutes(api)
   stationRoutes(api)
+  conversionRoutes(api)
   const openapi = api.openapi({ title: 'Telecom infrastructure GIS API', version: '0.1.0' })
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)

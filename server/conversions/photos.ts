@@ -1,0 +1,76 @@
+import crypto from 'node:crypto'
+import type { Request } from 'express'
+import type { Queryable, Row } from '../db/index'
+import type { SessionUser } from '../http/context'
+import { audit } from '../audit/audit'
+import { conflict, forbidden, notFound, Problem } from '../http/problems'
+import { itemScope, visibleItem } from './access'
+import { PHOTO_STATUSES, type Status } from './workflow'
+
+/** Largest after-photo accepted (a phone's JPEG is 2–5 MB). */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024
+/** Photos per item, so one item cannot fill the database. */
+export const MAX_PHOTOS_PER_ITEM = 12
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp'
+
+/** The image type by its first bytes (never by the file name or the declared Content-Type), or null. */
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  const at = (i: number, ...values: number[]) => values.every((v, k) => bytes[i + k] === v)
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg'
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp'
+  return null
+}
+
+const tooLarge = () => new Problem(413, 'Payload too large', `A photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`)
+
+/** Reads the raw request body, stopping with 413 as soon as it passes the limit. */
+export async function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) {
+      req.destroy()
+      throw tooLarge()
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** Stores one after-photo of the carrier's own item (while it is not yet reported), with one audit row. */
+export async function addPhoto(tx: Queryable, user: SessionUser, provinceCode: string, itemId: number, bytes: Buffer, requestId: string | undefined): Promise<Row> {
+  const item = await visibleItem(tx, user, provinceCode, itemId, true)
+  if (user.role !== 'carrier') throw forbidden('Only the responsible carrier adds after-photos.')
+  if (!PHOTO_STATUSES.includes(item.status as Status)) throw conflict(`Photos are added before the item is reported; it is "${item.status}".`)
+  if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
+  const type = sniffImage(bytes)
+  if (!type) throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
+  if ((item.photoCount as number) >= MAX_PHOTOS_PER_ITEM) throw conflict(`An item holds at most ${MAX_PHOTOS_PER_ITEM} photos.`)
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
+  const photo = await tx.one(
+    `INSERT INTO conversion_photos (item_id, media_type, byte_size, sha256, content, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id, media_type AS "mediaType", byte_size AS "byteSize", uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"`,
+    [itemId, type, bytes.length, sha256, bytes, user.username],
+  )
+  await audit(tx, user, { action: 'conversion.photo_add', entity: 'conversion_item', entityId: itemId, after: { photoId: photo.id, mediaType: type, byteSize: bytes.length, sha256 } }, requestId)
+  return photo
+}
+
+/** A photo's bytes, only for users who may see its item (404 otherwise). */
+export async function readPhoto(q: Queryable, user: SessionUser, provinceCode: string, photoId: number): Promise<{ mediaType: string; content: Buffer }> {
+  const scope = itemScope(user, provinceCode, 2)
+  const row = await q.maybeOne<{ mediaType: string; content: Buffer }>(
+    `SELECT f.media_type AS "mediaType", f.content FROM conversion_photos f
+       JOIN conversion_items i ON i.id = f.item_id JOIN conversion_programmes p ON p.id = i.programme_id
+      WHERE f.id = $1 AND ${scope.sql}`,
+    [photoId, ...scope.params],
+  )
+  if (!row) throw notFound('No such photo.')
+  return row
+}
