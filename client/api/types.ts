@@ -31,6 +31,8 @@ export interface AdminUnitProps {
   provinceCode: string
   validFrom: string
   validTo: string | null
+  /** Ellipsoidal area computed by PostGIS when the boundary was stored. */
+  areaM2: number
 }
 
 export type AdminUnits = FeatureCollection<Polygon | MultiPolygon, AdminUnitProps>

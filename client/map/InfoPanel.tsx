@@ -5,7 +5,6 @@ import { formatArea, formatCoordinate, formatDate } from '../i18n/format'
 import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
 import { meridianLabel } from './CoordinatePanel'
-import { areaOf } from './geometry'
 import type { LngLat } from './MapView'
 
 export interface PointInfo {
@@ -37,7 +36,7 @@ export function InfoPanel({ district, point, onClose }: { district: Feature<Poly
           <dt>{t('district.validity')}</dt>
           <dd>{p.validTo ? t('district.validRange', { from: formatDate(p.validFrom, lang), to: formatDate(p.validTo, lang) }) : `${t('district.validFrom', { date: formatDate(p.validFrom, lang) })} ${t('district.current')}`}</dd>
           <dt>{t('district.area')}</dt>
-          <dd>{formatArea(areaOf(district), lang)}</dd>
+          <dd>{formatArea(district.properties.areaM2, lang)}</dd>
         </dl>
       )}
       {point && (

@@ -47,8 +47,3 @@ export function labelPoints<P>(fc: FeatureCollection<Polygon | MultiPolygon, P>)
   }
   return { type: 'FeatureCollection', features }
 }
-
-/** The ellipsoid-approximating (spherical) area of a polygon feature in square metres. */
-export function areaOf(feature: Feature<Polygon | MultiPolygon>): number {
-  return area(feature)
-}

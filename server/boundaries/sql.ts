@@ -98,7 +98,7 @@ SELECT json_build_object(
     'id', u.id,
     'geometry', ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(u.geom, $4::float8)), 6)::json,
     'properties', json_build_object('code', u.code, 'name', u.name, 'level', u.level, 'provinceCode', u.province_code,
-                                    'validFrom', u.valid_from, 'validTo', u.valid_to)
+                                    'validFrom', u.valid_from, 'validTo', u.valid_to, 'areaM2', round(u.area_m2::numeric, 1))
   ) ORDER BY u.code), '[]'::json)
 )::text AS body
 FROM admin_units u

@@ -119,7 +119,14 @@ describe('GET /api/admin-units', () => {
     expect(fc.features).toHaveLength(22)
     const q1 = fc.features.find((f) => f.properties.code === '760')!
     expect(typeof q1.id).toBe('number')
-    expect(q1.properties).toEqual({ code: '760', name: 'Quận 1', level: 'district', provinceCode: '79', validFrom: '2021-01-01', validTo: null })
+    const { areaM2, ...rest } = q1.properties as { areaM2: number }
+    expect(rest).toEqual({ code: '760', name: 'Quận 1', level: 'district', provinceCode: '79', validFrom: '2021-01-01', validTo: null })
+    // Quận 1 is 7.73 km² by the city's statistics (7.89 km² on this file's polygon); the stored area is
+    // ellipsoidal, from the unsimplified polygon.
+    expect(areaM2 / 1e6).toBeGreaterThan(7.5)
+    expect(areaM2 / 1e6).toBeLessThan(8.1)
+    const exact = await app.db.one<{ a: number }>(`SELECT ST_Area(geom::geography, true) AS a FROM admin_units WHERE level = 'district' AND code = '760'`)
+    expect(areaM2).toBeCloseTo(exact.a, 0)
     expect(q1.geometry.type).toBe('MultiPolygon')
     const decimals = JSON.stringify(q1.geometry.coordinates).match(/\.\d+/g)!.map((d) => d.length - 1)
     expect(Math.max(...decimals)).toBeLessThanOrEqual(6)
