@@ -5,6 +5,7 @@ import { CARRIERS } from './carriers'
 import { generateProvince, DEMO_PROVINCE } from './province'
 import { generateCables } from './cables'
 import { generateStations } from './stations'
+import { generateConversions } from './conversions'
 
 export const DEMO_SEED = 20_170_601
 
@@ -55,6 +56,7 @@ export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport
       users.push({ username: u.username, password, role: u.role })
     }
     await generateStations(tx, provinceCode, DEMO_SEED)
+    await generateConversions(tx, provinceCode, DEMO_SEED)
     await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [DEMO_SEED, JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts })])
     await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: 'province', after: { seed: DEMO_SEED, districts: province.districts } })
     return { province: DEMO_PROVINCE.name, districts: province.districts, users }

@@ -1,0 +1,196 @@
+import crypto from 'node:crypto'
+import zlib from 'node:zlib'
+import type { Queryable } from '../server/db/index'
+import { audit, SYSTEM } from '../server/audit/audit'
+import { rng } from './random'
+
+/** HCMC's plan (domain.md): 1,475 new-generation masts by the end of 2020, all 3,742 by the end of 2025. */
+export const DEMO_PROGRAMME = { phase1: 1_475, total: 3_742 }
+/** Đà Nẵng-style lowering from about 18 m to 12 m. */
+export const DEMO_LOWERING = { items: 160, target: 150, toHeightM: 12 }
+
+const DESIGNS = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
+const INNER = new Set(['760', '770', '773', '774', '771', '768', '772', '775', '765', '766', '767', '776', '778', '764', '777', '761'])
+const DAY = 86_400_000
+
+interface Candidate {
+  id: number
+  carrierId: number
+  district: string
+  mastClass: string
+  mastHeightM: number
+  camouflageKind: string | null
+}
+
+interface Cols {
+  station: number[]; carrier: number[]; phase: number[]; kind: string[]; fromClass: string[]; fromHeight: number[]
+  toClass: string[]; toHeight: number[]; design: (string | null)[]; status: string[]; measured: (number | null)[]
+  completed: (string | null)[]; verifiedAt: (string | null)[]
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+/** A small PNG (a sky-to-ground gradient with a mast) standing in for the carriers' after-photos. */
+export function demoPhoto(): Buffer {
+  const w = 96
+  const h = 64
+  const raw = Buffer.alloc((w * 3 + 1) * h)
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0
+    for (let x = 0; x < w; x++) {
+      const mast = Math.abs(x - 48) <= 1 && y > 10
+      const ground = y > 50
+      const rgb = mast ? [90, 96, 104] : ground ? [120, 140, 96] : [170 - y, 200 - y, 235 - y]
+      raw.set(rgb, y * (w * 3 + 1) + 1 + x * 3)
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(w, 0)
+  ihdr.writeUInt32BE(h, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+}
+
+function crc32(buf: Buffer): number {
+  let c = ~0
+  for (const byte of buf) {
+    c ^= byte
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
+  }
+  return ~c >>> 0
+}
+
+/**
+ * The demo programmes over the demo stations: the 3,742-station conversion (1,475 in phase 1) with completions
+ * spread from 2017 to today, so that the burn-up and forecast mean something, and a lowering programme
+ * (18 m → 12 m). Verified items have already changed their station, with a history row each. Deterministic for
+ * a seed and a day; inserted in bulk. Loading again keeps what exists.
+ */
+export async function generateConversions(q: Queryable, provinceCode: string, seed: number): Promise<{ items: number }> {
+  if (await q.maybeOne('SELECT 1 FROM conversion_programmes WHERE province_code = $1 AND is_demo', [provinceCode])) return { items: 0 }
+  const random = rng(seed ^ 0xc0de)
+  const stations = await q.many<Candidate>(
+    `SELECT id, carrier_id AS "carrierId", district_code AS district, mast_class AS "mastClass", mast_height_m AS "mastHeightM", camouflage_kind AS "camouflageKind"
+       FROM stations WHERE province_code = $1 AND state = 'in_service' AND NOT temporary AND mast_class IN ('A2a', 'A2b') AND district_code IS NOT NULL ORDER BY id`,
+    [provinceCode],
+  )
+  if (stations.length < DEMO_PROGRAMME.total + DEMO_LOWERING.items) return { items: 0 }
+  const { today } = await q.one<{ today: string }>(`SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS today`)
+  const todayMs = Date.parse(`${today}T00:00:00Z`)
+
+  // Shuffle, then put inner-district masts first: phase 1 converted the city centre first.
+  const shuffled = stations.map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : 0.6) })).sort((a, b) => a.k - b.k).map((x) => x.s)
+  const main = shuffled.slice(0, DEMO_PROGRAMME.total)
+  const lowering = shuffled.slice(DEMO_PROGRAMME.total).filter((s) => s.mastClass === 'A2a' && s.mastHeightM >= 15).slice(0, DEMO_LOWERING.items)
+
+  const programmes = await q.many<{ id: number }>(
+    `INSERT INTO conversion_programmes (province_code, name, decision_no, decision_date, legal_basis, starts_on, height_tolerance_m, is_demo)
+     VALUES ($1, 'Chuyển đổi cột ăng-ten sang cột thế hệ mới 2017–2025 (demo)', '2456/QĐ-UBND', '2017-05-12',
+             'Kế hoạch chỉnh trang, chuyển đổi cột ăng-ten cồng kềnh sang cột ăng-ten thân thiện môi trường, thế hệ mới (dữ liệu demo)', '2017-01-01', 0.5, true),
+            ($1, 'Hạ độ cao cột ăng-ten 18 m → 12 m (demo)', '118/KH-STTTT', '2024-03-20',
+             'Kế hoạch hạ độ cao cột ăng-ten trên các tuyến phố chính (dữ liệu demo)', '2024-04-01', 0.3, true)
+     RETURNING id`,
+    [provinceCode],
+  )
+  const [mainId, lowerId] = [programmes[0]!.id, programmes[1]!.id]
+  const phases = await q.many<{ id: number; programme: number; seq: number }>(
+    `INSERT INTO conversion_phases (programme_id, seq, name, deadline, cumulative_target)
+     VALUES ($1, 1, 'Giai đoạn 1 (2017–2020)', '2020-12-31', $3), ($1, 2, 'Giai đoạn 2 (2021–2025)', '2025-12-31', $4),
+            ($2, 1, 'Đợt 2024–2027', '2027-12-31', $5)
+     RETURNING id, programme_id AS programme, seq`,
+    [mainId, lowerId, DEMO_PROGRAMME.phase1, DEMO_PROGRAMME.total, DEMO_LOWERING.target],
+  )
+  const phaseId = (programme: number, seq: number) => phases.find((p) => p.programme === programme && p.seq === seq)!.id
+
+  const cols: Cols = { station: [], carrier: [], phase: [], kind: [], fromClass: [], fromHeight: [], toClass: [], toHeight: [], design: [], status: [], measured: [], completed: [], verifiedAt: [] }
+  // A day between two dates, triangular (two uniforms averaged) so the burn-up bends like real work does.
+  const between = (from: string, toMs: number, triangular: boolean) => {
+    const f = triangular ? (random() + random()) / 2 : random()
+    const a = Date.parse(`${from}T00:00:00Z`)
+    return a + Math.floor((f * (toMs - a)) / DAY) * DAY
+  }
+  const push = (s: Candidate, phase: number, kind: string, toClass: string, toHeight: number, design: string | null, verifiedMs: number | null, open: string) => {
+    const status = verifiedMs !== null ? 'verified' : open
+    const done = status === 'verified' || status === 'reported'
+    const completedMs = verifiedMs !== null ? verifiedMs - (3 + Math.floor(random() * 18)) * DAY : todayMs - (1 + Math.floor(random() * 20)) * DAY
+    cols.station.push(s.id); cols.carrier.push(s.carrierId); cols.phase.push(phase); cols.kind.push(kind)
+    cols.fromClass.push(s.mastClass); cols.fromHeight.push(s.mastHeightM); cols.toClass.push(toClass); cols.toHeight.push(toHeight); cols.design.push(design)
+    cols.status.push(status)
+    cols.measured.push(done ? round1(Math.max(1, toHeight - random() * 0.4)) : null)
+    cols.completed.push(done ? iso(completedMs) : null)
+    cols.verifiedAt.push(verifiedMs !== null ? new Date(verifiedMs + 3 * 3_600_000).toISOString() : null)
+  }
+  const openStatus = () => {
+    const r = random()
+    return r < 0.12 ? 'reported' : r < 0.45 ? 'in_progress' : r < 0.52 ? 'returned' : 'planned'
+  }
+  main.forEach((s, i) => {
+    const phase1 = i < DEMO_PROGRAMME.phase1
+    const lower = s.mastClass === 'A2a' && s.mastHeightM > 14 && random() < 0.15
+    const kind = lower ? 'lower' : 'camouflage'
+    const design = lower ? null : DESIGNS[Math.floor(random() * DESIGNS.length)]!
+    const toHeight = lower ? 12 : round1(8 + random() * 6)
+    const verified = phase1 ? random() < 0.948 : random() < 0.875
+    const at = !verified ? null : phase1 ? between('2017-03-01', Date.parse('2021-03-31T00:00:00Z'), true) : random() < 0.7 ? between('2019-06-01', todayMs - 2 * DAY, false) : between('2020-06-01', todayMs - 2 * DAY, true)
+    push(s, phaseId(mainId, phase1 ? 1 : 2), kind, lower ? s.mastClass : 'A1c', toHeight, design, at, openStatus())
+  })
+  for (const s of lowering) {
+    const at = random() < 0.45 ? between('2024-05-01', todayMs - 2 * DAY, false) : null
+    push(s, phaseId(lowerId, 1), 'lower', s.mastClass, DEMO_LOWERING.toHeightM, null, at, openStatus())
+  }
+  await insertItems(q, mainId, lowerId, cols, main.length)
+  await applyVerified(q, [mainId, lowerId])
+  const photo = demoPhoto()
+  await q.exec(
+    `INSERT INTO conversion_photos (item_id, media_type, byte_size, sha256, content, uploaded_by)
+     SELECT i.id, 'image/png', $2, $3, $4, c.short_name FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id
+      WHERE i.programme_id = ANY ($1::int[]) AND i.status IN ('reported', 'verified')`,
+    [[mainId, lowerId], photo.length, crypto.createHash('sha256').update(photo).digest('hex'), photo],
+  )
+  await audit(q, SYSTEM, { action: 'demo.load', entity: 'conversion_programme', entityId: provinceCode, after: { programmes: [mainId, lowerId], items: cols.station.length, seed } })
+  return { items: cols.station.length }
+}
+
+async function insertItems(q: Queryable, mainId: number, lowerId: number, c: Cols, mainCount: number): Promise<void> {
+  await q.exec(
+    `INSERT INTO conversion_items (programme_id, phase_id, station_id, carrier_id, kind, from_class, from_height_m, to_class, to_height_m, to_design,
+                                   due_date, status, status_since, reported_at, measured_height_m, completed_on, verified_at, verified_by, return_reasons, is_demo)
+     SELECT CASE WHEN t.n <= $15 THEN $1::int ELSE $2::int END, t.phase, t.station, t.carrier, t.kind, t.from_class, t.from_height, t.to_class, t.to_height, t.design,
+            ph.deadline, t.status,
+            coalesce(t.verified_at, t.completed + interval '1 day', now() - make_interval(days => (t.n % 90)::int)),
+            t.completed + interval '1 day', t.measured, t.completed, t.verified_at, CASE WHEN t.verified_at IS NOT NULL THEN 'inspector' END,
+            CASE WHEN t.status = 'returned' THEN ARRAY['Ảnh sau chuyển đổi chưa thấy rõ cột; chụp lại toàn cảnh. / The after-photo does not show the whole mast; take it again.'] ELSE '{}' END, true
+       FROM unnest($3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::numeric[], $9::text[], $10::numeric[], $11::text[],
+                   $12::text[], $13::numeric[], $14::date[], $16::timestamptz[])
+            WITH ORDINALITY AS t(station, carrier, phase, kind, from_class, from_height, to_class, to_height, design, status, measured, completed, verified_at, n)
+       JOIN conversion_phases ph ON ph.id = t.phase`,
+    [mainId, lowerId, c.station, c.carrier, c.phase, c.kind, c.fromClass, c.fromHeight, c.toClass, c.toHeight, c.design, c.status, c.measured, c.completed, mainCount, c.verifiedAt],
+  )
+}
+
+/** Verified demo items have changed their stations; each change leaves a history row dated at its verification. */
+async function applyVerified(q: Queryable, programmeIds: number[]): Promise<void> {
+  await q.exec(
+    `UPDATE stations s SET mast_class = i.to_class, camouflage_kind = i.to_design, mast_height_m = i.measured_height_m, version = s.version + 1, updated_at = i.verified_at
+       FROM conversion_items i WHERE i.station_id = s.id AND i.programme_id = ANY ($1::int[]) AND i.status = 'verified'`,
+    [programmeIds],
+  )
+  await q.exec(
+    `INSERT INTO station_history (station_id, version, action, state, actor_name, note, snapshot, at)
+     SELECT s.id, s.version, 'conversion_verified', s.state, 'inspector',
+            'demo: ' || i.from_class || ' ' || i.from_height_m || ' m → ' || s.mast_class || ' ' || s.mast_height_m || ' m',
+            to_jsonb(s) - 'geom' || jsonb_build_object('lon', ST_X(s.geom), 'lat', ST_Y(s.geom)), i.verified_at
+       FROM conversion_items i JOIN stations s ON s.id = i.station_id
+      WHERE i.programme_id = ANY ($1::int[]) AND i.status = 'verified'`,
+    [programmeIds],
+  )
+}
