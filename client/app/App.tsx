@@ -7,9 +7,14 @@ import { navigate, usePath } from './router'
 import { sectionAt, sectionsFor, type SectionId } from './nav'
 import { Shell } from './Shell'
 
+const PublicApp = lazy(() => import('../public/PublicApp'))
+
 // Each page is its own chunk: the sign-in page does not wait for MapLibre.
 const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   map: lazy(() => import('../map/MapPage')),
+  stations: lazy(() => import('../stations/StationsPage')),
+  applications: lazy(() => import('../stations/ApplicationsPage')),
+  queue: lazy(() => import('../stations/QueuePage')),
   users: lazy(() => import('../admin/UsersPage')),
   carriers: lazy(() => import('../admin/CarriersPage')),
   audit: lazy(() => import('../admin/AuditPage')),
@@ -22,12 +27,13 @@ export function App() {
   const path = usePath()
   const home = user ? sectionsFor(user.role)[0]?.path ?? '/' : '/login'
   const section = user ? sectionAt(user.role, path) : undefined
+  const isPublic = path === '/public' || path.startsWith('/public/')
 
   useEffect(() => {
-    if (user === undefined) return
+    if (user === undefined || isPublic) return
     if (!user && path !== '/login') navigate('/login', { replace: true })
     if (user && (path === '/' || path === '/login')) navigate(home, { replace: true })
-  }, [user, path, home])
+  }, [user, path, home, isPublic])
 
   if (startError) {
     return (
@@ -41,6 +47,13 @@ export function App() {
       <main className="center-page">
         <Loading />
       </main>
+    )
+  }
+  if (isPublic) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PublicApp />
+      </Suspense>
     )
   }
   if (!user) return <SignIn />

@@ -4,6 +4,7 @@ import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { DemoBadge, LanguageSwitch } from '../ui/chrome'
 import { Icon } from '../ui/icons'
+import { NotificationBell } from '../stations/NotificationBell'
 import { sectionsFor, type Section } from './nav'
 import { navigate } from './router'
 
@@ -36,6 +37,7 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
         </div>
         <DemoBadge />
         <div className="topbar-end">
+          <NotificationBell />
           <LanguageSwitch />
           <span className="user-chip" data-testid="user-chip">
             <span className="user-name">{user.displayName}</span>

@@ -10,10 +10,13 @@ export interface Section {
   icon: IconName
 }
 
-export type SectionId = 'map' | 'users' | 'carriers' | 'audit'
+export type SectionId = 'map' | 'stations' | 'applications' | 'queue' | 'users' | 'carriers' | 'audit'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
+  stations: { id: 'stations', path: '/stations', label: 'nav.stations', icon: 'layers' },
+  applications: { id: 'applications', path: '/applications', label: 'nav.applications', icon: 'building' },
+  queue: { id: 'queue', path: '/queue', label: 'nav.queue', icon: 'history' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
@@ -24,10 +27,10 @@ export const SECTIONS: Record<SectionId, Section> = {
  * only decides what the menu offers and which pages the client will open.
  */
 export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
-  admin: ['map', 'users', 'carriers', 'audit'],
-  officer: ['map', 'audit'],
-  inspector: ['map'],
-  carrier: ['map'],
+  admin: ['map', 'stations', 'users', 'carriers', 'audit'],
+  officer: ['map', 'queue', 'stations', 'audit'],
+  inspector: ['map', 'queue', 'stations'],
+  carrier: ['map', 'applications', 'stations'],
 }
 
 /** The menu of a role. */

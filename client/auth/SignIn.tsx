@@ -4,6 +4,7 @@ import { useI18n } from '../i18n'
 import { DemoBadge, LanguageSwitch } from '../ui/chrome'
 import { useErrorText } from '../ui/status'
 import { useSession } from './session'
+import { PublicLinks } from '../public/PublicLinks'
 
 /** The sign-in page: username and password, with the server's reason when it refuses. */
 export function SignIn() {
@@ -66,6 +67,7 @@ export function SignIn() {
               {busy ? t('signIn.submitting') : t('signIn.submit')}
             </button>
             {health && health.demo.length > 0 && <p className="hint">{t('signIn.demoAccounts')}</p>}
+            <PublicLinks />
           </form>
         </div>
       </main>

@@ -1,7 +1,9 @@
 import type { MessageKey } from './vi'
+import { stationsEn } from '../stations/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
+  ...stationsEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

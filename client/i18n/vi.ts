@@ -1,5 +1,8 @@
+import { stationsVi } from '../stations/messages.vi'
+
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
+  ...stationsVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

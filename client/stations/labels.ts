@@ -12,3 +12,8 @@ const HISTORY_ACTIONS = ['create', 'update', 'submit', 'field_check', 'skip_fiel
 export function actionLabel(t: Translate, action: string): string {
   return (HISTORY_ACTIONS as readonly string[]).includes(action) ? t(`st.action.${action as (typeof HISTORY_ACTIONS)[number]}`) : action
 }
+
+/** The name of a rule's ring on the map (spacing, must share, duplicate). */
+export function ringLabel(t: Translate, rule: string): string {
+  return rule === 'spacing' || rule === 'must_share' || rule === 'duplicate' ? t(`st.ring.${rule}`) : rule
+}

@@ -1,6 +1,6 @@
 /** The stations pages' map overlays: the big stations layer from vector tiles, list highlights, rings and zones. */
 import type { Feature, FeatureCollection, Point } from 'geojson'
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl'
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
 import type { MapOverlay } from '../map/overlays'
 import { circle, colourExpression, type ColourBy } from './model'
 import type { Station, StationContext } from './types'
@@ -25,7 +25,7 @@ const tileUrl = () => `${location.origin}/tiles/stations/{z}/{x}/{y}.mvt`
  * Properties: carrier, mast_class and, for staff and own stations, site_code and state.
  */
 export function stationsTileOverlay(colourBy: ColourBy, filters: TileFilters, nearestIds: readonly number[] = []): MapOverlay {
-  const detail: FilterSpecification[] = [['!', ['has', 'count']]]
+  const detail: ExpressionSpecification[] = [['!', ['has', 'count']]]
   if (filters.operator) detail.push(['==', ['get', 'carrier'], filters.operator])
   if (filters.mastClass) detail.push(['==', ['get', 'mast_class'], filters.mastClass])
   if (filters.state) detail.push(['==', ['get', 'state'], filters.state])

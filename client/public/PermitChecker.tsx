@@ -1,0 +1,157 @@
+import { useCallback, useMemo, useState, type FormEvent } from 'react'
+import { ApiError, http } from '../api/http'
+import type { Zone } from '../api/types'
+import { useI18n } from '../i18n'
+import { formatCoordinate, parseNumber } from '../i18n/format'
+import { CoordinatePanel } from '../map/CoordinatePanel'
+import { MapView, type LngLat, type MapClick, type MapMarker } from '../map/MapView'
+import { ErrorMessage, Loading } from '../ui/status'
+import { useApi } from '../ui/useApi'
+import { stationsApi } from '../stations/api'
+import { stationsTileOverlay } from '../stations/layers'
+import { errorsByField } from '../stations/model'
+import { RuleList } from '../stations/RuleList'
+import type { MastClass, PermitAnswer } from '../stations/types'
+import { STATION_MAP_VISIBLE, useProvince } from '../stations/useProvince'
+
+// Which classes can stand where: A1 and A2a on a building, A2b on the ground, a camouflaged A1 on either.
+const CLASSES: Record<'building' | 'ground', MastClass[]> = { building: ['A1', 'A1c', 'A2a'], ground: ['A1c', 'A2b'] }
+
+/**
+ * "Tra cứu thủ tục" (like the FCC's TOWAIR): a place, a mast class and height, on a building or on the ground →
+ * which procedure the province's rules ask for, and the rules behind the answer.
+ */
+export default function PermitChecker() {
+  const { t, lang } = useI18n()
+  const { province, basemapStyleUrl, districts, fit } = useProvince()
+  const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
+  const [at, setAt] = useState<LngLat | null>(null)
+  const [where, setWhere] = useState<'building' | 'ground'>('building')
+  const [mastClass, setMastClass] = useState<MastClass>('A1')
+  const [height, setHeight] = useState('')
+  const [building, setBuilding] = useState('')
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [answer, setAnswer] = useState<PermitAnswer | null>(null)
+  const [local, setLocal] = useState<Record<string, string>>({})
+
+  const onClick = useCallback((click: MapClick) => setAt(click.lngLat), [])
+  const marker = useMemo<MapMarker | null>(() => (at ? { lngLat: at, draggable: true, onMove: setAt } : null), [at])
+  const overlays = useMemo(() => [stationsTileOverlay('operator', {})], [])
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const mastHeightM = parseNumber(height)
+    const buildingHeightM = where === 'building' ? parseNumber(building) : null
+    const problems: Record<string, string> = {}
+    if (!at) problems.position = t('st.form.placeFirst')
+    if (mastHeightM === null) problems.mastHeightM = t(height ? 'st.form.number' : 'st.form.required')
+    if (where === 'building' && buildingHeightM === null) problems.buildingHeightM = t(building ? 'st.form.number' : 'st.form.required')
+    setLocal(problems)
+    if (!at || mastHeightM === null || Object.keys(problems).length > 0) return
+    setBusy(true)
+    setError(null)
+    try {
+      setAnswer(await stationsApi.permitCheck({ position: { crs: 'wgs84', lon: at[0], lat: at[1] }, mastClass, mastHeightM, onBuilding: where === 'building', buildingHeightM }))
+    } catch (err) {
+      setAnswer(null)
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const errors = { ...(error instanceof ApiError ? errorsByField(error.errors) : {}), ...local }
+  const fieldError = (key: string) => errors[key] && <span className="field-error">{errors[key]}</span>
+  return (
+    <div className="st-split pub-permit">
+      <aside className="st-side">
+        <header className="st-side-head">
+          <h1>{t('pub.permit.title')}</h1>
+        </header>
+        <p className="hint">{t('pub.permit.lead')}</p>
+        <h2 className="panel-subtitle">{t('st.form.place')}</h2>
+        <p className={errors.position ? 'field-error' : 'hint'}>
+          {at ? t('st.form.placedAt', { lat: formatCoordinate(at[1], lang, 6), lon: formatCoordinate(at[0], lang, 6) }) : t('st.form.clickMap')}
+          {errors.position && at ? ` ${errors.position}` : ''}
+        </p>
+        <details className="st-coords">
+          <summary>{t('st.form.typeCoords')}</summary>
+          {zones.data ? (
+            <CoordinatePanel
+              zones={zones.data}
+              defaultZone={province}
+              onLocate={(p) => {
+                setAt(p)
+                setFocus((f) => ({ center: p, zoom: 16, seq: (f?.seq ?? 0) + 1 }))
+              }}
+            />
+          ) : (
+            <Loading />
+          )}
+        </details>
+        <form onSubmit={submit} noValidate data-testid="permit-form">
+          <fieldset className="segmented">
+            <legend className="sr-only">{t('pub.permit.where')}</legend>
+            {(['building', 'ground'] as const).map((w) => (
+              <label key={w} className={where === w ? 'on' : undefined}>
+                <input
+                  type="radio"
+                  name="where"
+                  checked={where === w}
+                  onChange={() => {
+                    setWhere(w)
+                    if (!CLASSES[w].includes(mastClass)) setMastClass(CLASSES[w][0]!)
+                  }}
+                />
+                {t(`pub.permit.${w}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className={`field${errors.mastClass ? ' field-invalid' : ''}`}>
+            <span>{t('st.mastClass')}</span>
+            <select name="mastClass" value={mastClass} onChange={(e) => setMastClass(e.target.value as MastClass)}>
+              {CLASSES[where].map((c) => (
+                <option key={c} value={c}>
+                  {c} — {t(`st.class.${c}`)}
+                </option>
+              ))}
+            </select>
+            {fieldError('mastClass')}
+          </label>
+          <div className="field-row">
+            <label className={`field${errors.mastHeightM ? ' field-invalid' : ''}`}>
+              <span>{t('st.mastHeightM')}</span>
+              <input name="mastHeightM" inputMode="decimal" value={height} onChange={(e) => setHeight(e.target.value)} />
+              {fieldError('mastHeightM')}
+            </label>
+            {where === 'building' && (
+              <label className={`field${errors.buildingHeightM ? ' field-invalid' : ''}`}>
+                <span>{t('st.buildingHeightM')}</span>
+                <input name="buildingHeightM" inputMode="decimal" value={building} onChange={(e) => setBuilding(e.target.value)} />
+                {fieldError('buildingHeightM')}
+              </label>
+            )}
+          </div>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="permit-submit">
+            {busy ? t('st.working') : t('pub.permit.submit')}
+          </button>
+        </form>
+        {error !== null && !(error instanceof ApiError && error.errors.length > 0) && <ErrorMessage error={error} />}
+        {answer && (
+          <section className={`pub-answer pub-${answer.procedure}`} aria-live="polite" data-testid="permit-answer" data-procedure={answer.procedure}>
+            <p className="pub-answer-kind">{t(`pub.procedure.${answer.procedure}`)}</p>
+            <p>{lang === 'vi' ? answer.message_vi : answer.message_en}</p>
+            {answer.district && <p className="hint">{t('pub.permit.placeLine', { district: answer.district.name, area: t(`pub.area.${answer.areaKind}`) })}</p>}
+            <h3 className="panel-subtitle">{t('pub.permit.why')}</h3>
+            <RuleList results={answer.reasons} compact />
+          </section>
+        )}
+      </aside>
+      <div className="st-map">
+        <MapView basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} visible={STATION_MAP_VISIBLE} selectedDistrictId={null} picked={null} pin={null} fit={fit} focus={focus} marker={marker} overlays={overlays} label={t('pub.permit.mapLabel')} onClick={onClick} />
+      </div>
+    </div>
+  )
+}

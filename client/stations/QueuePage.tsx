@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useSession } from '../auth/session'
+import { useI18n } from '../i18n'
+import { formatCount, formatNumber } from '../i18n/format'
+import { MapView, type LngLat, type MapClick, type MapMarker } from '../map/MapView'
+import type { MapOverlay } from '../map/overlays'
+import { ErrorMessage, Loading } from '../ui/status'
+import { useApi } from '../ui/useApi'
+import { stationsApi } from './api'
+import { contextOverlays, ringsOverlay, stationsTileOverlay } from './layers'
+import { operatorLabel, ringLabel } from './labels'
+import { overall, waitParts } from './model'
+import { StateTag } from './StationInfo'
+import { StationPanel } from './StationPanel'
+import { STATION_MAP_VISIBLE, useProvince } from './useProvince'
+import './stations.css'
+
+/**
+ * "Hàng chờ": applications waiting for the department, longest wait first. The officer decides with the map
+ * context of each (zones, masts within 500 m, spacing rings); the inspector confirms or moves the site in the
+ * field, by dragging the marker or tapping the map.
+ */
+export default function QueuePage() {
+  const { t, lang } = useI18n()
+  const { user } = useSession()
+  const inspector = user?.role === 'inspector'
+  const { basemapStyleUrl, districts, fit } = useProvince()
+  const queue = useApi((signal) => stationsApi.queue(signal), 'queue')
+  const [selected, setSelected] = useState<number | null>(null)
+  const [moving, setMoving] = useState(false)
+  const [moveTo, setMoveTo] = useState<LngLat | null>(null)
+  const context = useApi((signal) => (selected === null ? Promise.resolve(null) : stationsApi.context(selected, signal)), `ctx:${selected}`)
+  const items = queue.data?.items ?? []
+  const current = items.find((s) => s.id === selected) ?? null
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
+
+  useEffect(() => {
+    setMoving(false)
+    setMoveTo(null)
+  }, [selected])
+
+  const choose = (id: number, at: LngLat) => {
+    setSelected(id)
+    setFocus((f) => ({ center: at, zoom: 16, seq: (f?.seq ?? 0) + 1 }))
+  }
+  const onClick = useCallback((click: MapClick) => {
+    if (moving) setMoveTo(click.lngLat)
+  }, [moving])
+  const startOrStopMoving = useCallback((on: boolean) => {
+    setMoving(on)
+    if (!on) setMoveTo(null)
+  }, [])
+  const place = useCallback((at: LngLat) => {
+    setMoving(true)
+    setMoveTo(at)
+  }, [])
+  const site = current ? (current.position.coordinates as LngLat) : null
+  const marker = useMemo<MapMarker | null>(() => {
+    if (!site) return null
+    return { lngLat: moveTo ?? site, draggable: inspector && moving, color: moveTo ? '#dc6803' : '#b42318', onMove: place }
+  }, [site?.[0], site?.[1], moveTo, inspector, moving, place])
+  const overlays = useMemo(() => {
+    const list: MapOverlay[] = [stationsTileOverlay('operator', {})]
+    if (context.data) {
+      list.push(...contextOverlays(context.data))
+      const c = context.data.center.coordinates as LngLat
+      list.push(ringsOverlay(c, context.data.rings, (rule, r) => `${ringLabel(t, rule)} ${formatNumber(r, lang, 0)} m`))
+    }
+    return list
+  }, [context.data, t, lang])
+
+  return (
+    <div className="st-split st-queue" data-selected={selected !== null}>
+      <aside className="st-side" aria-label={t('st.queue.title')}>
+        <header className="st-side-head">
+          <h1>{t(inspector ? 'st.queue.inspectorTitle' : 'st.queue.title')}</h1>
+        </header>
+        <p className="muted st-count">{queue.data ? t('st.queue.count', { n: formatCount(items.length, lang) }) : ' '}</p>
+        {queue.error !== null && <ErrorMessage error={queue.error} onRetry={queue.reload} />}
+        {queue.loading && !queue.data && <Loading />}
+        <ul className="st-list" data-testid="queue">
+          {items.map((s) => {
+            const [days, hours] = waitParts(s.waitingHours ?? 0)
+            const worst = overall(s.ruleResults)
+            return (
+              <li key={s.id}>
+                <button type="button" className="st-row" aria-current={s.id === selected ? 'true' : undefined} data-site={s.siteCode} onClick={() => choose(s.id, s.position.coordinates as LngLat)}>
+                  <span className="st-row-main">
+                    <code>{s.siteCode}</code>
+                    <span className={`st-wait${days >= 7 ? ' st-wait-long' : ''}`}>{t('st.queue.waiting', { d: days, h: hours })}</span>
+                  </span>
+                  <span className="st-row-sub">
+                    {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m · <StateTag state={s.state} />
+                  </span>
+                  <span className="st-row-sub">
+                    <span className={`st-outcome st-${worst}`}>{t(`st.outcome.${worst}`)}</span> · <span className="muted">{s.districtName ?? '—'}</span>
+                  </span>
+                </button>
+              </li>
+            )
+          })}
+          {queue.data && items.length === 0 && <li className="muted st-empty">{t('st.queue.empty')}</li>}
+        </ul>
+      </aside>
+      <div className="st-map">
+        <MapView
+          basemapStyleUrl={basemapStyleUrl}
+          districts={districts.data ?? null}
+          visible={STATION_MAP_VISIBLE}
+          selectedDistrictId={null}
+          picked={null}
+          pin={null}
+          fit={fit}
+          focus={focus}
+          marker={marker}
+          overlays={overlays}
+          label={t('st.mapLabel')}
+          onClick={onClick}
+        />
+        {selected !== null && (
+          <StationPanel
+            id={selected}
+            onClose={() => setSelected(null)}
+            onChanged={() => queue.reload()}
+            move={inspector ? { moveTo, moving, setMoving: startOrStopMoving } : undefined}
+            extra={context.data && <p className="hint">{t('st.queue.context', { masts: formatCount(context.data.masts.length, lang), zones: formatCount(context.data.zones.length, lang) })}</p>}
+          />
+        )}
+      </div>
+    </div>
+  )
+}

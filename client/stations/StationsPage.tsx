@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { navigate, usePath } from '../app/router'
+import { useI18n } from '../i18n'
+import { formatCount, formatNumber } from '../i18n/format'
+import { MapView, type MapClick } from '../map/MapView'
+import { ErrorMessage, Loading } from '../ui/status'
+import { useApi } from '../ui/useApi'
+import { stationsApi, type StationQuery } from './api'
+import { ExportMenu } from './ExportMenu'
+import { listOverlay, STATION_LAYER, stationsTileOverlay } from './layers'
+import { Legend } from './Legend'
+import { operatorLabel } from './labels'
+import type { ColourBy } from './model'
+import { StationFilters, type Filters } from './StationFilters'
+import { StationPanel } from './StationPanel'
+import { StateTag } from './StationInfo'
+import { STATION_MAP_VISIBLE, useProvince } from './useProvince'
+import './stations.css'
+
+const PAGE = 50
+
+/** The id in a path like /stations/123, or null. */
+const idIn = (path: string) => {
+  const m = /^\/stations\/(\d+)$/.exec(path)
+  return m ? Number(m[1]) : null
+}
+
+/**
+ * "Trạm BTS": every station the user may see on the map (vector tiles, coloured by operator, class or
+ * status) beside a filtered, server-paged list; a station opens in a detail panel at /stations/{id}.
+ */
+export default function StationsPage() {
+  const { t, lang } = useI18n()
+  const path = usePath()
+  const selectedId = idIn(path)
+  const { basemapStyleUrl, districts, fit } = useProvince()
+  const [filters, setFilters] = useState<Filters>({})
+  const [offset, setOffset] = useState(0)
+  const [colourBy, setColourBy] = useState<ColourBy>('operator')
+  const [view, setView] = useState<'map' | 'list'>('map')
+  const [focus, setFocus] = useState<{ center: [number, number]; zoom: number; seq: number } | null>(null)
+  const query: StationQuery = { ...filters, offset, limit: PAGE, sort: '-updatedAt' }
+  const list = useApi((signal) => stationsApi.list(query, signal), JSON.stringify(query))
+  const items = useMemo(() => list.data?.items ?? [], [list.data])
+
+  useEffect(() => setOffset(0), [filters])
+
+  const overlays = useMemo(
+    () => [stationsTileOverlay(colourBy, { operator: filters.operator, mastClass: filters.mastClass, state: filters.state }), listOverlay(items, selectedId)],
+    [colourBy, filters.operator, filters.mastClass, filters.state, items, selectedId],
+  )
+  const open = useCallback((id: number) => navigate(`/stations/${id}`), [])
+  const onClick = useCallback(
+    (click: MapClick) => {
+      const hit = click.feature
+      if (!hit) return
+      if ('count' in hit.properties) {
+        setFocus((f) => ({ center: click.lngLat, zoom: 12, seq: (f?.seq ?? 0) + 1 }))
+        return
+      }
+      // A carrier's tiles name only its own stations; another carrier's mast in service has no record to open.
+      const id = Number(hit.properties.id ?? hit.id)
+      if (Number.isInteger(id) && (hit.layer !== STATION_LAYER.point || hit.properties.site_code != null)) open(id)
+    },
+    [open],
+  )
+  const show = (id: number, at: [number, number]) => {
+    open(id)
+    setFocus((f) => ({ center: at, zoom: 16, seq: (f?.seq ?? 0) + 1 }))
+    setView('map')
+  }
+  const total = list.data?.total ?? 0
+
+  return (
+    <div className="st-split" data-view={view}>
+      <aside className="st-side" aria-label={t('st.list')}>
+        <header className="st-side-head">
+          <h1>{t('st.title')}</h1>
+          <div className="segmented st-view-switch">
+            {(['map', 'list'] as const).map((v) => (
+              <label key={v} className={view === v ? 'on' : undefined}>
+                <input type="radio" name="view" checked={view === v} onChange={() => setView(v)} />
+                {t(`st.view.${v}`)}
+              </label>
+            ))}
+          </div>
+        </header>
+        <StationFilters value={filters} onChange={setFilters} districts={districts.data ?? null} />
+        <ExportMenu query={filters} />
+        <p className="st-count muted" aria-live="polite">
+          {list.data ? t('st.count', { n: formatCount(total, lang) }) : ' '}
+        </p>
+        {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
+        {list.loading && !list.data && <Loading />}
+        <ul className="st-list" data-testid="station-list">
+          {items.map((s) => (
+            <li key={s.id}>
+              <button type="button" className="st-row" aria-current={s.id === selectedId ? 'true' : undefined} onClick={() => show(s.id, s.position.coordinates as [number, number])}>
+                <span className="st-row-main">
+                  <code>{s.siteCode}</code>
+                  <StateTag state={s.state} />
+                </span>
+                <span className="st-row-sub">
+                  {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m{s.temporary ? ` · ${t('st.temporary')}` : ''}
+                </span>
+                <span className="st-row-sub muted">{[s.address, s.districtName].filter(Boolean).join(', ') || '—'}</span>
+              </button>
+            </li>
+          ))}
+          {list.data && items.length === 0 && <li className="muted st-empty">{t('st.empty')}</li>}
+        </ul>
+        {total > PAGE && (
+          <div className="pager">
+            <span className="muted">{t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}</span>
+            <button type="button" className="btn btn-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              ‹ {t('table.previous')}
+            </button>
+            <button type="button" className="btn btn-secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              {t('table.next')} ›
+            </button>
+          </div>
+        )}
+      </aside>
+      <div className="st-map">
+        <MapView
+          basemapStyleUrl={basemapStyleUrl}
+          districts={districts.data ?? null}
+          visible={STATION_MAP_VISIBLE}
+          selectedDistrictId={null}
+          picked={null}
+          pin={null}
+          fit={fit}
+          focus={focus}
+          label={t('st.mapLabel')}
+          overlays={overlays}
+          interactiveLayers={[STATION_LAYER.selected, STATION_LAYER.list, STATION_LAYER.point, STATION_LAYER.cluster]}
+          onClick={onClick}
+        />
+        <Legend by={colourBy} onChange={setColourBy} />
+        {selectedId !== null && <StationPanel id={selectedId} onClose={() => navigate('/stations')} onChanged={() => list.reload()} />}
+      </div>
+    </div>
+  )
+}

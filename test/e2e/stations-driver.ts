@@ -1,0 +1,92 @@
+import { AppDriver } from './driver'
+
+/** What carriers, inspectors, officers and the public do with BTS stations, in the app's own terms. */
+export class StationsDriver extends AppDriver {
+  /** Opens an app path directly (as a bookmark would). */
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${path}`)
+  }
+
+  /** Waits until the map has drawn the districts and the stations tiles have loaded. */
+  async waitForStationsMap(): Promise<void> {
+    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })
+    await this.page.waitForFunction(() => {
+      const map = window.__map
+      return Boolean(map && map.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
+    }, undefined, { timeout: 60_000 })
+  }
+
+  /** Places the new site by clicking the map at a fraction of its width and height. */
+  async placeSite(fx = 0.5, fy = 0.5): Promise<void> {
+    const box = (await this.page.locator('[data-testid=map] canvas').boundingBox())!
+    await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy)
+    await this.page.locator('[data-testid=map-marker]').waitFor()
+  }
+
+  /** Fills the application's attributes (an A2a mast on a building). */
+  async fillApplication(a: { siteCode: string; address: string; mastHeight: string; buildingHeight: string }): Promise<void> {
+    await this.page.locator('input[name=siteCode]').fill(a.siteCode)
+    await this.page.locator('input[name=address]').fill(a.address)
+    await this.page.locator('input[name=mastClass][value=A2a]').check({ force: true })
+    await this.page.locator('input[name=mastHeightM]').fill(a.mastHeight)
+    await this.page.locator('input[name=buildingHeightM]').fill(a.buildingHeight)
+  }
+
+  /** The rule results shown, as rule → outcome, once all seven have arrived. */
+  async ruleOutcomes(): Promise<Record<string, string>> {
+    await this.page.waitForFunction(() => document.querySelectorAll('[data-testid=rule-results] [data-rule]').length === 7, undefined, { timeout: 30_000 })
+    return this.page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('[data-testid=rule-results] [data-rule]')].map((el) => [el.getAttribute('data-rule'), el.getAttribute('data-outcome')])),
+    )
+  }
+
+  /** Submits the application and answers its id once the app shows it as submitted. */
+  async submitApplication(): Promise<number> {
+    await this.page.locator('[data-testid=submit-application]').click()
+    await this.page.waitForURL(/\/applications\/\d+$/)
+    await this.page.locator('[data-testid=station-panel] [data-state=submitted]').waitFor()
+    return Number(/(\d+)$/.exec(this.page.url())![1])
+  }
+
+  /** Opens an application from the queue by its site code. */
+  async openFromQueue(siteCode: string): Promise<void> {
+    await this.page.locator(`[data-testid=queue] [data-site="${siteCode}"]`).click()
+    await this.page.locator('[data-testid=actions]').waitFor()
+  }
+
+  /** Takes a workflow step from the station panel: opens its form (if any), fills it and confirms. */
+  async takeAction(action: string, fill: Record<string, string> = {}): Promise<void> {
+    await this.page.locator(`[data-testid=actions] [data-action=${action}]`).click()
+    const form = this.page.locator(`[data-testid=form-${action}]`)
+    if ((await form.count()) === 0) return
+    for (const [name, value] of Object.entries(fill)) await form.locator(`[name=${name}]`).fill(value)
+    await form.locator('[data-testid=confirm-action]').click()
+  }
+
+  /** Waits until the station panel shows a state. */
+  async waitForState(state: string): Promise<void> {
+    await this.page.locator(`[data-testid=station-panel] .panel-head [data-state=${state}]`).waitFor({ timeout: 30_000 })
+  }
+
+  /** The station's stored position, read through the API as the signed-in user. */
+  stationPosition(id: number): Promise<[number, number]> {
+    return this.page.evaluate(async (stationId) => {
+      const r = await fetch(`/api/stations/${stationId}`)
+      return ((await r.json()) as { position: { coordinates: [number, number] } }).position.coordinates
+    }, id)
+  }
+
+  /** Whether the stations layer draws a station (by id) once the map has moved to it and settled. */
+  async mapShowsStation(id: number, at: [number, number]): Promise<boolean> {
+    await this.page.evaluate((center) => window.__map!.jumpTo({ center, zoom: 16 }), at)
+    await this.page.waitForFunction(() => window.__map!.loaded() && window.__map!.isSourceLoaded('stations'), undefined, { timeout: 30_000 })
+    return this.page.evaluate((stationId) => window.__map!.queryRenderedFeatures({ layers: ['stations-point'] }).some((f) => f.id === stationId), id)
+  }
+
+  /** Clicks the map at a geographic point. */
+  async clickMapAt(at: [number, number]): Promise<void> {
+    const p = await this.page.evaluate((c) => window.__map!.project(c), at)
+    const box = (await this.page.locator('[data-testid=map] canvas').boundingBox())!
+    await this.page.mouse.click(box.x + p.x, box.y + p.y)
+  }
+}

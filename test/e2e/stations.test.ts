@@ -1,0 +1,147 @@
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { launchChromium, newContext, DESKTOP, PHONE } from './helpers/browser'
+import { startE2eServer, type E2eServer } from './helpers/server'
+import { StationsDriver } from './stations-driver'
+
+// Screenshots for a person to look at; not compared, not committed.
+const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
+const SITE = 'E2E-VT-0001'
+
+let server: E2eServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+async function open(viewport = DESKTOP): Promise<StationsDriver> {
+  const context = await newContext(browser, viewport)
+  contexts.push(context)
+  return new StationsDriver(await context.newPage(), server.url)
+}
+
+async function signedIn(username: string, viewport = DESKTOP): Promise<StationsDriver> {
+  const app = await open(viewport)
+  await app.signIn(username, `demo-${username}`)
+  return app
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENS, { recursive: true })
+  server = await startE2eServer()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  for (const c of contexts) await c.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a site from application to the public map', () => {
+  let stationId = 0
+
+  it('lets a carrier place a site on the map, see the rule results and submit it', async () => {
+    const carrier = await signedIn('viettel')
+    await carrier.open('/applications/new')
+    await carrier.waitForStationsMap()
+    await carrier.placeSite(0.5, 0.5)
+    await carrier.fillApplication({ siteCode: SITE, address: '1 Lê Lợi, Phường Bến Nghé', mastHeight: '15', buildingHeight: '24,5' })
+    const outcomes = await carrier.ruleOutcomes()
+    expect(Object.keys(outcomes).sort()).toEqual(['a1_limits', 'duplicate', 'in_province', 'must_share', 'spacing', 'zone_class', 'zone_height'])
+    expect(outcomes.in_province).toBe('pass')
+    // The numbers behind the spacing rule: the five nearest masts with their distances, in Vietnamese format.
+    await expect(carrier.page.locator('.st-nearest tbody tr').count()).resolves.toBe(5)
+    expect(await carrier.page.locator('.st-nearest tbody td.num').first().innerText()).toMatch(/^\d{1,3}(\.\d{3})*(,\d)? m$/)
+    await carrier.screenshot(`${SCREENS}/stations-application-desktop.png`)
+    stationId = await carrier.submitApplication()
+    expect(stationId).toBeGreaterThan(0)
+    expect(carrier.errors).toEqual([])
+  })
+
+  it('lets an inspector confirm the location from the field-check queue', async () => {
+    const inspector = await signedIn('inspector', PHONE)
+    await inspector.openSection('/queue')
+    await inspector.openFromQueue(SITE)
+    await inspector.screenshot(`${SCREENS}/stations-fieldcheck-phone.png`)
+    await inspector.takeAction('field_check', { notes: 'Cột đúng vị trí hồ sơ, mái bằng bê tông.' })
+    await inspector.waitForState('field_checked')
+    await expect(inspector.page.locator('[data-testid=field-checks]').innerText()).resolves.toContain('Xác nhận đúng vị trí')
+    expect(inspector.errors).toEqual([])
+  })
+
+  it('lets an officer approve, and tells a second officer deciding at the same time that someone was first', async () => {
+    const first = await signedIn('officer')
+    const second = await open()
+    await second.signIn('officer', 'demo-officer')
+    for (const o of [first, second]) {
+      await o.openSection('/queue')
+      await o.openFromQueue(SITE)
+    }
+    await first.takeAction('approve', { decisionNo: '215/QĐ-STTTT' })
+    await first.waitForState('approved')
+    await second.takeAction('reject', { reasons: 'Không phù hợp quy hoạch' })
+    await expect(second.page.locator('[data-testid=conflict]').innerText()).resolves.toContain('Người khác đã xử lý hồ sơ này trước bạn')
+    expect([...first.errors, ...second.errors]).toEqual([])
+  })
+
+  it('shows the station on the public map once the carrier reports it in service', async () => {
+    const carrier = await signedIn('viettel')
+    await carrier.open(`/applications/${stationId}`)
+    await carrier.takeAction('report_built')
+    await carrier.waitForState('built')
+    await carrier.takeAction('report_in_service')
+    await carrier.waitForState('in_service')
+    const at = await carrier.stationPosition(stationId)
+
+    const visitor = await open()
+    await visitor.openSignIn()
+    await visitor.page.locator('[data-testid=public-links] a[href="/public/map"]').click()
+    await visitor.waitForStationsMap()
+    expect(await visitor.mapShowsStation(stationId, at)).toBe(true)
+    await visitor.clickMapAt(at)
+    const card = visitor.page.locator('[data-testid=public-station]')
+    await card.locator('dl').first().waitFor()
+    const text = await card.innerText()
+    expect(text).toContain('Viettel')
+    expect(text).not.toContain(SITE)
+    expect(visitor.errors).toEqual([])
+  })
+})
+
+describe('screens of the stations pages', () => {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    it(`are drawn at ${viewport.width}×${viewport.height}`, async () => {
+      const officer = await signedIn('officer', viewport)
+      await officer.openSection('/stations')
+      await officer.waitForStationsMap()
+      await officer.screenshot(`${SCREENS}/stations-map-${name}.png`)
+      await officer.openSection('/queue')
+      await officer.page.locator('[data-testid=queue] button').first().click()
+      await officer.page.locator('[data-testid=actions]').waitFor()
+      await officer.page.waitForTimeout(1500)
+      await officer.screenshot(`${SCREENS}/stations-queue-${name}.png`)
+
+      const carrier = await signedIn('mobifone', viewport)
+      await carrier.openSection('/applications')
+      await carrier.page.locator('[data-testid=applications] tbody tr').first().waitFor()
+      await carrier.screenshot(`${SCREENS}/stations-applications-${name}.png`)
+      await carrier.open('/applications/new')
+      await carrier.waitForStationsMap()
+      await carrier.screenshot(`${SCREENS}/stations-new-${name}.png`)
+
+      const visitor = await open(viewport)
+      await visitor.open('/public/map')
+      await visitor.waitForStationsMap()
+      await visitor.screenshot(`${SCREENS}/stations-public-map-${name}.png`)
+      await visitor.open('/public/permit')
+      await visitor.waitForStationsMap()
+      await visitor.placeSite(0.5, 0.5)
+      await visitor.page.locator('input[name=mastHeightM]').fill('2,5')
+      await visitor.page.locator('input[name=buildingHeightM]').fill('18')
+      await visitor.page.locator('[data-testid=permit-submit]').click()
+      await visitor.page.locator('[data-testid=permit-answer]').waitFor()
+      await visitor.screenshot(`${SCREENS}/stations-permit-${name}.png`)
+      expect([...officer.errors, ...carrier.errors, ...visitor.errors]).toEqual([])
+    })
+  }
+})
