@@ -1,19 +1,20 @@
 import { loadConfig } from '../server/config'
 import { openDb } from '../server/db/index'
 import { migrate } from '../server/db/migrate'
-import { loadDemo, printCredentials } from './demo'
+import { loadDemoBase, loadDemoLayers, printCredentials } from './demo'
 
-/** `npm run demo`: loads the generated demo province into the configured database. */
+/** `npm run demo`: loads the generated demo data (province, users, then each layer) into the configured database. */
 const config = loadConfig()
 const db = await openDb(config)
 try {
   await migrate(db)
-  const existing = await db.maybeOne(`SELECT 1 FROM demo_datasets WHERE name = 'province'`)
-  if (existing) {
-    console.log('The demo province is already loaded.')
-  } else {
-    printCredentials(await loadDemo(db, config.provinceCode))
-  }
+  const base = await db.maybeOne(`SELECT 1 FROM demo_datasets WHERE name = 'province'`)
+  if (base) console.log('The demo province is already loaded; loading any missing layer.')
+  else printCredentials(await loadDemoBase(db, config.provinceCode))
+  await loadDemoLayers(db, config.provinceCode, (p) => {
+    if (p.layer) console.log(`[${p.done + 1}/${p.total}] loading demo ${p.layer}…`)
+  })
+  console.log('Demo data ready.')
 } catch (err) {
   console.error((err as Error).message)
   process.exitCode = 1

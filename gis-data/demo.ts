@@ -36,15 +36,28 @@ export async function ensureCarriers(q: Queryable): Promise<void> {
   }
 }
 
-/** Loads the demo province, carriers and demo users in one transaction. */
-export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport> {
+/** The heavier demo layers, loaded after the province, each in its own transaction, in this order. */
+export const DEMO_LAYERS: { name: string; load(tx: Queryable, provinceCode: string, seed: number): Promise<unknown> }[] = [
+  { name: 'stations', load: generateStations },
+  { name: 'cables', load: generateCables },
+  { name: 'conversions', load: generateConversions },
+]
+
+/** Progress of a demo load, for logs and /api/health. */
+export interface DemoProgress {
+  layer: string
+  done: number
+  total: number
+}
+
+/** Loads the demo province, carriers and demo users in one transaction (fast: seconds). */
+export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoReport> {
   return db.transaction(async (tx) => {
     await tx.exec(`DELETE FROM demo_datasets WHERE name = 'province'`)
     await ensureCarriers(tx)
     // Real boundaries already imported for the province are kept; the demo then lays its data on them.
     const hasBoundaries = await tx.maybeOne(`SELECT 1 FROM admin_units WHERE province_code = $1 AND level = 'district' AND valid_to IS NULL LIMIT 1`, [provinceCode])
     const province = hasBoundaries ? { districts: 0 } : await generateProvince(tx, provinceCode, DEMO_SEED)
-    await generateCables(tx, provinceCode, DEMO_SEED)
     const users: DemoReport['users'] = []
     for (const u of DEMO_USERS) {
       const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])
@@ -55,22 +68,51 @@ export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport
       await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
       users.push({ username: u.username, password, role: u.role })
     }
-    await generateStations(tx, provinceCode, DEMO_SEED)
-    await generateConversions(tx, provinceCode, DEMO_SEED)
     await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [DEMO_SEED, JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts })])
     await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: 'province', after: { seed: DEMO_SEED, districts: province.districts } })
     return { province: DEMO_PROVINCE.name, districts: province.districts, users }
   })
 }
 
-/** Loads the demo on a database that has no administrative units yet. */
-export async function loadDemoIfEmpty(db: Db, provinceCode: string): Promise<DemoReport | null> {
-  const any = await db.maybeOne('SELECT 1 FROM admin_units LIMIT 1')
-  if (any) {
-    await ensureCarriers(db)
-    return null
+/**
+ * Loads the demo layers not loaded yet (a load interrupted half-way resumes at the layer it was on: each layer
+ * commits with its demo_datasets row).
+ */
+export async function loadDemoLayers(db: Db, provinceCode: string, onProgress: (p: DemoProgress) => void = () => undefined): Promise<void> {
+  const loaded = new Set((await db.many<{ name: string }>('SELECT name FROM demo_datasets')).map((r) => r.name))
+  const todo = DEMO_LAYERS.filter((l) => !loaded.has(l.name))
+  for (const [i, layer] of todo.entries()) {
+    onProgress({ layer: layer.name, done: i, total: todo.length })
+    await db.transaction(async (tx) => {
+      await layer.load(tx, provinceCode, DEMO_SEED)
+      await tx.exec(`INSERT INTO demo_datasets (name, seed) VALUES ($1, $2)`, [layer.name, DEMO_SEED])
+      await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: layer.name, after: { seed: DEMO_SEED } })
+    })
   }
-  return loadDemo(db, provinceCode)
+  onProgress({ layer: '', done: todo.length, total: todo.length })
+}
+
+/** Loads the whole demo: province and users, then every layer. */
+export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport> {
+  const report = await loadDemoBase(db, provinceCode)
+  await loadDemoLayers(db, provinceCode)
+  return report
+}
+
+/**
+ * On start: an empty database gets the demo province; a database holding the demo province gets the layers it
+ * is missing; a database with real data is left alone. Answers the base report when the base was loaded now.
+ */
+export async function startDemo(db: Db, provinceCode: string): Promise<{ report: DemoReport | null; layersPending: boolean }> {
+  const base = await db.maybeOne(`SELECT 1 FROM demo_datasets WHERE name = 'province'`)
+  if (!base) {
+    const any = await db.maybeOne('SELECT 1 FROM admin_units LIMIT 1')
+    await ensureCarriers(db)
+    if (any) return { report: null, layersPending: false }
+  }
+  const report = base ? null : await loadDemoBase(db, provinceCode)
+  const loaded = new Set((await db.many<{ name: string }>('SELECT name FROM demo_datasets')).map((r) => r.name))
+  return { report, layersPending: DEMO_LAYERS.some((l) => !loaded.has(l.name)) }
 }
 
 /** Prints the demo sign-ins once. */

@@ -3,7 +3,7 @@ import { startServer } from './start'
 import { log } from './log'
 
 try {
-  const running = await startServer(loadConfig())
+  const running = await startServer(loadConfig(), { demoInBackground: true })
   const shutdown = async () => {
     await running.stop()
     process.exit(0)

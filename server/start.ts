@@ -4,7 +4,8 @@ import { openDb, type Db } from './db/index'
 import { migrate } from './db/migrate'
 import { buildApp } from './app'
 import { ensureAdmin } from './auth/bootstrap'
-import { loadDemoIfEmpty, printCredentials } from '../gis-data/demo'
+import { loadDemoLayers, printCredentials, startDemo } from '../gis-data/demo'
+import { JobBoard } from './health/jobs'
 import { log } from './log'
 
 export interface Running {
@@ -14,10 +15,20 @@ export interface Running {
   stop(): Promise<void>
 }
 
+export interface StartOptions {
+  /**
+   * On PostgreSQL, listen as soon as the demo province and users exist and load the heavier demo layers
+   * afterwards, with progress in /api/health (what `npm start` does); otherwise load everything first.
+   */
+  demoInBackground?: boolean
+}
+
 /** Opens the database, migrates, seeds the first admin (and demo data), then listens. */
-export async function startServer(config: Config): Promise<Running> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const started = Date.now()
   const db = await openDb(config)
+  const jobs = new JobBoard()
+  let demoLayers: (() => Promise<void>) | undefined
   try {
     const report = await migrate(db)
     if (report.applied.length > 0) log.info('migrations applied', { applied: report.applied, migrationLevel: report.level })
@@ -26,14 +37,30 @@ export async function startServer(config: Config): Promise<Running> {
       process.stdout.write(`\n  First administrator created — username: ${admin.username}  password: ${admin.password}\n  (printed once; change it after signing in)\n\n`)
     }
     if (config.demo) {
-      const demo = await loadDemoIfEmpty(db, config.provinceCode)
-      if (demo) printCredentials(demo)
+      const demo = await startDemo(db, config.provinceCode)
+      if (demo.report) printCredentials(demo.report)
+      if (demo.layersPending) {
+        demoLayers = () =>
+          loadDemoLayers(db, config.provinceCode, (p) => {
+            jobs.report('demo', { stage: p.layer, done: p.done, total: p.total })
+            if (p.layer) log.info('loading demo layer', { layer: p.layer, step: p.done + 1, of: p.total })
+          }).then(() => {
+            jobs.finish('demo')
+            log.info('demo data ready')
+          })
+        // The embedded database runs one transaction at a time, so a background load would only make every
+        // request wait behind it; there the layers load before listening.
+        if (!options.demoInBackground || db.mode === 'embedded') {
+          await demoLayers()
+          demoLayers = undefined
+        }
+      }
     }
   } catch (err) {
     await db.close()
     throw err
   }
-  const app = buildApp({ db, config })
+  const app = buildApp({ db, config, jobs })
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s))
     s.once('error', reject)
@@ -42,11 +69,17 @@ export async function startServer(config: Config): Promise<Running> {
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://localhost:${port}`
   log.info('listening', { url, database: db.mode, postgis: db.capabilities.postgisVersion, asMvt: db.capabilities.asMvt, startupMs: Date.now() - started })
+  const background = options.demoInBackground && demoLayers ? demoLayers() : Promise.resolve()
+  background.catch((err: Error) => {
+    jobs.fail('demo', err.message)
+    log.error('demo layers failed to load; they will be retried at the next start', { error: err.message })
+  })
   return {
     db,
     server,
     url,
     async stop() {
+      await background.catch(() => undefined)
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await db.close()

@@ -11,7 +11,7 @@ export function healthRoutes(api: Api): void {
     tag: 'system',
     access: 'public',
     async handler({ req }) {
-      const { db, config } = deps(req)
+      const { db, config, jobs } = deps(req)
       const demo = await db.many<{ name: string; generated_at: Date }>('SELECT name, generated_at FROM demo_datasets ORDER BY name')
       return {
         status: 'ok',
@@ -21,6 +21,7 @@ export function healthRoutes(api: Api): void {
         province: config.provinceCode,
         basemapStyleUrl: config.basemapStyleUrl ?? null,
         demo: demo.map((d) => d.name),
+        jobs: jobs.list(),
       }
     },
   })

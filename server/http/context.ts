@@ -1,5 +1,6 @@
 import type { Db } from '../db/index'
 import type { Config } from '../config'
+import type { JobBoard } from '../health/jobs'
 
 export type Role = 'admin' | 'officer' | 'inspector' | 'carrier'
 export const ROLES: readonly Role[] = ['admin', 'officer', 'inspector', 'carrier']
@@ -19,6 +20,7 @@ export interface SessionUser {
 export interface AppDeps {
   db: Db
   config: Config
+  jobs: JobBoard
 }
 
 declare global {

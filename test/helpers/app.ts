@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/config'
 import { insertUser } from '../../server/users/service'
 import { ensureCarriers } from '../../gis-data/demo'
 import { setLogLevel } from '../../server/log'
+import { JobBoard } from '../../server/health/jobs'
 import type { Role } from '../../server/http/context'
 import { createTestDb, type TestDb } from './db'
 
@@ -25,7 +26,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = await createTestDb()
   await ensureCarriers(db)
   const config = loadConfig({ DATA_DIR: '', ...env })
-  const app = buildApp({ db, config })
+  const app = buildApp({ db, config, jobs: new JobBoard() })
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))
   })

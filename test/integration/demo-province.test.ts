@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../helpers/db'
 import { generateProvince } from '../../gis-data/province'
-import { DEMO_SEED } from '../../gis-data/demo'
+import { DEMO_SEED, startDemo } from '../../gis-data/demo'
 
 let db: TestDb
 beforeAll(async () => {
@@ -53,5 +53,18 @@ describe('demo province', () => {
     expect(m.ccw).toBe(23)
     expect(m.gap_m2).toBeLessThan(1)
     expect(m.overlap_m2).toBeLessThan(1)
+  })
+})
+
+describe('demo at start', () => {
+  it('leaves a database holding real boundaries alone', async () => {
+    await db.exec(
+      `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
+       VALUES ('province', '48', 'Thành phố Đà Nẵng', '48', ST_Multi(ST_MakeEnvelope(108.0, 15.9, 108.3, 16.2, 4326)), '2020-01-01', 'test')`,
+    )
+    const result = await startDemo(db, '48')
+    expect(result).toEqual({ report: null, layersPending: false })
+    expect(await db.many('SELECT name FROM demo_datasets')).toEqual([])
+    expect(await db.many(`SELECT 1 FROM users WHERE is_demo`)).toEqual([])
   })
 })
