@@ -6,6 +6,7 @@ import type { BenchResult } from './report'
 import { freePort, spawnServer } from './server'
 import { signIn, startup } from './cases/foundation'
 import { stationsBench } from './cases/stations'
+import { cablesBench } from './cases/cables'
 
 /** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
 export interface BenchContext {
@@ -60,6 +61,7 @@ const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl:
 try {
   if (wanted('auth')) emit(await signIn(ctx))
   if (wanted('stations')) emit(await stationsBench(ctx))
+  if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
 } finally {
   await server.stop()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })

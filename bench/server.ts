@@ -53,6 +53,14 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 120_0
     await new Promise((r) => setTimeout(r, 25))
   }
   const readyMs = performance.now() - started
+  // On PostgreSQL the demo layers load after the server listens; benchmarks need them loaded.
+  for (;;) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { jobs: { error: string | null }[] }
+    if (health.jobs.length === 0) break
+    if (health.jobs.some((j) => j.error)) throw new Error(`demo load failed: ${JSON.stringify(health.jobs)}`)
+    if (performance.now() - started > timeoutMs) throw new Error('demo data not loaded in time')
+    await new Promise((r) => setTimeout(r, 250))
+  }
   return {
     url,
     child,

@@ -7,8 +7,16 @@ import { SUMMARY_SQL, tableSql, periodOf, summaryParams } from '../../server/cab
 
 const RUNS = 40
 const PROVINCE = '79'
-// the z14 tile over central Hồ Chí Minh City (106.70, 10.78), where the demo network is densest
-const TILE = { z: 14, x: 13048, y: 7698 }
+
+/** The z14 tile holding the most poles: the densest tile the map will ask for. */
+async function densestTile(client: pg.Client): Promise<{ z: number; x: number; y: number }> {
+  const { rows } = await client.query(`
+    SELECT floor((ST_X(geom) + 180) / 360 * 16384)::int AS x,
+           floor((1 - ln(tan(radians(ST_Y(geom))) + 1 / cos(radians(ST_Y(geom)))) / pi()) / 2 * 16384)::int AS y
+      FROM poles GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`)
+  if (!rows[0]) throw new Error('the tile bench needs the demo poles')
+  return { z: 14, x: rows[0].x, y: rows[0].y }
+}
 
 async function signIn(serverUrl: string): Promise<string> {
   const res = await fetch(`${serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo-officer' }) })
@@ -20,14 +28,15 @@ async function signIn(serverUrl: string): Promise<string> {
 export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
   const cookie = await signIn(ctx.serverUrl)
   const layers = ['poles', 'routes']
+  const client = new pg.Client({ connectionString: ctx.databaseUrl })
+  await client.connect()
+  const TILE = await densestTile(client)
   const api = await timeRuns(RUNS, async (i) => {
     const layer = layers[i % layers.length]!
     const res = await fetch(`${ctx.serverUrl}/tiles/${layer}/${TILE.z}/${TILE.x}/${TILE.y}.mvt`, { headers: { cookie } })
     if (res.status !== 200) throw new Error(`tile answered ${res.status}`)
     await res.arrayBuffer()
   })
-  const client = new pg.Client({ connectionString: ctx.databaseUrl })
-  await client.connect()
   try {
     const raw = await timeRuns(RUNS, async (i) => {
       const layer = layers[i % layers.length]!
