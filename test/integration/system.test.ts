@@ -44,4 +44,19 @@ describe('system endpoints', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(res.headers.get('x-powered-by')).toBeNull()
   })
+
+  it('sets the configured statement timeout on every connection', async () => {
+    // test databases are opened with statementTimeoutMs 60 000
+    expect(await app.db.one('SHOW statement_timeout')).toEqual({ statement_timeout: '1min' })
+  })
+
+  // PGlite runs in WebAssembly without timer interrupts: it accepts the setting but cannot cancel a statement.
+  it.runIf(process.env.TEST_DATABASE_URL)('cancels a statement that runs over the timeout (PostgreSQL)', async () => {
+    await expect(
+      app.db.transaction(async (tx) => {
+        await tx.exec(`SET LOCAL statement_timeout = 50`)
+        await tx.exec('SELECT pg_sleep(2)')
+      }),
+    ).rejects.toMatchObject({ code: '57014' })
+  })
 })
