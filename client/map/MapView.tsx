@@ -62,6 +62,8 @@ export interface MapViewProps {
   focus?: { center: LngLat; zoom: number; seq: number } | null
   /** Hears the visible bounds and zoom after each move. */
   onViewChange?(view: { bounds: Bounds; zoom: number }): void
+  /** Hears the live map once its style has loaded, and null when it goes: for tools (drawing) that work on the map itself. */
+  onMap?(map: Map | null): void
 }
 
 const NO_OVERLAYS: readonly MapOverlay[] = []
@@ -127,6 +129,13 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', props.label)
   }, [map, props.label])
+
+  const onMap = props.onMap
+  useEffect(() => {
+    if (!map || !onMap) return
+    onMap(map)
+    return () => onMap(null)
+  }, [map, onMap])
 
   useEffect(() => {
     if (!map || !props.districts) return
