@@ -10,13 +10,15 @@ export interface Section {
   icon: IconName
 }
 
-export type SectionId = 'map' | 'stations' | 'applications' | 'queue' | 'users' | 'carriers' | 'audit'
+export type SectionId = 'map' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'audit'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
   stations: { id: 'stations', path: '/stations', label: 'nav.stations', icon: 'layers' },
   applications: { id: 'applications', path: '/applications', label: 'nav.applications', icon: 'building' },
   queue: { id: 'queue', path: '/queue', label: 'nav.queue', icon: 'history' },
+  cables: { id: 'cables', path: '/cables', label: 'nav.cables', icon: 'map' },
+  cableSummary: { id: 'cableSummary', path: '/cable-summary', label: 'nav.cableSummary', icon: 'history' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
@@ -27,10 +29,10 @@ export const SECTIONS: Record<SectionId, Section> = {
  * only decides what the menu offers and which pages the client will open.
  */
 export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
-  admin: ['map', 'stations', 'users', 'carriers', 'audit'],
-  officer: ['map', 'queue', 'stations', 'audit'],
-  inspector: ['map', 'queue', 'stations'],
-  carrier: ['map', 'applications', 'stations'],
+  admin: ['map', 'stations', 'cables', 'cableSummary', 'users', 'carriers', 'audit'],
+  officer: ['map', 'queue', 'stations', 'cables', 'cableSummary', 'audit'],
+  inspector: ['map', 'queue', 'stations', 'cables', 'cableSummary'],
+  carrier: ['map', 'applications', 'stations', 'cables', 'cableSummary'],
 }
 
 /** The menu of a role. */

@@ -1,0 +1,157 @@
+import { useMemo, useState } from 'react'
+import { useI18n } from '../i18n'
+import { formatCount } from '../i18n/format'
+import { ErrorMessage, Loading } from '../ui/status'
+import { useApi } from '../ui/useApi'
+import { cablesApi, summaryDownloadUrl, type GroupBy, type Period } from './api'
+import { BarChart } from './BarChart'
+import { DuctsTable } from './DuctsTable'
+import { formatKm } from './format'
+import { LineChart } from './LineChart'
+import { KIND_COLOURS, KINDS } from './model'
+import { completedKmByGroup, FIRST_YEAR, periodFrom, yearEnds } from './summary'
+import { SummaryTable } from './SummaryTable'
+import { useCableRefs } from './useRefs'
+import './cables.css'
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * "Tổng hợp cáp": the officers' sentence for a period (as the server writes it), its figures, tables
+ * and charts by district, carrier and kind, CSV/XLSX downloads, and the shared-duct occupancy.
+ */
+export default function SummaryPage() {
+  const { t, lang } = useI18n()
+  const refs = useCableRefs()
+  const thisYear = Number(today().slice(0, 4))
+  const [kind, setKind] = useState<Period['period']>('cumulative')
+  const [year, setYear] = useState(thisYear)
+  const [quarter, setQuarter] = useState(Math.floor(new Date().getMonth() / 3) + 1)
+  const [groupBy, setGroupBy] = useState<GroupBy>('district')
+  const period = periodFrom(kind, year, quarter)
+  const key = JSON.stringify(period)
+  const summary = useApi((signal) => cablesApi.summary(period, groupBy, signal), `${key}:${groupBy}`)
+  const ends = useMemo(() => yearEnds(today()), [])
+  const trend = useApi((signal) => Promise.all(ends.map((e) => cablesApi.summary({ period: 'cumulative', until: e.until }, 'none', signal).then((s) => s.totals))), 'trend')
+
+  const groupName = (g: string | null) => (groupBy === 'district' ? refs.districtName(g) ?? t('cb.outside') : groupBy === 'carrier' ? refs.carrierName(g ?? '') : '')
+  const data = summary.data
+  const bars = data ? completedKmByGroup(data.rows).map((b) => ({ label: groupBy === 'none' ? t('cb.total') : groupName(b.group), values: b.values })) : []
+  const series = KINDS.map((k) => ({ name: t(`cb.kind.${k}`), colour: KIND_COLOURS[k] }))
+  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i)
+
+  return (
+    <div className="page cb-summary">
+      <header className="cb-summary-head">
+        <h1>{t('cb.sum.title')}</h1>
+        <form className="cb-period" aria-label={t('cb.sum.period')} onSubmit={(e) => e.preventDefault()}>
+          <div className="segmented" role="radiogroup" aria-label={t('cb.sum.period')}>
+            {(['quarter', 'year', 'cumulative'] as const).map((p) => (
+              <label key={p} className={kind === p ? 'on' : undefined}>
+                <input type="radio" name="period" value={p} checked={kind === p} onChange={() => setKind(p)} />
+                {t(`cb.sum.${p}`)}
+              </label>
+            ))}
+          </div>
+          {kind !== 'cumulative' && (
+            <select aria-label={t('cb.sum.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          )}
+          {kind === 'quarter' && (
+            <select aria-label={t('cb.sum.quarterLabel')} value={quarter} onChange={(e) => setQuarter(Number(e.target.value))}>
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={q}>
+                  {t('cb.sum.quarterN', { q })}
+                </option>
+              ))}
+            </select>
+          )}
+        </form>
+      </header>
+
+      {summary.error !== null && <ErrorMessage error={summary.error} onRetry={summary.reload} />}
+      {!data && summary.loading && <Loading />}
+      {data && (
+        <>
+          <section className="card cb-sentence" aria-labelledby="sentence-title">
+            <h2 id="sentence-title" className="cb-h3">
+              {t('cb.sum.sentence')} — {data.period.label[lang === 'vi' ? 0 : 1]}
+            </h2>
+            <p lang="vi" data-testid="summary-sentence">
+              {data.sentence.vi}
+            </p>
+            {lang === 'en' && <p className="muted" lang="en">{data.sentence.en}</p>}
+          </section>
+          <div className="cb-kpis" data-testid="summary-totals">
+            <Kpi label={t('cb.sum.undergroundRoutes')} value={formatCount(data.totals.undergroundRoutes, lang)} unit={t('cb.unit.routes')} testId="kpi-underground-routes" />
+            <Kpi label={t('cb.sum.undergroundKm')} value={formatKm(data.totals.undergroundM, lang)} unit="km" testId="kpi-underground-km" />
+            <Kpi label={t('cb.sum.undergroundBuilding')} value={formatCount(data.totals.undergroundBuilding, lang)} unit={t('cb.unit.routes')} testId="kpi-underground-building" />
+            <Kpi label={t('cb.sum.tidyingKm')} value={formatKm(data.totals.tidyingM, lang)} unit="km" testId="kpi-tidying-km" />
+            <Kpi label={t('cb.sum.tidyingPoles')} value={formatCount(data.totals.tidyingPoles, lang)} unit={t('cb.unit.poles')} testId="kpi-tidying-poles" />
+          </div>
+          <section className="card">
+            <div className="cb-table-head">
+              <div className="segmented" role="radiogroup" aria-label={t('cb.sum.groupBy')}>
+                {(['district', 'carrier', 'none'] as const).map((g) => (
+                  <label key={g} className={groupBy === g ? 'on' : undefined}>
+                    <input type="radio" name="groupBy" value={g} checked={groupBy === g} onChange={() => setGroupBy(g)} />
+                    {t(`cb.sum.by.${g}`)}
+                  </label>
+                ))}
+              </div>
+              <div className="cb-downloads">
+                <a className="btn btn-secondary btn-sm" href={summaryDownloadUrl('csv', period, groupBy)} download data-testid="download-csv">
+                  {t('cb.sum.csv')}
+                </a>
+                <a className="btn btn-secondary btn-sm" href={summaryDownloadUrl('xlsx', period, groupBy)} download data-testid="download-xlsx">
+                  {t('cb.sum.xlsx')}
+                </a>
+              </div>
+            </div>
+            <div className="cb-summary-grid">
+              <SummaryTable rows={data.rows} groupBy={groupBy} groupName={groupName} />
+              {bars.length > 0 && <BarChart rows={bars} series={series} unit="km" title={t('cb.sum.barTitle', { by: t(`cb.sum.by.${groupBy}`) })} />}
+            </div>
+          </section>
+        </>
+      )}
+      <section className="card">
+        {trend.data ? (
+          <LineChart
+            title={t('cb.sum.trendTitle')}
+            unit="km"
+            labels={ends.map((e) => e.label)}
+            series={[
+              { name: t('cb.kind.underground'), colour: KIND_COLOURS.underground, values: trend.data.map((x) => x.undergroundM / 1000) },
+              { name: t('cb.kind.tidying'), colour: KIND_COLOURS.tidying, values: trend.data.map((x) => x.tidyingM / 1000) },
+            ]}
+          />
+        ) : trend.error ? (
+          <ErrorMessage error={trend.error} onRetry={trend.reload} />
+        ) : (
+          <Loading />
+        )}
+      </section>
+      <section className="card">
+        <h2 className="cb-h3">{t('cb.ducts.title')}</h2>
+        <DuctsTable />
+      </section>
+    </div>
+  )
+}
+
+function Kpi({ label, value, unit, testId }: { label: string; value: string; unit: string; testId: string }) {
+  return (
+    <div className="cb-kpi" data-testid={testId}>
+      <span className="cb-kpi-label">{label}</span>
+      <span className="cb-kpi-value num">
+        {value} <small>{unit}</small>
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,183 @@
+/** The cable-ledger API calls the pages make (server/cables/routes.ts). */
+import type { LineString, MultiLineString } from 'geojson'
+import { ApiError, http, type FieldError } from '../api/http'
+import type { Kind, Status } from './model'
+
+export type RouteGeometry = LineString | MultiLineString
+
+/** A route as the list answers it. */
+export interface CableRoute {
+  id: number
+  name: string
+  street: string | null
+  kind: Kind
+  status: Status
+  carriers: string[]
+  plannedOn: string | null
+  startedOn: string | null
+  completedOn: string | null
+  acceptedOn: string | null
+  /** Ellipsoidal length PostGIS stored when the route was written. */
+  lengthM: number
+  poleCount: number
+  version: number
+  updatedAt: string
+}
+
+/** One route with its geometry, its length in each district (null: outside every district) and its poles. */
+export interface CableRouteDetail extends CableRoute {
+  geometry: RouteGeometry
+  districts: { districtCode: string | null; lengthM: number }[]
+  poleIds: number[]
+}
+
+export interface RouteFilters {
+  kind?: Kind
+  status?: Status
+  carrier?: string
+  district?: string
+  q?: string
+}
+
+export interface RouteInput {
+  name: string
+  street?: string | null
+  kind: Kind
+  carriers: string[]
+  plannedOn?: string | null
+  geometry: RouteGeometry
+  poleIds: number[]
+  polesWithinM?: number | null
+}
+
+export interface Pole {
+  id: number
+  code: string
+  owner: string
+  districtCode: string | null
+  carrierCount: number
+  lon: number
+  lat: number
+  mine: boolean
+  carriers: string[] | null
+}
+
+export type Period = { period: 'quarter'; year: number; quarter: number } | { period: 'year'; year: number } | { period: 'cumulative'; until?: string }
+export type GroupBy = 'none' | 'district' | 'carrier'
+
+export interface SummaryRow {
+  group: string | null
+  kind: Kind
+  completedRoutes: number
+  completedM: number
+  buildingRoutes: number
+  buildingM: number
+  completedPoles: number
+}
+
+export interface Summary {
+  period: { from: string | null; to: string; label: [string, string] }
+  groupBy: GroupBy
+  totals: { undergroundRoutes: number; undergroundM: number; undergroundBuilding: number; tidyingRoutes: number; tidyingM: number; tidyingPoles: number }
+  sentence: { vi: string; en: string }
+  rows: SummaryRow[]
+}
+
+export interface DuctRow {
+  routeId: number
+  name: string
+  lengthM: number
+  ducts: number
+  tubesPerDuct: number
+  tubes: number
+  priceVndPerMMonth: number
+  allocatedTubes: number
+  occupancy: number
+  allocations: { carrier: string; tubes: number; fromDate: string; monthlyRentVnd: number }[]
+}
+
+export interface ImportResult {
+  imported: number
+  ids: number[]
+  notRoutes: FeatureReport[]
+}
+
+/** A feature the import refused or skipped, and why. */
+export interface FeatureReport {
+  index: number
+  label: string
+  reasons: string[]
+}
+
+/** A refused import: nothing was stored; each rejected feature with its reasons. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly detail: string,
+    readonly rejected: FeatureReport[],
+    readonly notRoutes: FeatureReport[],
+    readonly errors: FieldError[],
+  ) {
+    super(detail)
+  }
+}
+
+/**
+ * PUT, DELETE and the import, whose 422 carries the per-feature report, are sent here: the shared
+ * client (api/http.ts) offers GET, POST and PATCH and keeps only `errors` of a problem.
+ */
+async function send<T>(method: 'PUT' | 'DELETE' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    })
+  } catch (err) {
+    throw new ApiError(0, 'Network error', (err as Error).message)
+  }
+  if (res.status === 204) return undefined as T
+  const data = (await res.json().catch(() => null)) as (Record<string, unknown> & { title?: string; detail?: string; errors?: FieldError[] }) | null
+  if (res.ok) return data as T
+  const errors = Array.isArray(data?.errors) ? data.errors : []
+  if (res.status === 422 && data && Array.isArray(data.rejected)) {
+    throw new ImportRefused(data.detail ?? '', data.rejected as FeatureReport[], (data.notRoutes as FeatureReport[] | undefined) ?? [], errors)
+  }
+  throw new ApiError(res.status, data?.title ?? res.statusText, data?.detail ?? '', errors)
+}
+
+const periodQuery = (p: Period): Record<string, string | number | undefined> => ({ ...p })
+
+export const cablesApi = {
+  list: (filters: RouteFilters, afterId: number, limit: number, signal?: AbortSignal) =>
+    http.get<{ items: CableRoute[]; nextAfterId: number | null }>('/api/cables/routes', { ...filters, afterId, limit }, signal),
+  get: (id: number, signal?: AbortSignal) => http.get<CableRouteDetail>(`/api/cables/routes/${id}`, undefined, signal),
+  create: (input: RouteInput) => http.post<CableRouteDetail>('/api/cables/routes', input),
+  update: (id: number, version: number, input: RouteInput) => send<CableRouteDetail>('PUT', `/api/cables/routes/${id}`, { ...input, version }),
+  setStatus: (id: number, version: number, status: Status, date?: string) => http.post<CableRouteDetail>(`/api/cables/routes/${id}/status`, { version, status, date }),
+  remove: (id: number, version: number) => send<void>('DELETE', `/api/cables/routes/${id}?version=${version}`),
+  importFile: (format: 'geojson' | 'kml' | 'csv', content: string, kind: Kind, carriers: string[]) =>
+    send<ImportResult>('POST', '/api/cables/routes/import', { format, content, kind, carriers }),
+  poles: (bbox: [number, number, number, number], signal?: AbortSignal) => http.get<{ items: Pole[] }>('/api/cables/poles', { bbox: bbox.join(','), limit: 5000 }, signal),
+  summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) => http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
+  ducts: (signal?: AbortSignal) => http.get<{ items: DuctRow[] }>('/api/cables/ducts', undefined, signal),
+  history: (id: number, signal?: AbortSignal) =>
+    http.get<{ items: AuditEntry[] }>('/api/audit', { entity: 'cable_route', entityId: String(id), limit: 50 }, signal),
+}
+
+/** One audit row of a route: who did what, when. */
+export interface AuditEntry {
+  id: number
+  at: string
+  actorName: string
+  action: string
+  after: { status?: Status; version?: number } | null
+}
+
+/** The address of a summary download with the same period and grouping as the page. */
+export function summaryDownloadUrl(format: 'csv' | 'xlsx', period: Period, groupBy: GroupBy): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries({ ...periodQuery(period), groupBy })) if (v !== undefined) params.set(k, String(v))
+  return `/api/cables/summary.${format}?${params.toString()}`
+}
