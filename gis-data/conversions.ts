@@ -87,10 +87,13 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
   const { today } = await q.one<{ today: string }>(`SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS today`)
   const todayMs = Date.parse(`${today}T00:00:00Z`)
 
-  // Shuffle, then put inner-district masts first: phase 1 converted the city centre first.
-  const shuffled = stations.map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : 0.6) })).sort((a, b) => a.k - b.k).map((x) => x.s)
-  const main = shuffled.slice(0, DEMO_PROGRAMME.total)
-  const lowering = shuffled.slice(DEMO_PROGRAMME.total).filter((s) => s.mastClass === 'A2a' && s.mastHeightM >= 15).slice(0, DEMO_LOWERING.items)
+  // Phase 1 converted the city centre first (inner-district masts ahead in the draw); phase 2 reaches every district.
+  const draw = (list: Candidate[], innerBias: number) => list.map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : innerBias) })).sort((a, b) => a.k - b.k).map((x) => x.s)
+  const phase1 = draw(stations, 0.6).slice(0, DEMO_PROGRAMME.phase1)
+  const inPhase1 = new Set(phase1)
+  const rest = draw(stations.filter((s) => !inPhase1.has(s)), 0)
+  const main = [...phase1, ...rest.slice(0, DEMO_PROGRAMME.total - DEMO_PROGRAMME.phase1)]
+  const lowering = rest.slice(DEMO_PROGRAMME.total - DEMO_PROGRAMME.phase1).filter((s) => s.mastClass === 'A2a' && s.mastHeightM >= 15).slice(0, DEMO_LOWERING.items)
 
   const programmes = await q.many<{ id: number }>(
     `INSERT INTO conversion_programmes (province_code, name, decision_no, decision_date, legal_basis, starts_on, height_tolerance_m, is_demo)
@@ -156,6 +159,9 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
       WHERE i.programme_id = ANY ($1::int[]) AND i.status IN ('reported', 'verified')`,
     [[mainId, lowerId], photo.length, crypto.createHash('sha256').update(photo).digest('hex'), photo],
   )
+  // Fresh statistics, so the dashboard's plans fit 3,742 items rather than an empty table's guess.
+  await q.exec('ANALYZE conversion_items')
+  await q.exec('ANALYZE conversion_photos')
   await audit(q, SYSTEM, { action: 'demo.load', entity: 'conversion_programme', entityId: provinceCode, after: { programmes: [mainId, lowerId], items: cols.station.length, seed } })
   return { items: cols.station.length }
 }

@@ -10,13 +10,14 @@ export interface Section {
   icon: IconName
 }
 
-export type SectionId = 'map' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'audit'
+export type SectionId = 'map' | 'conversions' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'audit'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
   stations: { id: 'stations', path: '/stations', label: 'nav.stations', icon: 'layers' },
   applications: { id: 'applications', path: '/applications', label: 'nav.applications', icon: 'building' },
   queue: { id: 'queue', path: '/queue', label: 'nav.queue', icon: 'history' },
+  conversions: { id: 'conversions', path: '/conversions', label: 'nav.conversions', icon: 'expand' },
   cables: { id: 'cables', path: '/cables', label: 'nav.cables', icon: 'map' },
   cableSummary: { id: 'cableSummary', path: '/cable-summary', label: 'nav.cableSummary', icon: 'history' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
@@ -29,10 +30,10 @@ export const SECTIONS: Record<SectionId, Section> = {
  * only decides what the menu offers and which pages the client will open.
  */
 export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
-  admin: ['map', 'stations', 'cables', 'cableSummary', 'users', 'carriers', 'audit'],
-  officer: ['map', 'queue', 'stations', 'cables', 'cableSummary', 'audit'],
-  inspector: ['map', 'queue', 'stations', 'cables', 'cableSummary'],
-  carrier: ['map', 'applications', 'stations', 'cables', 'cableSummary'],
+  admin: ['map', 'stations', 'conversions', 'cables', 'cableSummary', 'users', 'carriers', 'audit'],
+  officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'audit'],
+  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary'],
+  carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary'],
 }
 
 /** The menu of a role. */

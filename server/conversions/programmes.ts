@@ -5,9 +5,9 @@ import { conflict, invalid, notFound, type FieldError } from '../http/problems'
 import type { ProgrammeBody } from './schemas'
 import { PROGRAMME_COLUMNS } from './sql'
 
-/** The province's programmes, newest decision first. */
+/** The province's programmes, the longest-running first. */
 export function listProgrammes(q: Queryable, provinceCode: string): Promise<Row[]> {
-  return q.many(`SELECT ${PROGRAMME_COLUMNS} FROM conversion_programmes p WHERE p.province_code = $1 ORDER BY p.decision_date DESC, p.id`, [provinceCode])
+  return q.many(`SELECT ${PROGRAMME_COLUMNS} FROM conversion_programmes p WHERE p.province_code = $1 ORDER BY p.starts_on, p.id`, [provinceCode])
 }
 
 /** One programme with its phases, or 404. */

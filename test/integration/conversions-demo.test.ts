@@ -67,7 +67,7 @@ describe('the demo programmes', () => {
 
   it('has completions spread from 2017 to the last days, so the burn-up bends and the pace is recent', async () => {
     const d = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
-    const years = new Set(d.burnup.series.filter((p: Json, i: number, all: Json[]) => i > 0 && p.done > all[i - 1].done).map((p: Json) => p.month.slice(0, 4)))
+    const years = new Set(d.burnup.series.filter((p: Json, i: number, all: Json[]) => i > 0 && p.done > all[i - 1]!.done).map((p: Json) => p.month.slice(0, 4)))
     for (const y of ['2017', '2019', '2021', '2024', d.asOf.slice(0, 4)]) expect(years).toContain(y)
     expect(d.pace.perMonth).toBeGreaterThan(5)
     expect(d.phases[1].forecastDate > d.asOf).toBe(true)
@@ -86,7 +86,7 @@ describe('the dashboard', () => {
     const before = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
     const list = await call('GET', `/api/conversions/items?programme=${programmeId}&phase=2&status=planned&limit=1`, viettel)
     const target = list.json.items[0]
-    const photo = await fetch(`${app.url}/api/conversions/items/${target.id}/photos`, { method: 'POST', headers: { cookie: viettel, 'content-type': 'image/png' }, body: demoPhoto() })
+    const photo = await fetch(`${app.url}/api/conversions/items/${target.id}/photos`, { method: 'POST', headers: { cookie: viettel, 'content-type': 'image/png' }, body: new Uint8Array(demoPhoto()) })
     expect(photo.status).toBe(201)
     const rep = await call('POST', `/api/conversions/items/${target.id}/transitions`, viettel, { action: 'report', version: target.version, measuredHeightM: target.toHeightM, completedOn: before.asOf })
     const ver = await call('POST', `/api/conversions/items/${target.id}/transitions`, inspector, { action: 'verify', version: rep.json.version })

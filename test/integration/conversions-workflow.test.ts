@@ -24,7 +24,7 @@ async function call(method: string, path: string, cookie?: string, body?: unknow
   return { status: res.status, json: text ? JSON.parse(text) : {} }
 }
 async function upload(itemId: number, cookie: string, bytes: Buffer, type = 'image/jpeg') {
-  const res = await fetch(`${app.url}/api/conversions/items/${itemId}/photos`, { method: 'POST', headers: { cookie, 'content-type': type }, body: bytes })
+  const res = await fetch(`${app.url}/api/conversions/items/${itemId}/photos`, { method: 'POST', headers: { cookie, 'content-type': type }, body: new Uint8Array(bytes) })
   return { status: res.status, json: (await res.json()) as Json }
 }
 const station = (code: string, carrier = 'viettel') =>

@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import { useSession } from '../auth/session'
+import { useI18n, type MessageKey } from '../i18n'
+import { formatCount } from '../i18n/format'
+import { ErrorMessage, Loading } from '../ui/status'
+import { Pager } from '../ui/Table'
+import { useApi } from '../ui/useApi'
+import { api, filtersFromUrl, itemsHref, STATUSES, type Filters, type Programme } from './api'
+import { ItemsTable } from './OverdueTable'
+import { StatusCsvCard } from './StatusCsvCard'
+
+const PAGE = 25
+
+/** The list of items behind any dashboard figure; its filters live in the URL so a link reproduces it. */
+export function ItemsPage({ programme }: { programme: Programme }) {
+  const { t, lang } = useI18n()
+  const { user } = useSession()
+  const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(location.search, programme.id))
+  const [offset, setOffset] = useState(0)
+  const key = JSON.stringify({ ...filters, programme: programme.id, offset })
+  const page = useApi((s) => api.items({ ...filters, programme: programme.id, limit: PAGE, offset }, s), key)
+  const change = (patch: Partial<Filters>) => {
+    const next = { ...filters, ...patch, programme: programme.id }
+    setFilters(next)
+    setOffset(0)
+    history.replaceState(null, '', itemsHref(next))
+  }
+  const total = page.data?.total ?? 0
+  return (
+    <div>
+      <div className="filters conv-filters">
+        <label className="field">
+          <span>{t('conv.filter.phase')}</span>
+          <select value={filters.phase ?? (filters.upToPhase ? `<=${filters.upToPhase}` : '')} onChange={(e) => change({ phase: e.target.value && !e.target.value.startsWith('<=') ? Number(e.target.value) : undefined, upToPhase: undefined })}>
+            <option value="">{t('conv.filter.all')}</option>
+            {filters.upToPhase && <option value={`<=${filters.upToPhase}`}>{t('conv.filter.upToPhase', { seq: filters.upToPhase })}</option>}
+            {programme.phases.map((p) => <option key={p.seq} value={p.seq}>{p.name}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('conv.col.status')}</span>
+          <select value={filters.status ?? ''} onChange={(e) => change({ status: (e.target.value || undefined) as Filters['status'] })} data-testid="filter-status">
+            <option value="">{t('conv.filter.all')}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`conv.status.${s}` as MessageKey)}</option>)}
+          </select>
+        </label>
+        {user?.role !== 'carrier' && (
+          <label className="field">
+            <span>{t('conv.filter.carrier')}</span>
+            <input value={filters.carrier ?? ''} onChange={(e) => change({ carrier: e.target.value.trim().toLowerCase() || undefined })} placeholder="viettel" />
+          </label>
+        )}
+        <label className="field">
+          <span>{t('conv.filter.search')}</span>
+          <input type="search" value={filters.q ?? ''} onChange={(e) => change({ q: e.target.value || undefined })} placeholder="VIE-760-00012" />
+        </label>
+        <label className="check conv-check">
+          <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => change({ overdue: e.target.checked ? 'true' : undefined })} />
+          {t('conv.overdue.only')}
+        </label>
+        {filters.district && (
+          <button type="button" className="btn btn-secondary conv-chip-btn" onClick={() => change({ district: undefined })}>
+            {t('conv.filter.district')}: {filters.district} ✕
+          </button>
+        )}
+      </div>
+      {page.error ? (
+        <ErrorMessage error={page.error} onRetry={page.reload} />
+      ) : page.data ? (
+        <>
+          <p className="muted" data-testid="items-total">{t('conv.items.total', { total: formatCount(total, lang) })}</p>
+          <ItemsTable items={page.data.items} />
+          <Pager
+            label={total > 0 ? t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(Math.min(offset + PAGE, total), lang), total: formatCount(total, lang) }) : ''}
+            previousText={t('table.previous')}
+            nextText={t('table.next')}
+            onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
+            onNext={offset + PAGE < total ? () => setOffset(offset + PAGE) : null}
+          />
+        </>
+      ) : (
+        <Loading />
+      )}
+      {user?.role === 'carrier' && <StatusCsvCard onDone={page.reload} />}
+    </div>
+  )
+}
