@@ -7,6 +7,7 @@ import { freePort, spawnServer } from './server'
 import { signIn, startup } from './cases/foundation'
 import { stationsBench } from './cases/stations'
 import { cablesBench } from './cases/cables'
+import { conversionsBench } from './cases/conversions'
 
 /** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
 export interface BenchContext {
@@ -62,6 +63,7 @@ try {
   if (wanted('auth')) emit(await signIn(ctx))
   if (wanted('stations')) emit(await stationsBench(ctx))
   if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
+  if (wanted('conversions')) emit(await conversionsBench(ctx))
 } finally {
   await server.stop()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
