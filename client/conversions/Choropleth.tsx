@@ -4,7 +4,7 @@ import type { AdminUnits } from '../api/types'
 import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 
-/** Five classes of the share verified, light to dark green. */
+/** Five equal classes of the share verified over the range the districts span, light to dark green. */
 const SCALE = ['#e8f5ee', '#b7e2c8', '#7cc9a0', '#3ea874', '#0b7a4b']
 const NONE = '#eef1f4'
 
@@ -38,13 +38,19 @@ export function Choropleth({ districts, figures, onPick }: { districts: AdminUni
     return { paths, height }
   }, [districts])
   const byCode = new Map(figures.map((f) => [f.code, f]))
+  // A range of whole 5 % steps around the data, so that 86 % and 97 % do not fall in the same class.
+  const shares = figures.filter((f) => f.items > 0).map((f) => (f.verified / f.items) * 100)
+  const lo = shares.length ? Math.floor(Math.min(...shares) / 5) * 5 : 0
+  const hi = shares.length ? Math.max(lo + 5, Math.ceil(Math.max(...shares) / 5) * 5) : 100
+  const width = (hi - lo) / SCALE.length
+  const classOf = (pct: number) => Math.min(SCALE.length - 1, Math.floor((pct - lo) / width))
   return (
     <figure className="conv-choropleth">
       <svg viewBox={`0 0 ${W} ${shapes.height.toFixed(0)}`} role="img" aria-label={t('conv.choropleth.aria')} data-testid="choropleth">
         {shapes.paths.map((p) => {
           const f = byCode.get(p.code)
           const share = f && f.items > 0 ? f.verified / f.items : null
-          const fill = share === null ? NONE : SCALE[Math.min(SCALE.length - 1, Math.floor(share * SCALE.length))]!
+          const fill = share === null ? NONE : SCALE[classOf(share * 100)]!
           const label = f ? `${p.name}: ${formatCount(f.verified, lang)} / ${formatCount(f.items, lang)} (${formatNumber(share! * 100, lang)} %)` : `${p.name}: ${t('conv.choropleth.none')}`
           return (
             <path key={p.code} d={p.d} fill={fill} fillRule="evenodd" className={f ? 'district clickable' : 'district'} onClick={f ? () => onPick(p.code) : undefined}>
@@ -55,7 +61,7 @@ export function Choropleth({ districts, figures, onPick }: { districts: AdminUni
       </svg>
       <figcaption className="conv-legend">
         {SCALE.map((c, i) => (
-          <span key={c}><i className="swatch" style={{ background: c }} />{`${i * 20}–${(i + 1) * 20} %`}</span>
+          <span key={c}><i className="swatch" style={{ background: c }} />{`${formatNumber(lo + i * width, lang)}–${formatNumber(lo + (i + 1) * width, lang)} %`}</span>
         ))}
       </figcaption>
     </figure>

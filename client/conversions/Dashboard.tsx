@@ -56,7 +56,7 @@ export function DashboardView({ programme }: { programme: Programme }) {
         <p className="muted conv-sub">{t('conv.burnup.pace', { pace: formatNumber(d.pace.perMonth, lang), days: d.pace.windowDays })}</p>
         <BurnUpChart burnup={d.burnup} asOf={d.asOf} />
       </section>
-      <div className="conv-two">
+      <div className="conv-two conv-districts">
         <section className="card conv-card">
           <h2 className="card-title">{t('conv.byDistrict')}</h2>
           {districts.data ? <Choropleth districts={districts.data} figures={d.byDistrict} onPick={(code) => navigate(itemsHref({ ...base, district: code }))} /> : <Loading />}
