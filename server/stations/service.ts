@@ -119,6 +119,7 @@ export async function updateStation(tx: Queryable, user: SessionUser, provinceCo
     throw conflict(`A station in state "${state}" cannot be changed by ${user.role === 'carrier' ? 'the carrier' : 'anyone'}.`)
   }
   const next = mergedShape(before, body)
+  await refuseMastChangeInProgramme(tx, id, before, next)
   const shape = shapeErrors(next)
   if (shape.length > 0) throw badRequest('The station is not valid.', shape)
   const errors: FieldError[] = []
@@ -141,6 +142,23 @@ export async function updateStation(tx: Queryable, user: SessionUser, provinceCo
   const after = await readStation(tx, id)
   await recordChange(tx, user, { action: 'update', before, after }, requestId)
   return decorate(after, user)
+}
+
+/**
+ * A mast in a conversion programme changes class or height only when an inspector verifies the conversion,
+ * so that the programme's figures and the station's history tell the same story.
+ */
+async function refuseMastChangeInProgramme(q: Queryable, id: number, before: Row, next: ReturnType<typeof mergedShape>): Promise<void> {
+  const changes = next.mastClass !== before.mastClass || next.camouflageKind !== before.camouflageKind || Number(next.mastHeightM) !== Number(before.mastHeightM)
+  if (!changes) return
+  const open = await q.maybeOne<{ programme: string }>(
+    `SELECT p.name AS programme FROM conversion_items i JOIN conversion_programmes p ON p.id = i.programme_id
+      WHERE i.station_id = $1 AND i.status <> 'verified' LIMIT 1`,
+    [id],
+  )
+  if (open) {
+    throw conflict(`This mast is in the conversion programme "${open.programme}": its class and height change when the conversion is verified.`)
+  }
 }
 
 async function currentSharedIds(q: Queryable, id: number): Promise<number[]> {

@@ -188,6 +188,16 @@ describe('an item from report to verification', () => {
     expect(back.json).toMatchObject({ status: 'returned', returnReasons: ['Ảnh không rõ'] })
     expect(await station('VT-C')).toEqual(before)
   })
+
+  it('refuses to change the class or height of a mast with an open item outside verification', async () => {
+    const before = await station('VT-C')
+    const height = await call('PATCH', `/api/stations/${before.id}`, officer, { version: before.version, mastHeightM: 12 })
+    expect(height.status).toBe(409)
+    expect(height.json.detail).toContain('conversion programme')
+    expect(await station('VT-C')).toEqual(before)
+    const address = await call('PATCH', `/api/stations/${before.id}`, officer, { version: before.version, address: '12 Lê Duẩn' })
+    expect(address.status).toBe(200)
+  })
 })
 
 describe('carrier isolation and roles, route by route', () => {
