@@ -45,7 +45,6 @@ export default function CablesPage() {
   const [shown, setShown] = useState<Shown>({ routes: true, poles: true })
   const [map, setMap] = useState<Map | null>(null)
   const [zoom, setZoom] = useState(9)
-  const [bbox, setBbox] = useState<[number, number, number, number] | null>(null)
   // Bumped after a write so that the list, the panel and the tiles are read again.
   const [revision, setRevision] = useState(0)
   const [focus, setFocus] = useState<{ center: [number, number]; zoom: number; seq: number } | null>(null)
@@ -76,10 +75,7 @@ export default function CablesPage() {
     },
     [editing],
   )
-  const onViewChange = useCallback((v: { bounds: [number, number, number, number]; zoom: number }) => {
-    setZoom(v.zoom)
-    setBbox(v.bounds)
-  }, [])
+  const onViewChange = useCallback((v: { zoom: number }) => setZoom(v.zoom), [])
   const saved = (id: number) => {
     setRevision((n) => n + 1)
     navigate(`/cables/${id}`)
@@ -90,7 +86,7 @@ export default function CablesPage() {
     <div className="cb-split" data-mode={view.mode}>
       <aside className="cb-side" aria-label={t('cb.side')}>
         {view.mode === 'new' || (view.mode === 'edit' && route) ? (
-          <RouteEditor key={view.mode === 'edit' ? `edit-${view.id}` : 'new'} map={map} route={view.mode === 'edit' ? route : null} zoom={zoom} bbox={bbox} carriers={refs.carriers.data ?? []} onSaved={saved} onCancel={() => navigate(openId ? `/cables/${openId}` : '/cables')} />
+          <RouteEditor key={view.mode === 'edit' ? `edit-${view.id}` : 'new'} map={map} route={view.mode === 'edit' ? route : null} zoom={zoom} carriers={refs.carriers.data ?? []} onSaved={saved} onCancel={() => navigate(openId ? `/cables/${openId}` : '/cables')} />
         ) : view.mode === 'import' ? (
           <ImportPanel onImported={changed} onClose={() => navigate('/cables')} />
         ) : (

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { Map } from 'maplibre-gl'
 import { ApiError } from '../api/http'
 import type { Carrier } from '../api/types'
@@ -6,14 +6,14 @@ import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { formatCount, parseNumber } from '../i18n/format'
 import { ErrorMessage } from '../ui/status'
-import { useApi } from '../ui/useApi'
 import { cablesApi, type CableRouteDetail, type RouteGeometry } from './api'
 import { formatLength } from './format'
 import { polesOnLine, previewLengthM } from './measure'
 import { KINDS, type Kind } from './model'
 import { useRouteDraw } from './useRouteDraw'
+import { useTilePoles } from './useTilePoles'
 
-/** Poles are fetched for snapping from this zoom on (a street or two on screen: at most a few thousand). */
+/** Vertices snap to poles from this zoom on, where a pole is a few pixels wide and the tiles list each one. */
 export const SNAP_ZOOM = 15
 
 const vertices = (g: RouteGeometry | null) => (!g ? [] : g.type === 'LineString' ? g.coordinates : g.coordinates.flat())
@@ -22,7 +22,7 @@ const vertices = (g: RouteGeometry | null) => (!g ? [] : g.type === 'LineString'
  * Draws a new route or edits one: the line on the map (terra-draw, vertices snap to poles), its live
  * length as a preview, and its name, kind and carriers. Saving answers the length PostGIS measured.
  */
-export function RouteEditor(props: { map: Map | null; route: CableRouteDetail | null; zoom: number; bbox: [number, number, number, number] | null; carriers: Carrier[]; onSaved(id: number): void; onCancel(): void }) {
+export function RouteEditor(props: { map: Map | null; route: CableRouteDetail | null; zoom: number; carriers: Carrier[]; onSaved(id: number): void; onCancel(): void }) {
   const { t, lang } = useI18n()
   const { user } = useSession()
   const route = props.route
@@ -34,9 +34,7 @@ export function RouteEditor(props: { map: Map | null; route: CableRouteDetail | 
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
-  const snapBox = props.zoom >= SNAP_ZOOM && props.bbox ? props.bbox.map((v) => v.toFixed(4)).join(',') : null
-  const poles = useApi((signal) => (props.bbox && snapBox ? cablesApi.poles(props.bbox, signal).then((r) => r.items) : Promise.resolve([])), `poles:${snapBox}`)
-  const poleList = useMemo(() => poles.data ?? [], [poles.data])
+  const poleList = useTilePoles(props.map, SNAP_ZOOM)
   const draw = useRouteDraw(props.map, true, route?.geometry ?? null, poleList)
   const length = previewLengthM(draw.geometry)
   const snapped = polesOnLine(vertices(draw.geometry), poleList)

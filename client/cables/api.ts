@@ -50,18 +50,6 @@ export interface RouteInput {
   polesWithinM?: number | null
 }
 
-export interface Pole {
-  id: number
-  code: string
-  owner: string
-  districtCode: string | null
-  carrierCount: number
-  lon: number
-  lat: number
-  mine: boolean
-  carriers: string[] | null
-}
-
 export type Period = { period: 'quarter'; year: number; quarter: number } | { period: 'year'; year: number } | { period: 'cumulative'; until?: string }
 export type GroupBy = 'none' | 'district' | 'carrier'
 
@@ -159,7 +147,6 @@ export const cablesApi = {
   remove: (id: number, version: number) => send<void>('DELETE', `/api/cables/routes/${id}?version=${version}`),
   importFile: (format: 'geojson' | 'kml' | 'csv', content: string, kind: Kind, carriers: string[]) =>
     send<ImportResult>('POST', '/api/cables/routes/import', { format, content, kind, carriers }),
-  poles: (bbox: [number, number, number, number], signal?: AbortSignal) => http.get<{ items: Pole[] }>('/api/cables/poles', { bbox: bbox.join(','), limit: 5000 }, signal),
   summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) => http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
   ducts: (signal?: AbortSignal) => http.get<{ items: DuctRow[] }>('/api/cables/ducts', undefined, signal),
   history: (id: number, signal?: AbortSignal) =>
