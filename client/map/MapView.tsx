@@ -58,8 +58,8 @@ export interface MapViewProps {
   /** Overlay layers whose features a click reports (and that show a pointer). */
   interactiveLayers?: readonly string[]
   marker?: MapMarker | null
-  /** Bumped to fly to a point. */
-  focus?: { center: LngLat; zoom: number; seq: number } | null
+  /** Bumped to fly to a point; `padding` keeps it clear of a panel over the map. */
+  focus?: { center: LngLat; zoom: number; seq: number; padding?: { top?: number; right?: number; bottom?: number; left?: number } } | null
   /** Hears the visible bounds and zoom after each move. */
   onViewChange?(view: { bounds: Bounds; zoom: number }): void
   /** Hears the live map once its style has loaded, and null when it goes: for tools (drawing) that work on the map itself. */
@@ -201,7 +201,7 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map || !props.focus) return
-    map.flyTo({ center: props.focus.center, zoom: props.focus.zoom, essential: true })
+    map.flyTo({ center: props.focus.center, zoom: props.focus.zoom, padding: { top: 0, right: 0, bottom: 0, left: 0, ...props.focus.padding }, essential: true })
   }, [map, props.focus])
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { ApiError, http } from '../api/http'
 import type { Zone } from '../api/types'
 import { useI18n } from '../i18n'
@@ -35,6 +35,9 @@ export default function PermitChecker() {
   const [error, setError] = useState<unknown>(null)
   const [answer, setAnswer] = useState<PermitAnswer | null>(null)
   const [local, setLocal] = useState<Record<string, string>>({})
+  const answerBox = useRef<HTMLElement>(null)
+  // On a phone the answer appears below the form: bring it into view.
+  useEffect(() => answerBox.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [answer])
 
   const onClick = useCallback((click: MapClick) => setAt(click.lngLat), [])
   const marker = useMemo<MapMarker | null>(() => (at ? { lngLat: at, draggable: true, onMove: setAt } : null), [at])
@@ -140,7 +143,7 @@ export default function PermitChecker() {
         </form>
         {error !== null && !(error instanceof ApiError && error.errors.length > 0) && <ErrorMessage error={error} />}
         {answer && (
-          <section className={`pub-answer pub-${answer.procedure}`} aria-live="polite" data-testid="permit-answer" data-procedure={answer.procedure}>
+          <section ref={answerBox} className={`pub-answer pub-${answer.procedure}`} aria-live="polite" data-testid="permit-answer" data-procedure={answer.procedure}>
             <p className="pub-answer-kind">{t(`pub.procedure.${answer.procedure}`)}</p>
             <p>{lang === 'vi' ? answer.message_vi : answer.message_en}</p>
             {answer.district && <p className="hint">{t('pub.permit.placeLine', { district: answer.district.name, area: t(`pub.area.${answer.areaKind}`) })}</p>}

@@ -32,7 +32,7 @@ export default function QueuePage() {
   const context = useApi((signal) => (selected === null ? Promise.resolve(null) : stationsApi.context(selected, signal)), `ctx:${selected}`)
   const items = queue.data?.items ?? []
   const current = items.find((s) => s.id === selected) ?? null
-  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number; padding: { right: number; bottom: number } } | null>(null)
 
   useEffect(() => {
     setMoving(false)
@@ -41,7 +41,9 @@ export default function QueuePage() {
 
   const choose = (id: number, at: LngLat) => {
     setSelected(id)
-    setFocus((f) => ({ center: at, zoom: 16, seq: (f?.seq ?? 0) + 1 }))
+    // The station panel covers the right of a wide map and the bottom of a phone's: centre the site in what stays visible.
+    const phone = window.innerWidth <= 760
+    setFocus((f) => ({ center: at, zoom: 15, seq: (f?.seq ?? 0) + 1, padding: phone ? { right: 0, bottom: window.innerHeight * 0.3 } : { right: 400, bottom: 0 } }))
   }
   const onClick = useCallback((click: MapClick) => {
     if (moving) setMoveTo(click.lngLat)
@@ -87,7 +89,7 @@ export default function QueuePage() {
                 <button type="button" className="st-row" aria-current={s.id === selected ? 'true' : undefined} data-site={s.siteCode} onClick={() => choose(s.id, s.position.coordinates as LngLat)}>
                   <span className="st-row-main">
                     <code>{s.siteCode}</code>
-                    <span className={`st-wait${days >= 7 ? ' st-wait-long' : ''}`}>{t('st.queue.waiting', { d: days, h: hours })}</span>
+                    <span className={`st-wait${days >= 7 ? ' st-wait-long' : ''}`}>{days > 0 ? t('st.queue.waiting', { d: days, h: hours }) : t('st.queue.waitingHours', { h: hours })}</span>
                   </span>
                   <span className="st-row-sub">
                     {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m · <StateTag state={s.state} />

@@ -202,6 +202,7 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'st.queue.count': '{n} applications, longest wait first',
   'st.queue.empty': 'Nothing is waiting.',
   'st.queue.waiting': 'waiting {d} d {h} h',
+  'st.queue.waitingHours': 'waiting {h} h',
   'st.queue.context': 'Within 500 m: {masts} existing masts, {zones} planning zones.',
 
   'notif.title': 'Notifications',

@@ -200,6 +200,7 @@ export const stationsVi = {
   'st.queue.count': '{n} hồ sơ, chờ lâu nhất trước',
   'st.queue.empty': 'Không có hồ sơ nào đang chờ.',
   'st.queue.waiting': 'chờ {d} ngày {h} giờ',
+  'st.queue.waitingHours': 'chờ {h} giờ',
   'st.queue.context': 'Trong bán kính 500 m: {masts} cột hiện có, {zones} vùng quy hoạch.',
 
   'notif.title': 'Thông báo',
