@@ -8,11 +8,10 @@ import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { cablesApi, type CableRouteDetail } from './api'
-import { formatLength } from './format'
+import { formatLength, todayInVietnam as today } from './format'
 import { canDeleteRoute, canEditRoute, KIND_COLOURS, nextStatuses, STATUSES, type Status } from './model'
 import type { useCableRefs } from './useRefs'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** A route's panel over the map: stored lengths (total and per district), poles, carriers, dates, workflow and history. */
 export function RoutePanel(props: {

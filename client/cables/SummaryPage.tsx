@@ -3,10 +3,10 @@ import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
-import { cablesApi, summaryDownloadUrl, type GroupBy, type Period } from './api'
+import { cablesApi, summaryDownloadUrl, type GroupBy, type Period, type Summary } from './api'
 import { BarChart } from './BarChart'
 import { DuctsTable } from './DuctsTable'
-import { formatKm } from './format'
+import { formatKm, todayInVietnam as today } from './format'
 import { LineChart } from './LineChart'
 import { KIND_COLOURS, KINDS } from './model'
 import { completedKmByGroup, FIRST_YEAR, periodFrom, yearEnds } from './summary'
@@ -14,7 +14,6 @@ import { SummaryTable } from './SummaryTable'
 import { useCableRefs } from './useRefs'
 import './cables.css'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 /**
  * "Tổng hợp cáp": the officers' sentence for a period (as the server writes it), its figures, tables
@@ -28,13 +27,14 @@ export default function SummaryPage() {
   const [year, setYear] = useState(thisYear)
   const [quarter, setQuarter] = useState(Math.floor(new Date().getMonth() / 3) + 1)
   const [groupBy, setGroupBy] = useState<GroupBy>('district')
-  const period = periodFrom(kind, year, quarter)
+  const period = periodFrom(kind, year, quarter, today())
   const key = JSON.stringify(period)
   const summary = useApi((signal) => cablesApi.summary(period, groupBy, signal), `${key}:${groupBy}`)
   const ends = useMemo(() => yearEnds(today()), [])
   const trend = useApi((signal) => Promise.all(ends.map((e) => cablesApi.summary({ period: 'cumulative', until: e.until }, 'none', signal).then((s) => s.totals))), 'trend')
 
-  const groupName = (g: string | null) => (groupBy === 'district' ? refs.districtName(g) ?? t('cb.outside') : groupBy === 'carrier' ? refs.carrierName(g ?? '') : '')
+  // The server names the length outside every district '-'.
+  const groupName = (g: string | null) => (groupBy === 'district' ? (g === '-' ? null : refs.districtName(g)) ?? t('cb.outside') : groupBy === 'carrier' ? refs.carrierName(g ?? '') : '')
   const data = summary.data
   const bars = data ? completedKmByGroup(data.rows).map((b) => ({ label: groupBy === 'none' ? t('cb.total') : groupName(b.group), values: b.values })) : []
   const series = KINDS.map((k) => ({ name: t(`cb.kind.${k}`), colour: KIND_COLOURS[k] }))
@@ -114,34 +114,36 @@ export default function SummaryPage() {
               </div>
             </div>
             <div className="cb-summary-grid">
-              <SummaryTable rows={data.rows} groupBy={groupBy} groupName={groupName} />
               {bars.length > 0 && <BarChart rows={bars} series={series} unit="km" title={t('cb.sum.barTitle', { by: t(`cb.sum.by.${groupBy}`) })} />}
+              <Trend state={trend} labels={ends.map((e) => e.label)} />
             </div>
+            <SummaryTable rows={data.rows} groupBy={groupBy} groupName={groupName} />
           </section>
         </>
       )}
-      <section className="card">
-        {trend.data ? (
-          <LineChart
-            title={t('cb.sum.trendTitle')}
-            unit="km"
-            labels={ends.map((e) => e.label)}
-            series={[
-              { name: t('cb.kind.underground'), colour: KIND_COLOURS.underground, values: trend.data.map((x) => x.undergroundM / 1000) },
-              { name: t('cb.kind.tidying'), colour: KIND_COLOURS.tidying, values: trend.data.map((x) => x.tidyingM / 1000) },
-            ]}
-          />
-        ) : trend.error ? (
-          <ErrorMessage error={trend.error} onRetry={trend.reload} />
-        ) : (
-          <Loading />
-        )}
-      </section>
       <section className="card">
         <h2 className="cb-h3">{t('cb.ducts.title')}</h2>
         <DuctsTable />
       </section>
     </div>
+  )
+}
+
+/** Cumulative kilometres of undergrounding and tidying at each year end. */
+function Trend({ state, labels }: { state: { data?: Summary['totals'][]; error: unknown; reload(): void }; labels: string[] }) {
+  const { t } = useI18n()
+  if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />
+  if (!state.data) return <Loading />
+  return (
+    <LineChart
+      title={t('cb.sum.trendTitle')}
+      unit="km"
+      labels={labels}
+      series={[
+        { name: t('cb.kind.tidying'), colour: KIND_COLOURS.tidying, values: state.data.map((x) => x.tidyingM / 1000) },
+        { name: t('cb.kind.underground'), colour: KIND_COLOURS.underground, values: state.data.map((x) => x.undergroundM / 1000) },
+      ]}
+    />
   )
 }
 

@@ -70,8 +70,13 @@ export function polesOverlay(): MapOverlay {
       {
         id: CABLE_LAYER.poleCells, type: 'circle', source: POLE_SOURCE, 'source-layer': 'poles', filter: cell,
         paint: {
-          'circle-color': '#475467', 'circle-opacity': 0.35, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.6,
-          'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 1.5, 50, 4, 500, 9, 3000, 15],
+          'circle-color': '#475467', 'circle-opacity': 0.3, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5,
+          // a cell covers more ground (and more poles) at a lower zoom: keep the circles small there so they do not merge
+          'circle-radius': [
+            'interpolate', ['linear'], ['zoom'],
+            8, ['interpolate', ['linear'], ['get', 'count'], 1, 1, 3000, 5],
+            12, ['interpolate', ['linear'], ['get', 'count'], 1, 1.5, 50, 4, 500, 9],
+          ],
         },
       },
       {

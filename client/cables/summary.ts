@@ -26,9 +26,12 @@ export function yearEnds(today: string, first = FIRST_YEAR): { label: string; un
   })
 }
 
-/** The period a picker's choice means: a quarter or a year needs its year (and quarter). */
-export function periodFrom(kind: Period['period'], year: number, quarter: number): Period {
+/**
+ * The period a picker's choice means: a quarter or a year needs its year (and quarter); the cumulative
+ * figures run to `today`, which the client states (Vietnam's date) rather than leave to the server's clock.
+ */
+export function periodFrom(kind: Period['period'], year: number, quarter: number, today: string): Period {
   if (kind === 'quarter') return { period: 'quarter', year, quarter }
   if (kind === 'year') return { period: 'year', year }
-  return { period: 'cumulative' }
+  return { period: 'cumulative', until: today }
 }

@@ -9,7 +9,8 @@ import { nearestPole, type PolePoint } from './measure'
 
 /** How close (in screen pixels) a vertex must come to a pole to land on it. */
 export const SNAP_PX = 14
-const LINE_COLOUR = '#b42318'
+// Magenta: no kind of route is drawn in it, so the line being edited stands out from the network.
+const LINE_COLOUR = '#c11574'
 
 export interface RouteDraw {
   /** The line as drawn so far (the part being drawn follows the pointer), or null. */

@@ -110,6 +110,30 @@ describe('an officer draws a route and sees it counted', () => {
   })
 })
 
+describe('importing routes', () => {
+  it('refuses a file with a bad feature, names it and why, and stores nothing', async () => {
+    const officer = await signedIn('officer')
+    await officer.open('/cables/import')
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: 'Tuyến tốt', carriers: 'viettel' }, geometry: { type: 'LineString', coordinates: [[106.70, 10.77], [106.71, 10.775]] } },
+        { type: 'Feature', properties: { name: 'Tuyến quá chính xác', carriers: 'viettel' }, geometry: { type: 'LineString', coordinates: [[106.701234567, 10.77], [106.71, 10.78]] } },
+        { type: 'Feature', properties: { name: 'Một điểm' }, geometry: { type: 'Point', coordinates: [106.7, 10.77] } },
+      ],
+    }
+    await officer.page.locator('[data-testid=route-import-form] input[type=file]').setInputFiles({ name: 'tuyen.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) })
+    await officer.page.locator('[data-testid=route-import-form] button[type=submit]').click()
+    await officer.page.locator('[data-testid=import-refused]').waitFor()
+    const rejected = await officer.page.locator('[data-testid=import-rejected] tbody tr').allInnerTexts()
+    expect(rejected).toHaveLength(1)
+    expect(rejected[0]).toMatch(/decimals/)
+    await expect(officer.page.locator('[data-testid=import-skipped] tbody tr').innerText()).resolves.toMatch(/not a route/)
+    await officer.screenshot(`${SCREENS}/cables-import-desktop.png`)
+    expect(officer.errors).toEqual([])
+  })
+})
+
 describe('roles', () => {
   it('shows a carrier its own routes only, with no carrier filter, on a phone', async () => {
     const carrier = await signedIn('viettel', PHONE)

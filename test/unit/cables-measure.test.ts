@@ -86,8 +86,8 @@ describe('summary charts', () => {
   })
 
   it('turns the picker into a period the API takes', () => {
-    expect(periodFrom('quarter', 2018, 2)).toEqual({ period: 'quarter', year: 2018, quarter: 2 })
-    expect(periodFrom('cumulative', 2018, 2)).toEqual({ period: 'cumulative' })
+    expect(periodFrom('quarter', 2018, 2, '2026-11-28')).toEqual({ period: 'quarter', year: 2018, quarter: 2 })
+    expect(periodFrom('cumulative', 2018, 2, '2026-11-28')).toEqual({ period: 'cumulative', until: '2026-11-28' })
   })
 })
 
