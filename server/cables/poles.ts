@@ -13,7 +13,7 @@ const poleSelect = `SELECT ${POLE_COLUMNS},
 
 /** Poles in a bounding box (the map shows all of them through tiles; this is for snapping and lists). */
 export async function listPoles(q: Queryable, scope: Scope, bbox: [number, number, number, number], limit: number): Promise<unknown[]> {
-  return q.many(`${poleSelect} WHERE p.province_code = $1 AND p.geom && ST_MakeEnvelope($2[1], $2[2], $2[3], $2[4], 4326) ORDER BY p.id LIMIT $4`, [scope.provinceCode, bbox, carrierOf(scope.user), limit])
+  return q.many(`${poleSelect} WHERE p.province_code = $1 AND p.geom && ST_MakeEnvelope(($2::float8[])[1], ($2::float8[])[2], ($2::float8[])[3], ($2::float8[])[4], 4326) ORDER BY p.id LIMIT $4`, [scope.provinceCode, bbox, carrierOf(scope.user), limit])
 }
 
 /** One pole. */

@@ -5,6 +5,7 @@ import { conflict, forbidden, invalid, notFound, type FieldError } from '../http
 import * as sql from './sql'
 import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
 import { transition, type Status } from './workflow'
+import { vietnamToday } from '../time'
 
 export interface Scope {
   provinceCode: string
@@ -135,7 +136,7 @@ export async function changeStatus(tx: Queryable, scope: Scope, id: number, inpu
   const step = transition(before.status, input.status)
   if (!step) throw conflict(`A route cannot go from ${before.status} to ${input.status}.`)
   if (!step.roles.includes(scope.user.role)) throw forbidden(`Moving a route from ${before.status} to ${input.status} needs one of the roles: ${step.roles.join(', ')}.`)
-  const date = input.date ?? new Date().toISOString().slice(0, 10)
+  const date = input.date ?? vietnamToday()
   const started = before.startedOn as string | null
   if (input.status !== 'under_construction' && started && date < started) {
     throw invalid('The date is before the start of construction.', [{ path: 'body.date', message: `Use ${started} or later.` }])

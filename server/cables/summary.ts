@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/index'
 import { formatDateVi, formatKm, formatVi } from './format'
 import type { PeriodQuery } from './schemas'
+import { vietnamToday } from '../time'
 
 /** The dates a period covers; `from` null means since the beginning. */
 export interface Period {
@@ -10,7 +11,7 @@ export interface Period {
 }
 
 /** Turns a period query into dates and a label. */
-export function periodOf(q: PeriodQuery, today = new Date().toISOString().slice(0, 10)): Period {
+export function periodOf(q: PeriodQuery, today = vietnamToday()): Period {
   if (q.period === 'quarter') {
     const startMonth = (q.quarter! - 1) * 3 + 1
     const end = new Date(Date.UTC(q.year!, startMonth + 2, 0)).toISOString().slice(0, 10)

@@ -2,6 +2,7 @@ import pg from 'pg'
 import { startEmbedded, type EmbeddedServer } from './embedded'
 import { detectCapabilities, type Capabilities } from './capabilities'
 import { MIGRATION_LOCK_KEY } from './migrate'
+import { VIETNAM_TZ } from '../time'
 
 export type { Capabilities } from './capabilities'
 export type Row = Record<string, unknown>
@@ -94,7 +95,8 @@ export async function openDb(options: DbOptions): Promise<Db> {
     // An idle client lost its connection; the pool replaces it on next use.
   })
   pool.on('connect', (client) => {
-    client.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined)
+    // current_date and date arithmetic in SQL mean Vietnam's calendar day, whatever the server's zone.
+    client.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}; SET TIME ZONE '${VIETNAM_TZ}'`).catch(() => undefined)
   })
 
   // pg-pool's own query() destroys the client on any error; a failed statement leaves the connection

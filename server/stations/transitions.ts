@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { conflict, forbidden } from '../http/problems'
+import { badRequest, conflict, forbidden } from '../http/problems'
 import { toLonLat } from './access'
 import { notify, readStation, recordChange } from './record'
 import type { TransitionBody } from './schemas'
@@ -34,7 +34,7 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
       return { ...none, note: body.note ?? null }
     case 'field_check': {
       if (body.outcome !== 'moved') return { ...none, note: body.notes ?? null }
-      if (!body.position) throw conflict('A field check that moves the site gives the new position (body.position).')
+      if (!body.position) throw badRequest('A field check that moves the site gives the new position.', [{ path: 'body.position', message: 'Give the position the site was moved to.' }])
       const at = await toLonLat(tx, provinceCode, body.position, 'body.position')
       const candidate = {
         carrierId: (station.operator as { id: number }).id,

@@ -68,7 +68,7 @@ export const LAYERS: Record<string, LayerSpec> = {
         SELECT (array_position(ARRAY['underground','tidying','relocation','unlicensed'], t.kind) * 10
                 + array_position(ARRAY['planned','under_construction','completed','accepted'], t.status))::int AS id,
                t.kind, t.status, count(*)::int AS count, round(sum(t.length_m)::numeric, 1)::float8 AS length_m,
-               ST_Collect(ST_Transform(t.geom, 3857)) AS g
+               ST_CollectionExtract(ST_Collect(ST_Transform(t.geom, 3857)), 2) AS g
           FROM %FROM%, b WHERE t.geom && b.e4326 AND %FILTER% GROUP BY t.kind, t.status`,
     },
   },

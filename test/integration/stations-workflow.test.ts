@@ -74,6 +74,9 @@ describe('site approval workflow', () => {
     expect(s.allowedActions).toEqual(['submit'])
     expect((await act(s.id, viettel, { action: 'submit' })).status).toBe(200)
     const moved = { lon: s.position.coordinates[0] + 0.0002, lat: s.position.coordinates[1] }
+    const noPosition = await act(s.id, inspector, { action: 'field_check', outcome: 'moved' })
+    expect(noPosition.status).toBe(400)
+    expect(paths(noPosition.json)).toEqual(['body.position'])
     const checked = await act(s.id, inspector, { action: 'field_check', outcome: 'moved', position: moved, notes: 'Cột trên mái nhà 5 tầng', photos: [{ name: 'a.jpg', contentType: 'image/jpeg', sizeBytes: 120000 }] })
     expect(checked.status).toBe(200)
     expect(checked.json.position.coordinates[0]).toBeCloseTo(moved.lon, 6)

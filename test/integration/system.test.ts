@@ -50,6 +50,12 @@ describe('system endpoints', () => {
     expect(await app.db.one('SHOW statement_timeout')).toEqual({ statement_timeout: '1min' })
   })
 
+  it("counts days in SQL by Vietnam's calendar", async () => {
+    expect(await app.db.one('SHOW timezone')).toEqual({ TimeZone: 'Asia/Ho_Chi_Minh' })
+    const { day } = await app.db.one<{ day: string }>(`SELECT (timestamptz '2026-11-27 17:30:00+00')::date::text AS day`)
+    expect(day).toBe('2026-11-28')
+  })
+
   // PGlite runs in WebAssembly without timer interrupts: it accepts the setting but cannot cancel a statement.
   it.runIf(process.env.TEST_DATABASE_URL)('cancels a statement that runs over the timeout (PostgreSQL)', async () => {
     await expect(

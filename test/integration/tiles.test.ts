@@ -94,6 +94,22 @@ describe('vector tiles', () => {
     expect(features.reduce((s, f) => s + Number(f.properties.count), 0)).toBeGreaterThan(50_000)
   })
 
+  it('lists the poles in a bounding box', async () => {
+    const res = await app.request('GET', '/api/cables/poles?bbox=106.6,10.7,106.8,10.9&limit=5', { cookie: officer })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { items: unknown[] } | unknown[]
+    expect(Array.isArray(body) ? body : body.items).toHaveLength(5)
+  })
+
+  it('draws the whole network at province zoom, one feature per kind and status', async () => {
+    const res = await app.request('GET', url('routes', tileAt(10, CENTRE)), { cookie: officer })
+    expect(res.status).toBe(200)
+    const features = decode(new Uint8Array(await res.arrayBuffer()), 'routes')
+    expect(features.length).toBeGreaterThan(3)
+    expect(features.every((f) => f.type === 2)).toBe(true)
+    expect(features.reduce((s, f) => s + Number(f.properties.count), 0)).toBeGreaterThan(5_000)
+  })
+
   it('answers a z14 tile with feature ids and properties, and 204 where there is nothing', async () => {
     const res = await app.request('GET', url('routes', z14), { cookie: officer })
     expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile')
