@@ -4,7 +4,7 @@ import type { Zone } from '../api/types'
 import { useI18n } from '../i18n'
 import { formatCoordinate, parseNumber } from '../i18n/format'
 import { CoordinatePanel } from '../map/CoordinatePanel'
-import { MapView, type LngLat, type MapClick, type MapMarker } from '../map/MapView'
+import type { LngLat, MapClick, MapMarker } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { stationsApi } from '../stations/api'
@@ -12,7 +12,8 @@ import { stationsTileOverlay } from '../stations/layers'
 import { errorsByField } from '../stations/model'
 import { RuleList } from '../stations/RuleList'
 import type { MastClass, PermitAnswer } from '../stations/types'
-import { STATION_MAP_VISIBLE, useProvince } from '../stations/useProvince'
+import { StationMap } from '../stations/StationMap'
+import { useProvince } from '../stations/useProvince'
 
 // Which classes can stand where: A1 and A2a on a building, A2b on the ground, a camouflaged A1 on either.
 const CLASSES: Record<'building' | 'ground', MastClass[]> = { building: ['A1', 'A1c', 'A2a'], ground: ['A1c', 'A2b'] }
@@ -153,7 +154,7 @@ export default function PermitChecker() {
         )}
       </aside>
       <div className="st-map">
-        <MapView basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} visible={STATION_MAP_VISIBLE} selectedDistrictId={null} picked={null} pin={null} fit={fit} focus={focus} marker={marker} overlays={overlays} label={t('pub.permit.mapLabel')} onClick={onClick} />
+        <StationMap basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} fit={fit} focus={focus} marker={marker} overlays={overlays} label={t('pub.permit.mapLabel')} onClick={onClick} />
       </div>
     </div>
   )

@@ -3,13 +3,14 @@ import type { FeatureCollection, Point } from 'geojson'
 import { http } from '../api/http'
 import { useI18n } from '../i18n'
 import { formatNumber } from '../i18n/format'
-import { MapView, type LngLat, type MapClick } from '../map/MapView'
+import type { LngLat, MapClick } from '../map/MapView'
 import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
 import { STATION_LAYER, stationsTileOverlay } from '../stations/layers'
 import { Legend } from '../stations/Legend'
 import type { ColourBy } from '../stations/model'
-import { STATION_MAP_VISIBLE, useProvince } from '../stations/useProvince'
+import { StationMap } from '../stations/StationMap'
+import { useProvince } from '../stations/useProvince'
 
 interface PublicStation {
   id: number
@@ -50,13 +51,9 @@ export default function PublicMap() {
 
   return (
     <div className="pub-map">
-      <MapView
+      <StationMap
         basemapStyleUrl={basemapStyleUrl}
         districts={districts.data ?? null}
-        visible={STATION_MAP_VISIBLE}
-        selectedDistrictId={null}
-        picked={null}
-        pin={null}
         fit={fit}
         focus={focus}
         overlays={overlays}

@@ -6,7 +6,7 @@ import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { formatCoordinate, formatNumber } from '../i18n/format'
 import { CoordinatePanel } from '../map/CoordinatePanel'
-import { MapView, type LngLat, type MapClick, type MapMarker } from '../map/MapView'
+import type { LngLat, MapClick, MapMarker } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { stationsApi } from './api'
@@ -18,7 +18,8 @@ import { errorsByField, ringsOf } from './model'
 import { RuleList } from './RuleList'
 import { StateTag } from './StationInfo'
 import type { NeighbourBrief, RuleResult, Station } from './types'
-import { STATION_MAP_VISIBLE, useProvince } from './useProvince'
+import { StationMap } from './StationMap'
+import { useProvince } from './useProvince'
 
 const PREVIEW_DELAY_MS = 500
 
@@ -154,13 +155,9 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
         </div>
       </aside>
       <div className="st-map">
-        <MapView
+        <StationMap
           basemapStyleUrl={basemapStyleUrl}
           districts={districts.data ?? null}
-          visible={STATION_MAP_VISIBLE}
-          selectedDistrictId={null}
-          picked={null}
-          pin={null}
           fit={station ? null : fit}
           focus={focus}
           marker={marker}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { navigate, usePath } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatCount, formatDateTime } from '../i18n/format'
-import { MapView, type LngLat } from '../map/MapView'
+import type { LngLat } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { stationsApi } from './api'
@@ -13,7 +13,8 @@ import { overall } from './model'
 import { StateTag } from './StationInfo'
 import { StationPanel } from './StationPanel'
 import { STATES, type Station } from './types'
-import { STATION_MAP_VISIBLE, useProvince } from './useProvince'
+import { StationMap } from './StationMap'
+import { useProvince } from './useProvince'
 import './stations.css'
 
 const PAGE = 50
@@ -165,7 +166,7 @@ function ApplicationView({ station, onChanged }: { station: Station; onChanged()
         <StationPanel id={station.id} onClose={() => navigate('/applications')} onChanged={onChanged} />
       </aside>
       <div className="st-map">
-        <MapView basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} visible={STATION_MAP_VISIBLE} selectedDistrictId={null} picked={null} pin={null} fit={null} focus={focus} overlays={overlays} label={t('st.mapLabel')} onClick={() => undefined} />
+        <StationMap basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} fit={null} focus={focus} overlays={overlays} label={t('st.mapLabel')} onClick={() => undefined} />
       </div>
     </div>
   )

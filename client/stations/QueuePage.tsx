@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
-import { MapView, type LngLat, type MapClick, type MapMarker } from '../map/MapView'
+import type { LngLat, MapClick, MapMarker } from '../map/MapView'
 import type { MapOverlay } from '../map/overlays'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
@@ -12,7 +12,8 @@ import { operatorLabel, ringLabel } from './labels'
 import { overall, waitParts } from './model'
 import { StateTag } from './StationInfo'
 import { StationPanel } from './StationPanel'
-import { STATION_MAP_VISIBLE, useProvince } from './useProvince'
+import { StationMap } from './StationMap'
+import { useProvince } from './useProvince'
 import './stations.css'
 
 /**
@@ -105,13 +106,9 @@ export default function QueuePage() {
         </ul>
       </aside>
       <div className="st-map">
-        <MapView
+        <StationMap
           basemapStyleUrl={basemapStyleUrl}
           districts={districts.data ?? null}
-          visible={STATION_MAP_VISIBLE}
-          selectedDistrictId={null}
-          picked={null}
-          pin={null}
           fit={fit}
           focus={focus}
           marker={marker}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { navigate, usePath } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
-import { MapView, type MapClick } from '../map/MapView'
+import type { MapClick } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { stationsApi, type StationQuery } from './api'
@@ -14,7 +14,8 @@ import type { ColourBy } from './model'
 import { StationFilters, type Filters } from './StationFilters'
 import { StationPanel } from './StationPanel'
 import { StateTag } from './StationInfo'
-import { STATION_MAP_VISIBLE, useProvince } from './useProvince'
+import { StationMap } from './StationMap'
+import { useProvince } from './useProvince'
 import './stations.css'
 
 const PAGE = 50
@@ -122,13 +123,9 @@ export default function StationsPage() {
         )}
       </aside>
       <div className="st-map">
-        <MapView
+        <StationMap
           basemapStyleUrl={basemapStyleUrl}
           districts={districts.data ?? null}
-          visible={STATION_MAP_VISIBLE}
-          selectedDistrictId={null}
-          picked={null}
-          pin={null}
           fit={fit}
           focus={focus}
           label={t('st.mapLabel')}
