@@ -3,6 +3,7 @@ import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
+import { Pager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { cablesApi, type RouteFilters } from './api'
 import { formatLength } from './format'
@@ -21,6 +22,7 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
   useEffect(() => setPages([0]), [filters])
   const list = useApi((signal) => cablesApi.list(filters, afterId, PAGE, signal), `${JSON.stringify(filters)}:${afterId}:${props.revision}`)
   const items = list.data?.items ?? []
+  const nextAfterId = list.data?.nextAfterId
   const set = (patch: Partial<RouteFilters>) => onFilters({ ...filters, ...patch })
   const first = (pages.length - 1) * PAGE + 1
 
@@ -111,16 +113,14 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
         ))}
         {list.data && items.length === 0 && <li className="muted cb-empty">{t('cb.empty')}</li>}
       </ul>
-      {(pages.length > 1 || list.data?.nextAfterId) && (
-        <div className="pager">
-          <span className="muted">{t('cb.range', { from: formatCount(first, lang), to: formatCount(first + items.length - 1, lang) })}</span>
-          <button type="button" className="btn btn-secondary" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
-            ‹ {t('table.previous')}
-          </button>
-          <button type="button" className="btn btn-secondary" disabled={!list.data?.nextAfterId} onClick={() => list.data?.nextAfterId && setPages([...pages, list.data.nextAfterId])}>
-            {t('table.next')} ›
-          </button>
-        </div>
+      {(pages.length > 1 || nextAfterId) && (
+        <Pager
+          label={t('cb.range', { from: formatCount(first, lang), to: formatCount(first + items.length - 1, lang) })}
+          previousText={t('table.previous')}
+          nextText={t('table.next')}
+          onPrevious={pages.length > 1 ? () => setPages(pages.slice(0, -1)) : null}
+          onNext={nextAfterId ? () => setPages([...pages, nextAfterId]) : null}
+        />
       )}
     </>
   )

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n'
 import { formatCount, formatDateTime } from '../i18n/format'
 import type { LngLat } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
+import { Pager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { stationsApi } from './api'
 import { ApplicationEditor } from './ApplicationEditor'
@@ -131,15 +132,13 @@ function ApplicationList() {
         </div>
       )}
       {total > PAGE && (
-        <div className="pager">
-          <span className="muted">{t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}</span>
-          <button type="button" className="btn btn-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            ‹ {t('table.previous')}
-          </button>
-          <button type="button" className="btn btn-secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            {t('table.next')} ›
-          </button>
-        </div>
+        <Pager
+          label={t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}
+          previousText={t('table.previous')}
+          nextText={t('table.next')}
+          onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
+          onNext={offset + PAGE < total ? () => setOffset(offset + PAGE) : null}
+        />
       )}
     </div>
   )

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 import type { MapClick } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
+import { Pager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { stationsApi, type StationQuery } from './api'
 import { ExportMenu } from './ExportMenu'
@@ -111,15 +112,13 @@ export default function StationsPage() {
           {list.data && items.length === 0 && <li className="muted st-empty">{t('st.empty')}</li>}
         </ul>
         {total > PAGE && (
-          <div className="pager">
-            <span className="muted">{t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}</span>
-            <button type="button" className="btn btn-secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              ‹ {t('table.previous')}
-            </button>
-            <button type="button" className="btn btn-secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-              {t('table.next')} ›
-            </button>
-          </div>
+          <Pager
+            label={t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}
+            previousText={t('table.previous')}
+            nextText={t('table.next')}
+            onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
+            onNext={offset + PAGE < total ? () => setOffset(offset + PAGE) : null}
+          />
         )}
       </aside>
       <div className="st-map">
