@@ -1,19 +1,11 @@
 import { useI18n } from '../i18n'
 import { formatNumber } from '../i18n/format'
+import { ChartLegend, valueAxis } from './chartParts'
 
 export interface BarRow {
   label: string
   /** One value per series, in the order of `series`. */
   values: number[]
-}
-
-/** A round step for axis ticks: 1, 2 or 5 × 10ⁿ, giving about `count` ticks up to `max`. */
-export function niceStep(max: number, count = 4): number {
-  if (max <= 0) return 1
-  const raw = max / count
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const f = raw / power
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power
 }
 
 /**
@@ -29,11 +21,9 @@ export function BarChart({ rows, series, unit, title }: { rows: BarRow[]; series
   const top = 24
   const plotW = width - labelW - 70
   const totals = rows.map((r) => r.values.reduce((a, b) => a + b, 0))
-  const step = niceStep(Math.max(0, ...totals))
-  const max = Math.max(step, Math.ceil(Math.max(0, ...totals) / step) * step)
+  const { max, ticks } = valueAxis(totals)
   const height = top + rows.length * (barH + gap) + 24
   const x = (v: number) => labelW + (v / max) * plotW
-  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step)
   return (
     <figure className="cb-chart">
       <figcaption>{title}</figcaption>
@@ -73,16 +63,7 @@ export function BarChart({ rows, series, unit, title }: { rows: BarRow[]; series
           )
         })}
       </svg>
-      {series.length > 1 && (
-        <ul className="cb-chart-legend">
-          {series.map((s) => (
-            <li key={s.name}>
-              <span className="cb-swatch" style={{ background: s.colour }} aria-hidden="true" />
-              {s.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      {series.length > 1 && <ChartLegend series={series} />}
     </figure>
   )
 }

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n'
 import { formatNumber } from '../i18n/format'
-import { niceStep } from './BarChart'
+import { ChartLegend, valueAxis } from './chartParts'
 
 export interface LineSeries {
   name: string
@@ -18,12 +18,9 @@ export function LineChart({ labels, series, unit, title }: { labels: string[]; s
   const right = 84
   const top = 24
   const bottom = 28
-  const all = series.flatMap((s) => s.values)
-  const step = niceStep(Math.max(0, ...all))
-  const max = Math.max(step, Math.ceil(Math.max(0, ...all) / step) * step)
+  const { max, ticks } = valueAxis(series.flatMap((s) => s.values))
   const x = (i: number) => left + (labels.length <= 1 ? 0 : (i / (labels.length - 1)) * (width - left - right))
   const y = (v: number) => top + (1 - v / max) * (height - top - bottom)
-  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step)
   return (
     <figure className="cb-chart">
       <figcaption>{title}</figcaption>
@@ -63,14 +60,7 @@ export function LineChart({ labels, series, unit, title }: { labels: string[]; s
           )
         })}
       </svg>
-      <ul className="cb-chart-legend">
-        {series.map((s) => (
-          <li key={s.name}>
-            <span className="cb-swatch" style={{ background: s.colour }} aria-hidden="true" />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend series={series} />
     </figure>
   )
 }

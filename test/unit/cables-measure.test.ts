@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { nearestPole, polesOnLine, previewLengthM } from '../../client/cables/measure'
 import { nextStatuses, canEditRoute, canDeleteRoute } from '../../client/cables/model'
 import { completedKmByGroup, periodFrom, yearEnds } from '../../client/cables/summary'
-import { niceStep } from '../../client/cables/BarChart'
+import { niceStep } from '../../client/cables/chartParts'
 
 // A plain equirectangular projection at 1 px per metre near the equator is enough to test distances on screen.
 const project = (lon: number, lat: number) => ({ x: lon * 111_320, y: -lat * 110_574 })
