@@ -110,17 +110,17 @@ export class ImportRefused extends Error {
 }
 
 /**
- * PUT, DELETE and the import, whose 422 carries the per-feature report, are sent here: the shared
- * client (api/http.ts) offers GET, POST and PATCH and keeps only `errors` of a problem.
+ * The import is sent here rather than through the shared client (api/http.ts), which keeps only
+ * `errors` of a problem: its 422 carries the per-feature report.
  */
-async function send<T>(method: 'PUT' | 'DELETE' | 'POST', path: string, body?: unknown): Promise<T> {
+async function postImport<T>(path: string, body: unknown): Promise<T> {
   let res: Response
   try {
     res = await fetch(path, {
-      method,
+      method: 'POST',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
     })
   } catch (err) {
     throw new ApiError(0, 'Network error', (err as Error).message)
@@ -142,11 +142,11 @@ export const cablesApi = {
     http.get<{ items: CableRoute[]; nextAfterId: number | null }>('/api/cables/routes', { ...filters, afterId, limit }, signal),
   get: (id: number, signal?: AbortSignal) => http.get<CableRouteDetail>(`/api/cables/routes/${id}`, undefined, signal),
   create: (input: RouteInput) => http.post<CableRouteDetail>('/api/cables/routes', input),
-  update: (id: number, version: number, input: RouteInput) => send<CableRouteDetail>('PUT', `/api/cables/routes/${id}`, { ...input, version }),
+  update: (id: number, version: number, input: RouteInput) => http.put<CableRouteDetail>(`/api/cables/routes/${id}`, { ...input, version }),
   setStatus: (id: number, version: number, status: Status, date?: string) => http.post<CableRouteDetail>(`/api/cables/routes/${id}/status`, { version, status, date }),
-  remove: (id: number, version: number) => send<void>('DELETE', `/api/cables/routes/${id}?version=${version}`),
+  remove: (id: number, version: number) => http.del<void>(`/api/cables/routes/${id}`, { version }),
   importFile: (format: 'geojson' | 'kml' | 'csv', content: string, kind: Kind, carriers: string[]) =>
-    send<ImportResult>('POST', '/api/cables/routes/import', { format, content, kind, carriers }),
+    postImport<ImportResult>('/api/cables/routes/import', { format, content, kind, carriers }),
   summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) => http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
   ducts: (signal?: AbortSignal) => http.get<{ items: DuctRow[] }>('/api/cables/ducts', undefined, signal),
   history: (id: number, signal?: AbortSignal) =>
