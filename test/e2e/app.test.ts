@@ -1,34 +1,10 @@
-import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { launchChromium, newContext, DESKTOP, PHONE, SMALL_PHONE } from './helpers/browser'
-import { ADMIN_PASSWORD, startE2eServer, type E2eServer } from './helpers/server'
+import { describe, expect, it } from 'vitest'
+import { PHONE, SMALL_PHONE } from './helpers/browser'
+import { ADMIN_PASSWORD } from './helpers/server'
+import { SCREENS, useE2eApp } from './helpers/suite'
 import { AppDriver } from './driver'
 
-// Screenshots for a person to look at; not compared, not committed.
-const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
-
-let server: E2eServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-async function open(viewport = DESKTOP): Promise<AppDriver> {
-  const context = await newContext(browser, viewport)
-  contexts.push(context)
-  return new AppDriver(await context.newPage(), server.url)
-}
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true })
-  server = await startE2eServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  for (const c of contexts) await c.close()
-  await browser?.close()
-  await server?.stop()
-})
+const { open } = useE2eApp((page, url) => new AppDriver(page, url))
 
 describe('signing in', () => {
   it('shows the server’s refusal when the password is wrong, in Vietnamese', async () => {

@@ -1,39 +1,17 @@
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PROVINCE } from '../../gis-data/province'
-import { launchChromium, newContext, DESKTOP, PHONE } from './helpers/browser'
-import { startE2eServer, type E2eServer } from './helpers/server'
+import { PHONE } from './helpers/browser'
+import { SCREENS, useE2eApp } from './helpers/suite'
 import { CablesDriver } from './cables-driver'
 
-// Screenshots for a person to look at; not compared, not committed.
-const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
 // The bench output picks this figure up (bench/): the poles layer at city scale in Chromium.
 const BENCH_DIR = process.env.TELGIS_BENCH_DIR ?? '/tmp/telgis-bench'
 
-let server: E2eServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const { signedIn } = useE2eApp((page, url) => CablesDriver.recordingLongTasks(page, url))
 
-async function signedIn(username: string, viewport = DESKTOP): Promise<CablesDriver> {
-  const context = await newContext(browser, viewport)
-  contexts.push(context)
-  const app = await CablesDriver.recordingLongTasks(await context.newPage(), server.url)
-  await app.signIn(username, `demo-${username}`)
-  return app
-}
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true })
+beforeAll(() => {
   fs.mkdirSync(BENCH_DIR, { recursive: true })
-  server = await startE2eServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  for (const c of contexts) await c.close()
-  await browser?.close()
-  await server?.stop()
 })
 
 describe('the poles layer at city scale', () => {

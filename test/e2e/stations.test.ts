@@ -1,41 +1,11 @@
-import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { launchChromium, newContext, DESKTOP, PHONE } from './helpers/browser'
-import { startE2eServer, type E2eServer } from './helpers/server'
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PHONE } from './helpers/browser'
+import { SCREENS, useE2eApp } from './helpers/suite'
 import { StationsDriver } from './stations-driver'
 
-// Screenshots for a person to look at; not compared, not committed.
-const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
 const SITE = 'E2E-VT-0001'
 
-let server: E2eServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-async function open(viewport = DESKTOP): Promise<StationsDriver> {
-  const context = await newContext(browser, viewport)
-  contexts.push(context)
-  return new StationsDriver(await context.newPage(), server.url)
-}
-
-async function signedIn(username: string, viewport = DESKTOP): Promise<StationsDriver> {
-  const app = await open(viewport)
-  await app.signIn(username, `demo-${username}`)
-  return app
-}
-
-beforeAll(async () => {
-  fs.mkdirSync(SCREENS, { recursive: true })
-  server = await startE2eServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  for (const c of contexts) await c.close()
-  await browser?.close()
-  await server?.stop()
-})
+const { open, signedIn } = useE2eApp((page, url) => new StationsDriver(page, url))
 
 describe('a site from application to the public map', () => {
   let stationId = 0
