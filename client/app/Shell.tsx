@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { User } from '../api/types'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
@@ -8,6 +8,9 @@ import { NotificationBell } from '../stations/NotificationBell'
 import { sectionsFor, type Section } from './nav'
 import { navigate } from './router'
 
+/** Tabs a phone's bottom bar holds before the rest goes behind "More". */
+const PHONE_TABS = 4
+
 /**
  * The signed-in frame: a header, the role's menu and the page. The one menu is a sidebar on a wide
  * screen and a bar of tabs at the bottom of a phone's screen (see shell.css).
@@ -16,6 +19,8 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
   const { t } = useI18n()
   const { signOut } = useSession()
   const sections = sectionsFor(user.role)
+  const [moreOpen, setMoreOpen] = useState(false)
+  const overflows = sections.length > PHONE_TABS + 1
   const title = current ? `${t(current.label)} — ${t('app.title')}` : t('app.title')
   useEffect(() => {
     document.title = title
@@ -52,16 +57,17 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
           </button>
         </div>
       </header>
-      <nav className="mainnav" aria-label={t('app.menu')} data-testid="main-nav">
+      <nav className={moreOpen ? 'mainnav more-open' : 'mainnav'} aria-label={t('app.menu')} data-testid="main-nav">
         <ul>
-          {sections.map((s) => (
-            <li key={s.id}>
+          {sections.map((s, i) => (
+            <li key={s.id} className={overflows && i >= PHONE_TABS ? 'overflow' : undefined}>
               <a
                 href={s.path}
                 aria-current={current?.id === s.id ? 'page' : undefined}
                 onClick={(e) => {
                   if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return
                   e.preventDefault()
+                  setMoreOpen(false)
                   navigate(s.path)
                 }}
               >
@@ -70,6 +76,15 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
               </a>
             </li>
           ))}
+          {overflows && <li className="nav-break" aria-hidden="true" />}
+          {overflows && (
+            <li className="more-tab">
+              <button type="button" aria-expanded={moreOpen} data-testid="nav-more" onClick={() => setMoreOpen(!moreOpen)}>
+                <Icon name={moreOpen ? 'close' : 'menu'} />
+                <span>{t('app.more')}</span>
+              </button>
+            </li>
+          )}
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>

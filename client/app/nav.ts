@@ -14,12 +14,12 @@ export type SectionId = 'map' | 'conversions' | 'stations' | 'applications' | 'q
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
-  stations: { id: 'stations', path: '/stations', label: 'nav.stations', icon: 'layers' },
+  stations: { id: 'stations', path: '/stations', label: 'nav.stations', icon: 'tower' },
   applications: { id: 'applications', path: '/applications', label: 'nav.applications', icon: 'building' },
-  queue: { id: 'queue', path: '/queue', label: 'nav.queue', icon: 'history' },
-  conversions: { id: 'conversions', path: '/conversions', label: 'nav.conversions', icon: 'expand' },
-  cables: { id: 'cables', path: '/cables', label: 'nav.cables', icon: 'map' },
-  cableSummary: { id: 'cableSummary', path: '/cable-summary', label: 'nav.cableSummary', icon: 'history' },
+  queue: { id: 'queue', path: '/queue', label: 'nav.queue', icon: 'inbox' },
+  conversions: { id: 'conversions', path: '/conversions', label: 'nav.conversions', icon: 'convert' },
+  cables: { id: 'cables', path: '/cables', label: 'nav.cables', icon: 'cable' },
+  cableSummary: { id: 'cableSummary', path: '/cable-summary', label: 'nav.cableSummary', icon: 'chart' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },

@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   'app.language': 'Language',
   'app.switchLanguage': 'Tiếng Việt',
   'app.menu': 'Menu',
+  'app.more': 'More',
   'app.signOut': 'Sign out',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',

@@ -12,6 +12,7 @@ export const vi = {
   'app.language': 'Ngôn ngữ',
   'app.switchLanguage': 'English',
   'app.menu': 'Menu',
+  'app.more': 'Thêm',
   'app.signOut': 'Đăng xuất',
   'app.loading': 'Đang tải…',
   'app.retry': 'Thử lại',

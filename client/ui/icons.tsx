@@ -12,6 +12,11 @@ const PATHS = {
   crosshair: 'M12 3v4m0 10v4M3 12h4m10 0h4M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Z',
   globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3Z',
   expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5m11-5v5h-5',
+  tower: 'M12 7v14M8.5 21 12 7l3.5 14M9.5 15h5M5 6.5a9.5 9.5 0 0 1 0-5m14 5a9.5 9.5 0 0 0 0-5M8 5a4.5 4.5 0 0 1 0-3m8 3a4.5 4.5 0 0 0 0-3',
+  convert: 'M4 8h14l-3-3M20 16H6l3 3',
+  cable: 'M4 20V8m16 12V8M2 8h4m14 0h-4M6 9c3 5 9 5 12 0M9 20v-4m6 4v-4',
+  chart: 'M4 20h16M7 16v-5m5 5V6m5 10v-8',
+  inbox: 'M4 13h4l1.5 3h5L16 13h4M4 13l2.5-8h11L20 13v6H4v-6Z',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -140,6 +140,11 @@ export class AppDriver {
     return this.page.locator('[data-testid=main-nav] a').allInnerTexts()
   }
 
+  /** The menu entries a user can see now (on a phone some wait behind "More"). */
+  visibleNavLabels(): Promise<string[]> {
+    return this.page.locator('[data-testid=main-nav] a:visible, [data-testid=main-nav] button:visible').allInnerTexts()
+  }
+
   /** Whether the whole menu lies inside the viewport (visible without scrolling). */
   async navInViewport(): Promise<boolean> {
     const viewport = this.page.viewportSize()!
