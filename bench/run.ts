@@ -8,6 +8,9 @@ import { signIn, startup } from './cases/foundation'
 import { stationsBench } from './cases/stations'
 import { cablesBench } from './cases/cables'
 import { conversionsBench } from './cases/conversions'
+import { mapBench } from './cases/map'
+import { execFileSync } from 'node:child_process'
+import { ROOT } from './server'
 
 /** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
 export interface BenchContext {
@@ -57,6 +60,8 @@ if (embedded) {
   await freshDatabase(databaseUrl)
   env.DATABASE_URL = databaseUrl
 }
+// The map case drives the real client in Chromium: it must be built before the server starts serving it.
+if (wanted('map')) execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
 const server = await spawnServer(env)
 const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
 try {
@@ -64,6 +69,7 @@ try {
   if (wanted('stations')) emit(await stationsBench(ctx))
   if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
   if (wanted('conversions')) emit(await conversionsBench(ctx))
+  if (wanted('map')) emit(await mapBench(ctx))
 } finally {
   await server.stop()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })

@@ -8,13 +8,15 @@ import { SUMMARY_SQL, tableSql, periodOf, summaryParams } from '../../server/cab
 const RUNS = 40
 const PROVINCE = '79'
 
-/** The z14 tile holding the most poles: the densest tile the map will ask for. */
-async function densestTile(client: pg.Client): Promise<{ z: number; x: number; y: number }> {
+/** The z14 tile holding the most features of a layer: the heaviest tile the map will ask for. */
+async function densestTile(client: pg.Client, layer: 'poles' | 'routes'): Promise<{ z: number; x: number; y: number }> {
+  const point = layer === 'poles' ? 'geom' : 'ST_PointOnSurface(geom)'
+  const table = layer === 'poles' ? 'poles' : 'cable_routes'
   const { rows } = await client.query(`
-    SELECT floor((ST_X(geom) + 180) / 360 * 16384)::int AS x,
-           floor((1 - ln(tan(radians(ST_Y(geom))) + 1 / cos(radians(ST_Y(geom)))) / pi()) / 2 * 16384)::int AS y
-      FROM poles GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`)
-  if (!rows[0]) throw new Error('the tile bench needs the demo poles')
+    SELECT floor((ST_X(p) + 180) / 360 * 16384)::int AS x,
+           floor((1 - ln(tan(radians(ST_Y(p))) + 1 / cos(radians(ST_Y(p)))) / pi()) / 2 * 16384)::int AS y
+      FROM (SELECT ${point} AS p FROM ${table}) t GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1`)
+  if (!rows[0]) throw new Error(`the tile bench needs the demo ${layer}`)
   return { z: 14, x: rows[0].x, y: rows[0].y }
 }
 
@@ -27,12 +29,13 @@ async function signIn(serverUrl: string): Promise<string> {
 /** The z14 poles and routes tiles through /tiles against the same tile SQL run directly (p50 ratio). */
 export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
   const cookie = await signIn(ctx.serverUrl)
-  const layers = ['poles', 'routes']
+  const layers = ['poles', 'routes'] as const
   const client = new pg.Client({ connectionString: ctx.databaseUrl })
   await client.connect()
-  const TILE = await densestTile(client)
+  const tiles = { poles: await densestTile(client, 'poles'), routes: await densestTile(client, 'routes') }
   const api = await timeRuns(RUNS, async (i) => {
     const layer = layers[i % layers.length]!
+    const TILE = tiles[layer]
     const res = await fetch(`${ctx.serverUrl}/tiles/${layer}/${TILE.z}/${TILE.x}/${TILE.y}.mvt`, { headers: { cookie } })
     if (res.status !== 200) throw new Error(`tile answered ${res.status}`)
     await res.arrayBuffer()
@@ -40,6 +43,7 @@ export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
   try {
     const raw = await timeRuns(RUNS, async (i) => {
       const layer = layers[i % layers.length]!
+      const TILE = tiles[layer]
       const sql = tileSql(layer, { kind: 'staff' }, TILE.z)!
       const params = [TILE.z, TILE.x, TILE.y, PROVINCE]
       if (ctx.mode === 'postgres') await client.query(sql.mvt, params)
