@@ -37,14 +37,19 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; file?: Blob; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response
+  const json = options.body !== undefined
   try {
     res = await fetch(withQuery(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      headers: {
+        Accept: 'application/json',
+        ...(json ? { 'Content-Type': 'application/json' } : {}),
+        ...(options.file ? { 'Content-Type': options.file.type || 'application/octet-stream' } : {}),
+      },
+      body: json ? JSON.stringify(options.body) : options.file,
       signal: options.signal,
     })
   } catch (err) {
@@ -75,4 +80,6 @@ export const http = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  /** Sends a file as the raw request body (the server decides its type from its bytes). */
+  upload: <T>(path: string, file: Blob) => request<T>('POST', path, { file }),
 }

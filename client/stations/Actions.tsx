@@ -6,7 +6,7 @@ import type { LngLat } from '../map/MapView'
 import { ErrorMessage } from '../ui/status'
 import { stationsApi, type TransitionBody } from './api'
 import { errorsByField } from './model'
-import type { Action, Photo, Station } from './types'
+import type { Action, Station } from './types'
 
 // Steps that need no more than a click; the others open a form.
 const ONE_CLICK: readonly Action[] = ['submit', 'report_built', 'report_in_service']
@@ -19,10 +19,10 @@ export interface MoveControl {
   setMoving(on: boolean): void
 }
 
-/** Photo metadata of the chosen files (the files themselves stay on the phone until an upload service exists). */
-function photosOf(files: FileList | null): Photo[] {
-  const allowed = ['image/jpeg', 'image/png', 'image/webp', 'image/heic']
-  return [...(files ?? [])].filter((f) => allowed.includes(f.type)).map((f) => ({ name: f.name, contentType: f.type, sizeBytes: f.size, takenAt: new Date(f.lastModified).toISOString() }))
+/** The chosen image files (JPEG, PNG or WebP; the server checks their bytes again). */
+function imagesOf(files: FileList | null): File[] {
+  const allowed = ['image/jpeg', 'image/png', 'image/webp']
+  return [...(files ?? [])].filter((f) => allowed.includes(f.type))
 }
 
 /**
@@ -35,16 +35,16 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [fields, setFields] = useState<Record<string, string>>({})
-  const [photos, setPhotos] = useState<Photo[]>([])
+  const [photos, setPhotos] = useState<File[]>([])
   const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }))
   const actions = station.allowedActions
   if (actions.length === 0) return null
 
-  async function run(body: TransitionBody) {
+  async function run(body: TransitionBody | (() => Promise<TransitionBody>)) {
     setBusy(true)
     setError(null)
     try {
-      const updated = await stationsApi.transition(station.id, body)
+      const updated = await stationsApi.transition(station.id, typeof body === 'function' ? await body() : body)
       setOpen(null)
       setFields({})
       setPhotos([])
@@ -69,11 +69,15 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
     if (open === 'decommission') return run({ action: 'decommission', version, ...(f.note ? { note: f.note } : {}) })
     if (open === 'field_check') {
       const moved = move?.moveTo
-      return run({
-        action: 'field_check', version, outcome: moved ? 'moved' : 'confirmed', photos,
+      return run(async () => ({
+        action: 'field_check', version, outcome: moved ? 'moved' : 'confirmed',
+        // each photo is stored first; the step then names them
+        photos: await Promise.all(
+          photos.map(async (file) => ({ photoId: (await stationsApi.uploadPhoto(station.id, file)).id, name: file.name, takenAt: new Date(file.lastModified).toISOString() })),
+        ),
         ...(moved ? { position: { crs: 'wgs84', lon: moved[0], lat: moved[1] } } : {}),
         ...(f.notes ? { notes: f.notes } : {}),
-      })
+      }))
     }
   }
 
@@ -150,7 +154,7 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
               {field('notes', t('st.check.notes'), <textarea name="notes" rows={3} value={fields.notes ?? ''} onChange={set('notes')} />)}
               <label className="field">
                 <span>{t('st.check.photos')}</span>
-                <input type="file" accept="image/*" capture="environment" multiple onChange={(e) => setPhotos(photosOf(e.target.files))} />
+                <input type="file" accept="image/jpeg,image/png,image/webp" capture="environment" multiple onChange={(e) => setPhotos(imagesOf(e.target.files))} />
                 {photos.length > 0 && <span className="hint">{t('st.check.photoCount', { n: photos.length })}</span>}
               </label>
             </>

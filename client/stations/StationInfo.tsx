@@ -119,8 +119,13 @@ export function FieldChecks({ checks }: { checks: readonly FieldCheck[] }) {
           {c.photos.length > 0 && (
             <ul className="st-photos">
               {c.photos.map((p) => (
-                <li key={p.name}>
-                  📷 {p.name} <span className="muted">({formatNumber(p.sizeBytes / 1024, lang, 0)} kB)</span>
+                <li key={p.photoId}>
+                  <a href={p.url} target="_blank" rel="noreferrer">
+                    <img src={p.url} alt={p.name ?? ''} loading="lazy" />
+                  </a>
+                  <span className="muted">
+                    {p.name ?? ''} ({formatNumber(p.sizeBytes / 1024, lang, 0)} kB)
+                  </span>
                 </li>
               ))}
             </ul>

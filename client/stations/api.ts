@@ -27,6 +27,7 @@ export const stationsApi = {
   create: (input: StationInput) => http.post<Station>('/api/stations', input),
   update: (id: number, version: number, input: Partial<StationInput>) => http.patch<Station>(`/api/stations/${id}`, { ...input, version }),
   transition: (id: number, body: TransitionBody) => http.post<Station>(`/api/stations/${id}/transitions`, body),
+  uploadPhoto: (id: number, file: File) => http.upload<{ id: number }>(`/api/stations/${id}/photos`, file),
   importCsv: (csv: string) => http.post<{ created: number; items: Station[] }>('/api/stations/import', { csv }),
   notifications: (signal?: AbortSignal) => http.get<{ items: Notification[]; unread: number }>('/api/notifications', { limit: 30 }, signal),
   markRead: (id: number) => http.post<void>(`/api/notifications/${id}/read`),

@@ -81,11 +81,14 @@ export interface HistoryEntry {
   at: string
 }
 
+/** A site photo as a field check records it; `url` serves the image. */
 export interface Photo {
-  name: string
+  photoId: number
+  name: string | null
   contentType: string
   sizeBytes: number
-  takenAt?: string
+  takenAt: string | null
+  url: string
 }
 
 export interface FieldCheck {

@@ -1,46 +1,16 @@
 import crypto from 'node:crypto'
-import type { Request } from 'express'
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
 import { conflict, forbidden, notFound, Problem } from '../http/problems'
+import { sniffImage } from '../http/upload'
+
+export { MAX_PHOTO_BYTES, readBody, sniffImage, type ImageType } from '../http/upload'
 import { itemScope, visibleItem } from './access'
 import { PHOTO_STATUSES, type Status } from './workflow'
 
-/** Largest after-photo accepted (a phone's JPEG is 2–5 MB). */
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024
 /** Photos per item, so one item cannot fill the database. */
 export const MAX_PHOTOS_PER_ITEM = 12
-
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp'
-
-/** The image type by its first bytes (never by the file name or the declared Content-Type), or null. */
-export function sniffImage(bytes: Uint8Array): ImageType | null {
-  const at = (i: number, ...values: number[]) => values.every((v, k) => bytes[i + k] === v)
-  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg'
-  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
-  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp'
-  return null
-}
-
-const tooLarge = () => new Problem(413, 'Payload too large', `A photo may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`)
-
-/** Reads the raw request body, stopping with 413 as soon as it passes the limit. */
-export async function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'])
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge()
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) {
-      req.destroy()
-      throw tooLarge()
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
-}
 
 /** Stores one after-photo of the carrier's own item (while it is not yet reported), with one audit row. */
 export async function addPhoto(tx: Queryable, user: SessionUser, provinceCode: string, itemId: number, bytes: Buffer, requestId: string | undefined): Promise<Row> {

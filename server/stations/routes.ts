@@ -11,6 +11,7 @@ import { createBody, exportQuery, idParams, listQuery, transitionBody, updateBod
 import { createStation, decorate, previewRules, stationDetail, updateStation, visibleStation } from './service'
 import { transition } from './transitions'
 import { stationContext } from './context'
+import { stationPhotoRoutes } from './photo-routes'
 
 const TAG = 'stations'
 
@@ -180,6 +181,7 @@ export function stationRoutes(api: Api): void {
     },
   })
 
+  stationPhotoRoutes(api)
   stationAdminRoutes(api)
   publicStationRoutes(api)
   notificationRoutes(api)

@@ -108,12 +108,11 @@ export const updateBody = z.object({
 })
 export type UpdateBody = z.infer<typeof updateBody>
 
+// A photo uploaded first to POST /api/stations/{id}/photos, named here by its id.
 const photo = z.object({
-  name: z.string().trim().min(1).max(200),
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic']),
-  sizeBytes: z.number().int().positive().max(50_000_000),
+  photoId: z.number().int().positive(),
+  name: z.string().trim().min(1).max(200).optional(),
   takenAt: z.string().datetime({ offset: true }).optional(),
-  url: z.string().url().max(500).optional(),
 })
 
 const version = z.number().int().positive()

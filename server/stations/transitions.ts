@@ -1,6 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { badRequest, conflict, forbidden } from '../http/problems'
+import { photosForCheck } from './photos'
 import { toLonLat } from './access'
 import { notify, readStation, recordChange } from './record'
 import type { TransitionBody } from './schemas'
@@ -73,7 +74,7 @@ export async function transition(tx: Queryable, user: SessionUser, provinceCode:
   if (body.action === 'field_check' || body.action === 'skip_field_check') {
     const [lon, lat] = change.moveTo ? [change.moveTo.lon, change.moveTo.lat] : (before.position as { coordinates: [number, number] }).coordinates
     const outcome = body.action === 'skip_field_check' ? 'skipped' : body.outcome
-    const photos = body.action === 'field_check' ? body.photos : []
+    const photos = body.action === 'field_check' ? await photosForCheck(tx, id, body.photos) : []
     await tx.exec(INSERT_FIELD_CHECK, [id, outcome, change.note, JSON.stringify(photos), lon, lat, user.id, user.username])
   }
 

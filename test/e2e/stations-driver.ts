@@ -55,12 +55,18 @@ export class StationsDriver extends AppDriver {
   }
 
   /** Takes a workflow step from the station panel: opens its form (if any), fills it and confirms. */
-  async takeAction(action: string, fill: Record<string, string> = {}): Promise<void> {
+  async takeAction(action: string, fill: Record<string, string> = {}, photos: { name: string; mimeType: string; buffer: Buffer }[] = []): Promise<void> {
     await this.page.locator(`[data-testid=actions] [data-action=${action}]`).click()
     const form = this.page.locator(`[data-testid=form-${action}]`)
     if ((await form.count()) === 0) return
     for (const [name, value] of Object.entries(fill)) await form.locator(`[name=${name}]`).fill(value)
+    if (photos.length > 0) await form.locator('input[type=file]').setInputFiles(photos)
     await form.locator('[data-testid=confirm-action]').click()
+  }
+
+  /** How many field-check photos the station panel shows as loaded images. */
+  loadedPhotos(): Promise<number> {
+    return this.page.locator('[data-testid=field-checks] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)
   }
 
   /** Waits until the station panel shows a state. */

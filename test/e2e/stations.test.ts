@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { demoPhoto } from '../../gis-data/conversions'
 import { DESKTOP, PHONE } from './helpers/browser'
 import { SCREENS, useE2eApp } from './helpers/suite'
 import { StationsDriver } from './stations-driver'
@@ -33,9 +34,10 @@ describe('a site from application to the public map', () => {
     await inspector.openSection('/queue')
     await inspector.openFromQueue(SITE)
     await inspector.screenshot(`${SCREENS}/stations-fieldcheck-phone.png`)
-    await inspector.takeAction('field_check', { notes: 'Cột đúng vị trí hồ sơ, mái bằng bê tông.' })
+    await inspector.takeAction('field_check', { notes: 'Cột đúng vị trí hồ sơ, mái bằng bê tông.' }, [{ name: 'mai-nha.png', mimeType: 'image/png', buffer: demoPhoto() }])
     await inspector.waitForState('field_checked')
     await expect(inspector.page.locator('[data-testid=field-checks]').innerText()).resolves.toContain('Xác nhận đúng vị trí')
+    await expect.poll(() => inspector.loadedPhotos()).toBe(1)
     expect(inspector.errors).toEqual([])
   })
 

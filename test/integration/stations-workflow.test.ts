@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
+import { demoPhoto } from '../../gis-data/conversions'
+
+const PNG = demoPhoto()
 import { generateProvince } from '../../gis-data/province'
 import { execFileSync } from 'node:child_process'
 
@@ -65,6 +68,25 @@ async function act(id: number, cookie: string, body: Json): Promise<{ status: nu
 
 const paths = (json: Json) => (json.errors ?? []).map((e: { path: string }) => e.path)
 
+describe('field-check photos', () => {
+  it('takes images by their content only, within the size limit, and refuses a photo of another station', async () => {
+    const a = await draft()
+    const b = await draft()
+    for (const s of [a, b]) expect((await act(s.id, viettel, { action: 'submit' })).status).toBe(200)
+    const send = (id: number, body: Buffer, cookie = inspector) =>
+      fetch(`${app.url}/api/stations/${id}/photos`, { method: 'POST', headers: { cookie, 'content-type': 'image/jpeg' }, body: new Uint8Array(body) })
+    expect((await send(a.id, Buffer.from('GIF89a not a photo'))).status).toBe(415)
+    expect((await send(a.id, Buffer.alloc(9 * 1024 * 1024, 0xff))).status).toBe(413)
+    expect((await send(a.id, PNG, viettel)).status).toBe(403)
+    const ofB = (await (await send(b.id, PNG)).json()) as { id: number }
+    const before = await app.db.one<{ n: number }>('SELECT count(*) AS n FROM station_field_checks')
+    const wrong = await act(a.id, inspector, { action: 'field_check', outcome: 'confirmed', photos: [{ photoId: ofB.id }] })
+    expect(wrong.status).toBe(422)
+    expect(paths(wrong.json)).toEqual(['body.photos.0.photoId'])
+    expect(await app.db.one('SELECT count(*) AS n FROM station_field_checks')).toEqual(before)
+  })
+})
+
 describe('site approval workflow', () => {
   it('goes from draft to in service, with one history and one audit row per step and notifications both ways', async () => {
     const s = await draft()
@@ -77,8 +99,16 @@ describe('site approval workflow', () => {
     const noPosition = await act(s.id, inspector, { action: 'field_check', outcome: 'moved' })
     expect(noPosition.status).toBe(400)
     expect(paths(noPosition.json)).toEqual(['body.position'])
-    const checked = await act(s.id, inspector, { action: 'field_check', outcome: 'moved', position: moved, notes: 'Cột trên mái nhà 5 tầng', photos: [{ name: 'a.jpg', contentType: 'image/jpeg', sizeBytes: 120000 }] })
+    const upload = await fetch(`${app.url}/api/stations/${s.id}/photos`, { method: 'POST', headers: { cookie: inspector, 'content-type': 'image/png' }, body: new Uint8Array(PNG) })
+    expect(upload.status).toBe(201)
+    const photo = (await upload.json()) as { id: number; mediaType: string; url: string }
+    expect(photo.mediaType).toBe('image/png')
+    const checked = await act(s.id, inspector, { action: 'field_check', outcome: 'moved', position: moved, notes: 'Cột trên mái nhà 5 tầng', photos: [{ photoId: photo.id, name: 'mai-nha.png' }] })
     expect(checked.status).toBe(200)
+    const image = await app.request('GET', photo.url, { cookie: viettel })
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true)
+    expect((await app.request('GET', photo.url, { cookie: mobifone })).status).toBe(404)
     expect(checked.json.position.coordinates[0]).toBeCloseTo(moved.lon, 6)
     const approved = await act(s.id, officer, { action: 'approve', decisionNo: '123/QĐ-STTTT', decisionDate: '2025-03-01' })
     expect(approved.status).toBe(200)
@@ -88,10 +118,11 @@ describe('site approval workflow', () => {
 
     const detail = await call('GET', `/api/stations/${s.id}`, viettel)
     expect(detail.json.history.map((h: Json) => h.action)).toEqual(['create', 'submit', 'field_check', 'approve', 'report_built', 'report_in_service'])
-    expect(detail.json.fieldChecks[0]).toMatchObject({ outcome: 'moved', photos: [{ name: 'a.jpg' }] })
+    expect(detail.json.fieldChecks[0]).toMatchObject({ outcome: 'moved', photos: [{ photoId: photo.id, name: 'mai-nha.png', contentType: 'image/png', sizeBytes: PNG.length }] })
     expect(detail.json.fieldChecks[0].movedM).toBeGreaterThan(15)
+    // six steps and the inspector's photo upload, each its own write
     const { n } = await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE entity = 'station' AND entity_id = $1`, [String(s.id)])
-    expect(n).toBe(6)
+    expect(n).toBe(7)
 
     const carrierNotes = await call('GET', '/api/notifications', viettel)
     expect(carrierNotes.json.items.map((i: Json) => i.kind)).toEqual(expect.arrayContaining(['field_check', 'approve']))

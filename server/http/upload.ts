@@ -1,0 +1,44 @@
+import type { Request } from 'express'
+import { Problem } from './problems'
+
+/** Largest photo accepted (a phone's JPEG is 2–5 MB). */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp'
+
+/** The image type by its first bytes (never by the file name or the declared Content-Type), or null. */
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  const at = (i: number, ...values: number[]) => values.every((v, k) => bytes[i + k] === v)
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg'
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png'
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp'
+  return null
+}
+
+const tooLarge = (limit: number) => new Problem(413, 'Payload too large', `A photo may be at most ${limit / 1024 / 1024} MB.`)
+
+/** Reads the raw request body, stopping with 413 as soon as it passes the limit. */
+export async function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) {
+      req.destroy()
+      throw tooLarge(limit)
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** Reads an uploaded photo: 413 over the limit, 400 when empty, 415 unless its bytes are JPEG, PNG or WebP. */
+export async function readPhotoUpload(req: Request): Promise<{ bytes: Buffer; type: ImageType }> {
+  const bytes = await readBody(req)
+  if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
+  const type = sniffImage(bytes)
+  if (!type) throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
+  return { bytes, type }
+}
