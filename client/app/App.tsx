@@ -15,6 +15,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   stations: lazy(() => import('../stations/StationsPage')),
   applications: lazy(() => import('../stations/ApplicationsPage')),
   queue: lazy(() => import('../stations/QueuePage')),
+  planning: lazy(() => import('../stations/PlanningPage')),
   conversions: lazy(() => import('../conversions/ConversionsPage')),
   cables: lazy(() => import('../cables/CablesPage')),
   cableSummary: lazy(() => import('../cables/SummaryPage')),

@@ -10,7 +10,7 @@ export interface Section {
   icon: IconName
 }
 
-export type SectionId = 'map' | 'conversions' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'audit'
+export type SectionId = 'map' | 'planning' | 'conversions' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'audit'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -20,6 +20,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   conversions: { id: 'conversions', path: '/conversions', label: 'nav.conversions', icon: 'convert' },
   cables: { id: 'cables', path: '/cables', label: 'nav.cables', icon: 'cable' },
   cableSummary: { id: 'cableSummary', path: '/cable-summary', label: 'nav.cableSummary', icon: 'chart' },
+  planning: { id: 'planning', path: '/planning', label: 'nav.planning', icon: 'layers' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
@@ -30,9 +31,9 @@ export const SECTIONS: Record<SectionId, Section> = {
  * only decides what the menu offers and which pages the client will open.
  */
 export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
-  admin: ['map', 'stations', 'conversions', 'cables', 'cableSummary', 'users', 'carriers', 'audit'],
-  officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'audit'],
-  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary'],
+  admin: ['map', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'users', 'carriers', 'audit'],
+  officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'audit'],
+  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning'],
   carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary'],
 }
 

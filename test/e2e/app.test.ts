@@ -36,7 +36,7 @@ describe('the map of an officer', () => {
   it('draws all 22 districts of the demo province, with their names, on the canvas', async () => {
     const app = await open()
     await app.signIn('officer', 'demo-officer')
-    expect(await app.navLabels()).toEqual(['Bản đồ', 'Hàng chờ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Nhật ký'])
+    expect(await app.navLabels()).toEqual(['Bản đồ', 'Hàng chờ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Quy hoạch & quy tắc', 'Nhật ký'])
     await app.waitForDistricts()
     expect((await app.renderedDistrictCodes('districts-fill')).length).toBeGreaterThanOrEqual(22)
     await app.page.waitForFunction(() => window.__map!.queryRenderedFeatures({ layers: ['districts-label'] }).length >= 10, undefined, { timeout: 30_000 })
@@ -118,10 +118,10 @@ describe('language', () => {
     const app = await open()
     await app.signIn('officer', 'demo-officer')
     await app.switchLanguage()
-    expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Audit'])
+    expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Zones & rules', 'Audit'])
     await app.page.reload()
     await app.page.locator('[data-testid=main-nav]').waitFor()
-    expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Audit'])
+    expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Zones & rules', 'Audit'])
     expect(await app.page.locator('html').getAttribute('lang')).toBe('en')
   })
 })
@@ -140,7 +140,7 @@ describe('on a phone', () => {
     expect(await app.navInViewport()).toBe(true)
     await app.page.locator('[data-testid=nav-more]').click()
     expect((await app.visibleNavLabels()).sort()).toEqual(
-      ['Bản đồ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Người dùng', 'Doanh nghiệp', 'Nhật ký', 'Thêm'].sort(),
+      ['Bản đồ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Quy hoạch & quy tắc', 'Người dùng', 'Doanh nghiệp', 'Nhật ký', 'Thêm'].sort(),
     )
     expect(await app.navInViewport()).toBe(true)
     await app.screenshot(`${SCREENS}/menu-more-phone-${name}.png`)

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { DESKTOP, PHONE } from './helpers/browser'
+import { SCREENS, useE2eApp } from './helpers/suite'
+import { AppDriver } from './driver'
+
+const { signedIn } = useE2eApp((page, url) => new AppDriver(page, url))
+
+describe('zones and rules', () => {
+  it('shows an officer the overdue temporary stations, the zones and the rule values, and saves a changed value', async () => {
+    const officer = await signedIn('officer', DESKTOP)
+    await officer.page.goto(`${officer.baseUrl}/planning`)
+    const page = officer.page.locator('[data-testid=planning-page]')
+    await page.waitFor()
+    // the demo's past festival left temporary stations standing
+    await expect.poll(() => page.locator('table').first().locator('tbody tr').count()).toBeGreaterThan(0)
+    const form = officer.page.locator('[data-testid=rules-form]')
+    await form.locator('input[name=shareDistanceUrbanM]').fill('120')
+    await form.locator('button[type=submit]').click()
+    await officer.page.getByText('Đã lưu').waitFor()
+    const rules = await officer.page.evaluate(async () => (await (await fetch('/api/station-rules')).json()) as { shareDistanceUrbanM: number })
+    expect(rules.shareDistanceUrbanM).toBe(120)
+    await officer.screenshot(`${SCREENS}/planning-desktop.png`)
+    expect(officer.errors).toEqual([])
+  })
+
+  it('shows an inspector the same page without editing', async () => {
+    const inspector = await signedIn('inspector', PHONE)
+    await inspector.page.goto(`${inspector.baseUrl}/planning`)
+    await inspector.page.locator('[data-testid=rules-form]').waitFor()
+    expect(await inspector.page.locator('[data-testid=rules-form] button[type=submit]').count()).toBe(0)
+    expect(await inspector.page.locator('[data-testid=rules-form] input[name=a1MaxHeightM]').isDisabled()).toBe(true)
+    await inspector.screenshot(`${SCREENS}/planning-phone.png`)
+  })
+})
