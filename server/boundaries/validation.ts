@@ -1,4 +1,5 @@
 import { isFeature } from 'geojson-validation'
+import { inExtent, VIETNAM_EXTENT } from '../geo/extent'
 
 export const LEVELS = ['province', 'district', 'ward'] as const
 export type Level = (typeof LEVELS)[number]
@@ -10,11 +11,8 @@ const CODE_PROPERTY: Record<Level, { key: string; pattern: RegExp; shape: string
   ward: { key: 'level3_id', pattern: /^[0-9]{5}$/, shape: '5 digits' },
 }
 
-/**
- * Vietnam's extent with the offshore archipelagos: the mainland spans 102.1–109.5°E, 8.4–23.4°N;
- * Hoàng Sa reaches 112.9°E and Trường Sa 117.8°E and down to about 6.5°N. A small margin is kept.
- */
-export const VIETNAM_EXTENT = { minLon: 101.5, minLat: 5.5, maxLon: 118.5, maxLat: 24 } as const
+/** Vietnam's extent, kept in the geometry module; re-exported for the boundary code that names it. */
+export { VIETNAM_EXTENT }
 
 /** One feature the import refuses, named so a person can find it in the file. */
 export interface Rejection {
@@ -45,8 +43,7 @@ export type CheckResult =
   | { ok: false; fileError: string }
   | { ok: true; features: CheckedFeature[]; rejected: Rejection[] }
 
-const inVietnam = (lon: number, lat: number) =>
-  lon >= VIETNAM_EXTENT.minLon && lon <= VIETNAM_EXTENT.maxLon && lat >= VIETNAM_EXTENT.minLat && lat <= VIETNAM_EXTENT.maxLat
+const inVietnam = (lon: number, lat: number) => inExtent(VIETNAM_EXTENT, lon, lat)
 
 /** The first position outside Vietnam, with a hint when it is a lat,lon pair written the wrong way round. */
 export function extentProblem(geometry: { coordinates: unknown }): string | undefined {
