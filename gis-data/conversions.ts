@@ -3,6 +3,7 @@ import zlib from 'node:zlib'
 import type { Queryable } from '../server/db/index'
 import { audit, SYSTEM } from '../server/audit/audit'
 import { rng } from './random'
+import { vietnamToday } from '../server/time'
 
 /** HCMC's plan (domain.md): 1,475 new-generation masts by the end of 2020, all 3,742 by the end of 2025. */
 export const DEMO_PROGRAMME = { phase1: 1_475, total: 3_742 }
@@ -84,8 +85,7 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
     [provinceCode],
   )
   if (stations.length < DEMO_PROGRAMME.total + DEMO_LOWERING.items) return { items: 0 }
-  const { today } = await q.one<{ today: string }>(`SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS today`)
-  const todayMs = Date.parse(`${today}T00:00:00Z`)
+  const todayMs = Date.parse(`${vietnamToday()}T00:00:00Z`)
 
   // Phase 1 converted the city centre first (inner-district masts ahead in the draw); phase 2 reaches every district.
   const draw = (list: Candidate[], innerBias: number) => list.map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : innerBias) })).sort((a, b) => a.k - b.k).map((x) => x.s)

@@ -6,7 +6,8 @@ import { useApi } from '../ui/useApi'
 import { cablesApi, summaryDownloadUrl, type GroupBy, type Period, type Summary } from './api'
 import { BarChart } from './BarChart'
 import { DuctsTable } from './DuctsTable'
-import { formatKm, todayInVietnam as today } from './format'
+import { formatKm } from './format'
+import { vietnamQuarter, vietnamToday as today } from '../time'
 import { LineChart } from './LineChart'
 import { KIND_COLOURS, KINDS } from './model'
 import { completedKmByGroup, FIRST_YEAR, periodFrom, yearEnds } from './summary'
@@ -25,7 +26,7 @@ export default function SummaryPage() {
   const thisYear = Number(today().slice(0, 4))
   const [kind, setKind] = useState<Period['period']>('cumulative')
   const [year, setYear] = useState(thisYear)
-  const [quarter, setQuarter] = useState(Math.floor(new Date().getMonth() / 3) + 1)
+  const [quarter, setQuarter] = useState(vietnamQuarter)
   const [groupBy, setGroupBy] = useState<GroupBy>('district')
   const period = periodFrom(kind, year, quarter, today())
   const key = JSON.stringify(period)

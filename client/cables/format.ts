@@ -6,9 +6,6 @@ export function formatLength(metres: number, lang: Lang): string {
   return metres < 1000 ? `${formatNumber(metres, lang, 0)} m` : `${formatNumber(metres / 1000, lang, metres < 10_000 ? 2 : 1)} km`
 }
 
-/** Today's date in Vietnam (YYYY-MM-DD): after midnight there the UTC date is still yesterday. */
-export const todayInVietnam = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
-
 /** Kilometres with one decimal, for tables and charts: vi 3.446,8. */
 export const formatKm = (metres: number, lang: Lang): string => formatNumber(metres / 1000, lang, 1)
 

@@ -1,11 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useI18n } from '../i18n'
 import { parseNumber } from '../i18n/format'
+import { vietnamToday } from '../time'
 import { ErrorMessage } from '../ui/status'
 import { api, type ItemDetail } from './api'
 
-/** Today's date in Vietnam as YYYY-MM-DD (the date input's format), whatever the device's time zone. */
-const todayInVietnam = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
 
 /** The steps open to the user on an item: photo upload, start and report (carrier); verify and return (inspector). */
 export function ItemActions({ item, onChanged }: { item: ItemDetail; onChanged(): void }) {
@@ -43,7 +42,7 @@ export function ItemActions({ item, onChanged }: { item: ItemDetail; onChanged()
         <StepForm title={t('conv.action.report')} busy={busy} disabled={item.photos.length === 0} hint={item.photos.length === 0 ? t('conv.report.needPhoto') : undefined}
           onSubmit={(f) => { const h = parseNumber(f.get('height') as string); return step({ action: 'report', measuredHeightM: h ?? NaN, completedOn: f.get('date'), note: (f.get('note') as string) || undefined }) }} testId="report-form">
           <label className="field"><span>{t('conv.report.height')}</span><input name="height" inputMode="decimal" required defaultValue={item.measuredHeightM ?? ''} /></label>
-          <label className="field"><span>{t('conv.report.date')}</span><input name="date" type="date" required defaultValue={todayInVietnam()} /></label>
+          <label className="field"><span>{t('conv.report.date')}</span><input name="date" type="date" required defaultValue={vietnamToday()} /></label>
           <label className="field"><span>{t('conv.detail.note')}</span><input name="note" /></label>
         </StepForm>
       )}

@@ -1,10 +1,11 @@
 /** Number, date and coordinate formatting with each language's conventions (vi-VN: 3.446,8; 27/11/2026). */
 
+import { VIETNAM_TZ } from '../time'
+
 export type Lang = 'vi' | 'en'
 
 // English dates are written day-first too, as the users read them in Vietnam.
 const TAGS: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
-const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 /** The BCP 47 tag used for a UI language. */
 export const localeTag = (lang: Lang): string => TAGS[lang]
@@ -46,7 +47,7 @@ export function formatDateTime(iso: string | Date, lang: Lang): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso
   if (Number.isNaN(date.getTime())) return String(iso)
   const parts = new Intl.DateTimeFormat(TAGS[lang], {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE,
+    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: VIETNAM_TZ,
   }).formatToParts(date)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('hour')}:${part('minute')} ${part('day')}/${part('month')}/${part('year')}`

@@ -3,14 +3,15 @@ import { ApiError } from '../api/http'
 import { useI18n } from '../i18n'
 import { formatCoordinate } from '../i18n/format'
 import type { LngLat } from '../map/MapView'
+import { vietnamToday } from '../time'
 import { ErrorMessage } from '../ui/status'
 import { stationsApi, type TransitionBody } from './api'
+import { approveBody } from './form'
 import { errorsByField } from './model'
 import type { Action, Station } from './types'
 
 // Steps that need no more than a click; the others open a form.
 const ONE_CLICK: readonly Action[] = ['submit', 'report_built', 'report_in_service']
-const today = () => new Date().toISOString().slice(0, 10)
 
 export interface MoveControl {
   /** Where the inspector put the site on the map, when it moved. */
@@ -62,7 +63,7 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
     if (!open) return
     const version = station.version
     const f = fields
-    if (open === 'approve') return run({ action: 'approve', version, decisionNo: f.decisionNo ?? '', decisionDate: f.decisionDate || today(), ...(f.note ? { note: f.note } : {}) })
+    if (open === 'approve') return run(approveBody(version, f))
     if (open === 'reject') return run({ action: 'reject', version, reasons: (f.reasons ?? '').split('\n').map((r) => r.trim()).filter(Boolean) })
     if (open === 'return') return run({ action: 'return', version, note: f.note ?? '' })
     if (open === 'skip_field_check') return run({ action: 'skip_field_check', version, reason: f.reason ?? '' })
@@ -127,7 +128,7 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
           {open === 'approve' && (
             <div className="field-row">
               {field('decisionNo', t('st.decisionNo'), <input name="decisionNo" required value={fields.decisionNo ?? ''} onChange={set('decisionNo')} placeholder="123/QĐ-STTTT" />)}
-              {field('decisionDate', t('st.decisionDate'), <input name="decisionDate" type="date" required value={fields.decisionDate ?? today()} onChange={set('decisionDate')} />)}
+              {field('decisionDate', t('st.decisionDate'), <input name="decisionDate" type="date" required value={fields.decisionDate ?? vietnamToday()} onChange={set('decisionDate')} />)}
             </div>
           )}
           {open === 'reject' && field('reasons', t('st.reasons'), <textarea name="reasons" rows={3} value={fields.reasons ?? ''} onChange={set('reasons')} />)}

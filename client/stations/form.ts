@@ -1,5 +1,6 @@
 /** The application form's fields as typed, and their conversion to the API's body with the checks a form can make. */
 import { parseNumber } from '../i18n/format'
+import { vietnamToday } from '../time'
 import type { LngLat } from '../map/MapView'
 import type { CamouflageKind, MastClass, Station, StationInput, Technology } from './types'
 
@@ -73,4 +74,9 @@ export function toInput(f: FormFields, at: LngLat | null): { input: StationInput
     },
     errors,
   }
+}
+
+/** The body of an approval; the decision date defaults to today in Vietnam (the date the officer sees). */
+export function approveBody(version: number, f: Record<string, string>): { action: 'approve'; version: number } & Record<string, unknown> {
+  return { action: 'approve', version, decisionNo: f.decisionNo ?? '', decisionDate: f.decisionDate || vietnamToday(), ...(f.note ? { note: f.note } : {}) }
 }

@@ -7,6 +7,7 @@ import { loadSession, requireRole } from '../auth/middleware'
 import { importBoundaries, type ImportReport } from './import'
 import { LEVELS } from './validation'
 import * as sql from './sql'
+import { vietnamToday } from '../time'
 
 export const BOUNDARY_IMPORT_PATH = '/api/admin/boundaries'
 
@@ -63,11 +64,6 @@ const locateQuery = z.object({
   at: isoDate.optional(),
 })
 
-/** Today in Vietnam (UTC+7), the default date for "units valid at". */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
-}
-
 function rejection(report: ImportReport): Problem {
   const errors = [
     ...(report.fileError ? [{ path: 'body.featureCollection', message: report.fileError }] : []),
@@ -108,7 +104,7 @@ export function boundaryRoutes(api: Api): void {
       const { body } = await deps(req).db.one<{ body: string }>(sql.UNITS_AS_FEATURE_COLLECTION, [
         query.level,
         query.province ?? null,
-        query.at ?? today(),
+        query.at ?? vietnamToday(),
         query.tolerance,
         ...box,
       ])
@@ -139,7 +135,7 @@ export function boundaryRoutes(api: Api): void {
     access: 'public',
     query: locateQuery,
     async handler({ query, req }) {
-      const at = query.at ?? today()
+      const at = query.at ?? vietnamToday()
       const rows = await deps(req).db.many<{ level: string } & Record<string, unknown>>(sql.LOCATE_POINT, [query.lon, query.lat, at])
       const unit = (level: string) => {
         const row = rows.find((r) => r.level === level)

@@ -1,11 +1,12 @@
 // SQL of the conversion programme. Values are bind parameters; the only varying text is the WHERE clause
 // assembled in access.ts from fixed fragments.
+import { VIETNAM_TZ } from '../time'
 
 /** Today in Vietnam: due dates and completion dates are Vietnamese calendar days. */
-export const TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`
+export const TODAY = `(now() AT TIME ZONE '${VIETNAM_TZ}')::date`
 
 /** The calendar day (Vietnam) an item was verified. */
-export const VERIFIED_DAY = `(i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`
+export const VERIFIED_DAY = `(i.verified_at AT TIME ZONE '${VIETNAM_TZ}')::date`
 
 export const ITEM_FROM = `conversion_items i
   JOIN conversion_programmes p ON p.id = i.programme_id
