@@ -13,7 +13,8 @@ export function decorateItem(item: Row, user: SessionUser): Row {
   return { ...item, allowedActions: allowedActions(item.status as Status, user.role) }
 }
 
-const fmt = (n: number) => String(Math.round(n * 100) / 100)
+// Heights as typed (to the millimetre and beyond): the reason must show why 12,305 m is over 12,3 m.
+const fmt = (n: number) => String(Number(n))
 
 /** The automatic reason of a failed height check, in Vietnamese and English. */
 function heightReason(measured: number, target: number, tolerance: number, excess: number): string {

@@ -1,3 +1,4 @@
+import { compareExact, subtractExact } from '../decimal'
 import type { Role } from '../http/context'
 
 /** Status of a programme item (column conversion_items.status). */
@@ -54,10 +55,10 @@ export function allowedActions(from: Status, role: Role): Action[] {
 
 /**
  * The height check of a verification: the measured height may exceed the target by at most the programme's
- * tolerance. Answers the excess in metres (0 when within).
+ * tolerance, compared exactly as typed (12,305 m is 0,305 m over 12 m: more than a 0,3 m tolerance).
+ * Answers the excess in metres (0 when within).
  */
 export function heightExcess(measuredM: number, targetM: number, toleranceM: number): number {
-  const excess = measuredM - targetM
-  // Heights are stored to the centimetre; compare in centimetres so 12.5 against 12 + 0.5 is not lost to floating point.
-  return Math.round(excess * 100) > Math.round(toleranceM * 100) ? Math.round(excess * 100) / 100 : 0
+  const excess = subtractExact(measuredM, targetM)
+  return compareExact(excess, toleranceM) > 0 ? excess : 0
 }

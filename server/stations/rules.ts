@@ -3,6 +3,8 @@
  * Every limit comes from the province's rule data; "closer than the limit" fails, exactly at the limit passes.
  */
 
+import { addExact, compareExact, multiplyExact } from '../decimal'
+
 export type MastClass = 'A1' | 'A1c' | 'A2a' | 'A2b'
 export type AreaKind = 'urban' | 'rural'
 export type Outcome = 'pass' | 'warn' | 'fail'
@@ -78,7 +80,8 @@ export interface Facts {
 
 const EXISTING = new Set(['approved', 'built', 'in_service'])
 const BULKY = new Set<MastClass>(['A2a', 'A2b'])
-// Distances and heights are compared at centimetre precision, so that a mast placed exactly at a limit passes.
+// Distances are measured on the ellipsoid and compared at centimetre precision, so that a mast placed exactly at a
+// limit passes. Heights are typed decimals and are compared exactly (3,004 m is over a 3 m limit).
 const cm = (n: number) => Math.round(n * 100) / 100
 
 /** Formats a number the Vietnamese way (3.446,8). */
@@ -124,12 +127,12 @@ function zoneAllowsClass(f: Facts, c: Candidate): RuleResult {
 }
 
 function zoneHeight(f: Facts, c: Candidate): RuleResult {
-  const totalM = cm((c.buildingHeightM ?? 0) + c.mastHeightM)
+  const totalM = addExact(c.buildingHeightM ?? 0, c.mastHeightM)
   const limited = f.zones.filter((z) => z.maxHeightM !== null).sort((a, b) => a.maxHeightM! - b.maxHeightM!)
   const z = limited[0]
   if (!z) return result('zone_height', 'pass', { totalHeightM: totalM, limitM: null }, 'Không có giới hạn chiều cao tại vị trí này.', 'No height limit applies here.')
   const values = { totalHeightM: totalM, limitM: z.maxHeightM, zone: z.name }
-  return totalM <= z.maxHeightM!
+  return compareExact(totalM, z.maxHeightM!) <= 0
     ? result('zone_height', 'pass', values, `Chiều cao ${vi(totalM)} m không vượt giới hạn ${vi(z.maxHeightM!)} m của vùng "${z.name}".`, `Height ${en(totalM)} m is within the ${en(z.maxHeightM!)} m limit of zone "${z.name}".`)
     : result('zone_height', 'fail', values, `Chiều cao ${vi(totalM)} m vượt giới hạn ${vi(z.maxHeightM!)} m của vùng "${z.name}".`, `Height ${en(totalM)} m exceeds the ${en(z.maxHeightM!)} m limit of zone "${z.name}".`)
 }
@@ -138,11 +141,11 @@ function a1Limits(f: Facts, c: Candidate): RuleResult {
   if (c.mastClass === 'A1c') return result('a1_limits', 'pass', {}, 'Cột ngụy trang (A1): không áp dụng giới hạn 20 % và 3 m.', 'Camouflaged mast (A1): the 20 % and 3 m limits do not apply.')
   if (c.mastClass !== 'A1') return result('a1_limits', 'pass', {}, 'Không phải cột A1: không áp dụng.', 'Not an A1 mast: does not apply.')
   const building = c.buildingHeightM ?? 0
-  const ratioLimitM = cm(f.rules.a1MaxRatio * building)
-  const limitM = Math.min(ratioLimitM, f.rules.a1MaxHeightM)
+  const ratioLimitM = multiplyExact(f.rules.a1MaxRatio, building)
+  const limitM = compareExact(ratioLimitM, f.rules.a1MaxHeightM) < 0 ? ratioLimitM : f.rules.a1MaxHeightM
   const values = { mastHeightM: c.mastHeightM, buildingHeightM: building, ratioLimitM, absoluteLimitM: f.rules.a1MaxHeightM, ratio: f.rules.a1MaxRatio }
   const pct = Math.round(f.rules.a1MaxRatio * 100)
-  return cm(c.mastHeightM) <= limitM
+  return compareExact(c.mastHeightM, limitM) <= 0
     ? result('a1_limits', 'pass', values, `Cột ${vi(c.mastHeightM)} m trong giới hạn A1 (≤ ${pct} % chiều cao công trình và ≤ ${vi(f.rules.a1MaxHeightM)} m).`, `The ${en(c.mastHeightM)} m mast is within the A1 limits (≤ ${pct} % of the building and ≤ ${en(f.rules.a1MaxHeightM)} m).`)
     : result('a1_limits', 'fail', values, `Cột ${vi(c.mastHeightM)} m vượt giới hạn A1 ${vi(limitM)} m (${pct} % của ${vi(building)} m, tối đa ${vi(f.rules.a1MaxHeightM)} m).`, `The ${en(c.mastHeightM)} m mast exceeds the A1 limit of ${en(limitM)} m (${pct} % of ${en(building)} m, at most ${en(f.rules.a1MaxHeightM)} m).`)
 }
