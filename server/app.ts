@@ -49,6 +49,13 @@ const sameOrigin: RequestHandler = (req, _res, next) => {
   next(forbidden('Cross-site requests are not accepted.'))
 }
 
+// Answers about a signed-in user's data must not outlive the session in a shared browser's cache or a proxy;
+// public answers (public map, public tiles, static files) set their own caching and override this.
+const privateByDefault: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'private, no-store')
+  next()
+}
+
 /** Builds the Express app around its dependencies; `listen` is the caller's business. */
 export function buildApp(deps: AppDeps): express.Express {
   const app = express()
@@ -73,6 +80,7 @@ export function buildApp(deps: AppDeps): express.Express {
     }),
   )
   app.use(requestContext)
+  app.use(['/api', '/tiles'], privateByDefault)
   app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
   app.use('/api', express.json({ limit: deps.config.bodyLimit }), sameOrigin, loadSession)
 

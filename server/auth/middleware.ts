@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import { deps, type Role } from '../http/context'
 import { forbidden, unauthorized } from '../http/problems'
-import { COOKIE_NAME, readCookie, userForToken } from './sessions'
+import { readSessionCookie, userForToken } from './sessions'
 
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[]
@@ -9,7 +9,7 @@ export type Access = 'public' | 'signed-in' | readonly Role[]
 /** Loads the session user, if any, onto `req.user`. */
 export const loadSession: RequestHandler = async (req, _res, next) => {
   try {
-    const token = readCookie(req.headers.cookie, COOKIE_NAME)
+    const token = readSessionCookie(req.headers.cookie)
     if (token) req.user = await userForToken(deps(req).db, token)
     next()
   } catch (err) {

@@ -4,7 +4,7 @@ import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { audit } from '../audit/audit'
 import { login } from './service'
-import { COOKIE_NAME, deleteSession, readCookie, userForToken } from './sessions'
+import { COOKIE_NAME, deleteSession, readSessionCookie, userForToken } from './sessions'
 
 const credentials = z.object({
   username: z.string().trim().min(1, 'Enter a username.').max(40),
@@ -52,7 +52,7 @@ export function authRoutes(api: Api): void {
     tag: 'auth',
     access: 'signed-in',
     async handler({ req, res }) {
-      const token = readCookie(req.headers.cookie, COOKIE_NAME)
+      const token = readSessionCookie(req.headers.cookie)
       const user = req.user!
       await deps(req).db.transaction(async (tx) => {
         if (token) await deleteSession(tx, token)

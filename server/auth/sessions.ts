@@ -61,12 +61,25 @@ export async function deleteSession(q: Queryable, token: string): Promise<void> 
   await q.exec('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)])
 }
 
-/** Reads one cookie from a Cookie header. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
+// The shape of the tokens createSession hands out (32 random bytes, base64url); anything else is no session.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * Reads the session token from a Cookie header. A malformed value (bad percent-encoding, wrong shape) counts
+ * as no cookie at all, so a browser holding garbage is treated as signed out rather than failing every request.
+ */
+export function readSessionCookie(header: string | undefined): string | undefined {
   if (!header) return undefined
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+    if (eq <= 0 || part.slice(0, eq).trim() !== COOKIE_NAME) continue
+    let value: string
+    try {
+      value = decodeURIComponent(part.slice(eq + 1).trim())
+    } catch {
+      return undefined
+    }
+    return TOKEN_SHAPE.test(value) ? value : undefined
   }
   return undefined
 }

@@ -30,7 +30,7 @@ function toProblem(err: unknown): Problem {
 /** The one error middleware: every failure leaves as application/problem+json. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = toProblem(err)
-  if (problem.status >= 500 || (err as { code?: string }).code === 'XX000') {
+  if (problem.status >= 500) {
     log.error('request failed', { requestId: req.requestId, method: req.method, path: req.path, error: (err as Error).message, code: (err as { code?: string }).code, stack: (err as Error).stack })
   }
   if (problem.status === 429 && typeof problem.extra.retryAfter === 'number') res.setHeader('Retry-After', String(problem.extra.retryAfter))

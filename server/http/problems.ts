@@ -30,7 +30,8 @@ export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
 
 /**
  * Maps a PostgreSQL error to a problem by its SQLSTATE code (never by message text).
- * Answers undefined for codes that are the server's fault.
+ * Answers undefined for codes that are the server's fault (XX000, PostgreSQL's internal error, among them:
+ * input that reaches it got past a gate that should have refused it).
  */
 export function problemFromSqlState(err: { code?: string; constraint?: string; detail?: string }): Problem | undefined {
   const code = err.code ?? ''
@@ -53,7 +54,6 @@ export function problemFromSqlState(err: { code?: string; constraint?: string; d
       return new Problem(403, 'Forbidden', 'This record cannot be changed.')
     default:
       if (code.startsWith('22')) return new Problem(400, 'Bad request', 'A value has the wrong format or is out of range.')
-      if (code === 'XX000') return new Problem(422, 'Validation failed', 'The geometry could not be processed.')
       return undefined
   }
 }

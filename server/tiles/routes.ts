@@ -53,8 +53,9 @@ async function serveTile(req: Request, res: Response, next: NextFunction): Promi
     const { version } = await deps(req).db.one<{ version: number }>('SELECT version FROM tile_layer_versions WHERE layer = $1', [layer])
     const etag = `"${layer}-${TILE_SCHEMA}-${version}-${audienceKey(audience)}"`
     res.setHeader('ETag', etag)
-    // revalidate on every use: an edit must show on the next load; the ETag makes that a cheap 304
-    res.setHeader('Cache-Control', `${audience.kind === 'public' ? 'public' : 'private'}, no-cache`)
+    // Public tiles revalidate on every use (an edit must show on the next load; the ETag makes that a cheap
+    // 304); a signed-in user's tiles carry private records and are not stored at all.
+    res.setHeader('Cache-Control', audience.kind === 'public' ? 'public, no-cache' : 'private, no-store')
     res.setHeader('Vary', 'Cookie')
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end()

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ensurePostgis, type Queryable } from '../../server/db/index'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
 import { problemFromSqlState } from '../../server/http/problems'
+import { problemHandler } from '../../server/http/errors'
+import { setLogLevel } from '../../server/log'
 
 /** A stand-in database answering the two catalogue queries ensurePostgis makes. */
 function catalogue(available: string | null, installed: string): Queryable {
@@ -27,6 +31,7 @@ describe('PostGIS check at start', () => {
 })
 
 describe('SQLSTATE mapping', () => {
+  setLogLevel('silent')
   it.each([
     ['23505', 409],
     ['23503', 422],
@@ -40,5 +45,22 @@ describe('SQLSTATE mapping', () => {
   })
   it('leaves unknown codes to the 500 path', () => {
     expect(problemFromSqlState({ code: '42P01' })).toBeUndefined()
+  })
+  it("answers PostgreSQL's internal error XX000 as the server's fault, not the user's", async () => {
+    expect(problemFromSqlState({ code: 'XX000' })).toBeUndefined()
+    const app = express()
+    app.get('/boom', () => {
+      throw Object.assign(new Error('lwgeom_intersection: GEOS Error'), { code: 'XX000' })
+    })
+    app.use(problemHandler)
+    const server = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/boom`)
+      expect(res.status).toBe(500)
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    } finally {
+      server.close()
+    }
   })
 })
