@@ -10,6 +10,7 @@ import { csv, summaryCells } from './export'
 import { xlsx } from './xlsx'
 import { FORMATS, importRoutes } from './import/import'
 import { KINDS } from './workflow'
+import { answer, ANSWERS, listInvitations } from './participation'
 import {
   ductBody, idParams, periodQuery, poleBody, poleListQuery, poleUpdateBody, routeBody, routeListQuery, routeUpdateBody, statusBody, versionQuery,
 } from './schemas'
@@ -17,6 +18,8 @@ import {
 const STAFF = ['admin', 'officer', 'inspector'] as const
 const EDITORS = ['admin', 'officer', 'carrier'] as const
 const OFFICE = ['admin', 'officer'] as const
+
+const participationBody = z.object({ action: z.enum(ANSWERS) })
 
 const scope = (req: Request): routes.Scope => ({ provinceCode: deps(req).config.provinceCode, user: req.user!, requestId: req.requestId })
 
@@ -44,6 +47,20 @@ export function cableRoutes(api: Api): void {
     handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))) })
   api.route({ method: 'post', path: '/api/cables/routes/import', summary: 'Import routes from GeoJSON, KML or CSV with WKT (all or nothing)', tag, access: EDITORS, body: importBody, status: 201,
     handler: ({ body, req }) => deps(req).db.transaction((tx) => importRoutes(tx, scope(req), { format: body.format, content: body.content, defaults: { kind: body.kind, carriers: body.carriers } })) })
+
+  api.route({
+    method: 'get', path: '/api/cables/invitations', tag, access: [...STAFF, 'carrier'],
+    summary: 'Invitations to shared routes not yet answered (a carrier: its own), with each route\'s line',
+    handler: async ({ req }) => ({ items: await listInvitations(deps(req).db, scope(req)) }),
+  })
+  api.route({
+    method: 'post', path: '/api/cables/routes/{id}/participation', tag, access: ['carrier'], params: idParams, body: participationBody,
+    summary: 'A carrier accepts or declines an invitation to a route, or leaves a shared route (only its own participation)',
+    handler: ({ params, body, req }) => deps(req).db.transaction(async (tx) => {
+      await answer(tx, scope(req), params.id, body.action)
+      return body.action === 'accept' ? routes.getRoute(tx, scope(req), params.id) : undefined
+    }),
+  })
 
   api.route({ method: 'get', path: '/api/cables/poles', summary: 'Poles in a bounding box', tag, access: 'signed-in', query: poleListQuery,
     handler: async ({ query, req }) => ({ items: await poles.listPoles(deps(req).db, scope(req), query.bbox, query.limit) }) })

@@ -6,6 +6,7 @@ import * as sql from './sql'
 import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
 import { transition, type Status } from './workflow'
 import { vietnamToday } from '../time'
+import { changedParticipants, dropInvitations, invite, invitedTo, newRouteParticipants } from './participation'
 
 export interface Scope {
   provinceCode: string
@@ -49,6 +50,15 @@ export async function refreshDistrictLengths(q: Queryable, routeIds: number[]): 
   await q.exec(sql.REFRESH_DISTRICT_LENGTHS, [routeIds])
 }
 
+/** Names every pole id that is not a pole of the province, at `body.poleIds.i`. */
+async function unknownPoles(q: Queryable, scope: Scope, poleIds: number[], errors: FieldError[]): Promise<void> {
+  if (poleIds.length === 0) return
+  const known = new Set((await q.many<{ id: number }>(sql.KNOWN_POLES, [scope.provinceCode, poleIds])).map((r) => Number(r.id)))
+  poleIds.forEach((id, i) => {
+    if (!known.has(id)) errors.push({ path: `body.poleIds.${i}`, message: `There is no pole ${id} in the province.` })
+  })
+}
+
 async function linkPoles(q: Queryable, routeId: number, body: Pick<RouteBody, 'poleIds' | 'polesWithinM'>): Promise<void> {
   await q.exec(sql.CLEAR_POLES, [routeId])
   await q.one(sql.LINK_POLES, [routeId, body.poleIds, body.polesWithinM ?? null])
@@ -82,14 +92,16 @@ export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery):
 /** Creates a planned route: measures it, splits its length by district, links its poles, audits. */
 export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody): Promise<Record<string, unknown>> {
   const errors: FieldError[] = []
-  const carriers = await routeCarriers(tx, scope, body.carriers, errors)
+  const participants = newRouteParticipants(scope, await routeCarriers(tx, scope, body.carriers, errors))
   const problem = await geometryProblem(tx, body.geometry)
   if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
+  await unknownPoles(tx, scope, body.poleIds, errors)
   if (errors.length > 0) throw invalid('The route is not valid.', errors)
   const { id } = await tx.one<{ id: number }>(sql.INSERT_ROUTE, [
-    scope.provinceCode, body.name, body.street ?? null, body.kind, 'planned', carriers, body.plannedOn ?? null, null, null, null,
+    scope.provinceCode, body.name, body.street ?? null, body.kind, 'planned', participants.carrierIds, body.plannedOn ?? null, null, null, null,
     JSON.stringify(body.geometry), scope.user.id,
   ])
+  await invite(tx, scope, [{ routeId: id, carrierIds: participants.invited }])
   await refreshDistrictLengths(tx, [id])
   await linkPoles(tx, id, body)
   const after = await getRoute(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, id)
@@ -98,7 +110,7 @@ export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody):
 }
 
 async function lockVisible(tx: Queryable, scope: Scope, id: number): Promise<Record<string, unknown> & { version: number; status: Status }> {
-  const locked = await tx.maybeOne(`SELECT id FROM cable_routes WHERE id = $1 AND province_code = $2 AND ($3::int IS NULL OR $3::int = ANY (carrier_ids)) FOR UPDATE`, [id, scope.provinceCode, carrierOf(scope.user)])
+  const locked = await tx.maybeOne(sql.LOCK_VISIBLE_ROUTE, [id, scope.provinceCode, carrierOf(scope.user)])
   if (!locked) throw notFound('No such cable route.')
   return (await getRoute(tx, scope, id)) as Record<string, unknown> & { version: number; status: Status }
 }
@@ -113,15 +125,21 @@ export async function updateRoute(tx: Queryable, scope: Scope, id: number, body:
     throw forbidden('A carrier changes a route only until it is completed.')
   }
   const errors: FieldError[] = []
-  const carriers = await routeCarriers(tx, scope, body.carriers, errors)
+  const named = await routeCarriers(tx, scope, body.carriers, errors)
   if (body.geometry) {
     const problem = await geometryProblem(tx, body.geometry)
     if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
   }
+  await unknownPoles(tx, scope, body.poleIds, errors)
   if (errors.length > 0) throw invalid('The route is not valid.', errors)
+  const participants = changedParticipants(scope, before.carrierIds as number[], await invitedTo(tx, id), named)
   const geometry = body.geometry ? JSON.stringify(body.geometry) : null
-  const changed = await tx.exec(sql.UPDATE_ROUTE, [id, body.version, body.name, body.street ?? null, body.kind, carriers, body.plannedOn ?? null, geometry])
+  const changed = await tx.exec(sql.UPDATE_ROUTE, [
+    id, body.version, body.name, body.street ?? null, body.kind, participants.carrierIds, body.plannedOn ?? null, geometry,
+  ])
   if (changed === 0) throw stale(before.version)
+  await dropInvitations(tx, id, participants.carrierIds)
+  await invite(tx, scope, [{ routeId: id, carrierIds: participants.invited }])
   if (geometry) await refreshDistrictLengths(tx, [id])
   await linkPoles(tx, id, body)
   const after = await getRoute(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, id)
@@ -148,11 +166,16 @@ export async function changeStatus(tx: Queryable, scope: Scope, id: number, inpu
   return after
 }
 
-/** Deletes a route: staff any, a carrier only its own planned ones. */
+/** Deletes a route: staff any, a carrier only a planned one that no other carrier takes part in. */
 export async function deleteRoute(tx: Queryable, scope: Scope, id: number, version: number): Promise<void> {
   const before = await lockVisible(tx, scope, id)
   if (before.version !== version) throw stale(before.version)
-  if (carrierOf(scope.user) !== null && before.status !== 'planned') throw forbidden('A carrier deletes only its planned routes.')
-  await tx.exec('DELETE FROM cable_routes WHERE id = $1', [id])
+  if (carrierOf(scope.user) !== null) {
+    if (before.status !== 'planned') throw forbidden('A carrier deletes only its planned routes.')
+    if ((before.carrierIds as number[]).length > 1) {
+      throw forbidden('Other carriers take part in this route: a carrier leaves a shared route instead of deleting it.')
+    }
+  }
+  await tx.exec(sql.DELETE_ROUTE, [id])
   await audit(tx, scope.user, { action: 'cable_route.delete', entity: 'cable_route', entityId: id, before }, scope.requestId)
 }

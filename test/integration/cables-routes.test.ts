@@ -124,9 +124,10 @@ describe('who may see and change routes', () => {
     expect((await app.request('GET', `/api/cables/routes/${route.id}`, { cookie: inspector })).status).toBe(200)
   })
 
-  it('puts a carrier on every route it creates', async () => {
+  it('puts a carrier on every route it creates, and only invites the other carriers it names', async () => {
     const route = await (await app.request('POST', '/api/cables/routes', { cookie: vnpt, body: lineBody({ carriers: ['fpt'] }) })).json()
-    expect(route.carriers).toEqual(['fpt', 'vnpt'])
+    expect(route.carriers).toEqual(['vnpt'])
+    expect(route.invitedCarriers).toEqual(['fpt'])
   })
 
   it('checks roles on every route of the API', async () => {

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/index'
 import { audit } from '../../audit/audit'
 import { Problem } from '../../http/problems'
 import { carrierOf, refreshDistrictLengths, type Scope } from '../service'
+import { invite, newRouteParticipants } from '../participation'
 import { KINDS, STATUSES, type Kind, type Status } from '../workflow'
 import { readCsv, readGeoJson, readKml, type SourceFeature } from './formats'
 
@@ -115,6 +116,8 @@ export async function importRoutes(tx: Queryable, scope: Scope, options: ImportO
       notRoutes,
     })
   }
+  // a carrier's file takes part itself and only invites the other carriers it names
+  const participants = carrierLists.map((list) => newRouteParticipants(scope, list))
   if (lines.length === 0) {
     throw new Problem(422, 'Validation failed', `The file holds no route: ${notRoutes.map((n) => `${n.label}: ${n.reasons.join('; ')}`).join(' | ')}`, { errors: notRoutes.map((n) => ({ path: n.label, message: n.reasons.join('; ') })), rejected: [], notRoutes })
   }
@@ -129,11 +132,12 @@ export async function importRoutes(tx: Queryable, scope: Scope, options: ImportO
      RETURNING id`,
     [
       scope.provinceCode, lines.map((c) => c.name), lines.map((c) => c.street), lines.map((c) => c.kind), lines.map((c) => c.status),
-      carrierLists.map((l) => l.join(',')), lines.map((c) => c.dates.started), lines.map((c) => c.dates.completed), lines.map((c) => c.dates.accepted),
+      participants.map((p) => p.carrierIds.join(',')), lines.map((c) => c.dates.started), lines.map((c) => c.dates.completed), lines.map((c) => c.dates.accepted),
       lines.map((c) => JSON.stringify(c.feature.geometry)), scope.user.id,
     ],
   )
   const routeIds = inserted.map((r) => r.id)
+  await invite(tx, scope, routeIds.map((routeId, i) => ({ routeId, carrierIds: participants[i]!.invited })))
   await refreshDistrictLengths(tx, routeIds)
   await audit(tx, scope.user, { action: 'cable_route.import', entity: 'cable_route', entityId: null, after: { format: options.format, ids: routeIds, skipped: notRoutes } }, scope.requestId)
   return { imported: routeIds.length, ids: routeIds, notRoutes }
