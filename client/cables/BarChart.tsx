@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n'
 import { formatNumber } from '../i18n/format'
-import { ChartLegend, valueAxis } from './chartParts'
+import { valueAxis } from '../ui/axis'
+import { ChartLegend } from './chartParts'
 
 export interface BarRow {
   label: string

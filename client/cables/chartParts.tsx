@@ -1,20 +1,3 @@
-/** A round step for axis ticks: 1, 2 or 5 × 10ⁿ, giving about `count` ticks up to `max`. */
-export function niceStep(max: number, count = 4): number {
-  if (max <= 0) return 1
-  const raw = max / count
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const f = raw / power
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power
-}
-
-/** The value axis for these values: its top (a whole number of steps, at least one) and the ticks from 0 up to it. */
-export function valueAxis(values: number[]): { max: number; ticks: number[] } {
-  const step = niceStep(Math.max(0, ...values))
-  const max = Math.max(step, Math.ceil(Math.max(0, ...values) / step) * step)
-  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step)
-  return { max, ticks }
-}
-
 /** A chart's key: a colour swatch and name for each series. */
 export function ChartLegend({ series }: { series: { name: string; colour: string }[] }) {
   return (

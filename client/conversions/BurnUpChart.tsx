@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n'
 import { formatCount, formatDate } from '../i18n/format'
+import { niceStep } from '../ui/axis'
 import type { Dashboard } from './api'
 
 const W = 1000
@@ -11,13 +12,6 @@ const dayOf = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`)
 const monthEnd = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number]
   return Date.UTC(y, m, 0)
-}
-
-/** A round step for about `n` gridlines up to `max`. */
-function niceStep(max: number, n: number): number {
-  const raw = max / n
-  const mag = 10 ** Math.floor(Math.log10(raw))
-  return ([1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? raw)
 }
 
 /**

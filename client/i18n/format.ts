@@ -1,31 +1,16 @@
 /** Number, date and coordinate formatting with each language's conventions (vi-VN: 3.446,8; 27/11/2026). */
 
+import { formatNumber, formatUngrouped, localeTag, type Lang } from '../../shared/format'
 import { VIETNAM_TZ } from '../time'
 
-export type Lang = 'vi' | 'en'
-
-// English dates are written day-first too, as the users read them in Vietnam.
-const TAGS: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
-
-/** The BCP 47 tag used for a UI language. */
-export const localeTag = (lang: Lang): string => TAGS[lang]
-
-/** A number with grouping and at most `maxFractionDigits` decimals: vi 3.446,8 — en 3,446.8. */
-export function formatNumber(value: number, lang: Lang, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(TAGS[lang], { maximumFractionDigits: maxFractionDigits }).format(value)
-}
-
-/** An integer count with grouping: vi 147.166 — en 147,166. */
-export function formatCount(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(TAGS[lang], { maximumFractionDigits: 0 }).format(value)
-}
+export { formatCount, formatNumber, localeTag, type Lang } from '../../shared/format'
 
 /**
  * A coordinate value with a fixed number of decimals and no grouping, so that it can be copied back
  * into a form: vi 10,776900 / 1191912,35 — en 10.776900 / 1191912.35.
  */
 export function formatCoordinate(value: number, lang: Lang, fractionDigits: number): string {
-  return new Intl.NumberFormat(TAGS[lang], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, useGrouping: false }).format(value)
+  return formatUngrouped(value, lang, fractionDigits)
 }
 
 /** An area given in square metres, in km² (or ha below 1 km²), e.g. vi "52,3 km²". */
@@ -39,14 +24,14 @@ export function formatDate(isoDate: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
   if (!match) return isoDate
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return new Intl.DateTimeFormat(TAGS[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date)
+  return new Intl.DateTimeFormat(localeTag(lang), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date)
 }
 
 /** An instant in Vietnam time, e.g. vi "14:05 27/11/2026". */
 export function formatDateTime(iso: string | Date, lang: Lang): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso
   if (Number.isNaN(date.getTime())) return String(iso)
-  const parts = new Intl.DateTimeFormat(TAGS[lang], {
+  const parts = new Intl.DateTimeFormat(localeTag(lang), {
     day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: VIETNAM_TZ,
   }).formatToParts(date)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''

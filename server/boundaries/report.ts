@@ -1,6 +1,6 @@
+import { formatNumber } from '../../shared/format'
 import type { ImportReport } from './import'
 
-const m2 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 })
 
 /** The import report as text for a terminal: outcome first, then each rejection and each repair. */
 export function formatReport(report: ImportReport): string {
@@ -22,7 +22,7 @@ export function formatReport(report: ImportReport): string {
   const repaired = report.features.filter((f) => f.repairs.length > 0)
   lines.push(`Repairs: ${repaired.length} of ${report.features.length} feature(s).`)
   for (const f of repaired) {
-    lines.push(`  feature ${f.index} (code ${f.code}, ${f.name}), area change ${m2.format(f.areaChangeM2)} m²:`)
+    lines.push(`  feature ${f.index} (code ${f.code}, ${f.name}), area change ${formatNumber(f.areaChangeM2, 'vi', 1)} m²:`)
     for (const repair of f.repairs) lines.push(`    - ${repair}`)
   }
   if (report.closed.length > 0) {

@@ -1,10 +1,8 @@
-/** Vietnamese number format: '.' groups thousands, ',' marks decimals (3.446,8). */
+import { formatNumber } from '../../shared/format'
+
+/** Vietnamese number format with exactly `decimals` decimals: '.' groups thousands, ',' marks decimals (3.446,8). */
 export function formatVi(value: number, decimals = 0): string {
-  const fixed = Math.abs(value).toFixed(decimals)
-  const [whole = '0', fraction] = fixed.split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-  const sign = value < 0 && Number(fixed) !== 0 ? '-' : ''
-  return sign + grouped + (fraction ? `,${fraction}` : '')
+  return formatNumber(value, 'vi', decimals, decimals)
 }
 
 /** Kilometres as officers write them: one decimal, without a trailing ",0" (295 km, 3.446,8 km). */

@@ -1,4 +1,7 @@
-// SQL of the cable ledger, in one place. Values are always bind parameters.
+// Shared SQL of the cable ledger: route columns, writes and pole links. Not yet every statement of the domain:
+// service.ts, summary.ts, ducts.ts and poles.ts still hold their own (to be moved here, issue 10). Values are always
+// bind parameters.
+import { metresToDegreesSql } from '../geo/degrees'
 
 /** Columns of a route as the API answers it, over `cable_routes r`. */
 export const ROUTE_COLUMNS = `
@@ -100,8 +103,8 @@ export const LINK_POLES = `
      WHERE p.province_code = r.province_code
        AND (p.id = ANY ($2::bigint[])
             OR ($3::float8 IS NOT NULL
-                -- the index finds candidates in a degree box (1° ≥ 110 km everywhere but near the poles); geography decides
-                AND p.geom && ST_Expand(r.geom, $3::float8 / 100000.0)
+                -- the index finds candidates in a degree box wide enough at the route's farthest latitude; geography decides
+                AND p.geom && ST_Expand(r.geom, ${metresToDegreesSql('$3::float8', 'greatest(abs(ST_YMin(r.geom)), abs(ST_YMax(r.geom)))')})
                 AND ST_DWithin(p.geom::geography, r.geom::geography, $3::float8)))
   ), linked AS (
     INSERT INTO route_poles (route_id, pole_id) SELECT $1, id FROM found RETURNING pole_id

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
+import { metresToDegreesSql } from '../geo/degrees'
 import { Problem } from '../http/problems'
 import { programmeIn } from './access'
 import { readCsv, readGeoJson, type ListRow, type RowProblem } from './import-rows'
@@ -49,7 +50,7 @@ SELECT r.line, m.* FROM unnest($2::int[], $3::float8[], $4::float8[], $5::text[]
           ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography) AS "distanceM"
      FROM stations s JOIN carriers c ON c.id = s.carrier_id
     WHERE s.province_code = $1 AND s.state <> 'decommissioned' AND (r.carrier IS NULL OR c.short_name = r.carrier)
-      AND ST_DWithin(s.geom, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), $6 / (111320 * cos(radians(r.lat))) * 1.01)
+      AND ST_DWithin(s.geom, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), ${metresToDegreesSql('$6', 'r.lat')})
  ) m WHERE m."distanceM" <= $6`
 
 function candidatesOf(found: Candidate[]): Map<number, Candidate[]> {

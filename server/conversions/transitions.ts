@@ -1,6 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
+import { formatNumber } from '../../shared/format'
 import { conflict, forbidden, invalid } from '../http/problems'
 import { readStation, recordChange } from '../stations/record'
 import { visibleItem } from './access'
@@ -14,13 +15,15 @@ export function decorateItem(item: Row, user: SessionUser): Row {
 }
 
 // Heights as typed (to the millimetre and beyond): the reason must show why 12,305 m is over 12,3 m.
-const fmt = (n: number) => String(Number(n))
+const vi = (n: number) => formatNumber(n, 'vi', 6)
+const en = (n: number) => formatNumber(n, 'en', 6)
 
 /** The automatic reason of a failed height check, in Vietnamese and English. */
-function heightReason(measured: number, target: number, tolerance: number, excess: number): string {
+export function heightReason(measured: number, target: number, tolerance: number, excess: number): string {
   return (
-    `Chiều cao đo được ${fmt(measured).replace('.', ',')} m vượt chiều cao mục tiêu ${fmt(target).replace('.', ',')} m ${fmt(excess).replace('.', ',')} m (dung sai ${fmt(tolerance).replace('.', ',')} m). / ` +
-    `Measured height ${fmt(measured)} m exceeds the ${fmt(target)} m target by ${fmt(excess)} m (tolerance ${fmt(tolerance)} m).`
+    `Chiều cao đo được ${vi(measured)} m vượt chiều cao mục tiêu ${vi(target)} m ${vi(excess)} m ` +
+    `(dung sai ${vi(tolerance)} m). / ` +
+    `Measured height ${en(measured)} m exceeds the ${en(target)} m target by ${en(excess)} m (tolerance ${en(tolerance)} m).`
   )
 }
 

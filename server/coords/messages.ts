@@ -1,4 +1,5 @@
 // What /api/coordinates/interpret tells the person typing: Vietnamese first, English second.
+import { formatNumber } from '../../shared/format'
 import { formatMeridian } from './plausibility'
 
 export interface ZoneLabel {
@@ -11,8 +12,8 @@ export interface Explanation {
   en: string
 }
 
-const vi = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 9 }).format(n)
-const en = (n: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 9 }).format(n)
+const vi = (n: number) => formatNumber(n, 'vi', 9)
+const en = (n: number) => formatNumber(n, 'en', 9)
 
 const zoneVi = (z: ZoneLabel) => `VN-2000 múi 3°, kinh tuyến trục ${formatMeridian(z.centralMeridian)} (${z.provinceName})`
 const zoneEn = (z: ZoneLabel) => `VN-2000 TM-3 zone ${formatMeridian(z.centralMeridian)} (${z.provinceName})`

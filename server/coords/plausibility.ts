@@ -1,5 +1,6 @@
 // Pure rules for telling a coordinate pair's kind and order. No conversion happens here: the SQL
 // places both readings of a projected pair, and these rules judge the result.
+import { VIETNAM_EXTENT } from '../geo/extent'
 
 export const SYSTEMS = ['wgs84', 'vn2000-geo', 'vn2000-tm3'] as const
 export type CoordSystem = (typeof SYSTEMS)[number]
@@ -9,11 +10,17 @@ export const WGS84_SRID = 4326
 export const VN2000_GEO_SRID = 974756
 
 /**
- * Vietnam's extent, islands included. The southern limit is 7.5° (not the mainland's 8.5°) for the
- * Trường Sa features; it stays above 7.2°, where a mainland easting read as a northing would land,
- * so a swapped projected pair still falls outside.
+ * A projected pair read the wrong way round lands at or below 7.2°N (a mainland easting taken for a
+ * northing), so telling a pair's order needs a southern limit above that: 7.5°, which still takes in most
+ * Trường Sa features. The rest of the box is the country's extent.
  */
-export const VIETNAM = { lon: { min: 102, max: 118 }, lat: { min: 7.5, max: 24 } } as const
+const ORDER_SAFE_MIN_LAT = 7.5
+
+/** Vietnam's extent (server/geo/extent.ts) as the coordinate checks use it, with the southern limit above. */
+export const VIETNAM = {
+  lon: { min: VIETNAM_EXTENT.minLon, max: VIETNAM_EXTENT.maxLon },
+  lat: { min: Math.max(VIETNAM_EXTENT.minLat, ORDER_SAFE_MIN_LAT), max: VIETNAM_EXTENT.maxLat },
+} as const
 
 /**
  * The box a TM-3 [easting, northing] must be in before PROJ is asked to place it: generous enough for

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/index'
+import { metresToDegrees } from '../geo/degrees'
 import { notFound } from '../http/problems'
 import { evaluateRules, searchRadiusM, type Candidate, type Facts, type Neighbour, type RuleResult, type RuleValues } from './rules'
 import { NEAREST, NEAREST_BY_OPERATOR, PLACE, RULE_VALUES, WITHIN, ZONES } from './sql/facts.sql'
@@ -15,12 +16,6 @@ export async function loadRuleValues(q: Queryable, provinceCode: string): Promis
   return row
 }
 
-// One degree of longitude is the shortest degree; dividing by it over-estimates the radius in degrees, and the
-// exact ellipsoidal distance filters afterwards.
-function degreesFor(radiusM: number, lat: number): number {
-  return (radiusM / (111_320 * Math.cos((Math.min(Math.abs(lat), 85) * Math.PI) / 180))) * 1.01
-}
-
 /** Gathers what the rules need to know about a point. `excludeId` leaves the station itself out. */
 export async function gatherFacts(q: Queryable, provinceCode: string, at: LonLat, excludeId: number | null, rules?: RuleValues): Promise<Facts> {
   const values = rules ?? (await loadRuleValues(q, provinceCode))
@@ -28,7 +23,7 @@ export async function gatherFacts(q: Queryable, provinceCode: string, at: LonLat
   const base = [at.lon, at.lat, provinceCode]
   const place = await q.one<{ inProvince: boolean; districtCode: string | null; districtName: string | null; areaKind: 'urban' | 'rural' }>(PLACE, base)
   const zones = await q.many<Facts['zones'][number] & Record<string, unknown>>(ZONES, base)
-  const neighbours = await q.many<Neighbour & Record<string, unknown>>(WITHIN, [...base, degreesFor(radius, at.lat), excludeId, radius])
+  const neighbours = await q.many<Neighbour & Record<string, unknown>>(WITHIN, [...base, metresToDegrees(radius, at.lat), excludeId, radius])
   const nearest = await q.many<Neighbour & Record<string, unknown>>(NEAREST, [...base, excludeId])
   const nearestByOperator = await q.many<Neighbour & Record<string, unknown>>(NEAREST_BY_OPERATOR, [...base, excludeId])
   return {
@@ -75,7 +70,7 @@ export async function explainSpacing(q: Queryable, provinceCode: string, at: Lon
   const radius = searchRadiusM(rules)
   const plan = async (sql: string, params: unknown[]) =>
     (await q.many<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n')
-  const within = await plan(WITHIN, [at.lon, at.lat, provinceCode, degreesFor(radius, at.lat), null, radius])
+  const within = await plan(WITHIN, [at.lon, at.lat, provinceCode, metresToDegrees(radius, at.lat), null, radius])
   const nearest = await plan(NEAREST, [at.lon, at.lat, provinceCode, null])
   const usesIndex = [within, nearest].every((p) => /stations_geom_idx/.test(p))
   return { within, nearest, usesIndex }

@@ -1,4 +1,5 @@
 import type { Queryable, Row } from '../db/index'
+import { metresToDegrees } from '../geo/degrees'
 import type { RuleResult } from './rules'
 
 export const CONTEXT_RADIUS_M = 500
@@ -9,8 +10,8 @@ export const CONTEXT_RADIUS_M = 500
  */
 export async function stationContext(q: Queryable, provinceCode: string, station: Row): Promise<Record<string, unknown>> {
   const [lon, lat] = (station.position as { coordinates: [number, number] }).coordinates
-  // Degrees over-estimate the radius (a longitude degree is the shortest); the exact distance filters after.
-  const degrees = (CONTEXT_RADIUS_M / (111_320 * Math.cos((lat * Math.PI) / 180))) * 1.01
+  // the degree box finds candidates through the index; the exact distance filters after
+  const degrees = metresToDegrees(CONTEXT_RADIUS_M, lat)
   const point = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)'
   const masts = await q.many(
     `SELECT * FROM (

@@ -2,6 +2,7 @@
  * The site rules, as pure functions over facts gathered from the database (facts.ts).
  * Every limit comes from the province's rule data; "closer than the limit" fails, exactly at the limit passes.
  */
+import { formatNumber } from '../../shared/format'
 
 import { addExact, compareExact, multiplyExact } from '../decimal'
 
@@ -84,9 +85,9 @@ const BULKY = new Set<MastClass>(['A2a', 'A2b'])
 // limit passes. Heights are typed decimals and are compared exactly (3,004 m is over a 3 m limit).
 const cm = (n: number) => Math.round(n * 100) / 100
 
-/** Formats a number the Vietnamese way (3.446,8). */
-export const vi = (n: number) => cm(n).toLocaleString('vi-VN', { maximumFractionDigits: 2 })
-const en = (n: number) => cm(n).toLocaleString('en-GB', { maximumFractionDigits: 2 })
+/** Formats a number the Vietnamese way (3.446,8), to the centimetre. */
+export const vi = (n: number) => formatNumber(cm(n), 'vi', 2)
+const en = (n: number) => formatNumber(cm(n), 'en', 2)
 
 const zoneClass = (c: MastClass) => (c === 'A1c' ? 'A1' : c)
 

@@ -1,8 +1,9 @@
-// A Mapbox Vector Tile (spec 2.1) encoder for rows that PostGIS already clipped and quantized with
-// ST_AsMVTGeom: used on the embedded database, whose PostGIS has no ST_AsMVT.
+// A Mapbox Vector Tile (spec 2.1) encoder for rows that PostGIS already clipped and quantized in portable SQL
+// (PORTABLE_MVT_GEOM in sql.ts, the steps of ST_AsMVTGeom): used on the embedded database, whose PostGIS has
+// neither ST_AsMVT nor a working ST_AsMVTGeom.
 import { PbfWriter as Pbf } from 'pbf'
 
-/** Geometry in tile coordinates, as ST_AsGeoJSON prints an ST_AsMVTGeom result. */
+/** Geometry in tile coordinates, as ST_AsGeoJSON prints a clipped and quantized geometry. */
 export interface TileGeometry {
   type: string
   coordinates: unknown

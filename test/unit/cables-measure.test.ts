@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nearestPole, polesOnLine, previewLengthM } from '../../client/cables/measure'
-import { nextStatuses, canEditRoute, canDeleteRoute } from '../../client/cables/model'
 import { completedKmByGroup, periodFrom, yearEnds } from '../../client/cables/summary'
-import { niceStep } from '../../client/cables/chartParts'
 
 // A plain equirectangular projection at 1 px per metre near the equator is enough to test distances on screen.
 const project = (lon: number, lat: number) => ({ x: lon * 111_320, y: -lat * 110_574 })
@@ -47,25 +45,6 @@ describe('snapping to poles', () => {
   })
 })
 
-describe('what the route panel offers', () => {
-  it('offers a carrier the next construction step but never acceptance', () => {
-    expect(nextStatuses('planned', 'carrier')).toEqual(['under_construction'])
-    expect(nextStatuses('completed', 'carrier')).toEqual([])
-  })
-
-  it('offers an officer acceptance first and sending back second', () => {
-    expect(nextStatuses('completed', 'officer')).toEqual(['accepted', 'under_construction'])
-  })
-
-  it('lets a carrier edit until completion and delete only a planned route; an inspector edits nothing', () => {
-    expect(canEditRoute('carrier', 'under_construction')).toBe(true)
-    expect(canEditRoute('carrier', 'completed')).toBe(false)
-    expect(canDeleteRoute('carrier', 'under_construction')).toBe(false)
-    expect(canEditRoute('inspector', 'planned')).toBe(false)
-    expect(canEditRoute('officer', 'accepted')).toBe(true)
-  })
-})
-
 describe('summary charts', () => {
   const row = (group: string | null, kind: 'underground' | 'tidying', completedM: number) => ({ group, kind, completedM, completedRoutes: 1, buildingRoutes: 0, buildingM: 0, completedPoles: 0 })
 
@@ -88,13 +67,5 @@ describe('summary charts', () => {
   it('turns the picker into a period the API takes', () => {
     expect(periodFrom('quarter', 2018, 2, '2026-11-28')).toEqual({ period: 'quarter', year: 2018, quarter: 2 })
     expect(periodFrom('cumulative', 2018, 2, '2026-11-28')).toEqual({ period: 'cumulative', until: '2026-11-28' })
-  })
-})
-
-describe('chart axes', () => {
-  it('picks round tick steps', () => {
-    expect(niceStep(3446.8)).toBe(1000)
-    expect(niceStep(295)).toBe(100)
-    expect(niceStep(0)).toBe(1)
   })
 })
