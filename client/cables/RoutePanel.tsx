@@ -10,7 +10,7 @@ import { useApi } from '../ui/useApi'
 import { cablesApi, type CableRouteDetail } from './api'
 import { formatLength } from './format'
 import { vietnamToday as today } from '../time'
-import { canDeleteRoute, canEditRoute, KIND_COLOURS, nextStatuses, STATUSES, type Status } from './model'
+import { KIND_COLOURS, STATUSES, statusMoves, type Status } from './model'
 import type { useCableRefs } from './useRefs'
 
 
@@ -62,7 +62,7 @@ export function RoutePanel(props: {
       </section>
     )
   }
-  const steps = nextStatuses(route.status, role)
+  const steps = statusMoves(route.allowedActions)
   const districtSum = route.districts.reduce((s, d) => s + d.lengthM, 0)
   return (
     <section className="map-panel cb-panel" data-testid="route-panel" data-status={route.status} aria-labelledby="route-title">
@@ -154,12 +154,12 @@ export function RoutePanel(props: {
         </form>
       )}
       <div className="cb-panel-actions">
-        {canEditRoute(role, route.status) && (
+        {route.allowedActions.includes('edit') && (
           <button type="button" className="btn btn-secondary" onClick={() => navigate(`/cables/${route.id}/edit`)} data-testid="route-edit">
             {t('cb.edit')}
           </button>
         )}
-        {canDeleteRoute(role, route.status) && (
+        {route.allowedActions.includes('delete') && (
           <button
             type="button"
             className="btn btn-ghost cb-danger"

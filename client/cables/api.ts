@@ -1,7 +1,7 @@
 /** The cable-ledger API calls the pages make (server/cables/routes.ts). */
 import type { LineString, MultiLineString } from 'geojson'
 import { ApiError, http, type FieldError } from '../api/http'
-import type { Kind, Status } from './model'
+import type { Kind, RouteAction, Status } from './model'
 
 export type RouteGeometry = LineString | MultiLineString
 
@@ -22,6 +22,8 @@ export interface CableRoute {
   poleCount: number
   version: number
   updatedAt: string
+  /** What the user may do with it, from the server's transition table and edit rules. */
+  allowedActions: RouteAction[]
 }
 
 /** One route with its geometry, its length in each district (null: outside every district) and its poles. */

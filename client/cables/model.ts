@@ -1,4 +1,7 @@
-/** The cable ledger's vocabulary on the client: kinds, statuses, their colours and who may move a route where. */
+/**
+ * The cable ledger's vocabulary on the client: kinds, statuses and their colours. What a user may do with a route
+ * comes from the server (`allowedActions`, server/cables/workflow.ts).
+ */
 import type { Role } from '../api/types'
 
 export const KINDS = ['underground', 'tidying', 'relocation', 'unlicensed'] as const
@@ -22,32 +25,12 @@ export const STATUS_DASH: Record<Status, number[] | null> = {
   accepted: null,
 }
 
-/**
- * The workflow's transitions as the server's table has them (server/cables/workflow.ts); the client
- * offers only the steps a role may take, the server still decides.
- */
-const TRANSITIONS: { from: Status; to: Status; roles: readonly Role[] }[] = [
-  { from: 'planned', to: 'under_construction', roles: ['admin', 'officer', 'carrier'] },
-  { from: 'under_construction', to: 'completed', roles: ['admin', 'officer', 'carrier'] },
-  { from: 'completed', to: 'accepted', roles: ['admin', 'officer', 'inspector'] },
-  { from: 'completed', to: 'under_construction', roles: ['admin', 'officer', 'inspector'] },
-  { from: 'under_construction', to: 'planned', roles: ['admin', 'officer', 'carrier'] },
-]
-
-/** The statuses a role may move a route to from `from`, forward steps first. */
-export function nextStatuses(from: Status, role: Role): Status[] {
-  const forward = (s: Status) => Number(STATUSES.indexOf(s) > STATUSES.indexOf(from))
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role))
-    .map((t) => t.to)
-    .sort((a, b) => forward(b) - forward(a))
-}
-
-/** True when the role edits routes (draws, changes, imports): officers, admins and carriers. */
+/** True when the role draws and imports routes: officers, admins and carriers (the server checks again). */
 export const canEdit = (role: Role): boolean => role === 'admin' || role === 'officer' || role === 'carrier'
 
-/** True when the role may change a route's fields or geometry in this status (a carrier only until it is completed). */
-export const canEditRoute = (role: Role, status: Status): boolean =>
-  canEdit(role) && (role !== 'carrier' || status === 'planned' || status === 'under_construction')
+/** What the server allows a user on a route: move it to a status, change it, delete it. */
+export type RouteAction = Status | 'edit' | 'delete'
 
-/** True when the role may delete a route in this status (a carrier only its planned ones). */
-export const canDeleteRoute = (role: Role, status: Status): boolean => canEdit(role) && (role !== 'carrier' || status === 'planned')
+/** The statuses among a route's allowed actions, in the server's order (forward steps first). */
+export const statusMoves = (actions: readonly RouteAction[]): Status[] =>
+  actions.filter((a): a is Status => (STATUSES as readonly string[]).includes(a))

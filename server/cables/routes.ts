@@ -34,15 +34,20 @@ const importBody = z.object({
 export function cableRoutes(api: Api): void {
   const tag = 'cables'
   api.route({ method: 'get', path: '/api/cables/routes', summary: 'List cable routes the user may see', tag, access: [...STAFF, 'carrier'], query: routeListQuery,
-    handler: ({ query, req }) => routes.listRoutes(deps(req).db, scope(req), query) })
+    handler: async ({ query, req }) => {
+      const page = await routes.listRoutes(deps(req).db, scope(req), query)
+      return { ...page, items: page.items.map((r) => routes.withActions(r as object, req.user!)) }
+    } })
   api.route({ method: 'get', path: '/api/cables/routes/{id}', summary: 'One cable route with geometry, per-district lengths and poles', tag, access: [...STAFF, 'carrier'], params: idParams,
-    handler: ({ params, req }) => routes.getRoute(deps(req).db, scope(req), params.id) })
+    handler: async ({ params, req }) => routes.withActions(await routes.getRoute(deps(req).db, scope(req), params.id), req.user!) })
   api.route({ method: 'post', path: '/api/cables/routes', summary: 'Create a planned route (length measured on the ellipsoid)', tag, access: EDITORS, body: routeBody, status: 201,
-    handler: ({ body, req }) => deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)) })
+    handler: async ({ body, req }) => routes.withActions(await deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)), req.user!) })
   api.route({ method: 'put', path: '/api/cables/routes/{id}', summary: 'Change a route (version must match)', tag, access: EDITORS, params: idParams, body: routeUpdateBody,
-    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)) })
+    handler: async ({ params, body, req }) =>
+      routes.withActions(await deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)), req.user!) })
   api.route({ method: 'post', path: '/api/cables/routes/{id}/status', summary: 'Move a route through planned → under construction → completed → accepted', tag, access: [...STAFF, 'carrier'], params: idParams, body: statusBody,
-    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)) })
+    handler: async ({ params, body, req }) =>
+      routes.withActions(await deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)), req.user!) })
   api.route({ method: 'delete', path: '/api/cables/routes/{id}', summary: 'Delete a route (?version=)', tag, access: EDITORS, params: idParams, query: versionQuery,
     handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))) })
   api.route({ method: 'post', path: '/api/cables/routes/import', summary: 'Import routes from GeoJSON, KML or CSV with WKT (all or nothing)', tag, access: EDITORS, body: importBody, status: 201,

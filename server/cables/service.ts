@@ -4,7 +4,7 @@ import { audit } from '../audit/audit'
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../http/problems'
 import * as sql from './sql'
 import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
-import { transition, type Status } from './workflow'
+import { allowedActions, mayDelete, mayEdit, transition, type RouteAction, type Status } from './workflow'
 import { vietnamToday } from '../time'
 import { changedParticipants, dropInvitations, invite, invitedTo, newRouteParticipants } from './participation'
 
@@ -121,9 +121,7 @@ const stale = (version: number) => conflict(`The route was changed by someone el
 export async function updateRoute(tx: Queryable, scope: Scope, id: number, body: RouteUpdateBody): Promise<Record<string, unknown>> {
   const before = await lockVisible(tx, scope, id)
   if (before.version !== body.version) throw stale(before.version)
-  if (carrierOf(scope.user) !== null && before.status !== 'planned' && before.status !== 'under_construction') {
-    throw forbidden('A carrier changes a route only until it is completed.')
-  }
+  if (!mayEdit(scope.user.role, before.status)) throw forbidden('A carrier changes a route only until it is completed.')
   const errors: FieldError[] = []
   const named = await routeCarriers(tx, scope, body.carriers, errors)
   if (body.geometry) {
@@ -170,12 +168,19 @@ export async function changeStatus(tx: Queryable, scope: Scope, id: number, inpu
 export async function deleteRoute(tx: Queryable, scope: Scope, id: number, version: number): Promise<void> {
   const before = await lockVisible(tx, scope, id)
   if (before.version !== version) throw stale(before.version)
-  if (carrierOf(scope.user) !== null) {
-    if (before.status !== 'planned') throw forbidden('A carrier deletes only its planned routes.')
-    if ((before.carrierIds as number[]).length > 1) {
-      throw forbidden('Other carriers take part in this route: a carrier leaves a shared route instead of deleting it.')
-    }
+  if (!mayDelete(scope.user.role, before.status, (before.carrierIds as number[]).length > 1)) {
+    throw forbidden(
+      before.status !== 'planned'
+        ? 'A carrier deletes only its planned routes.'
+        : 'Other carriers take part in this route: a carrier leaves a shared route instead of deleting it.',
+    )
   }
   await tx.exec(sql.DELETE_ROUTE, [id])
   await audit(tx, scope.user, { action: 'cable_route.delete', entity: 'cable_route', entityId: id, before }, scope.requestId)
+}
+
+/** A route as answered to this user: with the actions the workflow allows them on it (the client shows only those). */
+export function withActions<T extends object>(route: T, user: SessionUser): T & { allowedActions: RouteAction[] } {
+  const { status, carrierIds } = route as { status: Status; carrierIds: number[] }
+  return { ...route, allowedActions: allowedActions(status, user.role, carrierIds.length > 1) }
 }

@@ -36,3 +36,29 @@ export const TRANSITIONS: { from: Status; to: Status; roles: readonly Role[] }[]
 export function transition(from: Status, to: Status): (typeof TRANSITIONS)[number] | undefined {
   return TRANSITIONS.find((t) => t.from === from && t.to === to)
 }
+
+/** The roles that draw, change and delete routes. */
+export const EDITING_ROLES: readonly Role[] = ['admin', 'officer', 'carrier']
+
+/** True when the role may change a route's fields or geometry in this status (a carrier only until it is completed). */
+export const mayEdit = (role: Role, status: Status): boolean =>
+  EDITING_ROLES.includes(role) && (role !== 'carrier' || status === 'planned' || status === 'under_construction')
+
+/** True when the role may delete a route in this status (a carrier only its planned ones that no other carrier shares). */
+export const mayDelete = (role: Role, status: Status, shared: boolean): boolean =>
+  EDITING_ROLES.includes(role) && (role !== 'carrier' || (status === 'planned' && !shared))
+
+/** What a user may do with a route: move it to one of the statuses, change it ('edit'), delete it ('delete'). */
+export type RouteAction = Status | 'edit' | 'delete'
+
+/**
+ * The actions a role may take on a route in `status` (`shared`: other carriers take part): status moves first
+ * (forward ones first), then edit and delete.
+ */
+export function allowedActions(status: Status, role: Role, shared: boolean): RouteAction[] {
+  const forward = (s: Status) => Number(STATUSES.indexOf(s) > STATUSES.indexOf(status))
+  const moves = TRANSITIONS.filter((t) => t.from === status && t.roles.includes(role))
+    .map((t) => t.to)
+    .sort((a, b) => forward(b) - forward(a))
+  return [...moves, ...(mayEdit(role, status) ? (['edit'] as const) : []), ...(mayDelete(role, status, shared) ? (['delete'] as const) : [])]
+}

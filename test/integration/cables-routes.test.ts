@@ -101,6 +101,18 @@ describe('route workflow', () => {
     expect(audits.map((a) => a.action)).toEqual(['cable_route.create', 'cable_route.under_construction', 'cable_route.completed', 'cable_route.accepted'])
   })
 
+  it("answers each route with the actions the user's role may take on it, as the transition table allows", async () => {
+    const created = await (await app.request('POST', '/api/cables/routes', { cookie: viettel, body: lineBody() })).json()
+    expect(created.allowedActions).toEqual(['under_construction', 'edit', 'delete'])
+    const path = `/api/cables/routes/${created.id}`
+    const moved = await app.request('POST', `${path}/status`, { cookie: viettel, body: { version: created.version, status: 'under_construction', date: '2018-01-10' } })
+    expect((await moved.json()).allowedActions).toEqual(['completed', 'planned', 'edit'])
+    expect((await (await app.request('GET', path, { cookie: inspector })).json()).allowedActions).toEqual([])
+    expect((await (await app.request('GET', path, { cookie: officer })).json()).allowedActions).toEqual(['completed', 'planned', 'edit', 'delete'])
+    const list = await (await app.request('GET', '/api/cables/routes?limit=500', { cookie: viettel })).json()
+    expect(list.items.find((r: { id: number }) => r.id === created.id).allowedActions).toEqual(['completed', 'planned', 'edit'])
+  })
+
   it('answers 409 for a stale version and for a transition not in the table', async () => {
     const route = await (await app.request('POST', '/api/cables/routes', { cookie: officer, body: lineBody() })).json()
     const jump = await app.request('POST', `/api/cables/routes/${route.id}/status`, { cookie: officer, body: { version: route.version, status: 'accepted' } })
