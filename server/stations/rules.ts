@@ -2,8 +2,8 @@
  * The site rules, as pure functions over facts gathered from the database (facts.ts).
  * Every limit comes from the province's rule data; "closer than the limit" fails, exactly at the limit passes.
  */
-import { formatNumber } from '../../shared/format'
 
+import { formatNumber } from '../../shared/format'
 import { addExact, compareExact, multiplyExact } from '../decimal'
 
 export type MastClass = 'A1' | 'A1c' | 'A2a' | 'A2b'
