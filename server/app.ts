@@ -21,6 +21,7 @@ import { tileRouter } from './tiles/routes'
 import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
 import { stationRoutes } from './stations/routes'
 import { conversionRoutes } from './conversions/routes'
+import { basemapRouter, basemapRoutes } from './basemap/routes'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -62,14 +63,17 @@ export function buildApp(deps: AppDeps): express.Express {
   app.locals.deps = deps
   app.disable('x-powered-by')
   app.set('trust proxy', deps.config.trustProxy)
-  const basemapOrigin = deps.config.basemapStyleUrl ? new URL(deps.config.basemapStyleUrl).origin : undefined
+  // Only the configured online sources may be reached from the page; a PMTiles basemap is same-origin.
+  const basemapOrigins = [deps.config.basemapStyleUrl, deps.config.basemapImageryUrl].flatMap((u) =>
+    u ? [new URL(u).origin] : [],
+  )
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           'default-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'blob:', ...(basemapOrigin ? [basemapOrigin] : [])],
-          'connect-src': ["'self'", ...(basemapOrigin ? [basemapOrigin] : [])],
+          'img-src': ["'self'", 'data:', 'blob:', ...basemapOrigins],
+          'connect-src': ["'self'", ...basemapOrigins],
           'worker-src': ["'self'", 'blob:'],
           'child-src': ["'self'", 'blob:'],
           'style-src': ["'self'", "'unsafe-inline'"],
@@ -95,6 +99,7 @@ export function buildApp(deps: AppDeps): express.Express {
   cableRoutes(api)
   stationRoutes(api)
   conversionRoutes(api)
+  basemapRoutes(api)
   const openapi = api.openapi({ title: 'Telecom infrastructure GIS API', version: '0.1.0' })
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)
@@ -102,6 +107,7 @@ export function buildApp(deps: AppDeps): express.Express {
   app.use(api.router)
   app.use('/api', apiNotFound)
   app.use(tileRouter())
+  app.use(basemapRouter())
 
   if (fs.existsSync(CLIENT_DIR)) {
     app.use(express.static(CLIENT_DIR, { index: false, maxAge: '1h' }))

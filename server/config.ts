@@ -12,6 +12,11 @@ export interface Config {
   demo: boolean
   provinceCode: string
   basemapStyleUrl: string | undefined
+  /** Absolute path of a PMTiles v3 street basemap served at /basemap/archive.pmtiles. */
+  basemapPmtiles: string | undefined
+  /** XYZ template of an imagery raster layer ({z}/{x}/{y}), offered beside the street basemap. */
+  basemapImageryUrl: string | undefined
+  basemapImageryAttribution: string | undefined
   trustProxy: boolean
   bodyLimit: string
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -23,6 +28,16 @@ function int(value: string | undefined, fallback: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a non-negative integer, got "${value}"`)
   return n
+}
+
+function imageryTemplate(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const url = URL.canParse(value) ? new URL(value) : null
+  const placeholders = ['{z}', '{x}', '{y}'].every((p) => value.includes(p))
+  if (!url || !['http:', 'https:'].includes(url.protocol) || !placeholders) {
+    throw new Error(`BASEMAP_IMAGERY_URL must be an http(s) URL with {z}, {x} and {y}, got "${value}"`)
+  }
+  return value
 }
 
 /** Builds the configuration from an environment (process.env by default). */
@@ -40,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: (env.DEMO ?? 'on') !== 'off',
     provinceCode: env.PROVINCE_CODE ?? '79',
     basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
+    basemapPmtiles: env.BASEMAP_PMTILES ? path.resolve(env.BASEMAP_PMTILES) : undefined,
+    basemapImageryUrl: imageryTemplate(env.BASEMAP_IMAGERY_URL),
+    basemapImageryAttribution: env.BASEMAP_IMAGERY_ATTRIBUTION || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     logLevel: level as Config['logLevel'],
