@@ -16,13 +16,3 @@ export function summaryCells(groupBy: keyof typeof HEADER, rows: Record<string, 
     ]),
   ]
 }
-
-/** RFC 4180 CSV with a BOM so spreadsheet programs read the Vietnamese text as UTF-8. */
-export function csv(rows: Cell[][]): string {
-  const field = (v: Cell) => {
-    if (v === null) return ''
-    const s = String(v)
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  return '\uFEFF' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
-}

@@ -6,7 +6,8 @@ import * as routes from './service'
 import * as poles from './poles'
 import { ductReport, setDucts } from './ducts'
 import { summarize } from './summary'
-import { csv, summaryCells } from './export'
+import { summaryCells } from './export'
+import { csvDocument } from '../http/csv'
 import { xlsx } from './xlsx'
 import { FORMATS, importRoutes } from './import/import'
 import { KINDS } from './workflow'
@@ -88,7 +89,7 @@ export function cableRoutes(api: Api): void {
   api.route({ method: 'get', path: '/api/cables/summary.csv', summary: 'The summary table as CSV', tag, access: [...STAFF, 'carrier'], query: periodQuery,
     handler: async ({ query, req, res }) => {
       const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
-      res.type('text/csv; charset=utf-8').attachment(`tong-hop-cap-${s.period.to}.csv`).send(csv(summaryCells(query.groupBy, s.rows)))
+      res.type('text/csv; charset=utf-8').attachment(`tong-hop-cap-${s.period.to}.csv`).send(csvDocument(summaryCells(query.groupBy, s.rows)))
     } })
   api.route({ method: 'get', path: '/api/cables/summary.xlsx', summary: 'The summary table as XLSX', tag, access: [...STAFF, 'carrier'], query: periodQuery,
     handler: async ({ query, req, res }) => {

@@ -38,17 +38,3 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   if (cell !== '' || cells.length > 0) endRow()
   return rows
 }
-
-const needsQuotes = /[",\r\n]/
-
-/** Writes one CSV line (no line break), quoting where needed; formula-like text is kept literal for spreadsheets. */
-export function csvLine(values: readonly unknown[]): string {
-  return values
-    .map((v) => {
-      if (v === null || v === undefined) return ''
-      let s = Array.isArray(v) ? v.join(';') : String(v)
-      if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`
-      return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-    })
-    .join(',')
-}

@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { csvLine } from './csv'
+import { csvDocument } from '../http/csv'
 import { whereFor } from './list'
 import type { ExportQuery } from './schemas'
 import { STATION_FROM } from './sql/stations.sql'
@@ -41,12 +41,10 @@ export function toGeoJson(rows: Row[]): Record<string, unknown> {
   }
 }
 
-/** CSV text of export rows, header first. */
+/** CSV document of export rows, header first. */
 export function toCsv(rows: Row[]): string {
-  const first = rows[0]
-  if (!first) return 'id\r\n'
-  const columns = Object.keys(first).filter((k) => k !== 'geometry')
-  return [csvLine(columns), ...rows.map((r) => csvLine(columns.map((c) => r[c])))].join('\r\n') + '\r\n'
+  const columns = rows[0] ? Object.keys(rows[0]).filter((k) => k !== 'geometry') : ['id']
+  return csvDocument([columns, ...rows.map((r) => columns.map((c) => r[c]))])
 }
 
 /**

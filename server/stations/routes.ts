@@ -80,7 +80,7 @@ export function stationRoutes(api: Api): void {
     async handler({ query, req, res }) {
       const { db, config } = deps(req)
       res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="stations.csv"')
-      res.send(`\uFEFF${toCsv(await exportRows(db, req.user!, config.provinceCode, query))}`)
+      res.send(toCsv(await exportRows(db, req.user!, config.provinceCode, query)))
     },
   })
 
