@@ -20,8 +20,11 @@ export const DEMO_USERS = [
   { username: 'gmobile', displayName: 'Gmobile — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'gmobile' },
 ] as const
 
-/** The demo password of a demo user. */
-export const demoPassword = (username: string) => `demo-${username}`
+/**
+ * The published password of every demo account. It passes the password policy (it is long, names no user and is
+ * on no common list), yet it is public, which is why a production start refuses demo accounts.
+ */
+export const DEMO_PASSWORD = 'demo-public-password'
 
 export interface DemoReport {
   province: string
@@ -63,7 +66,7 @@ export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoRe
       const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])
       if (exists) continue
       const carrier = u.carrier ? await tx.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [u.carrier]) : null
-      const password = demoPassword(u.username)
+      const password = DEMO_PASSWORD
       const user = await insertUser(tx, { username: u.username, displayName: u.displayName, password, role: u.role, carrierId: carrier?.id ?? null, isDemo: true })
       await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
       users.push({ username: u.username, password, role: u.role })

@@ -3,7 +3,7 @@ import type { Config } from './config'
 import { openDb, type Db } from './db/index'
 import { migrate } from './db/migrate'
 import { buildApp } from './app'
-import { ensureAdmin } from './auth/bootstrap'
+import { checkAdminPassword, ensureAdmin } from './auth/bootstrap'
 import { loadDemoLayers, printCredentials, startDemo } from '../gis-data/demo'
 import { JobBoard } from './health/jobs'
 import { log } from './log'
@@ -26,6 +26,7 @@ export interface StartOptions {
 /** Opens the database, migrates, seeds the first admin (and demo data), then listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const started = Date.now()
+  checkAdminPassword(config.adminPassword)
   const db = await openDb(config)
   const jobs = new JobBoard()
   let demoLayers: (() => Promise<void>) | undefined

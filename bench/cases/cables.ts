@@ -4,6 +4,7 @@ import type { BenchContext } from '../run'
 import { tileSql } from '../../server/tiles/sql'
 import { encodeTile } from '../../server/tiles/encode'
 import { SUMMARY_SQL, tableSql, periodOf, summaryParams } from '../../server/cables/summary'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 const RUNS = 40
 const PROVINCE = '79'
@@ -21,7 +22,7 @@ async function densestTile(client: pg.Client, layer: 'poles' | 'routes'): Promis
 }
 
 async function signIn(serverUrl: string): Promise<string> {
-  const res = await fetch(`${serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo-officer' }) })
+  const res = await fetch(`${serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }) })
   if (res.status !== 200) throw new Error(`login answered ${res.status}`)
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!
 }

@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 const RUNS = 60
 const LOAD_WAIT_MS = 600_000
@@ -27,7 +28,7 @@ export async function conversionsBench(ctx: BenchContext): Promise<BenchResult[]
   await client.connect()
   try {
     const id = await demoProgramme(client)
-    const login = await fetch(`${ctx.serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: 'demo-officer' }) })
+    const login = await fetch(`${ctx.serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }) })
     if (login.status !== 200) throw new Error(`conversions bench: login answered ${login.status}`)
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
     const url = `${ctx.serverUrl}/api/conversions/programmes/${id}/dashboard`

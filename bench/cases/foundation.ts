@@ -6,6 +6,7 @@ import pg from 'pg'
 import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import { ROOT, spawnServer } from '../server'
 import type { BenchContext } from '../run'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 function timeProcess(args: string[]): Promise<number> {
   const started = performance.now()
@@ -39,7 +40,7 @@ export async function startup(): Promise<BenchResult[]> {
 
 /** Sign-in latency through the API against the same statements run directly (scrypt is most of it, by design). */
 export async function signIn(ctx: BenchContext): Promise<BenchResult[]> {
-  const body = JSON.stringify({ username: 'officer', password: 'demo-officer' })
+  const body = JSON.stringify({ username: 'officer', password: DEMO_PASSWORD })
   const api = await timeRuns(40, async () => {
     const res = await fetch(`${ctx.serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
     if (res.status !== 200) throw new Error(`login answered ${res.status}`)

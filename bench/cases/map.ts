@@ -2,6 +2,7 @@ import { launchChromium, newContext, DESKTOP } from '../../test/e2e/helpers/brow
 import { CablesDriver } from '../../test/e2e/cables-driver'
 import { underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 /**
  * The poles layer at city scale (the demo's 150,000 poles) in Debian's Chromium: time for the layer to be
@@ -15,7 +16,7 @@ export async function mapBench(ctx: BenchContext): Promise<BenchResult[]> {
     // tsx compiles with keepNames, so functions handed to the page call esbuild's __name helper; give the page one.
     await context.addInitScript({ content: 'window.__name = (f) => f' })
     const officer = await CablesDriver.recordingLongTasks(await context.newPage(), ctx.serverUrl)
-    await officer.signIn('officer', 'demo-officer')
+    await officer.signIn('officer', DEMO_PASSWORD)
     await officer.open('/cables')
     await officer.polesDrawnAt()
     await officer.showLayer('poles', false)

@@ -40,7 +40,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.submitting': 'Signing in…',
   'signIn.failed': 'Wrong username or password.',
   'signIn.tooMany': 'Too many attempts. Please wait and try again.',
-  'signIn.demoAccounts': 'Demo accounts: officer / demo-officer, inspector / demo-inspector, viettel / demo-viettel',
+  'signIn.demoAccounts': 'Demo accounts: officer, inspector, viettel — password demo-public-password',
 
   'map.title': 'Map',
   'map.layers': 'Layers',

@@ -39,7 +39,7 @@ export const vi = {
   'signIn.submitting': 'Đang đăng nhập…',
   'signIn.failed': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'signIn.tooMany': 'Quá nhiều lần thử. Vui lòng đợi rồi thử lại.',
-  'signIn.demoAccounts': 'Tài khoản demo: officer / demo-officer, inspector / demo-inspector, viettel / demo-viettel',
+  'signIn.demoAccounts': 'Tài khoản demo: officer, inspector, viettel — mật khẩu demo-public-password',
 
   'map.title': 'Bản đồ',
   'map.layers': 'Lớp bản đồ',

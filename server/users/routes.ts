@@ -2,8 +2,9 @@ import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps, ROLES } from '../http/context'
 import { audit } from '../audit/audit'
-import { notFound } from '../http/problems'
+import { badRequest, conflict, notFound } from '../http/problems'
 import { hashPassword } from '../auth/passwords'
+import { passwordProblem } from '../auth/password-policy'
 import { insertUser, USER_COLUMNS } from './service'
 
 const role = z.enum(ROLES as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>
@@ -12,18 +13,22 @@ const newUser = z
   .object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, ".", "_" or "-".'),
     displayName: z.string().trim().min(1).max(120),
-    password: z.string().min(10, 'Use at least 10 characters.').max(200),
+    password: z.string().max(200),
     role,
     carrierId: z.number().int().positive().nullable().default(null),
   })
   .refine((u) => (u.role === 'carrier') === (u.carrierId !== null), carrierRule)
+  .superRefine((u, ctx) => {
+    const problem = passwordProblem(u.password, u.username)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem })
+  })
 const changeUser = z
   .object({
     displayName: z.string().trim().min(1).max(120),
     role,
     carrierId: z.number().int().positive().nullable(),
     active: z.boolean(),
-    password: z.string().min(10, 'Use at least 10 characters.').max(200).optional(),
+    password: z.string().max(200).optional(),
   })
   .refine((u) => (u.role === 'carrier') === (u.carrierId !== null), carrierRule)
 const listQuery = z.object({
@@ -88,6 +93,15 @@ export function userRoutes(api: Api): void {
       return deps(req).db.transaction(async (tx) => {
         const before = await tx.maybeOne(`SELECT ${USER_COLUMNS} ${FROM} WHERE u.id = $1 FOR UPDATE OF u`, [params.id])
         if (!before) throw notFound('No such user.')
+        const weak = body.password === undefined ? null : passwordProblem(body.password, before.username as string)
+        if (weak) throw badRequest('The request is not valid.', [{ path: 'body.password', message: weak }])
+        if (before.role === 'admin' && before.active && (body.role !== 'admin' || !body.active)) {
+          // Locks every active admin row, so two admins demoting each other at once cannot both succeed.
+          const admins = await tx.many<{ id: number }>(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`)
+          if (!admins.some((a) => a.id !== params.id)) {
+            throw conflict('This is the last active administrator: make another user an active administrator first.')
+          }
+        }
         const hash = body.password ? await hashPassword(body.password) : null
         await tx.exec(
           `UPDATE users SET display_name = $2, role = $3, carrier_id = $4, active = $5, password_hash = coalesce($6, password_hash) WHERE id = $1`,

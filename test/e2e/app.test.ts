@@ -3,6 +3,7 @@ import { PHONE, SMALL_PHONE } from './helpers/browser'
 import { ADMIN_PASSWORD } from './helpers/server'
 import { SCREENS, useE2eApp } from './helpers/suite'
 import { AppDriver } from './driver'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 const { open } = useE2eApp((page, url) => new AppDriver(page, url))
 
@@ -18,7 +19,7 @@ describe('signing in', () => {
 
   it('returns to the sign-in page when the session ends behind the page’s back', async () => {
     const app = await open()
-    await app.signIn('officer', 'demo-officer')
+    await app.signIn('officer', DEMO_PASSWORD)
     await app.page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }))
     await app.openSection('/audit')
     await app.page.locator('input[name=username]').waitFor()
@@ -35,7 +36,7 @@ describe('signing in', () => {
 describe('the map of an officer', () => {
   it('draws all 22 districts of the demo province, with their names, on the canvas', async () => {
     const app = await open()
-    await app.signIn('officer', 'demo-officer')
+    await app.signIn('officer', DEMO_PASSWORD)
     expect(await app.navLabels()).toEqual(['Bản đồ', 'Hàng chờ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Quy hoạch & quy tắc', 'Nhật ký'])
     await app.waitForDistricts()
     expect((await app.renderedDistrictCodes('districts-fill')).length).toBeGreaterThanOrEqual(22)
@@ -49,7 +50,7 @@ describe('the map of an officer', () => {
 
   it('hides the district names when their layer is switched off', async () => {
     const app = await open()
-    await app.signIn('officer', 'demo-officer')
+    await app.signIn('officer', DEMO_PASSWORD)
     await app.waitForDistricts()
     await app.setLayer('districts-label', false)
     await app.page.waitForFunction(() => window.__map!.queryRenderedFeatures({ layers: ['districts-label'] }).length === 0)
@@ -58,7 +59,7 @@ describe('the map of an officer', () => {
 
   it('answers a click with the district and the point in WGS84 and VN-2000', async () => {
     const app = await open()
-    await app.signIn('officer', 'demo-officer')
+    await app.signIn('officer', DEMO_PASSWORD)
     await app.waitForDistricts()
     await app.clickMapCentre()
     const text = await app.infoPanelText()
@@ -70,7 +71,7 @@ describe('the map of an officer', () => {
 
   it('reads a VN-2000 pair typed Y first, says so, and flies to it', async () => {
     const app = await open()
-    await app.signIn('officer', 'demo-officer')
+    await app.signIn('officer', DEMO_PASSWORD)
     await app.waitForDistricts()
     const result = await app.enterCoordinates('603287', '1191912')
     expect(result).toContain('X 1191912,00 · Y 603287,00')
@@ -116,7 +117,7 @@ describe('administration', () => {
 describe('language', () => {
   it('switches to English and keeps the choice after a reload', async () => {
     const app = await open()
-    await app.signIn('officer', 'demo-officer')
+    await app.signIn('officer', DEMO_PASSWORD)
     await app.switchLanguage()
     expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Zones & rules', 'Audit'])
     await app.page.reload()

@@ -5,6 +5,7 @@ import { launchChromium, newContext, DESKTOP, PHONE } from './helpers/browser'
 import { startE2eServer, type E2eServer } from './helpers/server'
 import { AppDriver } from './driver'
 import { demoPhoto } from '../../gis-data/conversions'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 // Screenshots for a person to look at; not compared, not committed.
 const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
@@ -94,7 +95,7 @@ afterAll(async () => {
 describe('the conversion programme in the browser', () => {
   it('counts one more on the dashboard after a carrier reports an item with a photo and an inspector verifies it', async () => {
     const officer = await open()
-    await officer.signIn('officer', 'demo-officer')
+    await officer.signIn('officer', DEMO_PASSWORD)
     await officer.openDashboard()
     const before = await officer.phaseDone(2)
     expect(before).toBeGreaterThan(1_475)
@@ -102,7 +103,7 @@ describe('the conversion programme in the browser', () => {
     await officer.screenshotTall(`${SCREENS}/conversions-dashboard-desktop-full.png`, 2900)
 
     const carrier = await open()
-    await carrier.signIn('viettel', 'demo-viettel')
+    await carrier.signIn('viettel', DEMO_PASSWORD)
     const code = await carrier.openFirstItem('status=planned&phase=2')
     await carrier.uploadPhoto(demoPhoto())
     await carrier.reportDone('9,5')
@@ -110,7 +111,7 @@ describe('the conversion programme in the browser', () => {
     await carrier.screenshot(`${SCREENS}/conversions-item-reported.png`)
 
     const inspector = await open()
-    await inspector.signIn('inspector', 'demo-inspector')
+    await inspector.signIn('inspector', DEMO_PASSWORD)
     await inspector.page.goto(`${server.url}/conversions/verify`)
     await inspector.page.locator('[data-testid=queue-item]').first().waitFor({ timeout: 30_000 })
     await inspector.waitForDistricts()
@@ -130,7 +131,7 @@ describe('the conversion programme in the browser', () => {
 
   it('draws the items on the map coloured by status and fits a phone', async () => {
     const officer = await open()
-    await officer.signIn('officer', 'demo-officer')
+    await officer.signIn('officer', DEMO_PASSWORD)
     await officer.page.goto(`${server.url}/conversions/map`)
     await officer.waitForDistricts()
     await officer.page.waitForFunction(() => window.__map!.queryRenderedFeatures({ layers: ['conversion-items-point'] }).length > 1000, undefined, { timeout: 60_000 })
@@ -145,7 +146,7 @@ describe('the conversion programme in the browser', () => {
     await officer.screenshot(`${SCREENS}/conversions-import-desktop.png`)
 
     const phone = await open(PHONE)
-    await phone.signIn('officer', 'demo-officer')
+    await phone.signIn('officer', DEMO_PASSWORD)
     await phone.openDashboard()
     const width = await phone.page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(PHONE.width)

@@ -3,6 +3,7 @@ import { demoPhoto } from '../../gis-data/conversions'
 import { DESKTOP, PHONE } from './helpers/browser'
 import { SCREENS, useE2eApp } from './helpers/suite'
 import { StationsDriver } from './stations-driver'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 const SITE = 'E2E-VT-0001'
 
@@ -44,7 +45,7 @@ describe('a site from application to the public map', () => {
   it('lets an officer approve, and tells a second officer deciding at the same time that someone was first', async () => {
     const first = await signedIn('officer')
     const second = await open()
-    await second.signIn('officer', 'demo-officer')
+    await second.signIn('officer', DEMO_PASSWORD)
     for (const o of [first, second]) {
       await o.openSection('/queue')
       await o.openFromQueue(SITE)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { loadDemo } from '../../gis-data/demo'
+import { DEMO_PASSWORD, loadDemo } from '../../gis-data/demo'
 import { demoPhoto, DEMO_PROGRAMME } from '../../gis-data/conversions'
 
 type Json = Record<string, any>
@@ -42,9 +42,9 @@ function dashboardFigures(d: Json) {
 beforeAll(async () => {
   app = await startTestApp()
   await loadDemo(app.db, '79')
-  officer = await app.login('officer', 'demo-officer')
-  inspector = await app.login('inspector', 'demo-inspector')
-  viettel = await app.login('viettel', 'demo-viettel')
+  officer = await app.login('officer', DEMO_PASSWORD)
+  inspector = await app.login('inspector', DEMO_PASSWORD)
+  viettel = await app.login('viettel', DEMO_PASSWORD)
   programmeId = (await app.db.one<{ id: number }>(`SELECT id FROM conversion_programmes WHERE is_demo ORDER BY id LIMIT 1`)).id
 }, 300_000)
 afterAll(async () => {

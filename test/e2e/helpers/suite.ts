@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AppDriver } from '../driver'
 import { DESKTOP, launchChromium, newContext } from './browser'
 import { startE2eServer, type E2eServer } from './server'
+import { DEMO_PASSWORD } from '../../../gis-data/demo'
 
 /** Where specs save screenshots for a person to look at; not compared, not committed. */
 export const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
@@ -11,7 +12,7 @@ export const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
 /**
  * A spec file's shared setup: before its tests the real server and Chromium start; after them every page's
  * context, the browser and the server close. `open` gives a fresh page of a given size in the spec's driver;
- * `signedIn` also signs a demo user in with the demo password (`demo-<username>`).
+ * `signedIn` also signs a demo user in with the published demo password.
  */
 export function useE2eApp<D extends AppDriver>(driverFor: (page: Page, url: string) => D | Promise<D>) {
   let server: E2eServer
@@ -38,7 +39,7 @@ export function useE2eApp<D extends AppDriver>(driverFor: (page: Page, url: stri
 
   async function signedIn(username: string, viewport = DESKTOP): Promise<D> {
     const app = await open(viewport)
-    await app.signIn(username, `demo-${username}`)
+    await app.signIn(username, DEMO_PASSWORD)
     return app
   }
 
