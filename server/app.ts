@@ -62,7 +62,7 @@ export function buildApp(deps: AppDeps): express.Express {
   const app = express()
   app.locals.deps = deps
   app.disable('x-powered-by')
-  app.set('trust proxy', deps.config.trustProxy)
+  app.set('trust proxy', deps.config.trustProxyHops)
   // Only the configured online sources may be reached from the page; a PMTiles basemap is same-origin.
   const basemapOrigins = [deps.config.basemapStyleUrl, deps.config.basemapImageryUrl].flatMap((u) =>
     u ? [new URL(u).origin] : [],
@@ -80,7 +80,7 @@ export function buildApp(deps: AppDeps): express.Express {
           'upgrade-insecure-requests': null,
         },
       },
-      strictTransportSecurity: deps.config.trustProxy,
+      strictTransportSecurity: deps.config.trustProxyHops > 0,
     }),
   )
   app.use(requestContext)

@@ -17,7 +17,8 @@ export interface Config {
   /** XYZ template of an imagery raster layer ({z}/{x}/{y}), offered beside the street basemap. */
   basemapImageryUrl: string | undefined
   basemapImageryAttribution: string | undefined
-  trustProxy: boolean
+  /** Reverse proxies in front of the server whose X-Forwarded-* headers are believed (0: none). */
+  trustProxyHops: number
   bodyLimit: string
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   sessionTtlHours: number
@@ -40,6 +41,16 @@ function imageryTemplate(value: string | undefined): string | undefined {
   return value
 }
 
+// A hop count, never "trust everything": with `true` Express takes the left-most X-Forwarded-For address,
+// which the client writes itself, and the per-address sign-in limit would be the client's to choose.
+function proxyHops(value: string | undefined): number {
+  if (value === undefined || value === '' || value === '0') return 0
+  if (!/^[1-9]$/.test(value)) {
+    throw new Error(`TRUST_PROXY must be the number of reverse proxies in front of the server (e.g. 1), got "${value}"`)
+  }
+  return Number(value)
+}
+
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const level = env.LOG_LEVEL ?? 'info'
@@ -58,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapPmtiles: env.BASEMAP_PMTILES ? path.resolve(env.BASEMAP_PMTILES) : undefined,
     basemapImageryUrl: imageryTemplate(env.BASEMAP_IMAGERY_URL),
     basemapImageryAttribution: env.BASEMAP_IMAGERY_ATTRIBUTION || undefined,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxyHops: proxyHops(env.TRUST_PROXY),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     logLevel: level as Config['logLevel'],
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12),

@@ -7,6 +7,7 @@ import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import { ROOT, spawnServer } from '../server'
 import type { BenchContext } from '../run'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
+import { ATTEMPT_SUCCEEDED, RESERVE_ATTEMPT } from '../../server/auth/sql'
 
 function timeProcess(args: string[]): Promise<number> {
   const started = performance.now()
@@ -48,9 +49,10 @@ export async function signIn(ctx: BenchContext): Promise<BenchResult[]> {
   const client = new pg.Client({ connectionString: ctx.databaseUrl })
   await client.connect()
   const raw = await timeRuns(40, async () => {
-    await client.query(`SELECT count(*) FROM login_failures WHERE at > now() - interval '15 minutes' AND (username = $1 OR ip = $2)`, ['officer', '127.0.0.1'])
-    const { rows } = await client.query('SELECT id, password_hash, active FROM users WHERE username = $1', ['officer'])
     await client.query('BEGIN')
+    await client.query(RESERVE_ATTEMPT, ['officer', '127.0.0.1', 10, 50, 30, 900, 60])
+    const { rows } = await client.query('SELECT id, password_hash, active FROM users WHERE username = $1', ['officer'])
+    await client.query(ATTEMPT_SUCCEEDED, ['officer', '127.0.0.1', 50])
     await client.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (md5(random()::text), $1, now() + interval '1 hour')`, [rows[0].id])
     await client.query(`INSERT INTO audit_log (actor_id, actor_name, action, entity) VALUES ($1, 'officer', 'bench.login', 'session')`, [rows[0].id])
     await client.query('ROLLBACK')
