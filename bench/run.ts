@@ -49,7 +49,7 @@ if (wanted('startup')) emit(await startup())
 
 let databaseUrl: string
 let dataDir: string | undefined
-const env: Record<string, string> = { ADMIN_PASSWORD: 'bench-admin-password', DEMO: 'on' }
+const env: Record<string, string> = { ADMIN_PASSWORD: 'bench-root-secret-2026', DEMO: 'on' }
 if (embedded) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-bench-'))
   const dbPort = await freePort()

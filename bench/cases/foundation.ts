@@ -24,7 +24,7 @@ export async function startup(): Promise<BenchResult[]> {
   try {
     const rawCold = await timeProcess(['bench/pglite-open.ts', rawDir])
     const rawWarm = await timeProcess(['bench/pglite-open.ts', rawDir])
-    const env = { DATA_DIR: dir, ADMIN_PASSWORD: 'bench-admin-password', DEMO: 'on' }
+    const env = { DATA_DIR: dir, ADMIN_PASSWORD: 'bench-root-secret-2026', DEMO: 'on' }
     const cold = await spawnServer(env)
     await cold.stop()
     const warm = await spawnServer(env)

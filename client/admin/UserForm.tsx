@@ -55,7 +55,7 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
       {error !== null && <ErrorMessage error={error} listFields={false} />}
       {field('username', t('users.username'), <input name="username" required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />)}
       {field('displayName', t('users.displayName'), <input name="displayName" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />)}
-      {field('password', t('users.password'), <input name="password" type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />)}
+      {field('password', t('users.password'), <input name="password" type="password" required minLength={12} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />)}
       {field(
         'role',
         t('users.role'),

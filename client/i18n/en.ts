@@ -103,7 +103,7 @@ export const en: Record<MessageKey, string> = {
   'users.inactive': 'Locked',
   'users.demo': 'demo',
   'users.create': 'Add user',
-  'users.password': 'Password (at least 10 characters)',
+  'users.password': 'Password (at least 12 characters)',
   'users.save': 'Create',
   'users.saving': 'Saving…',
   'users.created': 'User {username} created.',

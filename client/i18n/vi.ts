@@ -102,7 +102,7 @@ export const vi = {
   'users.inactive': 'Đã khóa',
   'users.demo': 'demo',
   'users.create': 'Thêm người dùng',
-  'users.password': 'Mật khẩu (tối thiểu 10 ký tự)',
+  'users.password': 'Mật khẩu (tối thiểu 12 ký tự)',
   'users.save': 'Tạo',
   'users.saving': 'Đang lưu…',
   'users.created': 'Đã tạo người dùng {username}.',

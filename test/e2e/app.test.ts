@@ -95,7 +95,7 @@ describe('administration', () => {
     await app.openSection('/users')
     await app.page.locator('table tbody tr').first().waitFor()
     await app.createUser({ username: 'planner1', displayName: 'Lê Thị Hoa', password: 'short', role: 'officer' })
-    await expect(app.page.locator('.field-invalid .field-error').innerText()).resolves.toContain('10')
+    await expect(app.page.locator('.field-invalid .field-error').innerText()).resolves.toContain('12')
     await app.page.locator('form.card input[name=password]').fill('a-long-enough-password')
     await app.page.locator('form.card button[type=submit]').click()
     await expect(app.page.locator('.status-ok').innerText()).resolves.toBe('Đã tạo người dùng planner1.')

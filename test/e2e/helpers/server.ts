@@ -11,7 +11,7 @@ import { setLogLevel } from '../../../server/log'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const DIST = path.join(ROOT, 'dist/client/index.html')
-export const ADMIN_PASSWORD = 'e2e-admin-password'
+export const ADMIN_PASSWORD = 'e2e-root-secret-2026'
 
 function newestMtime(target: string): number {
   const stat = fs.statSync(target)
