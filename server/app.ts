@@ -22,6 +22,7 @@ import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boun
 import { stationRoutes } from './stations/routes'
 import { conversionRoutes } from './conversions/routes'
 import { basemapRouter, basemapRoutes } from './basemap/routes'
+import { nfcReviver } from './http/text'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
@@ -86,7 +87,7 @@ export function buildApp(deps: AppDeps): express.Express {
   app.use(requestContext)
   app.use(['/api', '/tiles'], privateByDefault)
   app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
-  app.use('/api', express.json({ limit: deps.config.bodyLimit }), sameOrigin, loadSession)
+  app.use('/api', express.json({ limit: deps.config.bodyLimit, reviver: nfcReviver }), sameOrigin, loadSession)
 
   const api = new Api()
   healthRoutes(api)

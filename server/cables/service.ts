@@ -7,6 +7,7 @@ import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
 import { allowedActions, mayDelete, mayEdit, transition, type RouteAction, type Status } from './workflow'
 import { vietnamToday } from '../time'
 import { changedParticipants, dropInvitations, invite, invitedTo, newRouteParticipants } from './participation'
+import { containsPattern, containsSql } from '../http/text'
 
 export interface Scope {
   provinceCode: string
@@ -80,11 +81,11 @@ export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery):
         AND ($3::text IS NULL OR r.kind = $3) AND ($4::text IS NULL OR r.status = $4)
         AND ($5::text IS NULL OR (SELECT id FROM carriers WHERE short_name = $5) = ANY (r.carrier_ids))
         AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM route_district_lengths d WHERE d.route_id = r.id AND d.district_code = $6))
-        AND ($7::text IS NULL OR r.name ILIKE '%' || $7 || '%' OR r.street ILIKE '%' || $7 || '%')
+        AND ($7::text IS NULL OR ${containsSql('r.name', '$7')} OR ${containsSql('r.street', '$7')})
         AND ($8::float8[] IS NULL OR r.geom && ST_MakeEnvelope($8[1], $8[2], $8[3], $8[4], 4326))
         AND r.id > $9
       ORDER BY r.id LIMIT $10`,
-    [scope.provinceCode, carrierOf(scope.user), f.kind ?? null, f.status ?? null, f.carrier ?? null, f.district ?? null, f.q ?? null, f.bbox ?? null, f.afterId, f.limit],
+    [scope.provinceCode, carrierOf(scope.user), f.kind ?? null, f.status ?? null, f.carrier ?? null, f.district ?? null, f.q === undefined ? null : containsPattern(f.q), f.bbox ?? null, f.afterId, f.limit],
   )
   return { items, nextAfterId: items.length === f.limit ? items[items.length - 1]!.id : null }
 }

@@ -3,6 +3,7 @@ import type { SessionUser } from '../http/context'
 import { notFound } from '../http/problems'
 import type { ItemFilters } from './schemas'
 import { ITEM_COLUMNS, ITEM_FROM, TODAY } from './sql'
+import { containsPattern, containsSql } from '../http/text'
 
 /**
  * The items a user may reach, as a WHERE fragment over `conversion_items i` / `conversion_programmes p` with
@@ -29,7 +30,7 @@ export function itemWhere(user: SessionUser, provinceCode: string, f: Partial<It
   if (f.carrier) add((n) => `c.short_name = ${n}`, f.carrier)
   if (f.district) add((n) => `s.district_code = ${n}`, f.district)
   if (f.overdue !== undefined) parts.push(f.overdue ? `(i.status <> 'verified' AND i.due_date < ${TODAY})` : `NOT (i.status <> 'verified' AND i.due_date < ${TODAY})`)
-  if (f.q) add((n) => `s.site_code ILIKE ${n}`, `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+  if (f.q) add((n) => containsSql('s.site_code', n), containsPattern(f.q))
   return { sql: parts.join(' AND '), params }
 }
 

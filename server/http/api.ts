@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { z, type ZodType } from 'zod'
 import { badRequest, type FieldError } from './problems'
 import { requireRole, type Access } from '../auth/middleware'
+import { nfcQuery } from './text'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -52,7 +53,8 @@ export class Api {
       for (const part of ['body', 'query', 'params'] as const) {
         const schema = spec[part] as ZodType | undefined
         if (!schema) continue
-        const result = schema.safeParse(req[part] ?? {})
+        const raw = part === 'query' ? nfcQuery(req.query as Record<string, unknown>) : (req[part] ?? {})
+        const result = schema.safeParse(raw)
         if (result.success) input[part] = result.data
         else errors.push(...fieldErrors(result.error, part))
       }

@@ -5,6 +5,7 @@ import { visibility } from './access'
 import type { ExportQuery, ListQuery } from './schemas'
 import { STATION_COLUMNS, STATION_FROM } from './sql/stations.sql'
 import { WAITING } from './workflow'
+import { containsPattern, containsSql } from '../http/text'
 
 // Sort orders by name: the only identifiers that reach the SQL text.
 const SORTS: Record<ListQuery['sort'], string> = {
@@ -30,7 +31,10 @@ export function whereFor(user: SessionUser, provinceCode: string, f: Filters): {
   if (f.state) add((n) => `s.state = ${n}`, f.state)
   if (f.district) add((n) => `s.district_code = ${n}`, f.district)
   if (f.temporary !== undefined) add((n) => `s.temporary = ${n}`, f.temporary)
-  if (f.q) add((n) => `(s.site_code ILIKE ${n} OR s.address ILIKE ${n} OR s.name ILIKE ${n})`, `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+  if (f.q) {
+    const contains = (n: string) => ['s.site_code', 's.address', 's.name'].map((c) => containsSql(c, n)).join(' OR ')
+    add((n) => `(${contains(n)})`, containsPattern(f.q))
+  }
   if (f.bbox) {
     const [minLon, minLat, maxLon, maxLat] = f.bbox.split(',').map(Number) as [number, number, number, number]
     if (!(minLon < maxLon && minLat < maxLat)) throw badRequest('The bbox is empty.', [{ path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' }])

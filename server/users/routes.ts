@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../http/problems'
 import { hashPassword } from '../auth/passwords'
 import { passwordProblem } from '../auth/password-policy'
 import { insertUser, USER_COLUMNS } from './service'
+import { containsPattern, containsSql } from '../http/text'
 
 const role = z.enum(ROLES as [string, ...string[]]) as z.ZodType<(typeof ROLES)[number]>
 const carrierRule = { message: 'A carrier user needs a carrier; other roles must not have one.', path: ['carrierId'] }
@@ -52,8 +53,9 @@ export function userRoutes(api: Api): void {
     query: listQuery,
     async handler({ query, req }) {
       const { db } = deps(req)
-      const where = `WHERE ($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR u.username ILIKE '%' || $2 || '%' OR u.display_name ILIKE '%' || $2 || '%')`
-      const params = [query.role ?? null, query.q ?? null]
+      const search = `${containsSql('u.username', '$2')} OR ${containsSql('u.display_name', '$2')}`
+      const where = `WHERE ($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR ${search})`
+      const params = [query.role ?? null, query.q === undefined ? null : containsPattern(query.q)]
       const [items, total] = await Promise.all([
         db.many(`SELECT ${USER_COLUMNS} ${FROM} ${where} ORDER BY u.username OFFSET $3 LIMIT $4`, [...params, query.offset, query.limit]),
         db.one<{ n: number }>(`SELECT count(*) AS n ${FROM} ${where}`, params),
