@@ -8,6 +8,7 @@ import { sniffImage } from '../http/upload'
 export { MAX_PHOTO_BYTES, readBody, sniffImage, type ImageType } from '../http/upload'
 import { itemScope, visibleItem } from './access'
 import { PHOTO_STATUSES, type Status } from './workflow'
+import { COUNT_ITEM_PHOTOS } from './sql'
 
 /** Photos per item, so one item cannot fill the database. */
 export const MAX_PHOTOS_PER_ITEM = 12
@@ -20,7 +21,9 @@ export async function addPhoto(tx: Queryable, user: SessionUser, provinceCode: s
   if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
   const type = sniffImage(bytes)
   if (!type) throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
-  if ((item.photoCount as number) >= MAX_PHOTOS_PER_ITEM) throw conflict(`An item holds at most ${MAX_PHOTOS_PER_ITEM} photos.`)
+  // counted after visibleItem locked the item, so concurrent uploads cannot pass the cap together
+  const { n } = await tx.one<{ n: number }>(COUNT_ITEM_PHOTOS, [itemId])
+  if (n >= MAX_PHOTOS_PER_ITEM) throw conflict(`An item holds at most ${MAX_PHOTOS_PER_ITEM} photos.`)
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
   const photo = await tx.one(
     `INSERT INTO conversion_photos (item_id, media_type, byte_size, sha256, content, uploaded_by)

@@ -79,3 +79,6 @@ SELECT id, media_type AS "mediaType", byte_size AS "byteSize", uploaded_by AS "u
 export const SELECT_ITEM_HISTORY = `
 SELECT at, actor_name AS "actorName", action, after->>'status' AS status, after->'returnReasons' AS "returnReasons"
   FROM audit_log WHERE entity = 'conversion_item' AND entity_id = $1 ORDER BY at, id`
+
+/** $1 item: how many photos it holds (read after the item is locked, so no concurrent upload is missed). */
+export const COUNT_ITEM_PHOTOS = `SELECT count(*)::int AS n FROM conversion_photos WHERE item_id = $1`

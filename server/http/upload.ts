@@ -17,21 +17,44 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
 
 const tooLarge = (limit: number) => new Problem(413, 'Payload too large', `A photo may be at most ${limit / 1024 / 1024} MB.`)
 
-/** Reads the raw request body, stopping with 413 as soon as it passes the limit. */
-export async function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
+/** Bytes of a refused body read and dropped, so the client can read the 413; a body still longer is cut off. */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
+
+// Leaving a refused body unread, or destroying the request, resets the connection under a client that is still
+// sending (a chunked upload has no length to refuse up front): the client sees a reset instead of the 413.
+function discard(req: Request): void {
+  let dropped = 0
+  req.on('error', () => undefined)
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length
+    if (dropped > MAX_DISCARDED_BYTES) req.destroy()
+  })
+  req.resume()
+}
+
+/** Reads the raw request body; past the limit it stops keeping bytes and answers 413 (declared length or chunked). */
+export function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) {
-      req.destroy()
-      throw tooLarge(limit)
-    }
-    chunks.push(chunk)
+  if (Number.isFinite(declared) && declared > limit) {
+    discard(req)
+    return Promise.reject(tooLarge(limit))
   }
-  return Buffer.concat(chunks)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) {
+        chunks.push(chunk)
+        return
+      }
+      req.off('data', onData).off('end', onEnd).off('error', reject)
+      discard(req)
+      reject(tooLarge(limit))
+    }
+    const onEnd = () => resolve(Buffer.concat(chunks))
+    req.on('data', onData).once('end', onEnd).once('error', reject)
+  })
 }
 
 /** Reads an uploaded photo: 413 over the limit, 400 when empty, 415 unless its bytes are JPEG, PNG or WebP. */

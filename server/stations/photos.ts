@@ -5,6 +5,7 @@ import { audit } from '../audit/audit'
 import { conflict, invalid, notFound, type FieldError } from '../http/problems'
 import type { ImageType } from '../http/upload'
 import { visibleStation } from './service'
+import { COUNT_PHOTOS, LOCK_STATION } from './sql/stations.sql'
 
 /** Photos one station may hold, so one site cannot fill the database. */
 export const MAX_PHOTOS_PER_STATION = 20
@@ -28,9 +29,11 @@ export async function addStationPhoto(
   photo: { bytes: Buffer; type: ImageType },
   requestId: string | undefined,
 ): Promise<{ id: number; mediaType: string; byteSize: number; url: string }> {
+  // the lock makes check-then-insert atomic: concurrent uploads to one station count one after another
+  await tx.maybeOne(LOCK_STATION, [stationId, provinceCode])
   const station = await visibleStation(tx, user, provinceCode, stationId)
   if (station.state !== 'submitted') throw conflict('Site photos are taken during the field check, while the application waits for it.')
-  const { n } = await tx.one<{ n: number }>('SELECT count(*) AS n FROM station_photos WHERE station_id = $1', [stationId])
+  const { n } = await tx.one<{ n: number }>(COUNT_PHOTOS, [stationId])
   if (n >= MAX_PHOTOS_PER_STATION) throw conflict(`A station holds at most ${MAX_PHOTOS_PER_STATION} photos.`)
   const sha256 = crypto.createHash('sha256').update(photo.bytes).digest('hex')
   const row = await tx.one<{ id: number; mediaType: string; byteSize: number }>(

@@ -85,3 +85,9 @@ SELECT ST_X(g) AS lon, ST_Y(g) AS lat
 
 /** $1 short names: the carriers that are mobile operators. */
 export const OPERATORS_BY_NAME = `SELECT id, short_name AS "shortName" FROM carriers WHERE short_name = ANY ($1::text[]) AND kind = 'mobile'`
+
+/** $1 station, $2 province: locks the station so that concurrent photo uploads are counted one after another. */
+export const LOCK_STATION = `SELECT id FROM stations WHERE id = $1 AND province_code = $2 FOR UPDATE`
+
+/** $1 station: how many photos it holds (read after LOCK_STATION, so no concurrent upload is missed). */
+export const COUNT_PHOTOS = `SELECT count(*)::int AS n FROM station_photos WHERE station_id = $1`
