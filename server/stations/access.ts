@@ -1,20 +1,31 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
+import { audienceOf, type Audience } from '../tiles/audience'
 import { invalid, type FieldError } from '../http/problems'
 import type { LonLat } from './check'
 import type { Position } from './schemas'
 import { FROM_VN2000, OPERATORS_BY_NAME } from './sql/stations.sql'
 
 /**
- * The rows a user may see, as a WHERE fragment over `stations s` whose parameters start at `$first`:
- * a carrier sees only its own stations (drafts included); everyone else sees every carrier's stations
+ * Which stations an audience sees, as a condition over the stations alias `t`, with `province` and `carrier` the
+ * SQL of their parameters (`carrier` only matters to a carrier): the one rule behind lists, exports, the public map and the tiles. The public sees
+ * stations in service (temporary ones while valid); a carrier its own, drafts included; staff every carrier's
  * except drafts, which stay private to their carrier. Always scoped to the province.
  */
+export function stationScope(a: Audience, t: string, province: string, carrier = 'NULL'): string {
+  const inProvince = `${t}.province_code = ${province}`
+  if (a.kind === 'carrier') return `${inProvince} AND ${t}.carrier_id = ${carrier}`
+  if (a.kind === 'staff') return `${inProvince} AND ${t}.state <> 'draft'`
+  return `${inProvince} AND ${t}.state = 'in_service' AND (NOT ${t}.temporary OR ${t}.valid_to >= current_date)`
+}
+
+/** The stations a signed-in user may list and export, as a WHERE fragment over `stations s` from `$first`. */
 export function visibility(user: SessionUser, provinceCode: string, first: number): { sql: string; params: unknown[] } {
-  if (user.role === 'carrier') {
-    return { sql: `s.province_code = $${first} AND s.carrier_id = $${first + 1}`, params: [provinceCode, user.carrierId] }
+  const a = audienceOf(user)
+  return {
+    sql: stationScope(a, 's', `$${first}`, `$${first + 1}`),
+    params: a.kind === 'carrier' ? [provinceCode, a.carrierId] : [provinceCode],
   }
-  return { sql: `s.province_code = $${first} AND s.state <> 'draft'`, params: [provinceCode] }
 }
 
 /** Converts a typed position to WGS84 lon/lat (VN-2000 through the province's zone, in SQL). */

@@ -1,6 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { csvDocument } from '../http/csv'
+import { stationScope } from './access'
 import { whereFor } from './list'
 import type { ExportQuery } from './schemas'
 import { STATION_FROM } from './sql/stations.sql'
@@ -64,7 +65,7 @@ export async function publicStations(q: Queryable, provinceCode: string, bbox: [
             s.mast_class AS "mastClass", s.mast_height_m AS "mastHeightM", s.technologies, s.temporary, s.mobile,
             (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = s.district_code AND a.valid_to IS NULL LIMIT 1) AS "districtName"
        FROM ${STATION_FROM}
-      WHERE s.province_code = $1 AND s.state = 'in_service' AND (NOT s.temporary OR s.valid_to >= current_date) ${box}
+      WHERE ${stationScope({ kind: 'public' }, 's', '$1')} ${box}
       ORDER BY s.id`,
     params,
   )

@@ -1,17 +1,8 @@
 // The tile layers: an allow-list of tables, the columns each audience may see, and how low zooms are
 // aggregated. SQL for every (layer, audience, zoom band) is built once at start; a request binds only
 // z/x/y and, where a layer needs them, the province and the carrier.
-import type { SessionUser } from '../http/context'
-
-/** Who is asking: the public, the regulator's staff, or one carrier. */
-export type Audience = { kind: 'public' } | { kind: 'staff' } | { kind: 'carrier'; carrierId: number }
-
-/** The audience of a user (no user: the public). */
-export function audienceOf(user: SessionUser | undefined): Audience {
-  if (!user) return { kind: 'public' }
-  if (user.role === 'carrier' && user.carrierId !== null) return { kind: 'carrier', carrierId: user.carrierId }
-  return { kind: 'staff' }
-}
+import { stationScope } from '../stations/access'
+import type { Audience } from './audience'
 
 interface Band {
   /** Zooms below this use the aggregated query. */
@@ -76,10 +67,11 @@ export const LAYERS: Record<string, LayerSpec> = {
     table: 'stations',
     // the public sees stations in service with public fields only; a carrier also sees its own in any state;
     // staff see every station except carriers' drafts
-    filter: (a) =>
-      a.kind === 'public' ? `t.province_code = $4 AND t.state = 'in_service'`
-      : a.kind === 'carrier' ? `t.province_code = $4 AND (t.state = 'in_service' OR t.carrier_id = $5::int)`
-      : `t.province_code = $4 AND t.state <> 'draft'`,
+    // who sees which station is the stations' rule (stationScope); on the map a carrier also sees what the public sees
+    filter: (a) => {
+      const scope = (audience: Audience) => stationScope(audience, 't', '$4', '$5::int')
+      return a.kind === 'carrier' ? `((${scope(a)}) OR (${scope({ kind: 'public' })}))` : scope(a)
+    },
     detail: (a) => [
       ['o.short_name', 'carrier'], ['t.mast_class', 'mast_class'],
       ...((a.kind === 'staff' ? [['t.site_code', 'site_code'], ['t.state', 'state'], ['t.mast_height_m::float8', 'height_m']]
