@@ -1,10 +1,12 @@
 import { loadConfig } from '../server/config'
 import { openDb } from '../server/db/index'
 import { migrate } from '../server/db/migrate'
+import { checkDemoSetting } from '../server/users/demo-accounts'
 import { loadDemoBase, loadDemoLayers, printCredentials } from './demo'
 
 /** `npm run demo`: loads the generated demo data (province, users, then each layer) into the configured database. */
 const config = loadConfig()
+checkDemoSetting({ demo: true, production: config.production })
 const db = await openDb(config)
 try {
   await migrate(db)

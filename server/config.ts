@@ -9,7 +9,10 @@ export interface Config {
   embeddedPort: number
   statementTimeoutMs: number
   adminPassword: string | undefined
+  /** Load the demo province and its accounts (DEMO=on|off; unset: on for the embedded database only, never in production). */
   demo: boolean
+  /** NODE_ENV=production or a TRUST_PROXY hop count: demo accounts, whose passwords are published, are refused. */
+  production: boolean
   provinceCode: string
   basemapStyleUrl: string | undefined
   /** Absolute path of a PMTiles v3 street basemap served at /basemap/archive.pmtiles. */
@@ -51,10 +54,18 @@ function proxyHops(value: string | undefined): number {
   return Number(value)
 }
 
+function demoSetting(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  if (value !== 'on' && value !== 'off') throw new Error(`DEMO must be on or off, got "${value}"`)
+  return value === 'on'
+}
+
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const level = env.LOG_LEVEL ?? 'info'
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) throw new Error(`LOG_LEVEL must be debug|info|warn|error|silent, got "${level}"`)
+  const trustProxyHops = proxyHops(env.TRUST_PROXY)
+  const production = env.NODE_ENV === 'production' || trustProxyHops > 0
   return {
     port: int(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -63,13 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: int(env.EMBEDDED_DB_PORT, 0),
     statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 30_000),
     adminPassword: env.ADMIN_PASSWORD || undefined,
-    demo: (env.DEMO ?? 'on') !== 'off',
+    // A database named by DATABASE_URL is presumed real: the demo there is something one asks for.
+    demo: demoSetting(env.DEMO, !env.DATABASE_URL && !production),
+    production,
     provinceCode: env.PROVINCE_CODE ?? '79',
     basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
     basemapPmtiles: env.BASEMAP_PMTILES ? path.resolve(env.BASEMAP_PMTILES) : undefined,
     basemapImageryUrl: imageryTemplate(env.BASEMAP_IMAGERY_URL),
     basemapImageryAttribution: env.BASEMAP_IMAGERY_ATTRIBUTION || undefined,
-    trustProxyHops: proxyHops(env.TRUST_PROXY),
+    trustProxyHops,
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     logLevel: level as Config['logLevel'],
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12),

@@ -4,6 +4,7 @@ import { openDb, type Db } from './db/index'
 import { migrate } from './db/migrate'
 import { buildApp } from './app'
 import { checkAdminPassword, ensureAdmin } from './auth/bootstrap'
+import { activeDemoAccounts, checkDemoSetting, deactivateDemoAccounts } from './users/demo-accounts'
 import { loadDemoLayers, printCredentials, startDemo } from '../gis-data/demo'
 import { JobBoard } from './health/jobs'
 import { log } from './log'
@@ -27,6 +28,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<Running> {
   const started = Date.now()
   checkAdminPassword(config.adminPassword)
+  checkDemoSetting(config)
   const db = await openDb(config)
   const jobs = new JobBoard()
   let demoLayers: (() => Promise<void>) | undefined
@@ -36,6 +38,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const admin = await ensureAdmin(db, config.adminPassword)
     if (admin?.password) {
       process.stdout.write(`\n  First administrator created — username: ${admin.username}  password: ${admin.password}\n  (printed once; change it after signing in)\n\n`)
+    }
+    if (config.production) {
+      const switchedOff = await deactivateDemoAccounts(db)
+      if (switchedOff.length > 0) log.warn('demo accounts switched off: refused in production', { usernames: switchedOff })
     }
     if (config.demo) {
       const demo = await startDemo(db, config.provinceCode)
@@ -56,6 +62,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           demoLayers = undefined
         }
       }
+    }
+    const demoAccounts = await activeDemoAccounts(db)
+    if (demoAccounts.length > 0) {
+      log.warn('demo accounts with a published password are active: not for real data (DEMO=off; refused in production)', {
+        usernames: demoAccounts,
+      })
     }
   } catch (err) {
     await db.close()

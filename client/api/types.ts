@@ -22,6 +22,8 @@ export interface Health {
   province: string
   basemapStyleUrl: string | null
   demo: string[]
+  /** Demo accounts with the published password can sign in. */
+  demoAccounts: boolean
 }
 
 export interface AdminUnitProps {

@@ -66,7 +66,14 @@ export function SignIn() {
             <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}>
               {busy ? t('signIn.submitting') : t('signIn.submit')}
             </button>
-            {health && health.demo.length > 0 && <p className="hint">{t('signIn.demoAccounts')}</p>}
+            {health?.demoAccounts && (
+              <div className="status status-error" role="note" data-testid="demo-warning">
+                <p>
+                  <strong>{t('signIn.demoWarning')}</strong>
+                </p>
+                <p>{t('signIn.demoAccounts')}</p>
+              </div>
+            )}
             <PublicLinks />
           </form>
         </div>

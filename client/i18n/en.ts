@@ -40,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.submitting': 'Signing in…',
   'signIn.failed': 'Wrong username or password.',
   'signIn.tooMany': 'Too many attempts. Please wait and try again.',
+  'signIn.demoWarning': 'This server has demo accounts with a published password: do not enter real data. Turn the demo off (DEMO=off) before real use.',
   'signIn.demoAccounts': 'Demo accounts: officer, inspector, viettel — password demo-public-password',
 
   'map.title': 'Map',

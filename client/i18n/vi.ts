@@ -39,6 +39,7 @@ export const vi = {
   'signIn.submitting': 'Đang đăng nhập…',
   'signIn.failed': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'signIn.tooMany': 'Quá nhiều lần thử. Vui lòng đợi rồi thử lại.',
+  'signIn.demoWarning': 'Máy chủ này có tài khoản demo với mật khẩu công khai: không nhập dữ liệu thật. Tắt demo (DEMO=off) trước khi dùng chính thức.',
   'signIn.demoAccounts': 'Tài khoản demo: officer, inspector, viettel — mật khẩu demo-public-password',
 
   'map.title': 'Bản đồ',

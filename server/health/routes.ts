@@ -1,6 +1,7 @@
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { migrationLevel } from '../db/migrate'
+import { activeDemoAccounts } from '../users/demo-accounts'
 
 /** Liveness and what the server is running on. */
 export function healthRoutes(api: Api): void {
@@ -21,6 +22,8 @@ export function healthRoutes(api: Api): void {
         province: config.provinceCode,
         basemapStyleUrl: config.basemapStyleUrl ?? null,
         demo: demo.map((d) => d.name),
+        // the sign-in page warns while accounts with published passwords can sign in
+        demoAccounts: (await activeDemoAccounts(db)).length > 0,
         jobs: jobs.list(),
       }
     },

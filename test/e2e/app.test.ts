@@ -31,6 +31,14 @@ describe('signing in', () => {
     await app.openSignIn()
     await expect(app.page.locator('[data-testid=demo-badge]').innerText()).resolves.toBe('DỮ LIỆU DEMO')
   })
+
+  it('warns on the sign-in page that demo accounts with a published password are active', async () => {
+    const app = await open()
+    await app.openSignIn()
+    const warning = await app.page.locator('[data-testid=demo-warning]').innerText()
+    expect(warning).toContain('mật khẩu công khai')
+    expect(warning).toContain(DEMO_PASSWORD)
+  })
 })
 
 describe('the map of an officer', () => {
