@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -53,8 +54,9 @@ const env: Record<string, string> = { ADMIN_PASSWORD: 'bench-root-secret-2026', 
 if (embedded) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-bench-'))
   const dbPort = await freePort()
-  Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort) })
-  databaseUrl = `postgres://postgres@127.0.0.1:${dbPort}/postgres`
+  const dbPassword = crypto.randomBytes(12).toString('hex')
+  Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_PASSWORD: dbPassword })
+  databaseUrl = `postgres://postgres:${dbPassword}@127.0.0.1:${dbPort}/postgres`
 } else {
   databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/telgis_bench'
   await freshDatabase(databaseUrl)

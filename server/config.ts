@@ -6,7 +6,10 @@ export interface Config {
   host: string
   databaseUrl: string | undefined
   dataDir: string
-  embeddedPort: number
+  /** EMBEDDED_DB_PORT: also serve the embedded database on this loopback port (0: any), behind a password. */
+  embeddedPort: number | undefined
+  /** EMBEDDED_DB_PASSWORD: the password that port demands; unset: generated at each start and printed once. */
+  embeddedPassword: string | undefined
   statementTimeoutMs: number
   adminPassword: string | undefined
   /** Load the demo province and its accounts (DEMO=on|off; unset: on for the embedded database only, never in production). */
@@ -71,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
-    embeddedPort: int(env.EMBEDDED_DB_PORT, 0),
+    embeddedPort: env.EMBEDDED_DB_PORT ? int(env.EMBEDDED_DB_PORT, 0) : undefined,
+    embeddedPassword: env.EMBEDDED_DB_PASSWORD || undefined,
     statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 30_000),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     // A database named by DATABASE_URL is presumed real: the demo there is something one asks for.

@@ -30,6 +30,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   checkAdminPassword(config.adminPassword)
   checkDemoSetting(config)
   const db = await openDb(config)
+  if (db.embeddedPort?.generated) {
+    const { port, password } = db.embeddedPort
+    process.stdout.write(
+      `\n  Embedded database on 127.0.0.1:${port} — psql postgres://postgres:${password}@127.0.0.1:${port}/postgres\n` +
+        '  (password generated for this start and printed once; set EMBEDDED_DB_PASSWORD to choose it)\n\n',
+    )
+  }
   const jobs = new JobBoard()
   let demoLayers: (() => Promise<void>) | undefined
   try {

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { startEmbedded, type EmbeddedServer } from './embedded'
+import { SOCKET_PORT, startEmbedded, type EmbeddedPort, type EmbeddedServer } from './embedded'
 import { detectCapabilities, type Capabilities } from './capabilities'
 import { MIGRATION_LOCK_KEY } from './migrate'
 import { VIETNAM_TZ } from '../time'
@@ -23,6 +23,8 @@ export interface Queryable {
 export interface Db extends Queryable {
   mode: 'embedded' | 'postgres'
   capabilities: Capabilities
+  /** The embedded database's password-checked loopback port, when EMBEDDED_DB_PORT asked for one. */
+  embeddedPort?: EmbeddedPort
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
@@ -38,7 +40,10 @@ export class NoRowError extends Error {
 export interface DbOptions {
   databaseUrl?: string
   dataDir: string
+  /** Serve the embedded database on this loopback port too (0: any free port); unset: a private Unix socket only. */
   embeddedPort?: number
+  /** The password the loopback port demands; unset: one is generated for this start. */
+  embeddedPassword?: string
   statementTimeoutMs: number
 }
 
@@ -87,8 +92,9 @@ export async function openDb(options: DbOptions): Promise<Db> {
   if (options.databaseUrl) {
     poolConfig = { connectionString: options.databaseUrl, max: 10 }
   } else {
-    embedded = await startEmbedded(options.dataDir, options.embeddedPort)
-    poolConfig = { host: '127.0.0.1', port: embedded.port, user: 'postgres', database: 'postgres', max: 1 }
+    const tcp = options.embeddedPort === undefined ? undefined : { port: options.embeddedPort, password: options.embeddedPassword }
+    embedded = await startEmbedded(options.dataDir, tcp)
+    poolConfig = { host: embedded.socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1 }
   }
   const pool = new pg.Pool({ ...poolConfig, types, idleTimeoutMillis: 30_000 })
   pool.on('error', () => {
@@ -135,6 +141,7 @@ export async function openDb(options: DbOptions): Promise<Db> {
     ...base,
     mode: embedded ? 'embedded' : 'postgres',
     capabilities,
+    ...(embedded?.tcp ? { embeddedPort: embedded.tcp } : {}),
     transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       return withClient(async (client) => {
         await client.query('BEGIN')

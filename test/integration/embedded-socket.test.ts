@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import { openDb, type Db } from '../../server/db/index'
+
+const opened: { db: Db; dir: string }[] = []
+afterEach(async () => {
+  for (const { db, dir } of opened.splice(0)) {
+    await db.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+/** Opens a copy of the migrated embedded template. */
+async function embedded(options: { embeddedPort?: number; embeddedPassword?: string } = {}): Promise<Db> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-socket-'))
+  fs.cpSync(inject('templateDir'), dir, { recursive: true })
+  const db = await openDb({ dataDir: dir, statementTimeoutMs: 60_000, ...options })
+  opened.push({ db, dir })
+  return db
+}
+
+/** Inodes of the TCP sockets this process is listening on (Linux /proc). */
+function listeningTcpSockets(): Set<string> {
+  const mine = new Set(
+    fs.readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return [/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/self/fd/${fd}`))?.[1] ?? []].flat()
+      } catch {
+        return []
+      }
+    }),
+  )
+  const listening = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+    fs.readFileSync(file, 'utf8').split('\n').slice(1).map((line) => line.trim().split(/\s+/)).filter((f) => f[3] === '0A').map((f) => f[9]!),
+  )
+  return new Set(listening.filter((inode) => mine.has(inode)))
+}
+
+const connect = async (port: number, password?: string) => {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', password, connectionTimeoutMillis: 5_000 })
+  try {
+    await client.connect()
+    return (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]!.n
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+describe('the embedded database', () => {
+  it('opens no TCP port unless EMBEDDED_DB_PORT asks, and serves the app on a socket only this user can reach', { timeout: 180_000 }, async () => {
+    const before = listeningTcpSockets()
+    const db = await embedded()
+    expect(listeningTcpSockets()).toEqual(before)
+    expect(db.embeddedPort).toBeUndefined()
+    expect((await db.one<{ ok: number }>('SELECT 1 AS ok')).ok).toBe(1)
+    const sockets = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('telgis-db-')).map((d) => path.join(os.tmpdir(), d))
+    const ours = sockets.filter((d) => fs.existsSync(path.join(d, '.s.PGSQL.5432')) && fs.statSync(d).uid === process.getuid!())
+    expect(ours.length).toBeGreaterThan(0)
+    for (const dir of ours) {
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700)
+      expect(fs.statSync(path.join(dir, '.s.PGSQL.5432')).mode & 0o777).toBe(0o600)
+    }
+  })
+
+  it('with EMBEDDED_DB_PORT, refuses a missing or wrong password and accepts the generated one', { timeout: 180_000 }, async () => {
+    const db = await embedded({ embeddedPort: 0 })
+    const access = db.embeddedPort!
+    expect(access.generated).toBe(true)
+    expect(access.password.length).toBeGreaterThanOrEqual(20)
+    await expect(connect(access.port, 'postgres')).rejects.toMatchObject({ code: '28P01' })
+    await expect(connect(access.port, `${access.password}x`)).rejects.toMatchObject({ code: '28P01' })
+    await expect(connect(access.port)).rejects.toThrow()
+    const users = (await db.one<{ n: number }>('SELECT count(*)::int AS n FROM users')).n
+    expect(await connect(access.port, access.password)).toBe(users)
+    // the app's own connection is unaffected by the refused ones
+    expect((await db.one<{ ok: number }>('SELECT 1 AS ok')).ok).toBe(1)
+  })
+
+  it('with EMBEDDED_DB_PASSWORD, demands that password and does not call it generated', { timeout: 180_000 }, async () => {
+    const db = await embedded({ embeddedPort: 0, embeddedPassword: 'chosen-by-the-operator' })
+    expect(db.embeddedPort).toMatchObject({ generated: false, password: 'chosen-by-the-operator' })
+    await expect(connect(db.embeddedPort!.port, 'something-else')).rejects.toMatchObject({ code: '28P01' })
+    expect(await connect(db.embeddedPort!.port, 'chosen-by-the-operator')).toBeGreaterThanOrEqual(0)
+  })
+})
