@@ -8,6 +8,7 @@ import { importBoundaries, type ImportReport } from './import'
 import { LEVELS } from './validation'
 import * as sql from './sql'
 import { vietnamToday } from '../time'
+import { isoDate } from '../http/dates'
 
 export const BOUNDARY_IMPORT_PATH = '/api/admin/boundaries'
 
@@ -18,7 +19,6 @@ export const BOUNDARY_IMPORT_PATH = '/api/admin/boundaries'
 export const boundaryImportBody: RequestHandler[] = [loadSession, requireRole(['admin']), express.json({ limit: '25mb' })]
 
 const level = z.enum(LEVELS)
-const isoDate = z.iso.date('Use a date YYYY-MM-DD.')
 const provinceCode = z.string().regex(/^[0-9]{2}$/, 'A province code is 2 digits.')
 const needsProvince = { message: 'District and ward files need the province code; province files must not have one.', path: ['provinceCode'] }
 

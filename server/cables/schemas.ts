@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { KINDS, STATUSES } from './workflow'
+import { isoDate } from '../http/dates'
 
-const isoDate = z.iso.date('Use a date YYYY-MM-DD.')
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number())
 const line = z.array(position).min(2, 'A line needs two or more positions.')
 

@@ -8,6 +8,7 @@ import { SYSTEM } from '../audit/audit'
 import { importBoundaries, precheck, rejectedReport, type ImportReport } from '../boundaries/import'
 import { formatReport } from '../boundaries/report'
 import { LEVELS, type Level } from '../boundaries/validation'
+import { isCalendarDate } from '../http/dates'
 
 const USAGE = `Usage: npm run import:boundaries -- <file.geojson> --level province|district|ward [--province NN]
        --valid-from YYYY-MM-DD [--national] [--source TEXT] [--dry-run] [--json]`
@@ -33,7 +34,7 @@ const file = positionals[0]
 if (!file || positionals.length > 1) fail('Name exactly one GeoJSON file.')
 if (!LEVELS.includes(values.level as Level)) fail(`--level must be one of ${LEVELS.join(', ')}.`)
 const validFrom = values['valid-from'] ?? ''
-if (!/^\d{4}-\d{2}-\d{2}$/.test(validFrom) || Number.isNaN(Date.parse(validFrom))) fail('--valid-from must be a date YYYY-MM-DD.')
+if (!isCalendarDate(validFrom)) fail('--valid-from must be a date that exists, as YYYY-MM-DD.')
 
 const request = {
   level: values.level as Level,

@@ -1,5 +1,6 @@
 import { parseCsv } from '../stations/csv'
 import { DESIGNS, KINDS, TARGET_CLASSES } from './schemas'
+import { isCalendarDate } from '../http/dates'
 
 /** One row of a programme list, as read from a CSV line or a GeoJSON feature (numbered from 1). */
 export interface ListRow {
@@ -67,7 +68,7 @@ function toRow(line: number, get: (column: (typeof COLUMNS)[number]) => unknown,
   if (row.toHeightM !== null && !(row.toHeightM > 0 && row.toHeightM <= 150)) problems.push('to_height_m must be more than 0 and at most 150')
   if (row.phase === null) problems.push('phase is required')
   else if (!Number.isInteger(row.phase)) problems.push('phase must be a whole number')
-  if (row.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(row.dueDate)) problems.push('due_date must be YYYY-MM-DD')
+  if (row.dueDate && !isCalendarDate(row.dueDate)) problems.push('due_date must be a date that exists, as YYYY-MM-DD')
   if (row.kind === 'share' && !row.hostStationCode) problems.push('a move onto a shared mast names host_station_code')
   return { row, problems }
 }

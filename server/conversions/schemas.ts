@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { STATUSES } from './workflow'
+import { isoDate } from '../http/dates'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
 const version = z.number().int().positive()
 const height = z.number().positive('A height is more than 0 m.').max(150, 'A mast is at most 150 m tall.')
 

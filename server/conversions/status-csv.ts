@@ -7,6 +7,7 @@ import type { TransitionBody } from './schemas'
 import { TODAY } from './sql'
 import { transitionItem } from './transitions'
 import { step, type Status } from './workflow'
+import { isCalendarDate } from '../http/dates'
 
 type LineStep = { action: 'start' } | { action: 'report'; measuredHeightM: number; completedOn: string; note?: string }
 
@@ -24,7 +25,7 @@ function parseLine(cell: (c: (typeof COLUMNS)[number]) => string): { id: number;
   const height = Number(cell('measured_height_m').replace(/^(\d+),(\d+)$/, '$1.$2'))
   if (cell('measured_height_m') === '' || !(height > 0 && height <= 150)) return 'measured_height_m must be a height in metres (more than 0, at most 150)'
   const completedOn = cell('completed_on')
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(completedOn)) return 'completed_on must be a date as YYYY-MM-DD'
+  if (!isCalendarDate(completedOn)) return 'completed_on must be a date that exists, as YYYY-MM-DD'
   const note = cell('note')
   return { id, version, body: { action, measuredHeightM: height, completedOn, ...(note ? { note } : {}) } }
 }

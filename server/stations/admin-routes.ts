@@ -5,11 +5,11 @@ import { audit } from '../audit/audit'
 import { badRequest, conflict, invalid, notFound } from '../http/problems'
 import { readSettings, ruleValuesBody, writeSettings } from './settings'
 import { findZone, geometryErrors, importZones, insertZone, listZones, updateZone, zoneBody, zoneImportBody, areaGeometry } from './zones'
+import { isoDate } from '../http/dates'
 
 const OFFICE = ['officer', 'admin'] as const
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 const bboxQuery = z.object({ bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.').optional() })
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
 const eventBody = z
   .object({ name: z.string().trim().min(1).max(200), startsOn: isoDate, endsOn: isoDate, area: areaGeometry.nullable().optional() })
   .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The event ends before it starts.' })

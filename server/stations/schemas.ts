@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import type { FieldError } from '../http/problems'
 import { STATES } from './workflow'
+import { isoDate } from '../http/dates'
 
 export const MAST_CLASSES = ['A1', 'A1c', 'A2a', 'A2b'] as const
 export const CAMOUFLAGE_KINDS = ['street_light', 'palm_tree', 'water_tank', 'billboard', 'other'] as const
 export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
 
 /**
  * A position typed in WGS84 (lon/lat) or in VN-2000 in the province's 3° zone (surveyors' X is the northing,

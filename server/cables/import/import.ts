@@ -5,6 +5,7 @@ import { carrierOf, refreshDistrictLengths, type Scope } from '../service'
 import { invite, newRouteParticipants } from '../participation'
 import { KINDS, STATUSES, type Kind, type Status } from '../workflow'
 import { readCsv, readGeoJson, readKml, type SourceFeature } from './formats'
+import { isCalendarDate } from '../../http/dates'
 
 export const FORMATS = ['geojson', 'kml', 'csv'] as const
 export type Format = (typeof FORMATS)[number]
@@ -35,7 +36,7 @@ interface Candidate {
 // RFC 7946 §11.2: six decimals are about 10 cm; more is noise from a projection round trip (geojsonhint flags it).
 const MAX_DECIMALS = 6
 const decimals = (n: number) => (String(n).split('.')[1] ?? '').replace(/e.*$/, '').length
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
+const isDate = (v: unknown): v is string => typeof v === 'string' && isCalendarDate(v)
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null)
 
 function positions(g: { type: string; coordinates?: unknown }): number[][] {
