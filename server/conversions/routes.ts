@@ -130,7 +130,7 @@ export function conversionRoutes(api: Api): void {
     async handler({ params, req, res }) {
       const { db, config } = deps(req)
       const photo = await readPhoto(db, req.user!, config.provinceCode, params.id)
-      res.type(photo.mediaType).setHeader('Cache-Control', 'private, max-age=3600')
+      res.type(photo.mediaType)
       res.setHeader('Content-Disposition', 'inline')
       res.send(photo.content)
     },

@@ -33,7 +33,7 @@ export function stationPhotoRoutes(api: Api): void {
     async handler({ params, req, res }) {
       const { db, config } = deps(req)
       const photo = await readStationPhoto(db, req.user!, config.provinceCode, params.id)
-      res.type(photo.mediaType).setHeader('Cache-Control', 'private, max-age=3600')
+      res.type(photo.mediaType)
       res.send(photo.content)
       return undefined
     },

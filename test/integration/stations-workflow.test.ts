@@ -69,6 +69,9 @@ describe('field-check photos', () => {
     expect((await send(a.id, Buffer.alloc(9 * 1024 * 1024, 0xff))).status).toBe(413)
     expect((await send(a.id, PNG, viettel)).status).toBe(403)
     const ofB = (await (await send(b.id, PNG)).json()) as { id: number }
+    const image = await fetch(`${app.url}/api/stations/photos/${ofB.id}`, { headers: { cookie: inspector } })
+    expect(image.status).toBe(200)
+    expect(image.headers.get('cache-control')).toBe('private, no-store')
     const before = await app.db.one<{ n: number }>('SELECT count(*) AS n FROM station_field_checks')
     const wrong = await act(a.id, inspector, { action: 'field_check', outcome: 'confirmed', photos: [{ photoId: ofB.id }] })
     expect(wrong.status).toBe(422)
