@@ -75,6 +75,13 @@ describe('safe defaults', () => {
     expect(fs.existsSync('/nonexistent/never-created')).toBe(false)
   })
 
+  it('refuses to start with a weak ADMIN_PASSWORD, before touching any database', async () => {
+    for (const weak of ['x', 'admin-admin-admin', '123456789012', 'qwerty123456']) {
+      await expect(start({ DATA_DIR: '/nonexistent/never-created', ADMIN_PASSWORD: weak })).rejects.toThrow(/^ADMIN_PASSWORD is not accepted/)
+    }
+    expect(fs.existsSync('/nonexistent/never-created')).toBe(false)
+  })
+
   it('switches demo accounts off at a production start, audited; the sign-in page is told none are active', async () => {
     const env = await databaseWithDemoAccount()
     const running = await start({ ...env, NODE_ENV: 'production' })
