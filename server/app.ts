@@ -58,6 +58,26 @@ const privateByDefault: RequestHandler = (_req, res, next) => {
   next()
 }
 
+/** The OpenAPI document's title and version. */
+export const API_INFO = { title: 'Telecom infrastructure GIS API', version: '0.1.0' }
+
+/** Every API route, registered once: the app serves them and /api/openapi.json (and the client's types) describe them. */
+export function buildApi(): Api {
+  const api = new Api()
+  healthRoutes(api)
+  authRoutes(api)
+  userRoutes(api)
+  carrierRoutes(api)
+  auditRoutes(api)
+  coordinateRoutes(api)
+  boundaryRoutes(api)
+  cableRoutes(api)
+  stationRoutes(api)
+  conversionRoutes(api)
+  basemapRoutes(api)
+  return api
+}
+
 /** Builds the Express app around its dependencies; `listen` is the caller's business. */
 export function buildApp(deps: AppDeps): express.Express {
   const app = express()
@@ -89,19 +109,8 @@ export function buildApp(deps: AppDeps): express.Express {
   app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
   app.use('/api', express.json({ limit: deps.config.bodyLimit, reviver: nfcReviver }), sameOrigin, loadSession)
 
-  const api = new Api()
-  healthRoutes(api)
-  authRoutes(api)
-  userRoutes(api)
-  carrierRoutes(api)
-  auditRoutes(api)
-  coordinateRoutes(api)
-  boundaryRoutes(api)
-  cableRoutes(api)
-  stationRoutes(api)
-  conversionRoutes(api)
-  basemapRoutes(api)
-  const openapi = api.openapi({ title: 'Telecom infrastructure GIS API', version: '0.1.0' })
+  const api = buildApi()
+  const openapi = api.openapi(API_INFO)
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)
   })

@@ -1,9 +1,8 @@
 /** The one place the client talks HTTP: JSON in and out, problem+json errors as `ApiError`. */
+import type { Problem } from './types.gen'
 
-export interface FieldError {
-  path: string
-  message: string
-}
+/** One `{path, message}` of a validation problem. */
+export type FieldError = NonNullable<Problem['errors']>[number]
 
 /** An RFC 9457 problem answered by the server (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -65,7 +64,7 @@ async function request<T>(method: string, path: string, options: { query?: Query
     data = null
   }
   if (!res.ok) {
-    const p = (data ?? {}) as { title?: string; detail?: string; errors?: FieldError[] }
+    const p = (data ?? {}) as Partial<Problem>
     // The sign-in and "who am I" calls answer 401 as part of their job; anywhere else it means the session is gone.
     if (res.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener()
     throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [])

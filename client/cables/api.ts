@@ -1,37 +1,16 @@
 /** The cable-ledger API calls the pages make (server/cables/routes.ts). */
 import type { LineString, MultiLineString } from 'geojson'
 import { ApiError, http, type FieldError } from '../api/http'
+import type { Paths } from '../api/types.gen'
 import type { Kind, RouteAction, Status } from './model'
 
 export type RouteGeometry = LineString | MultiLineString
 
-/** A route as the list answers it. */
-export interface CableRoute {
-  id: number
-  name: string
-  street: string | null
-  kind: Kind
-  status: Status
-  carriers: string[]
-  plannedOn: string | null
-  startedOn: string | null
-  completedOn: string | null
-  acceptedOn: string | null
-  /** Ellipsoidal length PostGIS stored when the route was written. */
-  lengthM: number
-  poleCount: number
-  version: number
-  updatedAt: string
-  /** What the user may do with it, from the server's transition table and edit rules. */
-  allowedActions: RouteAction[]
-}
+/** A route as the list answers it (generated from the server's schema, with what the user may do with it). */
+export type CableRoute = Paths['/api/cables/routes']['get']['response']['items'][number]
 
 /** One route with its geometry, its length in each district (null: outside every district) and its poles. */
-export interface CableRouteDetail extends CableRoute {
-  geometry: RouteGeometry
-  districts: { districtCode: string | null; lengthM: number }[]
-  poleIds: number[]
-}
+export type CableRouteDetail = Paths['/api/cables/routes/{id}']['get']['response']
 
 export interface RouteFilters {
   kind?: Kind

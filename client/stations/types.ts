@@ -1,4 +1,5 @@
 /** Shapes of the stations API (server/stations; see /api/openapi.json). */
+import type { Paths } from '../api/types.gen'
 import type { Point, Polygon, MultiPolygon } from 'geojson'
 
 export const MAST_CLASSES = ['A1', 'A1c', 'A2a', 'A2b'] as const
@@ -168,12 +169,5 @@ export interface Notification {
 
 export type Procedure = 'outside_province' | 'not_allowed' | 'must_share' | 'exempt' | 'site_approval_and_building_permit'
 
-export interface PermitAnswer {
-  procedure: Procedure
-  message_vi: string
-  message_en: string
-  district: { code: string; name: string } | null
-  areaKind: 'urban' | 'rural'
-  reasons: RuleResult[]
-  results: RuleResult[]
-}
+/** The public permit checker's answer (generated from the server's schema). */
+export type PermitAnswer = Paths['/api/public/permit-check']['post']['response']

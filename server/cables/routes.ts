@@ -13,7 +13,8 @@ import { FORMATS, importRoutes } from './import/import'
 import { KINDS } from './workflow'
 import { answer, ANSWERS, listInvitations } from './participation'
 import {
-  ductBody, idParams, periodQuery, poleBody, poleListQuery, poleUpdateBody, routeBody, routeListQuery, routeUpdateBody, statusBody, versionQuery,
+  ductBody, idParams, periodQuery, poleBody, poleListQuery, poleUpdateBody, routeBody, routeDetailAnswer, routeListQuery, routePageAnswer,
+  routeUpdateBody, statusBody, versionQuery,
 } from './schemas'
 
 const STAFF = ['admin', 'officer', 'inspector'] as const
@@ -34,19 +35,19 @@ const importBody = z.object({
 /** Cable ledger: routes with their workflow, poles, shared ducts, summaries with export, and route import. */
 export function cableRoutes(api: Api): void {
   const tag = 'cables'
-  api.route({ method: 'get', path: '/api/cables/routes', summary: 'List cable routes the user may see', tag, access: [...STAFF, 'carrier'], query: routeListQuery,
+  api.route({ method: 'get', path: '/api/cables/routes', summary: 'List cable routes the user may see', tag, access: [...STAFF, 'carrier'], query: routeListQuery, response: routePageAnswer,
     handler: async ({ query, req }) => {
       const page = await routes.listRoutes(deps(req).db, scope(req), query)
       return { ...page, items: page.items.map((r) => routes.withActions(r as object, req.user!)) }
     } })
-  api.route({ method: 'get', path: '/api/cables/routes/{id}', summary: 'One cable route with geometry, per-district lengths and poles', tag, access: [...STAFF, 'carrier'], params: idParams,
+  api.route({ method: 'get', path: '/api/cables/routes/{id}', summary: 'One cable route with geometry, per-district lengths and poles', tag, access: [...STAFF, 'carrier'], params: idParams, response: routeDetailAnswer,
     handler: async ({ params, req }) => routes.withActions(await routes.getRoute(deps(req).db, scope(req), params.id), req.user!) })
-  api.route({ method: 'post', path: '/api/cables/routes', summary: 'Create a planned route (length measured on the ellipsoid)', tag, access: EDITORS, body: routeBody, status: 201,
+  api.route({ method: 'post', path: '/api/cables/routes', summary: 'Create a planned route (length measured on the ellipsoid)', tag, access: EDITORS, body: routeBody, status: 201, response: routeDetailAnswer,
     handler: async ({ body, req }) => routes.withActions(await deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)), req.user!) })
-  api.route({ method: 'put', path: '/api/cables/routes/{id}', summary: 'Change a route (version must match)', tag, access: EDITORS, params: idParams, body: routeUpdateBody,
+  api.route({ method: 'put', path: '/api/cables/routes/{id}', summary: 'Change a route (version must match)', tag, access: EDITORS, params: idParams, body: routeUpdateBody, response: routeDetailAnswer,
     handler: async ({ params, body, req }) =>
       routes.withActions(await deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)), req.user!) })
-  api.route({ method: 'post', path: '/api/cables/routes/{id}/status', summary: 'Move a route through planned → under construction → completed → accepted', tag, access: [...STAFF, 'carrier'], params: idParams, body: statusBody,
+  api.route({ method: 'post', path: '/api/cables/routes/{id}/status', summary: 'Move a route through planned → under construction → completed → accepted', tag, access: [...STAFF, 'carrier'], params: idParams, body: statusBody, response: routeDetailAnswer,
     handler: async ({ params, body, req }) =>
       routes.withActions(await deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)), req.user!) })
   api.route({ method: 'delete', path: '/api/cables/routes/{id}', summary: 'Delete a route (?version=)', tag, access: EDITORS, params: idParams, query: versionQuery,

@@ -89,3 +89,36 @@ export const periodQuery = z.object({
 }).refine((q) => q.period === 'cumulative' || q.year !== undefined, { message: 'A quarter or year period needs year.', path: ['year'] })
   .refine((q) => q.period !== 'quarter' || q.quarter !== undefined, { message: 'A quarter period needs quarter=1..4.', path: ['quarter'] })
 export type PeriodQuery = z.infer<typeof periodQuery>
+
+const day = z.string().nullable()
+
+/** A route as the API answers it (list items and the single route), with what the user may do with it. */
+export const routeAnswer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  street: z.string().nullable(),
+  kind: z.enum(KINDS),
+  status: z.enum(STATUSES),
+  carrierIds: z.array(z.number().int()),
+  carriers: z.array(z.string()),
+  plannedOn: day,
+  startedOn: day,
+  completedOn: day,
+  acceptedOn: day,
+  /** Ellipsoidal length stored when the route was written. */
+  lengthM: z.number(),
+  poleCount: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  allowedActions: z.array(z.enum([...STATUSES, 'edit', 'delete'])),
+})
+
+/** One route with its geometry, its length in each district (null: outside every district) and its poles. */
+export const routeDetailAnswer = routeAnswer.extend({
+  geometry: routeGeometry,
+  districts: z.array(z.object({ districtCode: z.string().nullable(), lengthM: z.number() })),
+  poleIds: z.array(z.number().int()),
+})
+
+/** A page of routes in id order. */
+export const routePageAnswer = z.object({ items: z.array(routeAnswer), nextAfterId: z.number().int().nullable() })

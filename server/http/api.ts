@@ -18,6 +18,8 @@ export interface RouteSpec<B, Q, P> {
   params?: ZodType<P>
   /** Status of a successful answer (default 200). */
   status?: number
+  /** The shape of a successful JSON answer, for the OpenAPI document and the client's generated types. */
+  response?: ZodType
   handler(input: { body: B; query: Q; params: P; req: Request; res: Response }): Promise<unknown>
 }
 
@@ -31,6 +33,7 @@ interface Documented {
   query?: ZodType
   params?: ZodType
   status: number
+  response?: ZodType
 }
 
 /** Turns zod issues into `{path, message}` pairs, prefixed with where they came from. */
@@ -96,7 +99,9 @@ export class Api {
         'x-access': d.access,
         parameters,
         responses: {
-          [String(d.status)]: { description: 'Success' },
+          [String(d.status)]: d.response
+            ? { description: 'Success', content: { 'application/json': { schema: z.toJSONSchema(d.response, { io: 'output', unrepresentable: 'any' }) } } }
+            : { description: 'Success' },
           default: { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
         },
       }
@@ -118,12 +123,16 @@ export class Api {
         schemas: {
           Problem: {
             type: 'object',
+            required: ['type', 'title', 'status'],
             properties: {
               type: { type: 'string' },
               title: { type: 'string' },
               status: { type: 'integer' },
               detail: { type: 'string' },
-              errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+              errors: {
+                type: 'array',
+                items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+              },
             },
           },
         },

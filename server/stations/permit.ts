@@ -21,7 +21,27 @@ export const permitBody = z
   })
 export type PermitBody = z.infer<typeof permitBody>
 
-export type Procedure = 'outside_province' | 'not_allowed' | 'must_share' | 'exempt' | 'site_approval_and_building_permit'
+export const PROCEDURES = ['outside_province', 'not_allowed', 'must_share', 'exempt', 'site_approval_and_building_permit'] as const
+export type Procedure = (typeof PROCEDURES)[number]
+
+const ruleResult = z.object({
+  rule: z.enum(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'spacing', 'must_share', 'duplicate']),
+  outcome: z.enum(['pass', 'warn', 'fail']),
+  values: z.record(z.string(), z.unknown()),
+  message_vi: z.string(),
+  message_en: z.string(),
+})
+
+/** The permit checker's answer: the procedure, why, and every rule's result (neighbours by distance only). */
+export const permitAnswer = z.object({
+  procedure: z.enum(PROCEDURES),
+  message_vi: z.string(),
+  message_en: z.string(),
+  district: z.object({ code: z.string(), name: z.string() }).nullable(),
+  areaKind: z.enum(['urban', 'rural']),
+  reasons: z.array(ruleResult),
+  results: z.array(ruleResult),
+})
 
 const EXPLAIN: Record<Procedure, [vi: string, en: string]> = {
   outside_province: ['Vị trí nằm ngoài tỉnh: hỏi Sở TT&TT nơi đặt trạm.', 'The site is outside the province: ask the department where it stands.'],

@@ -3,7 +3,7 @@ import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { badRequest } from '../http/problems'
 import { publicStations } from './export'
-import { checkPermit, permitBody } from './permit'
+import { checkPermit, permitAnswer, permitBody } from './permit'
 
 const bboxQuery = z.object({ bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.').optional() })
 
@@ -16,6 +16,7 @@ export function publicStationRoutes(api: Api): void {
     tag: 'public',
     access: 'public',
     body: permitBody,
+    response: permitAnswer,
     async handler({ body, req }) {
       const { db, config } = deps(req)
       return checkPermit(db, config.provinceCode, body)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
+import { routeDetailAnswer, routePageAnswer } from '../../server/cables/schemas'
 
 // Vincenty's inverse formula on WGS84: an independent ellipsoidal distance to check stored lengths against.
 function vincenty([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
@@ -111,6 +112,10 @@ describe('route workflow', () => {
     expect((await (await app.request('GET', path, { cookie: officer })).json()).allowedActions).toEqual(['completed', 'planned', 'edit', 'delete'])
     const list = await (await app.request('GET', '/api/cables/routes?limit=500', { cookie: viettel })).json()
     expect(list.items.find((r: { id: number }) => r.id === created.id).allowedActions).toEqual(['completed', 'planned', 'edit'])
+
+    // the answers are what the OpenAPI document (and the client's generated types) say, no field more or less
+    expect(() => routeDetailAnswer.strict().parse(created)).not.toThrow()
+    expect(() => routePageAnswer.strict().parse(list)).not.toThrow()
   })
 
   it('answers 409 for a stale version and for a transition not in the table', async () => {
