@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { demoPhoto } from '../../gis-data/conversions'
-import { DESKTOP, PHONE } from './helpers/browser'
+import { PHONE } from './helpers/browser'
 import { SCREENS, useE2eApp } from './helpers/suite'
 import { StationsDriver } from './stations-driver'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
@@ -79,42 +79,4 @@ describe('a site from application to the public map', () => {
     expect(text).not.toContain(SITE)
     expect(visitor.errors).toEqual([])
   })
-})
-
-describe('screens of the stations pages', () => {
-  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-    it(`are drawn at ${viewport.width}×${viewport.height}`, async () => {
-      const officer = await signedIn('officer', viewport)
-      await officer.openSection('/stations')
-      await officer.waitForStationsMap()
-      await officer.screenshot(`${SCREENS}/stations-map-${name}.png`)
-      await officer.openSection('/queue')
-      await officer.page.locator('[data-testid=queue] button').first().click()
-      await officer.page.locator('[data-testid=actions]').waitFor()
-      await officer.page.waitForTimeout(1500)
-      await officer.screenshot(`${SCREENS}/stations-queue-${name}.png`)
-
-      const carrier = await signedIn('mobifone', viewport)
-      await carrier.openSection('/applications')
-      await carrier.page.locator('[data-testid=applications] tbody tr').first().waitFor()
-      await carrier.screenshot(`${SCREENS}/stations-applications-${name}.png`)
-      await carrier.open('/applications/new')
-      await carrier.waitForStationsMap()
-      await carrier.screenshot(`${SCREENS}/stations-new-${name}.png`)
-
-      const visitor = await open(viewport)
-      await visitor.open('/public/map')
-      await visitor.waitForStationsMap()
-      await visitor.screenshot(`${SCREENS}/stations-public-map-${name}.png`)
-      await visitor.open('/public/permit')
-      await visitor.waitForStationsMap()
-      await visitor.placeSite(0.5, 0.5)
-      await visitor.page.locator('input[name=mastHeightM]').fill('2,5')
-      await visitor.page.locator('input[name=buildingHeightM]').fill('18')
-      await visitor.page.locator('[data-testid=permit-submit]').click()
-      await visitor.page.locator('[data-testid=permit-answer]').waitFor()
-      await visitor.screenshot(`${SCREENS}/stations-permit-${name}.png`)
-      expect([...officer.errors, ...carrier.errors, ...visitor.errors]).toEqual([])
-    })
-  }
 })
