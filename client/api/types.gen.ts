@@ -214,6 +214,7 @@ export interface Paths {
           status: "planned" | "under_construction" | "completed" | "accepted"
           carrierIds: number[]
           carriers: string[]
+          invitedCarriers: string[]
           plannedOn: string | null
           startedOn: string | null
           completedOn: string | null
@@ -254,6 +255,7 @@ export interface Paths {
         status: "planned" | "under_construction" | "completed" | "accepted"
         carrierIds: number[]
         carriers: string[]
+        invitedCarriers: string[]
         plannedOn: string | null
         startedOn: string | null
         completedOn: string | null
@@ -303,6 +305,7 @@ export interface Paths {
         status: "planned" | "under_construction" | "completed" | "accepted"
         carrierIds: number[]
         carriers: string[]
+        invitedCarriers: string[]
         plannedOn: string | null
         startedOn: string | null
         completedOn: string | null
@@ -356,6 +359,7 @@ export interface Paths {
         status: "planned" | "under_construction" | "completed" | "accepted"
         carrierIds: number[]
         carriers: string[]
+        invitedCarriers: string[]
         plannedOn: string | null
         startedOn: string | null
         completedOn: string | null
@@ -431,6 +435,7 @@ export interface Paths {
         status: "planned" | "under_construction" | "completed" | "accepted"
         carrierIds: number[]
         carriers: string[]
+        invitedCarriers: string[]
         plannedOn: string | null
         startedOn: string | null
         completedOn: string | null

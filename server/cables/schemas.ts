@@ -101,6 +101,8 @@ export const routeAnswer = z.object({
   status: z.enum(STATUSES),
   carrierIds: z.array(z.number().int()),
   carriers: z.array(z.string()),
+  /** Carriers named on the route that have not yet accepted to take part. */
+  invitedCarriers: z.array(z.string()),
   plannedOn: day,
   startedOn: day,
   completedOn: day,
