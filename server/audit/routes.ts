@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
+import { DRAFT_AUDIT_ROW } from '../stations/access'
 
 const query = z.object({
   entity: z.string().max(60).optional(),
@@ -10,7 +11,7 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
 
-/** The audit trail, newest first, paged by id. */
+/** The audit trail, newest first, paged by id; rows about carriers' drafts stay private to the carrier. */
 export function auditRoutes(api: Api): void {
   api.route({
     method: 'get',
@@ -22,8 +23,8 @@ export function auditRoutes(api: Api): void {
     async handler({ query: q, req }) {
       const rows = await deps(req).db.many(
         `SELECT id, at, actor_id AS "actorId", actor_name AS "actorName", action, entity, entity_id AS "entityId", before, after
-           FROM audit_log
-          WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
+           FROM audit_log a
+          WHERE NOT (${DRAFT_AUDIT_ROW}) AND ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
             AND ($3::text IS NULL OR actor_name = $3) AND ($4::bigint IS NULL OR id < $4)
           ORDER BY id DESC LIMIT $5`,
         [q.entity ?? null, q.entityId ?? null, q.actor ?? null, q.before ?? null, q.limit],

@@ -4,6 +4,7 @@ import { audit } from '../audit/audit'
 import { metresToDegreesSql } from '../geo/degrees'
 import { Problem } from '../http/problems'
 import { programmeIn } from './access'
+import { notDraft } from '../stations/access'
 import { readCsv, readGeoJson, type ListRow, type RowProblem } from './import-rows'
 import type { ImportBody } from './schemas'
 
@@ -33,12 +34,13 @@ export interface ImportReport {
   problems: RowProblem[]
 }
 
-// Stations by code (a code is unique per carrier only, so a code without a carrier may be ambiguous).
+// Stations by code (a code is unique per carrier only, so a code without a carrier may be ambiguous). A carrier's
+// draft is never matched: the report would show it to the officer.
 const BY_CODE = `
 SELECT r.line, s.id, s.site_code AS "siteCode", c.short_name AS carrier, c.id AS "carrierId", s.mast_class AS "mastClass",
        s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.camouflage_kind AS "camouflageKind", NULL::float8 AS "distanceM"
   FROM unnest($2::int[], $3::text[], $4::text[]) AS r(line, code, carrier)
-  JOIN stations s ON s.site_code = r.code AND s.province_code = $1 AND s.state <> 'decommissioned'
+  JOIN stations s ON s.site_code = r.code AND s.province_code = $1 AND s.state <> 'decommissioned' AND ${notDraft('s')}
   JOIN carriers c ON c.id = s.carrier_id AND (r.carrier IS NULL OR c.short_name = r.carrier)`
 
 // Stations within the tolerance of a position: the degree box uses the GiST index, the exact distance decides.
@@ -49,7 +51,7 @@ SELECT r.line, m.* FROM unnest($2::int[], $3::float8[], $4::float8[], $5::text[]
           s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.camouflage_kind AS "camouflageKind",
           ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography) AS "distanceM"
      FROM stations s JOIN carriers c ON c.id = s.carrier_id
-    WHERE s.province_code = $1 AND s.state <> 'decommissioned' AND (r.carrier IS NULL OR c.short_name = r.carrier)
+    WHERE s.province_code = $1 AND s.state <> 'decommissioned' AND ${notDraft('s')} AND (r.carrier IS NULL OR c.short_name = r.carrier)
       AND ST_DWithin(s.geom, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), ${metresToDegreesSql('$6', 'r.lat')})
  ) m WHERE m."distanceM" <= $6`
 
