@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Queryable } from '../db/index'
 import { toLonLat } from './access'
 import { gatherFacts } from './check'
-import { evaluateRules, type RuleResult } from './rules'
+import { evaluateRules, type Neighbour, type RuleResult } from './rules'
 import { MAST_CLASSES, position } from './schemas'
 
 export const permitBody = z
@@ -66,13 +66,18 @@ function anonymous(r: RuleResult): RuleResult {
 
 /**
  * The public permit checker (like the FCC's TOWAIR): which procedure applies to a mast of a class and height
- * at a place under the province's rules, and why. Only in-service masts count as neighbours.
+ * at a place under the province's rules, and why. Only masts the public map shows count as neighbours.
  */
 export async function checkPermit(q: Queryable, provinceCode: string, body: PermitBody) {
   const at = await toLonLat(q, provinceCode, body.position, 'body.position')
   const facts = await gatherFacts(q, provinceCode, at, null)
-  const inService = (n: { state: string }) => n.state === 'in_service'
-  const publicFacts = { ...facts, neighbours: facts.neighbours.filter(inService), nearest: facts.nearest.filter(inService), nearestByOperator: facts.nearestByOperator.filter(inService) }
+  const shown = (n: Neighbour) => n.public === true
+  const publicFacts = {
+    ...facts,
+    neighbours: facts.neighbours.filter(shown),
+    nearest: facts.nearest.filter(shown),
+    nearestByOperator: facts.nearestByOperator.filter(shown),
+  }
   // carrierId 0 is no carrier: nothing is the asker's own site.
   const results = evaluateRules(publicFacts, { carrierId: 0, mastClass: body.mastClass, mastHeightM: body.mastHeightM, buildingHeightM: body.buildingHeightM ?? null })
     .filter((r) => r.rule !== 'duplicate')

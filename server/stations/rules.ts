@@ -56,6 +56,8 @@ export interface Neighbour {
   mastHeightM: number
   state: string
   temporary: boolean
+  /** Shown to the public (in service, not a temporary station past its end); read by the permit checker. */
+  public?: boolean
   distanceM: number
 }
 

@@ -7,6 +7,7 @@ import { audienceOf, type Audience } from './audience'
 import { LAYERS } from './layers'
 import { EXTENT, tileSql } from './sql'
 import { encodeTile, type TileFeature } from './encode'
+import { vietnamToday } from '../time'
 
 /** Changes when the tile SQL or its properties change, so old cached tiles are not taken for new ones. */
 const TILE_SCHEMA = 1
@@ -52,7 +53,9 @@ async function serveTile(req: Request, res: Response, next: NextFunction): Promi
     const audience = audienceOf(req.user)
     if (!tileSql(layer, audience, z)) throw unauthorized(`Sign in to see the ${layer} layer.`)
     const { version } = await deps(req).db.one<{ version: number }>('SELECT version FROM tile_layer_versions WHERE layer = $1', [layer])
-    const etag = `"${layer}-${TILE_SCHEMA}-${version}-${audienceKey(audience)}"`
+    // stations leave the public layer when a temporary one passes its end date, with no write to bump the version
+    const day = layer === 'stations' ? `-${vietnamToday()}` : ''
+    const etag = `"${layer}-${TILE_SCHEMA}-${version}${day}-${audienceKey(audience)}"`
     res.setHeader('ETag', etag)
     // Public tiles revalidate on every use (an edit must show on the next load; the ETag makes that a cheap
     // 304); a signed-in user's tiles carry private records and are not stored at all.

@@ -20,10 +20,22 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-async function draft(): Promise<{ id: number; version: number; siteCode: string; position: { lon: number; lat: number } }> {
+async function draft(): Promise<{
+  id: number
+  version: number
+  siteCode: string
+  position: { lon: number; lat: number }
+}> {
   seq += 1
   const position = { lon: center.lon + seq * 0.01, lat: center.lat + 0.005 }
-  const body = { siteCode: `BAN-NHAP-${seq}`, name: `Bí mật ${seq}`, position, mastClass: 'A2a', mastHeightM: 12, buildingHeightM: 20 }
+  const body = {
+    siteCode: `BAN-NHAP-${seq}`,
+    name: `Bí mật ${seq}`,
+    position,
+    mastClass: 'A2a',
+    mastHeightM: 12,
+    buildingHeightM: 20,
+  }
   const res = await app.request('POST', '/api/stations', { cookie: viettel, body })
   expect(res.status).toBe(201)
   return { ...(await res.json()), siteCode: body.siteCode, position }

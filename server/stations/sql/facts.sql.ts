@@ -1,5 +1,6 @@
 // SQL that gathers the facts a rule check needs. The point is always built from the bind parameters
 // ($1 lon, $2 lat), so the GiST index on stations.geom serves both the KNN order and ST_DWithin.
+import { stationScope } from '../access'
 
 const POINT = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)'
 const CURRENT = `valid_from <= current_date AND (valid_to IS NULL OR valid_to > current_date)`
@@ -30,6 +31,7 @@ SELECT id, name, kind, allowed_classes AS "allowedClasses", max_height_m AS "max
 
 const NEIGHBOUR_COLUMNS = `s.id, s.site_code AS "siteCode", s.carrier_id AS "carrierId", c.short_name AS operator,
        s.mast_class AS "mastClass", s.mast_height_m AS "mastHeightM", s.state, s.temporary,
+       (${stationScope({ kind: 'public' }, 's', '$3')}) AS public,
        ST_Distance(s.geom::geography, ${POINT}::geography) AS "distanceM"`
 
 /**

@@ -1,0 +1,110 @@
+import { VectorTile } from '@mapbox/vector-tile'
+import { PbfReader } from 'pbf'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../helpers/app'
+import { generateProvince } from '../../gis-data/province'
+
+// What the public sees: stations in service, without temporary ones past their end date.
+let app: TestApp
+let viettel: string
+let center: { lon: number; lat: number }
+let seq = 0
+
+beforeAll(async () => {
+  app = await startTestApp()
+  await generateProvince(app.db, '79', 20_170_601)
+  center = await app.db.one(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat
+                               FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`)
+  viettel = (await app.user('viettel1', 'carrier', 'viettel')).cookie
+})
+afterAll(() => app.close())
+
+function tileAt(z: number, lon: number, lat: number): string {
+  const n = 2 ** z
+  const r = (lat * Math.PI) / 180
+  const x = Math.floor(((lon + 180) / 360) * n)
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
+  return `/tiles/stations/${z}/${x}/${y}.mvt`
+}
+async function tileIds(path: string): Promise<number[]> {
+  const res = await app.request('GET', path)
+  if (res.status === 204) return []
+  expect(res.status).toBe(200)
+  const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers.stations
+  return layer ? Array.from({ length: layer.length }, (_, i) => Number(layer.feature(i).id)) : []
+}
+
+/** Three stations in service side by side: permanent, temporary until next year, temporary that ended in 2020. */
+async function inService(): Promise<{ permanent: number; current: number; expired: number; lon: number; lat: number }> {
+  seq += 1
+  const lon = center.lon + seq * 0.004
+  const lat = center.lat - 0.003
+  const ids: number[] = []
+  for (const [i, code] of ['P', 'C', 'E'].entries()) {
+    const body = {
+      siteCode: `PUB-${seq}-${code}`,
+      position: { lon: lon + i * 0.0005, lat },
+      mastClass: 'A2a',
+      mastHeightM: 12,
+      buildingHeightM: 20,
+    }
+    const res = await app.request('POST', '/api/stations', { cookie: viettel, body })
+    expect(res.status).toBe(201)
+    ids.push((await res.json()).id)
+  }
+  const [permanent, current, expired] = ids as [number, number, number]
+  await app.db.exec(`UPDATE stations SET state = 'in_service' WHERE id = ANY ($1::bigint[])`, [ids])
+  await app.db.exec(
+    `UPDATE stations SET temporary = true, valid_from = DATE '2020-01-01', valid_to = current_date + 365 WHERE id = $1`,
+    [current],
+  )
+  await app.db.exec(
+    `UPDATE stations SET temporary = true, valid_from = DATE '2020-01-01', valid_to = DATE '2020-01-05' WHERE id = $1`,
+    [expired],
+  )
+  return { permanent, current, expired, lon, lat }
+}
+
+describe('the public map', () => {
+  it('hides expired temporary stations from the public tile layer', async () => {
+    const s = await inService()
+    const ids = await tileIds(tileAt(15, s.lon + 0.0005, s.lat))
+    expect(ids).toContain(s.permanent)
+    expect(ids).toContain(s.current)
+    expect(ids).not.toContain(s.expired)
+  })
+
+  it('hides expired temporary stations from the public list', async () => {
+    const s = await inService()
+    const bbox = [s.lon - 0.001, s.lat - 0.001, s.lon + 0.002, s.lat + 0.001].join(',')
+    const res = await app.request('GET', `/api/public/stations?bbox=${bbox}`)
+    expect(res.status).toBe(200)
+    const ids = (await res.json()).features.map((f: { id: number }) => f.id)
+    expect(ids).toEqual(expect.arrayContaining([s.permanent, s.current]))
+    expect(ids).not.toContain(s.expired)
+  })
+
+  it('leaves expired temporary stations out of the public permit check', async () => {
+    const s = await inService()
+    const distances = async (lon: number) => {
+      const body = {
+        position: { lon, lat: s.lat },
+        mastClass: 'A2a',
+        mastHeightM: 12,
+        onBuilding: true,
+        buildingHeightM: 20,
+      }
+      const res = await app.request('POST', '/api/public/permit-check', { body })
+      expect(res.status).toBe(200)
+      const found: number[] = []
+      JSON.stringify(await res.json(), (key, value) => {
+        if (key === 'nearestDistancesM' && Array.isArray(value)) found.push(...value)
+        if (key === 'closestDistanceM' && typeof value === 'number') found.push(value)
+        return value
+      })
+      return found
+    }
+    expect(Math.min(...(await distances(s.lon)))).toBeLessThan(1)
+    expect(Math.min(...(await distances(s.lon + 0.001)))).toBeGreaterThan(1)
+  })
+})
