@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { audit } from '../audit/audit'
+import { parseBbox } from '../http/bbox'
 import { badRequest, conflict, invalid, notFound } from '../http/problems'
 import { readSettings, ruleValuesBody, writeSettings } from './settings'
 import { findZone, geometryErrors, importZones, insertZone, listZones, updateZone, zoneBody, zoneImportBody, areaGeometry } from './zones'
@@ -9,7 +10,7 @@ import { isoDate } from '../http/dates'
 
 const OFFICE = ['officer', 'admin'] as const
 const idParams = z.object({ id: z.coerce.number().int().positive() })
-const bboxQuery = z.object({ bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.').optional() })
+const bboxQuery = z.object({ bbox: z.string().max(200).optional().describe('minLon,minLat,maxLon,maxLat (WGS84 degrees)') })
 const eventBody = z
   .object({ name: z.string().trim().min(1).max(200), startsOn: isoDate, endsOn: isoDate, area: areaGeometry.nullable().optional() })
   .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The event ends before it starts.' })
@@ -43,7 +44,7 @@ export function stationAdminRoutes(api: Api): void {
     method: 'get', path: '/api/zones', summary: 'Planning zones of the province (optionally within a bbox)', tag: 'zones', access: 'signed-in', query: bboxQuery,
     async handler({ query, req }) {
       const { db, config } = deps(req)
-      const bbox = query.bbox ? query.bbox.split(',').map(Number) : null
+      const bbox = query.bbox === undefined ? null : parseBbox(query.bbox)
       return { items: await listZones(db, config.provinceCode, bbox) }
     },
   })
