@@ -1218,6 +1218,7 @@ export interface Paths {
     get: {
       params: never
       query: {
+        /** minLon,minLat,maxLon,maxLat (WGS84 degrees) */
         bbox?: string
       }
       body: never
