@@ -20,10 +20,16 @@ export interface Health {
   migrations: { level: number }
   capabilities: { asMvt: boolean }
   province: string
-  basemapStyleUrl: string | null
   demo: string[]
   /** Demo accounts with the published password can sign in. */
   demoAccounts: boolean
+}
+
+/** GET /api/basemap: what the map may draw under the app's layers, and what an admin should fix. */
+export interface BasemapSettings {
+  street: { kind: 'pmtiles'; url: string } | { kind: 'style'; url: string } | null
+  imagery: { tiles: string; attribution: string | null } | null
+  notice: 'unconfigured' | 'archive-unreadable' | null
 }
 
 export interface AdminUnitProps {

@@ -1,11 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError, http, onUnauthorized } from '../api/http'
-import type { Health, User } from '../api/types'
+import type { BasemapSettings, Health, User } from '../api/types'
 
 interface Session {
   /** undefined while the first /me call is running; null when nobody is signed in. */
   user: User | null | undefined
   health: Health | null
+  /** What the maps may draw under their layers (null until the server answered). */
+  basemap: BasemapSettings | null
   /** Set when the server could not be reached at start. */
   startError: ApiError | null
   signIn(username: string, password: string): Promise<void>
@@ -15,10 +17,11 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null)
 
-/** Loads the health report and the signed-in user once, and offers sign-in and sign-out. */
+/** Loads the health report, the basemap settings and the signed-in user once, and offers sign-in and sign-out. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined)
   const [health, setHealth] = useState<Health | null>(null)
+  const [basemap, setBasemap] = useState<BasemapSettings | null>(null)
   const [startError, setStartError] = useState<ApiError | null>(null)
   const [attempt, setAttempt] = useState(0)
 
@@ -27,6 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStartError(null)
     Promise.all([
       http.get<Health>('/api/health'),
+      http.get<BasemapSettings>('/api/basemap'),
       http.get<{ user: User }>('/api/auth/me').then(
         (r) => r.user,
         (err: unknown) => {
@@ -35,9 +39,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         },
       ),
     ]).then(
-      ([h, u]) => {
+      ([h, b, u]) => {
         if (!live) return
         setHealth(h)
+        setBasemap(b)
         setUser(u)
       },
       (err: unknown) => {
@@ -63,7 +68,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
   useEffect(() => onUnauthorized(() => setUser(null)), [])
 
-  const value = useMemo(() => ({ user, health, startError, signIn, signOut, retry }), [user, health, startError, signIn, signOut, retry])
+  const value = useMemo(
+    () => ({ user, health, basemap, startError, signIn, signOut, retry }),
+    [user, health, basemap, startError, signIn, signOut, retry],
+  )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 

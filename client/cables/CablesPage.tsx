@@ -17,7 +17,7 @@ import { RoutePanel } from './RoutePanel'
 import { useCableRefs } from './useRefs'
 import './cables.css'
 
-const MAP_VISIBLE: Visibility = { 'districts-fill': true, 'districts-line': true, 'districts-label': true, 'picked-point': false, basemap: true }
+const MAP_VISIBLE: Visibility = { 'districts-fill': true, 'districts-line': true, 'districts-label': true, 'picked-point': false }
 
 type View = { mode: 'list' } | { mode: 'route'; id: number } | { mode: 'edit'; id: number } | { mode: 'new' } | { mode: 'import' }
 
@@ -95,7 +95,7 @@ export default function CablesPage() {
       </aside>
       <div className="cb-map">
         <MapView
-          basemapStyleUrl={refs.basemapStyleUrl}
+          basemap={refs.basemap}
           districts={refs.districts.data ?? null}
           visible={MAP_VISIBLE}
           selectedDistrictId={null}

@@ -8,7 +8,7 @@ import { useApi } from '../ui/useApi'
 
 /** Districts (GeoJSON, for the map and the names), carriers by short name, and the province's fit. */
 export function useCableRefs() {
-  const { health } = useSession()
+  const { health, basemap } = useSession()
   const province = health?.province ?? '79'
   const districts = useApi((signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal), `districts:${province}`)
   const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
@@ -21,5 +21,5 @@ export function useCableRefs() {
     const names = new Map((carriers.data ?? []).map((c) => [c.shortName, c.name]))
     return (short: string) => names.get(short) ?? short
   }, [carriers.data])
-  return { province, basemapStyleUrl: health?.basemapStyleUrl ?? null, districts, carriers, bounds, districtName, carrierName }
+  return { province, basemap, districts, carriers, bounds, districtName, carrierName }
 }

@@ -16,7 +16,7 @@ import { useApi } from '../ui/useApi'
 import { api, STATUSES, type Filters, type Programme, type Status } from './api'
 import { AppLink, StatusChip, STATUS_COLOURS } from './links'
 
-const ALL_VISIBLE: Visibility = { [LAYER.districtFill]: true, [LAYER.districtLine]: true, [LAYER.districtLabel]: true, [LAYER.picked]: true, basemap: true }
+const ALL_VISIBLE: Visibility = { [LAYER.districtFill]: true, [LAYER.districtLine]: true, [LAYER.districtLabel]: true, [LAYER.picked]: true }
 export const ITEMS_LAYER = 'conversion-items-point'
 const COLOUR = ['match', ['get', 'status'], ...STATUSES.flatMap((s) => [s, STATUS_COLOURS[s]]), '#667085'] as unknown as ExpressionSpecification
 
@@ -29,7 +29,7 @@ interface Props {
 /** Items on the map coloured by status, filtered by phase, carrier, district (and status). */
 export function ItemsMapPage({ programme, verifying = false }: Props) {
   const { t, lang } = useI18n()
-  const { health, user } = useSession()
+  const { health, basemap, user } = useSession()
   const province = health?.province ?? '79'
   const [filters, setFilters] = useState<Filters>({ programme: programme.id, ...(verifying ? { status: 'reported' as Status } : {}) })
   const [picked, setPicked] = useState<Record<string, unknown> | null>(null)
@@ -84,7 +84,7 @@ export function ItemsMapPage({ programme, verifying = false }: Props) {
       </div>
       <div className="conv-map-body">
         <div className="conv-map">
-          <MapView basemapStyleUrl={health?.basemapStyleUrl ?? null} districts={districts.data ?? null} visible={ALL_VISIBLE} selectedDistrictId={null} picked={null} pin={null}
+          <MapView basemap={basemap} districts={districts.data ?? null} visible={ALL_VISIBLE} selectedDistrictId={null} picked={null} pin={null}
             fit={fit} label={t('conv.map.aria')} onClick={onClick} overlays={overlays} interactiveLayers={[ITEMS_LAYER]} />
           {!verifying && (
             <ul className="conv-map-legend map-panel">

@@ -54,6 +54,11 @@ export const en: Record<MessageKey, string> = {
   'map.districtCount': '{count} districts',
   'map.fitProvince': 'Whole province',
   'map.canvasLabel': 'Map of administrative boundaries',
+  'map.basemap.street': 'Streets',
+  'map.basemap.imagery': 'Imagery',
+  'map.basemap.none': 'None',
+  'map.basemap.unconfigured': 'No street basemap: the map shows only boundaries and this system’s data. Set BASEMAP_PMTILES (a PMTiles file, works offline) or BASEMAP_STYLE_URL and restart the server (see the README).',
+  'map.basemap.unreadable': 'The basemap file in BASEMAP_PMTILES cannot be read (missing, or not PMTiles v3). Check the path on the server and restart.',
 
   'district.code': 'Code',
   'district.level': 'Level',

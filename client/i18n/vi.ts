@@ -53,6 +53,11 @@ export const vi = {
   'map.districtCount': '{count} quận/huyện',
   'map.fitProvince': 'Toàn tỉnh',
   'map.canvasLabel': 'Bản đồ ranh giới hành chính',
+  'map.basemap.street': 'Đường phố',
+  'map.basemap.imagery': 'Ảnh vệ tinh',
+  'map.basemap.none': 'Không nền',
+  'map.basemap.unconfigured': 'Chưa có bản đồ nền đường phố: bản đồ chỉ có ranh giới và dữ liệu của hệ thống. Đặt BASEMAP_PMTILES (tệp PMTiles, chạy không cần Internet) hoặc BASEMAP_STYLE_URL rồi khởi động lại máy chủ (xem README).',
+  'map.basemap.unreadable': 'Không đọc được tệp bản đồ nền BASEMAP_PMTILES (không có tệp hoặc không phải PMTiles v3). Kiểm tra đường dẫn trên máy chủ rồi khởi động lại.',
 
   'district.code': 'Mã',
   'district.level': 'Cấp',

@@ -8,6 +8,7 @@ import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { CoordinatePanel } from './CoordinatePanel'
+import { BasemapNotice } from './BasemapNotice'
 import { boundsOf } from './geometry'
 import { InfoPanel, type PointInfo } from './InfoPanel'
 import { LayerPanel, type Visibility } from './LayerPanel'
@@ -16,12 +17,12 @@ import { LAYER } from './style'
 
 type Tool = 'layers' | 'coords' | null
 
-const ALL_VISIBLE: Visibility = { [LAYER.districtFill]: true, [LAYER.districtLine]: true, [LAYER.districtLabel]: true, [LAYER.picked]: true, basemap: true }
+const ALL_VISIBLE: Visibility = { [LAYER.districtFill]: true, [LAYER.districtLine]: true, [LAYER.districtLabel]: true, [LAYER.picked]: true }
 
 /** The map page: districts of the province, layer switches, coordinate entry and what was clicked. */
 export default function MapPage() {
   const { t, lang } = useI18n()
-  const { health } = useSession()
+  const { health, basemap, user } = useSession()
   const province = health?.province ?? '79'
   const districts = useApi((signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal), province)
   const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
@@ -59,7 +60,7 @@ export default function MapPage() {
   return (
     <div className="map-page">
       <MapView
-        basemapStyleUrl={health?.basemapStyleUrl ?? null}
+        basemap={basemap}
         districts={districts.data ?? null}
         visible={visible}
         selectedDistrictId={selectedId}
@@ -89,7 +90,7 @@ export default function MapPage() {
             <button type="button" className="icon-btn panel-close" onClick={() => setTool(null)} aria-label={t('coord.close')}>
               <Icon name="close" size={18} />
             </button>
-            {tool === 'layers' && <LayerPanel visible={visible} hasBasemap={Boolean(health?.basemapStyleUrl)} onChange={setVisible} />}
+            {tool === 'layers' && <LayerPanel visible={visible} onChange={setVisible} />}
             {tool === 'coords' &&
               (zones.error ? (
                 <ErrorMessage error={zones.error} onRetry={zones.reload} />
@@ -103,6 +104,7 @@ export default function MapPage() {
       </div>
       {(district || point) && <InfoPanel district={district} point={point} onClose={closeInfo} />}
       <div className="map-status" aria-live="polite">
+        {user?.role === 'admin' && basemap?.notice && <BasemapNotice notice={basemap.notice} />}
         {districts.loading && <Loading label={t('map.loadingDistricts')} />}
         {districts.error !== null && !districts.loading && (
           <ErrorMessage error={districts.error} onRetry={districts.reload}>

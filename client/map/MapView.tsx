@@ -1,11 +1,15 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { Map, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
-import type { AdminUnits } from '../api/types'
+import type { AdminUnits, BasemapSettings } from '../api/types'
+import { baseStyle, basemapModes, initialMode, rememberMode, type BasemapMode } from './basemap'
+import { BasemapSwitch, ControlSlot } from './BasemapSwitch'
 import { labelPoints, type Bounds } from './geometry'
 import { overlayLayerIds, syncOverlays, type MapOverlay } from './overlays'
-import { isOverlayLayer, LAYER, offlineStyle, SOURCE, withOverlay, type OverlayLayerId } from './style'
+import { BASE_LAYER, districtFillOpacity, isOverlayLayer, LAYER, SOURCE, withOverlay } from './style'
+import type { OverlayLayerId } from './style'
 
 // Bundled, the worker no longer sits next to the module that would find it by import.meta.url.
 setWorkerUrl(workerUrl)
@@ -43,9 +47,10 @@ export interface MapMarker {
 }
 
 export interface MapViewProps {
-  basemapStyleUrl: string | null
+  /** What may be drawn under the app's layers (GET /api/basemap); the map offers a switch between them. */
+  basemap: BasemapSettings | null
   districts: AdminUnits | null
-  visible: Record<OverlayLayerId | 'basemap', boolean>
+  visible: Record<OverlayLayerId, boolean>
   selectedDistrictId: number | null
   picked: LngLat | null
   pin: LngLat | null
@@ -80,21 +85,26 @@ export function MapView(props: MapViewProps) {
   const interactive = useRef(props.interactiveLayers ?? [])
   interactive.current = props.interactiveLayers ?? []
   const shown = useRef<readonly MapOverlay[]>(NO_OVERLAYS)
+  const modes = useMemo(() => basemapModes(props.basemap), [props.basemap])
+  const [mode, setMode] = useState<BasemapMode>(() => initialMode(modes))
+  const [switchSlot] = useState(() => new ControlSlot())
 
   useEffect(() => {
+    const basemap = props.basemap
     const m = new Map({
       container: container.current!,
-      style: props.basemapStyleUrl ?? offlineStyle(),
-      transformStyle: (_previous, next) => withOverlay(next),
+      style: baseStyle(basemap),
+      transformStyle: (_previous, next) => withOverlay(next, basemap?.imagery ?? null),
       center: [106.66, 10.8],
       zoom: 9,
-      attributionControl: props.basemapStyleUrl ? {} : false,
+      attributionControl: basemap?.street || basemap?.imagery ? {} : false,
       dragRotate: false,
       pitchWithRotate: false,
     })
     m.touchZoomRotate.disableRotation()
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right')
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
+    if (basemapModes(basemap).length > 1) m.addControl(switchSlot, 'bottom-right')
     const featureAt = (e: MapMouseEvent): MapFeatureHit | null => {
       const layers = interactive.current.filter((id) => m.getLayer(id))
       if (layers.length === 0) return null
@@ -124,7 +134,7 @@ export function MapView(props: MapViewProps) {
       setMap(null)
     }
     // The base style is chosen once per page; the rest arrives through the effects below.
-  }, [props.basemapStyleUrl])
+  }, [props.basemap, switchSlot])
 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', props.label)
@@ -150,16 +160,26 @@ export function MapView(props: MapViewProps) {
     shown.current = next
   }, [map, props.overlays])
 
+  const shownMode = modes.includes(mode) ? mode : modes[0]!
   useEffect(() => {
     if (!map) return
     // Overlay layers belong to the page that gave them, which shows or hides them itself.
     const own = overlayLayerIds(shown.current)
     for (const layer of map.getStyle().layers) {
-      if (own.has(layer.id)) continue
-      const on = isOverlayLayer(layer.id) ? props.visible[layer.id as OverlayLayerId] !== false : props.visible.basemap
+      if (own.has(layer.id) || layer.id === BASE_LAYER.background) continue
+      let on: boolean
+      if (isOverlayLayer(layer.id)) on = props.visible[layer.id as OverlayLayerId] !== false
+      else if (layer.id === BASE_LAYER.imagery) on = shownMode === 'imagery'
+      else on = shownMode === 'street'
       map.setLayoutProperty(layer.id, 'visibility', on ? 'visible' : 'none')
     }
-  }, [map, props.visible])
+    map.setPaintProperty(LAYER.districtFill, 'fill-opacity', districtFillOpacity(shownMode !== 'none'))
+  }, [map, props.visible, shownMode])
+
+  const chooseMode = (next: BasemapMode) => {
+    setMode(next)
+    rememberMode(next)
+  }
 
   useEffect(() => {
     if (!map || props.selectedDistrictId === null) return
@@ -209,5 +229,12 @@ export function MapView(props: MapViewProps) {
     map.fitBounds(props.fit.bounds, { padding: 32, animate: props.fit.seq > 0 })
   }, [map, props.fit])
 
-  return <div ref={container} className="map-canvas" data-testid="map" data-ready={map && props.districts ? 'true' : 'false'} />
+  return (
+    <>
+      <div ref={container} className="map-canvas" data-testid="map" data-ready={map && props.districts ? 'true' : 'false'} />
+      {map &&
+        modes.length > 1 &&
+        createPortal(<BasemapSwitch modes={modes} mode={shownMode} onChange={chooseMode} />, switchSlot.element)}
+    </>
+  )
 }

@@ -24,7 +24,7 @@ const CLASSES: Record<'building' | 'ground', MastClass[]> = { building: ['A1', '
  */
 export default function PermitChecker() {
   const { t, lang } = useI18n()
-  const { province, basemapStyleUrl, districts, fit } = useProvince()
+  const { province, basemap, districts, fit } = useProvince()
   const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
   const [at, setAt] = useState<LngLat | null>(null)
   const [where, setWhere] = useState<'building' | 'ground'>('building')
@@ -154,7 +154,7 @@ export default function PermitChecker() {
         )}
       </aside>
       <div className="st-map">
-        <StationMap basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} fit={fit} focus={focus} marker={marker} overlays={overlays} label={t('pub.permit.mapLabel')} onClick={onClick} />
+        <StationMap basemap={basemap} districts={districts.data ?? null} fit={fit} focus={focus} marker={marker} overlays={overlays} label={t('pub.permit.mapLabel')} onClick={onClick} />
       </div>
     </div>
   )

@@ -30,7 +30,7 @@ const PICK_DEGREES = 0.0003
 /** The public map: stations in service, without commercial fields; a click shows the operator, class and height. */
 export default function PublicMap() {
   const { t, lang } = useI18n()
-  const { basemapStyleUrl, districts, fit } = useProvince()
+  const { basemap, districts, fit } = useProvince()
   const [colourBy, setColourBy] = useState<ColourBy>('operator')
   const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
   const [picked, setPicked] = useState<{ loading: boolean; error: unknown; stations: PublicStation[] } | null>(null)
@@ -52,7 +52,7 @@ export default function PublicMap() {
   return (
     <div className="pub-map">
       <StationMap
-        basemapStyleUrl={basemapStyleUrl}
+        basemap={basemap}
         districts={districts.data ?? null}
         fit={fit}
         focus={focus}

@@ -31,7 +31,7 @@ const PREVIEW_DELAY_MS = 500
 export function ApplicationEditor({ station, onSaved }: { station: Station | null; onSaved(s: Station): void }) {
   const { t, lang } = useI18n()
   const { user } = useSession()
-  const { province, basemapStyleUrl, districts, fit } = useProvince()
+  const { province, basemap, districts, fit } = useProvince()
   const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
   const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
   const own = carriers.data?.find((c) => c.id === user?.carrierId)?.shortName ?? station?.operator.shortName ?? ''
@@ -156,7 +156,7 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
       </aside>
       <div className="st-map">
         <StationMap
-          basemapStyleUrl={basemapStyleUrl}
+          basemap={basemap}
           districts={districts.data ?? null}
           fit={station ? null : fit}
           focus={focus}

@@ -156,7 +156,7 @@ function Application({ id }: { id: number }) {
 
 function ApplicationView({ station, onChanged }: { station: Station; onChanged(): void }) {
   const { t } = useI18n()
-  const { basemapStyleUrl, districts } = useProvince()
+  const { basemap, districts } = useProvince()
   const overlays = useMemo(() => [listOverlay([station], station.id)], [station])
   const focus = useMemo(() => ({ center: station.position.coordinates as LngLat, zoom: 16, seq: 0 }), [station])
   return (
@@ -165,7 +165,7 @@ function ApplicationView({ station, onChanged }: { station: Station; onChanged()
         <StationPanel id={station.id} onClose={() => navigate('/applications')} onChanged={onChanged} />
       </aside>
       <div className="st-map">
-        <StationMap basemapStyleUrl={basemapStyleUrl} districts={districts.data ?? null} fit={null} focus={focus} overlays={overlays} label={t('st.mapLabel')} onClick={() => undefined} />
+        <StationMap basemap={basemap} districts={districts.data ?? null} fit={null} focus={focus} overlays={overlays} label={t('st.mapLabel')} onClick={() => undefined} />
       </div>
     </div>
   )

@@ -25,7 +25,7 @@ export default function QueuePage() {
   const { t, lang } = useI18n()
   const { user } = useSession()
   const inspector = user?.role === 'inspector'
-  const { basemapStyleUrl, districts, fit } = useProvince()
+  const { basemap, districts, fit } = useProvince()
   const queue = useApi((signal) => stationsApi.queue(signal), 'queue')
   const [selected, setSelected] = useState<number | null>(null)
   const [moving, setMoving] = useState(false)
@@ -107,7 +107,7 @@ export default function QueuePage() {
       </aside>
       <div className="st-map">
         <StationMap
-          basemapStyleUrl={basemapStyleUrl}
+          basemap={basemap}
           districts={districts.data ?? null}
           fit={fit}
           focus={focus}

@@ -35,7 +35,7 @@ export default function StationsPage() {
   const { t, lang } = useI18n()
   const path = usePath()
   const selectedId = idIn(path)
-  const { basemapStyleUrl, districts, fit } = useProvince()
+  const { basemap, districts, fit } = useProvince()
   const [filters, setFilters] = useState<Filters>({})
   const [offset, setOffset] = useState(0)
   const [colourBy, setColourBy] = useState<ColourBy>('operator')
@@ -123,7 +123,7 @@ export default function StationsPage() {
       </aside>
       <div className="st-map">
         <StationMap
-          basemapStyleUrl={basemapStyleUrl}
+          basemap={basemap}
           districts={districts.data ?? null}
           fit={fit}
           focus={focus}

@@ -20,7 +20,6 @@ export function healthRoutes(api: Api): void {
         migrations: { level: await migrationLevel(db) },
         capabilities: { asMvt: db.capabilities.asMvt },
         province: config.provinceCode,
-        basemapStyleUrl: config.basemapStyleUrl ?? null,
         demo: demo.map((d) => d.name),
         // the sign-in page warns while accounts with published passwords can sign in
         demoAccounts: (await activeDemoAccounts(db)).length > 0,

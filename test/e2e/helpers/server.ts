@@ -35,9 +35,9 @@ export interface E2eServer {
 /**
  * The real server (`startServer`, as `npm start` runs it) with demo data, on a random port over a
  * fresh database: an embedded one in a temporary folder, or a new PostgreSQL database when
- * TEST_DATABASE_URL is set.
+ * TEST_DATABASE_URL is set. `env` adds settings (e.g. BASEMAP_PMTILES).
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   ensureClientBuilt()
   setLogLevel('warn')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-e2e-'))
@@ -52,7 +52,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   }
   let running: Running
   try {
-    running = await startServer(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DEMO: 'on', ADMIN_PASSWORD, LOG_LEVEL: 'warn' }))
+    running = await startServer(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DEMO: 'on', ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env }))
   } catch (err) {
     await cleanUp()
     throw err

@@ -12,16 +12,19 @@ export const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
 /**
  * A spec file's shared setup: before its tests the real server and Chromium start; after them every page's
  * context, the browser and the server close. `open` gives a fresh page of a given size in the spec's driver;
- * `signedIn` also signs a demo user in with the published demo password.
+ * `signedIn` also signs a demo user in with the published demo password; `env` adds server settings.
  */
-export function useE2eApp<D extends AppDriver>(driverFor: (page: Page, url: string) => D | Promise<D>) {
+export function useE2eApp<D extends AppDriver>(
+  driverFor: (page: Page, url: string) => D | Promise<D>,
+  options: { env?: Record<string, string> } = {},
+) {
   let server: E2eServer
   let browser: Browser
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENS, { recursive: true })
-    server = await startE2eServer()
+    server = await startE2eServer(options.env)
     browser = await launchChromium()
   })
 
