@@ -77,7 +77,7 @@ export async function serveArchive(req: Request, res: Response, next: NextFuncti
     await pipeline(fs.createReadStream(file, { start, end }), res)
   } catch (err) {
     // A client that hangs up mid-stream is normal for map tiles (the view moved on): nothing left to answer.
-    if (res.headersSent) return
+    if (res.headersSent || res.destroyed) return
     next(err)
   }
 }
