@@ -114,7 +114,20 @@ export interface Paths {
       params: never
       query: never
       body: never
-      response: unknown
+      response: {
+        street: {
+          kind: "pmtiles"
+          url: string
+        } | {
+          kind: "style"
+          url: string
+        } | null
+        imagery: {
+          tiles: string
+          attribution: string | null
+        } | null
+        notice: "unconfigured" | "archive-unreadable" | null
+      }
     }
   }
   "/api/cables/ducts": {

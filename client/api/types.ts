@@ -1,4 +1,5 @@
 /** Shapes the API answers with (see /api/openapi.json). */
+import type { Paths } from './types.gen'
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 
 export type Role = 'admin' | 'officer' | 'inspector' | 'carrier'
@@ -26,11 +27,7 @@ export interface Health {
 }
 
 /** GET /api/basemap: what the map may draw under the app's layers, and what an admin should fix. */
-export interface BasemapSettings {
-  street: { kind: 'pmtiles'; url: string } | { kind: 'style'; url: string } | null
-  imagery: { tiles: string; attribution: string | null } | null
-  notice: 'unconfigured' | 'archive-unreadable' | null
-}
+export type BasemapSettings = Paths['/api/basemap']['get']['response']
 
 export interface AdminUnitProps {
   code: string
