@@ -8,6 +8,7 @@ import type { Visibility } from '../map/LayerPanel'
 import { useApi } from '../ui/useApi'
 import { cablesApi, type RouteFilters } from './api'
 import { ImportPanel } from './ImportPanel'
+import { InvitationsPanel } from './InvitationsPanel'
 import { CABLE_LAYER, polesOverlay, routesOverlay, selectedOverlay } from './layers'
 import { Legend, type Shown } from './Legend'
 import { canEdit } from './model'
@@ -90,7 +91,10 @@ export default function CablesPage() {
         ) : view.mode === 'import' ? (
           <ImportPanel onImported={changed} onClose={() => navigate('/cables')} />
         ) : (
-          <RouteList filters={filters} onFilters={setFilters} revision={revision} selectedId={openId} refs={refs} canEdit={canEdit(role)} staff={role !== 'carrier'} />
+          <>
+            {role === 'carrier' && <InvitationsPanel revision={revision} onAnswered={changed} />}
+            <RouteList filters={filters} onFilters={setFilters} revision={revision} selectedId={openId} refs={refs} canEdit={canEdit(role)} staff={role !== 'carrier'} />
+          </>
         )}
       </aside>
       <div className="cb-map">

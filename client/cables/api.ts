@@ -65,6 +65,20 @@ export interface DuctRow {
   allocations: { carrier: string; tubes: number; fromDate: string; monthlyRentVnd: number }[]
 }
 
+/** An invitation to take part in a route another carrier named this carrier on (server/cables/participation.ts). */
+export interface Invitation {
+  routeId: number
+  carrier: string
+  name: string
+  street: string | null
+  kind: Kind
+  status: Status
+  lengthM: number
+  carriers: string[]
+  invitedBy: string | null
+  invitedAt: string
+}
+
 export interface ImportResult {
   imported: number
   ids: number[]
@@ -129,6 +143,9 @@ export const cablesApi = {
   importFile: (format: 'geojson' | 'kml' | 'csv', content: string, kind: Kind, carriers: string[]) =>
     postImport<ImportResult>('/api/cables/routes/import', { format, content, kind, carriers }),
   summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) => http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
+  invitations: (signal?: AbortSignal) => http.get<{ items: Invitation[] }>('/api/cables/invitations', undefined, signal),
+  answer: (id: number, action: 'accept' | 'decline' | 'leave') =>
+    http.post<CableRouteDetail | undefined>(`/api/cables/routes/${id}/participation`, { action }),
   ducts: (signal?: AbortSignal) => http.get<{ items: DuctRow[] }>('/api/cables/ducts', undefined, signal),
   history: (id: number, signal?: AbortSignal) =>
     http.get<{ items: AuditEntry[] }>('/api/audit', { entity: 'cable_route', entityId: String(id), limit: 50 }, signal),

@@ -122,6 +122,13 @@ export const cablesEn: Record<keyof typeof cablesVi, string> = {
   'cb.sum.xlsx': 'Download Excel (XLSX)',
   'cb.sum.barTitle': 'Length completed by {by} (km)',
   'cb.sum.trendTitle': 'Cumulative length at each year end (km)',
+  'cb.invite.title': 'Invitations to shared routes',
+  'cb.invite.hint':
+    'Another carrier named your carrier on these routes. A route enters your ledger only when you accept.',
+  'cb.invite.by': 'Invited by {carrier}',
+  'cb.invite.office': 'the department',
+  'cb.invite.accept': 'Accept',
+  'cb.invite.decline': 'Decline',
   'cb.ducts.title': 'Shared underground ducts',
   'cb.ducts.route': 'Route',
   'cb.ducts.capacity': 'Capacity',

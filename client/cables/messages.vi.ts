@@ -128,6 +128,13 @@ export const cablesVi = {
   'cb.sum.barTitle': 'Chiều dài hoàn thành theo {by} (km)',
   'cb.sum.trendTitle': 'Chiều dài lũy kế đến cuối mỗi năm (km)',
 
+  'cb.invite.title': 'Lời mời tham gia tuyến chung',
+  'cb.invite.hint':
+    'Doanh nghiệp khác đã ghi tên đơn vị bạn trên các tuyến này. Tuyến chỉ vào sổ của bạn khi bạn đồng ý.',
+  'cb.invite.by': 'Mời bởi {carrier}',
+  'cb.invite.office': 'Sở TT&TT',
+  'cb.invite.accept': 'Đồng ý tham gia',
+  'cb.invite.decline': 'Từ chối',
   'cb.ducts.title': 'Hạ tầng cống bể dùng chung',
   'cb.ducts.route': 'Tuyến',
   'cb.ducts.capacity': 'Dung lượng',
