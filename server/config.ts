@@ -12,7 +12,7 @@ export interface Config {
   embeddedPassword: string | undefined
   statementTimeoutMs: number
   adminPassword: string | undefined
-  /** Load the demo province and its accounts (DEMO=on|off; unset: on for the embedded database only, never in production). */
+  /** Load the demo province and its accounts (DEMO=on|off; unset: on for the embedded database, outside production). */
   demo: boolean
   /** NODE_ENV=production or a TRUST_PROXY hop count: demo accounts, whose passwords are published, are refused. */
   production: boolean

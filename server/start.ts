@@ -48,7 +48,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     if (config.production) {
       const switchedOff = await deactivateDemoAccounts(db)
-      if (switchedOff.length > 0) log.warn('demo accounts switched off: refused in production', { usernames: switchedOff })
+      if (switchedOff.length > 0) {
+        log.warn('demo accounts switched off: refused in production', { usernames: switchedOff })
+      }
     }
     if (config.demo) {
       const demo = await startDemo(db, config.provinceCode)

@@ -9,7 +9,9 @@ const ADMIN_USERNAME = 'admin'
 /** Refuses, before anything starts, an ADMIN_PASSWORD that the password policy would refuse anywhere else. */
 export function checkAdminPassword(configured: string | undefined): void {
   const problem = configured === undefined ? null : passwordProblem(configured, ADMIN_USERNAME)
-  if (problem) throw new Error(`ADMIN_PASSWORD is not accepted: ${problem} Set a stronger one, or unset it to have one generated.`)
+  if (problem) {
+    throw new Error(`ADMIN_PASSWORD is not accepted: ${problem} Set a stronger one, or unset it to have one generated.`)
+  }
 }
 
 /**

@@ -24,17 +24,21 @@ function commonPasswords(): Set<string> {
 const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm']
   .flatMap((run) => [run.repeat(4), [...run].reverse().join('').repeat(4)])
 
-/** Why a password is refused for a user, or null when it is acceptable. Pure; used by every place a password is set. */
+/** Why a password is refused for a user, or null when it is acceptable; used wherever a password is set. */
 export function passwordProblem(password: string, username: string): string | null {
   const trimmed = password.trim()
-  if ([...trimmed].length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters (spaces at the ends do not count).`
+  if ([...trimmed].length < MIN_PASSWORD_LENGTH) {
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters (spaces at the ends do not count).`
+  }
   if (new Set(trimmed).size === 1) return 'Use more than one distinct character.'
   const lower = trimmed.toLowerCase()
   const name = username.trim().toLowerCase()
   if (name !== '' && lower.includes(name)) return 'The password must not contain the username.'
   // "password2024!" is "password" with a suffix: strip digits and symbols at both ends before the list look-up.
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
-  if (commonPasswords().has(lower) || commonPasswords().has(core)) return 'This password is on the list of the most common passwords.'
+  if (commonPasswords().has(lower) || commonPasswords().has(core)) {
+    return 'This password is on the list of the most common passwords.'
+  }
   if (RUNS.some((run) => run.includes(lower))) return 'A run of consecutive keys or digits is too easy to guess.'
   return null
 }

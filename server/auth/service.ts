@@ -9,7 +9,13 @@ import { ATTEMPT_SUCCEEDED, RESERVE_ATTEMPT } from './sql'
  * Sign-in throttle: failures allowed per account name and per address before each further failure doubles the
  * wait (from `firstBackoffSeconds` up to `longestBackoffSeconds`); failures are forgotten after `windowMinutes`.
  */
-export const LOGIN_LIMIT = { perUser: 10, perIp: 50, firstBackoffSeconds: 30, longestBackoffSeconds: 900, windowMinutes: 60 }
+export const LOGIN_LIMIT = {
+  perUser: 10,
+  perIp: 50,
+  firstBackoffSeconds: 30,
+  longestBackoffSeconds: 900,
+  windowMinutes: 60,
+}
 
 interface LoginInput {
   username: string

@@ -12,6 +12,7 @@ export const RESERVE_ATTEMPT = `SELECT allowed, retry_after FROM login_attempt($
  * idle for a day removed. $1 username, $2 address, $3 free failures per address.
  */
 export const ATTEMPT_SUCCEEDED = `WITH account AS (DELETE FROM login_throttle WHERE scope = 'user' AND key = $1),
-  stale AS (DELETE FROM login_throttle WHERE last_at < now() - interval '1 day' AND coalesce(blocked_until < now(), true)
-              AND key <> ALL (ARRAY[$1, $2]))
+  stale AS (DELETE FROM login_throttle
+              WHERE last_at < now() - interval '1 day' AND coalesce(blocked_until < now(), true)
+                AND key <> ALL (ARRAY[$1, $2]))
   SELECT login_throttle_release('ip', $2, $3)`

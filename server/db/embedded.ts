@@ -34,7 +34,10 @@ export const SOCKET_PORT = 5432
  * The socket server allows a few connections so that a client being replaced after an error can overlap with its
  * successor; PGlite itself still runs one statement at a time.
  */
-export async function startEmbedded(dataDir: string, tcp?: { port: number; password?: string }): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  dataDir: string,
+  tcp?: { port: number; password?: string },
+): Promise<EmbeddedServer> {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = await PGlite.create({ dataDir, extensions: { postgis } })
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis')

@@ -18,7 +18,9 @@ export function checkDemoSetting(config: Pick<Config, 'demo' | 'production'>): v
 
 /** Usernames of the active demo accounts. */
 export async function activeDemoAccounts(q: Queryable): Promise<string[]> {
-  const rows = await q.many<{ username: string }>('SELECT username FROM users WHERE is_demo AND active ORDER BY username')
+  const rows = await q.many<{ username: string }>(
+    'SELECT username FROM users WHERE is_demo AND active ORDER BY username',
+  )
   return rows.map((r) => r.username)
 }
 

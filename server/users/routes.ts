@@ -99,7 +99,9 @@ export function userRoutes(api: Api): void {
         if (weak) throw badRequest('The request is not valid.', [{ path: 'body.password', message: weak }])
         if (before.role === 'admin' && before.active && (body.role !== 'admin' || !body.active)) {
           // Locks every active admin row, so two admins demoting each other at once cannot both succeed.
-          const admins = await tx.many<{ id: number }>(`SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`)
+          const admins = await tx.many<{ id: number }>(
+            `SELECT id FROM users WHERE role = 'admin' AND active FOR UPDATE`,
+          )
           if (!admins.some((a) => a.id !== params.id)) {
             throw conflict('This is the last active administrator: make another user an active administrator first.')
           }

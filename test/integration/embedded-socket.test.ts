@@ -5,6 +5,8 @@ import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { openDb, type Db } from '../../server/db/index'
 
+// Each test opens its own embedded database; on a busy machine that alone can take a minute.
+const SLOW = { timeout: 180_000 }
 const opened: { db: Db; dir: string }[] = []
 afterEach(async () => {
   for (const { db, dir } of opened.splice(0)) {
@@ -34,13 +36,26 @@ function listeningTcpSockets(): Set<string> {
     }),
   )
   const listening = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
-    fs.readFileSync(file, 'utf8').split('\n').slice(1).map((line) => line.trim().split(/\s+/)).filter((f) => f[3] === '0A').map((f) => f[9]!),
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[3] === '0A')
+      .map((f) => f[9]!),
   )
   return new Set(listening.filter((inode) => mine.has(inode)))
 }
 
 const connect = async (port: number, password?: string) => {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', password, connectionTimeoutMillis: 5_000 })
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    password,
+    connectionTimeoutMillis: 5_000,
+  })
   try {
     await client.connect()
     return (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]!.n
@@ -50,14 +65,16 @@ const connect = async (port: number, password?: string) => {
 }
 
 describe('the embedded database', () => {
-  it('opens no TCP port unless EMBEDDED_DB_PORT asks, and serves the app on a socket only this user can reach', { timeout: 180_000 }, async () => {
+  it('opens no TCP port unless EMBEDDED_DB_PORT asks; the app uses a socket only this user reaches', SLOW, async () => {
     const before = listeningTcpSockets()
     const db = await embedded()
     expect(listeningTcpSockets()).toEqual(before)
     expect(db.embeddedPort).toBeUndefined()
     expect((await db.one<{ ok: number }>('SELECT 1 AS ok')).ok).toBe(1)
-    const sockets = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('telgis-db-')).map((d) => path.join(os.tmpdir(), d))
-    const ours = sockets.filter((d) => fs.existsSync(path.join(d, '.s.PGSQL.5432')) && fs.statSync(d).uid === process.getuid!())
+    const dirs = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('telgis-db-'))
+    const sockets = dirs.map((d) => path.join(os.tmpdir(), d))
+    const mine = (d: string) => fs.statSync(d).uid === process.getuid!()
+    const ours = sockets.filter((d) => fs.existsSync(path.join(d, '.s.PGSQL.5432')) && mine(d))
     expect(ours.length).toBeGreaterThan(0)
     for (const dir of ours) {
       expect(fs.statSync(dir).mode & 0o777).toBe(0o700)
@@ -65,7 +82,7 @@ describe('the embedded database', () => {
     }
   })
 
-  it('with EMBEDDED_DB_PORT, refuses a missing or wrong password and accepts the generated one', { timeout: 180_000 }, async () => {
+  it('with EMBEDDED_DB_PORT, refuses a missing or wrong password and accepts the generated one', SLOW, async () => {
     const db = await embedded({ embeddedPort: 0 })
     const access = db.embeddedPort!
     expect(access.generated).toBe(true)
@@ -79,7 +96,7 @@ describe('the embedded database', () => {
     expect((await db.one<{ ok: number }>('SELECT 1 AS ok')).ok).toBe(1)
   })
 
-  it('with EMBEDDED_DB_PASSWORD, demands that password and does not call it generated', { timeout: 180_000 }, async () => {
+  it('with EMBEDDED_DB_PASSWORD, demands that password and does not call it generated', SLOW, async () => {
     const db = await embedded({ embeddedPort: 0, embeddedPassword: 'chosen-by-the-operator' })
     expect(db.embeddedPort).toMatchObject({ generated: false, password: 'chosen-by-the-operator' })
     await expect(connect(db.embeddedPort!.port, 'something-else')).rejects.toMatchObject({ code: '28P01' })

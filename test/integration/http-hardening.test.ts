@@ -67,7 +67,8 @@ describe('caching', () => {
 
   it('marks problems and sign-in answers private, no-store', async () => {
     expect((await app.request('GET', '/api/users')).headers.get('cache-control')).toBe('private, no-store')
-    const login = await app.request('POST', '/api/auth/login', { body: { username: 'nobody.here', password: 'wrong-password-1' } })
+    const body = { username: 'nobody.here', password: 'wrong-password-1' }
+    const login = await app.request('POST', '/api/auth/login', { body })
     expect(login.headers.get('cache-control')).toBe('private, no-store')
   })
 

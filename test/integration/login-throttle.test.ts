@@ -18,13 +18,36 @@ beforeEach(async () => {
 const attempt = (on: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
   on.request('POST', '/api/auth/login', { body: { username, password }, headers })
 const failures = async (on: TestApp, scope: 'user' | 'ip', key: string) =>
-  (await on.db.maybeOne<{ failures: number }>('SELECT failures FROM login_throttle WHERE scope = $1 AND key = $2', [scope, key]))
-    ?.failures ?? 0
+  (
+    await on.db.maybeOne<{ failures: number }>(
+      'SELECT failures FROM login_throttle WHERE scope = $1 AND key = $2',
+      [scope, key],
+    )
+  )?.failures ?? 0
+/** An officer whose password is `password-<username>`. */
+const officer = (username: string) =>
+  insertUser(app.db, {
+    username,
+    displayName: username,
+    password: `password-${username}`,
+    role: 'officer',
+    carrierId: null,
+  })
+/** Sends `n` sign-ins at once with wrong passwords. */
+const wrongAtOnce = (username: string, n: number) =>
+  Promise.all(Array.from({ length: n }, (_, i) => attempt(app, username, `wrong-guess-${i}`)))
+/** Sprays one password over `n` names, one after the other, answering the statuses. */
+type Headers = (i: number) => Record<string, string>
+async function spray(on: TestApp, prefix: string, n: number, headers: Headers = () => ({})) {
+  const statuses: number[] = []
+  for (let i = 0; i < n; i++) statuses.push((await attempt(on, `${prefix}.${i}`, 'Summer2026!', headers(i))).status)
+  return statuses
+}
 
 describe('sign-in throttle', () => {
   it('checks at most the limit of 100 parallel wrong passwords for one account', async () => {
-    await insertUser(app.db, { username: 'parallel.target', displayName: 'T', password: 'password-parallel.target', role: 'officer', carrierId: null })
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(app, 'parallel.target', `wrong-guess-${i}`)))
+    await officer('parallel.target')
+    const answers = await wrongAtOnce('parallel.target', 100)
     const statuses = answers.map((r) => r.status)
     // 401 means the password was checked; 429 that it was refused before scrypt ran
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(LOGIN_LIMIT.perUser)
@@ -37,16 +60,15 @@ describe('sign-in throttle', () => {
   })
 
   it('lets a second account behind the same address sign in meanwhile', async () => {
-    await insertUser(app.db, { username: 'nat.victim', displayName: 'V', password: 'password-nat.victim', role: 'officer', carrierId: null })
-    await insertUser(app.db, { username: 'nat.colleague', displayName: 'C', password: 'password-nat.colleague', role: 'officer', carrierId: null })
-    await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(app, 'nat.victim', `wrong-guess-${i}`)))
+    await officer('nat.victim')
+    await officer('nat.colleague')
+    await wrongAtOnce('nat.victim', 100)
     expect(await failures(app, 'ip', '127.0.0.1')).toBeLessThanOrEqual(LOGIN_LIMIT.perUser)
     expect((await attempt(app, 'nat.colleague', 'password-nat.colleague')).status).toBe(200)
   })
 
   it('backs off per address against a spray over many names, and the back-off doubles', async () => {
-    const answers: number[] = []
-    for (let i = 0; i < LOGIN_LIMIT.perIp + 3; i++) answers.push((await attempt(app, `sprayed.${i}`, 'Summer2026!')).status)
+    const answers = await spray(app, 'sprayed', LOGIN_LIMIT.perIp + 3)
     expect(answers.slice(0, LOGIN_LIMIT.perIp)).toEqual(Array(LOGIN_LIMIT.perIp).fill(401))
     expect(answers.slice(LOGIN_LIMIT.perIp)).toEqual([429, 429, 429])
     // a refused attempt is not held against the account it named
@@ -62,23 +84,17 @@ describe('sign-in throttle', () => {
   })
 
   it('ignores a forged X-Forwarded-For without a trusted proxy', async () => {
-    const answers: number[] = []
-    for (let i = 0; i < LOGIN_LIMIT.perIp + 2; i++) {
-      const forged = { 'x-forwarded-for': `198.51.100.${i}` }
-      answers.push((await attempt(app, `forged.${i}`, 'Summer2026!', forged)).status)
-    }
+    const answers = await spray(app, 'forged', LOGIN_LIMIT.perIp + 2, (i) => ({ 'x-forwarded-for': `198.51.100.${i}` }))
     expect(answers.slice(LOGIN_LIMIT.perIp)).toEqual([429, 429])
     const keys = await app.db.many<{ key: string }>(`SELECT key FROM login_throttle WHERE scope = 'ip'`)
     expect(keys.map((k) => k.key)).toEqual(['127.0.0.1'])
   })
 
   it('with TRUST_PROXY=1 takes only the address the proxy appended', async () => {
-    const answers: number[] = []
-    for (let i = 0; i < LOGIN_LIMIT.perIp + 2; i++) {
-      // the client wrote the first address itself; the proxy appended the last one
-      const headers = { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` }
-      answers.push((await attempt(proxied, `proxied.${i}`, 'Summer2026!', headers)).status)
-    }
+    // the client wrote the first address itself; the proxy appended the last one
+    const answers = await spray(proxied, 'proxied', LOGIN_LIMIT.perIp + 2, (i) => ({
+      'x-forwarded-for': `198.51.100.${i}, 203.0.113.7`,
+    }))
     expect(answers.slice(LOGIN_LIMIT.perIp)).toEqual([429, 429])
     const keys = await proxied.db.many<{ key: string }>(`SELECT key FROM login_throttle WHERE scope = 'ip'`)
     expect(keys.map((k) => k.key)).toEqual(['203.0.113.7'])

@@ -41,21 +41,29 @@ async function databaseWithDemoAccount(): Promise<Record<string, string>> {
   const url = await freshPostgres()
   const db = await openDb({ databaseUrl: url, dataDir: '', statementTimeoutMs: 60_000 })
   await migrate(db)
-  await insertUser(db, { username: 'officer', displayName: 'demo', password: DEMO_PASSWORD, role: 'officer', carrierId: null, isDemo: true })
+  const demoOfficer = { username: 'officer', displayName: 'demo', password: DEMO_PASSWORD, role: 'officer' as const }
+  await insertUser(db, { ...demoOfficer, carrierId: null, isDemo: true })
   await db.close()
   return { DATABASE_URL: url }
 }
 
 async function start(env: Record<string, string>): Promise<Running> {
   setLogLevel('warn')
-  const running = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env }))
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env })
+  const running = await startServer(config)
   cleanups.push(() => running.stop())
   return running
 }
 
-const health = async (r: Running) => (await (await fetch(`${r.url}/api/health`)).json()) as { demoAccounts: boolean; demo: string[] }
+const health = async (r: Running) =>
+  (await (await fetch(`${r.url}/api/health`)).json()) as { demoAccounts: boolean; demo: string[] }
 const signIn = (r: Running, password: string) =>
-  fetch(`${r.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password }) })
+  fetch(`${r.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer', password }),
+  })
+const NOWHERE = '/nonexistent/never-created'
 
 describe('safe defaults', () => {
   it('creates no demo account when started on DATABASE_URL without DEMO', async () => {
@@ -70,25 +78,28 @@ describe('safe defaults', () => {
 
   it('refuses to start with DEMO=on in production, saying why', async () => {
     for (const production of [{ NODE_ENV: 'production' }, { TRUST_PROXY: '1' }] as Record<string, string>[]) {
-      await expect(start({ DATA_DIR: '/nonexistent/never-created', DEMO: 'on', ...production })).rejects.toThrow(/DEMO=on is refused in production/)
+      const refused = start({ DATA_DIR: NOWHERE, DEMO: 'on', ...production })
+      await expect(refused).rejects.toThrow(/DEMO=on is refused in production/)
     }
-    expect(fs.existsSync('/nonexistent/never-created')).toBe(false)
+    expect(fs.existsSync(NOWHERE)).toBe(false)
   })
 
   it('refuses to start with a weak ADMIN_PASSWORD, before touching any database', async () => {
     for (const weak of ['x', 'admin-admin-admin', '123456789012', 'qwerty123456']) {
-      await expect(start({ DATA_DIR: '/nonexistent/never-created', ADMIN_PASSWORD: weak })).rejects.toThrow(/^ADMIN_PASSWORD is not accepted/)
+      const refused = start({ DATA_DIR: NOWHERE, ADMIN_PASSWORD: weak })
+      await expect(refused).rejects.toThrow(/^ADMIN_PASSWORD is not accepted/)
     }
-    expect(fs.existsSync('/nonexistent/never-created')).toBe(false)
+    expect(fs.existsSync(NOWHERE)).toBe(false)
   })
 
-  it('switches demo accounts off at a production start, audited; the sign-in page is told none are active', async () => {
+  it('switches demo accounts off at a production start, audited; the sign-in page hears of none', async () => {
     const env = await databaseWithDemoAccount()
     const running = await start({ ...env, NODE_ENV: 'production' })
     expect((await signIn(running, DEMO_PASSWORD)).status).toBe(401)
     expect((await health(running)).demoAccounts).toBe(false)
     const audited = await running.db.many<{ after: { active: boolean } }>(
-      `SELECT a.after FROM audit_log a JOIN users u ON a.entity_id = u.id::text WHERE u.username = 'officer' AND a.action = 'user.update'`,
+      `SELECT a.after FROM audit_log a JOIN users u ON a.entity_id = u.id::text
+        WHERE u.username = 'officer' AND a.action = 'user.update'`,
     )
     expect(audited.map((a) => a.after.active)).toEqual([false])
   })
@@ -101,7 +112,8 @@ describe('safe defaults', () => {
       return true
     })
     const running = await start({ ...env, DEMO: 'off' })
-    expect(lines.some((l) => l.includes('"level":"warn"') && l.includes('demo accounts') && l.includes('officer'))).toBe(true)
+    const warned = lines.filter((l) => l.includes('"level":"warn"') && l.includes('demo accounts'))
+    expect(warned.some((l) => l.includes('officer'))).toBe(true)
     expect((await health(running)).demoAccounts).toBe(true)
     expect((await signIn(running, DEMO_PASSWORD)).status).toBe(200)
   })
