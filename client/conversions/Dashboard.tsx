@@ -79,7 +79,7 @@ export function DashboardView({ programme }: { programme: Programme }) {
   )
 }
 
-const STATE_CLASS: Record<PhaseProgress['state'], string> = { done: 'ok', on_track: 'ok', behind: 'warn', missed: 'bad' }
+const STATE_CLASS: Record<PhaseProgress['state'], string> = { done: 'ok', on_track: 'ok', behind: 'warn', met: 'ok', missed: 'bad' }
 
 function PhaseCard({ phase, base, scoped, pacePerMonth }: { phase: PhaseProgress; base: Parameters<typeof itemsHref>[0]; scoped: boolean; pacePerMonth: number }) {
   const { t, lang } = useI18n()
@@ -92,7 +92,7 @@ function PhaseCard({ phase, base, scoped, pacePerMonth }: { phase: PhaseProgress
       </header>
       <p className="muted">{t('conv.phase.deadline', { date: formatDate(phase.deadline, lang) })}</p>
       <p className="conv-big">
-        <AppLink href={itemsHref({ ...base, upToPhase: phase.seq, status: 'verified' })} testId={`phase-${phase.seq}-done`}>{formatCount(phase.done, lang)}</AppLink>
+        <AppLink href={itemsHref({ ...base, verifiedBy: phase.countedTo })} testId={`phase-${phase.seq}-done`}>{formatCount(phase.done, lang)}</AppLink>
         <span className="conv-of"> / </span>
         <AppLink href={itemsHref({ ...base, upToPhase: phase.seq })}>{formatCount(phase.goal, lang)}</AppLink>
         <span className="conv-pct"> — {formatNumber(phase.percent, lang)} %</span>
@@ -104,10 +104,19 @@ function PhaseCard({ phase, base, scoped, pacePerMonth }: { phase: PhaseProgress
         {scoped && <><dt>{t('conv.phase.target')}</dt><dd>{formatCount(phase.target, lang)}</dd></>}
         <dt>{t('conv.phase.remaining')}</dt>
         <dd>{formatCount(phase.remaining, lang)}</dd>
-        <dt>{t('conv.phase.forecast')}</dt>
-        <dd>{phase.forecastDate ? formatDate(phase.forecastDate, lang) : t('conv.phase.never')} <span className="muted">({t('conv.phase.atPace', { pace: formatNumber(pacePerMonth, lang) })})</span></dd>
-        <dt>{t('conv.phase.needed')}</dt>
-        <dd>{phase.requiredPerMonth === null ? t('conv.phase.deadlinePassed') : phase.requiredPerMonth === 0 ? '—' : t('conv.phase.perMonth', { pace: formatNumber(phase.requiredPerMonth, lang) })}</dd>
+        {phase.closed ? (
+          <>
+            <dt>{t('conv.phase.closed')}</dt>
+            <dd>{t('conv.phase.countedTo', { date: formatDate(phase.countedTo, lang) })}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('conv.phase.forecast')}</dt>
+            <dd>{phase.forecastDate ? formatDate(phase.forecastDate, lang) : t('conv.phase.never')} <span className="muted">({t('conv.phase.atPace', { pace: formatNumber(pacePerMonth, lang) })})</span></dd>
+            <dt>{t('conv.phase.needed')}</dt>
+            <dd>{phase.requiredPerMonth === null ? t('conv.phase.deadlinePassed') : phase.requiredPerMonth === 0 ? '—' : t('conv.phase.perMonth', { pace: formatNumber(phase.requiredPerMonth, lang) })}</dd>
+          </>
+        )}
       </dl>
     </article>
   )

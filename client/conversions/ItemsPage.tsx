@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useSession } from '../auth/session'
 import { useI18n, type MessageKey } from '../i18n'
-import { formatCount } from '../i18n/format'
+import { formatCount, formatDate } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
 import { Pager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
@@ -54,6 +54,12 @@ export function ItemsPage({ programme }: { programme: Programme }) {
           <span>{t('conv.filter.search')}</span>
           <input type="search" value={filters.q ?? ''} onChange={(e) => change({ q: e.target.value || undefined })} placeholder="VIE-760-00012" />
         </label>
+        {filters.verifiedBy && (
+          <label className="check conv-check">
+            <input type="checkbox" checked onChange={() => change({ verifiedBy: undefined })} />
+            {t('conv.filter.verifiedBy', { date: formatDate(filters.verifiedBy, lang) })}
+          </label>
+        )}
         <label className="check conv-check">
           <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => change({ overdue: e.target.checked ? 'true' : undefined })} />
           {t('conv.overdue.only')}

@@ -94,7 +94,11 @@ export interface PhaseProgress {
   remaining: number
   requiredPerMonth: number | null
   forecastDate: string | null
-  state: 'done' | 'on_track' | 'behind' | 'missed'
+  /** The deadline has passed: `done` is the count verified by it, and there is no forecast. */
+  closed: boolean
+  /** The day `done` is counted to: the deadline of a closed phase, today otherwise. */
+  countedTo: string
+  state: 'done' | 'on_track' | 'behind' | 'met' | 'missed'
 }
 
 export interface Dashboard {
@@ -123,6 +127,7 @@ export interface Filters {
   carrier?: string
   district?: string
   overdue?: 'true'
+  verifiedBy?: string
   q?: string
 }
 
@@ -145,6 +150,7 @@ export function filtersFromUrl(search: string, programme: number): Filters {
     carrier: p.get('carrier') ?? undefined,
     district: p.get('district') ?? undefined,
     overdue: p.get('overdue') === 'true' ? 'true' : undefined,
+    verifiedBy: p.get('verifiedBy') ?? undefined,
     q: p.get('q') ?? undefined,
   }
 }

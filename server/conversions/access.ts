@@ -2,7 +2,7 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { notFound } from '../http/problems'
 import type { ItemFilters } from './schemas'
-import { ITEM_COLUMNS, ITEM_FROM, TODAY } from './sql'
+import { ITEM_COLUMNS, ITEM_FROM, TODAY, VERIFIED_DAY } from './sql'
 import { containsPattern, containsSql } from '../http/text'
 
 /**
@@ -30,6 +30,7 @@ export function itemWhere(user: SessionUser, provinceCode: string, f: Partial<It
   if (f.carrier) add((n) => `c.short_name = ${n}`, f.carrier)
   if (f.district) add((n) => `s.district_code = ${n}`, f.district)
   if (f.overdue !== undefined) parts.push(f.overdue ? `(i.status <> 'verified' AND i.due_date < ${TODAY})` : `NOT (i.status <> 'verified' AND i.due_date < ${TODAY})`)
+  if (f.verifiedBy) add((n) => `i.status = 'verified' AND ${VERIFIED_DAY} <= ${n}::date`, f.verifiedBy)
   if (f.q) add((n) => containsSql('s.site_code', n), containsPattern(f.q))
   return { sql: parts.join(' AND '), params }
 }

@@ -1,7 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { itemWhere, programmeIn } from './access'
-import { cumulativeByMonth, forecastDate, recentPace, requiredPace, type DailyCount } from './forecast'
+import { cumulativeByMonth, doneBy, forecastDate, recentPace, requiredPace, type DailyCount } from './forecast'
 import type { DashboardQuery } from './schemas'
 import { ITEM_COLUMNS, ITEM_FROM, TODAY, VERIFIED_DAY } from './sql'
 
@@ -30,7 +30,7 @@ WITH f AS MATERIALIZED (
 )
 SELECT ${TODAY}::text AS today,
   (SELECT to_jsonb(x) FROM (SELECT ${COUNTS} FROM f) x) AS totals,
-  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.seq), '[]') FROM (SELECT f.seq, count(*) AS items, count(*) FILTER (WHERE f.status = 'verified') AS verified FROM f GROUP BY f.seq) x) AS "bySeq",
+  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.seq), '[]') FROM (SELECT f.seq, count(*) AS items FROM f GROUP BY f.seq) x) AS "bySeq",
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.date), '[]') FROM (SELECT f.day::text AS date, count(*) AS count FROM f WHERE f.day IS NOT NULL GROUP BY f.day) x) AS history,
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.code), '[]') FROM (
      SELECT f.district AS code, (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = f.district AND a.valid_to IS NULL LIMIT 1) AS name, ${COUNTS}
@@ -41,7 +41,7 @@ SELECT ${TODAY}::text AS today,
 interface Figures {
   today: string
   totals: Row
-  bySeq: { seq: number; items: number; verified: number }[]
+  bySeq: { seq: number; items: number }[]
   history: DailyCount[]
   byDistrict: Row[]
   byCarrier: Row[]
@@ -73,24 +73,27 @@ export async function dashboard(q: Queryable, user: SessionUser, provinceCode: s
 
   const pacePerDay = recentPace(history, today, PACE_WINDOW_DAYS)
   let items = 0
-  let done = 0
   const phaseProgress = phases.map((ph) => {
-    const row = bySeq.find((r) => r.seq === ph.seq)
-    items += row?.items ?? 0
-    done += row?.verified ?? 0
+    items += bySeq.find((r) => r.seq === ph.seq)?.items ?? 0
+    // A phase target is a cumulative count verified by the deadline, whichever phase an item was listed in:
+    // the same count the burn-up shows on that day. A closed phase is judged on its deadline, with no forecast.
+    const closed = ph.deadline < today
+    const countedTo = closed ? ph.deadline : today
+    const done = doneBy(history, countedTo)
     // The decision's target for the whole programme; a filtered view measures against the items it holds.
     const goal = scoped ? items : ph.target
-    const need = requiredPace(done, goal, today, ph.deadline)
+    const need = closed ? null : requiredPace(done, goal, today, ph.deadline)
+    const open = { requiredPerMonth: need === null ? null : need * 30.4375, forecastDate: forecastDate(done, goal, pacePerDay, today) }
     return {
-      ...ph, items, done, goal,
+      ...ph, items, done, goal, closed, countedTo,
       percent: goal > 0 ? (done / goal) * 100 : 0,
       remaining: Math.max(0, goal - done),
-      requiredPerMonth: need === null ? null : need * 30.4375,
-      forecastDate: forecastDate(done, goal, pacePerDay, today),
-      state: done >= goal ? 'done' : need === null ? 'missed' : pacePerDay >= need ? 'on_track' : 'behind',
+      ...(closed ? { requiredPerMonth: null, forecastDate: null } : open),
+      state: closed ? (done >= goal ? 'met' : 'missed') : done >= goal ? 'done' : need !== null && pacePerDay >= need ? 'on_track' : 'behind',
     }
   })
   const last = phaseProgress.at(-1)
+  const doneToday = doneBy(history, today)
   return {
     programme: { id: programme.id, startsOn: programme.startsOn, heightToleranceM: programme.heightToleranceM },
     asOf: today,
@@ -101,7 +104,8 @@ export async function dashboard(q: Queryable, user: SessionUser, provinceCode: s
     burnup: {
       series: cumulativeByMonth(history, programme.startsOn, today),
       target: [{ date: programme.startsOn, value: 0 }, ...phaseProgress.map((p) => ({ date: p.deadline, value: p.goal }))],
-      forecast: last ? { from: today, done: last.done, to: last.forecastDate, value: last.goal } : null,
+      // When the whole programme's goal would be reached at the recent pace (the cards of closed phases have none).
+      forecast: last ? { from: today, done: doneToday, to: forecastDate(doneToday, last.goal, pacePerDay, today), value: last.goal } : null,
     },
     byDistrict,
     byCarrier,

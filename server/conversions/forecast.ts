@@ -28,6 +28,12 @@ export function recentPace(history: readonly DailyCount[], asOf: string, windowD
   return sum / windowDays
 }
 
+/** Completions on or before `date` (inclusive): a cumulative count as the burn-up reads it on that day. */
+export function doneBy(history: readonly DailyCount[], date: string): number {
+  const last = dayNumber(date)
+  return history.reduce((s, h) => (dayNumber(h.date) <= last ? s + h.count : s), 0)
+}
+
 /**
  * The day the target is reached at `perDay` starting after `asOf`: `asOf` itself when already reached,
  * null when it never will be (no pace).

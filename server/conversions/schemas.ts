@@ -36,6 +36,8 @@ export const itemFilters = z.object({
   carrier: z.string().regex(/^[A-Za-z0-9_-]{2,20}$/).optional(),
   district: z.string().regex(/^[0-9]{2,5}$/).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  // Items verified on or before this Vietnamese day: what a phase card counts against its deadline.
+  verifiedBy: isoDate.optional(),
   q: z.string().trim().min(1).max(60).optional(),
 })
 export type ItemFilters = z.infer<typeof itemFilters>

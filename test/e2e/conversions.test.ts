@@ -23,6 +23,12 @@ class ConversionsDriver extends AppDriver {
     return Number(text.replace(/\D/g, ''))
   }
 
+  /** The programme's verified count on the status strip. */
+  async verifiedCount(): Promise<number> {
+    const text = await this.page.locator('[data-testid=count-verified] strong').innerText()
+    return Number(text.replace(/\D/g, ''))
+  }
+
   /** Opens the first item of a filtered list and answers its site code. */
   async openFirstItem(query: string): Promise<string> {
     await this.page.goto(`${this.baseUrl}/conversions/items?${query}`)
@@ -97,8 +103,9 @@ describe('the conversion programme in the browser', () => {
     const officer = await open()
     await officer.signIn('officer', DEMO_PASSWORD)
     await officer.openDashboard()
-    const before = await officer.phaseDone(2)
-    expect(before).toBeGreaterThan(1_475)
+    const before = await officer.verifiedCount()
+    const phase2 = await officer.phaseDone(2)
+    expect(phase2).toBeGreaterThan(1_475)
     await officer.screenshot(`${SCREENS}/conversions-dashboard-desktop.png`)
     await officer.screenshotTall(`${SCREENS}/conversions-dashboard-desktop-full.png`, 2900)
 
@@ -123,7 +130,9 @@ describe('the conversion programme in the browser', () => {
     await expect.poll(() => inspector.status()).toBe('Đã nghiệm thu')
 
     await officer.openDashboard()
-    expect(await officer.phaseDone(2)).toBe(before + 1)
+    expect(await officer.verifiedCount()).toBe(before + 1)
+    // Phase 2's deadline (2025) has passed: its card keeps the count verified by then.
+    expect(await officer.phaseDone(2)).toBe(phase2)
     expect(officer.errors).toEqual([])
     expect(carrier.errors).toEqual([])
     expect(inspector.errors).toEqual([])

@@ -17,8 +17,9 @@ const TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`
 /** The figures of the dashboard, counted again with plain SQL that shares no code with it. */
 async function independentCounts(id: number) {
   const phases = await app.db.many<{ seq: number; done: number }>(
-    `SELECT ph.seq, (SELECT count(*) FROM conversion_items i JOIN conversion_phases p2 ON p2.id = i.phase_id
-                      WHERE i.programme_id = $1 AND p2.seq <= ph.seq AND i.status = 'verified') AS done
+    `SELECT ph.seq, (SELECT count(*) FROM conversion_items i
+                      WHERE i.programme_id = $1 AND i.status = 'verified'
+                        AND (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= least(ph.deadline, ${TODAY})) AS done
        FROM conversion_phases ph WHERE ph.programme_id = $1 ORDER BY ph.seq`,
     [id],
   )
@@ -70,7 +71,7 @@ describe('the demo programmes', () => {
     const years = new Set(d.burnup.series.filter((p: Json, i: number, all: Json[]) => i > 0 && p.done > all[i - 1]!.done).map((p: Json) => p.month.slice(0, 4)))
     for (const y of ['2017', '2019', '2021', '2024', d.asOf.slice(0, 4)]) expect(years).toContain(y)
     expect(d.pace.perMonth).toBeGreaterThan(5)
-    expect(d.phases[1].forecastDate > d.asOf).toBe(true)
+    expect(d.burnup.forecast.to > d.asOf).toBe(true)
   })
 })
 
@@ -80,6 +81,23 @@ describe('the dashboard', () => {
     expect(dashboardFigures(d)).toEqual(await independentCounts(programmeId))
     expect(d.phases[0].percent).toBeCloseTo((d.phases[0].done / 1_475) * 100, 10)
     expect(d.overdueItems.length).toBe(Math.min(10, d.totals.overdue))
+  })
+
+  it('judges a closed phase at its deadline, as the burn-up shows it, with no forecast', async () => {
+    const d = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
+    const phase1 = d.phases[0]
+    expect(phase1.closed).toBe(true)
+    expect(phase1.deadline < d.asOf).toBe(true)
+    const atDeadline = d.burnup.series.find((p: Json) => p.month === phase1.deadline.slice(0, 7))
+    expect(phase1.done).toBe(atDeadline.done)
+    expect(phase1.state).toBe(phase1.done >= 1_475 ? 'met' : 'missed')
+    expect(phase1.forecastDate).toBeNull()
+    expect(phase1.requiredPerMonth).toBeNull()
+    const byDeadline = await app.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM conversion_items WHERE programme_id = $1 AND status = 'verified' AND verified_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`,
+      [programmeId, phase1.deadline],
+    )
+    expect(phase1.done).toBe(byDeadline.n)
   })
 
   it('moves at once when an inspector verifies a reported item: phase, district and carrier', async () => {
@@ -92,7 +110,8 @@ describe('the dashboard', () => {
     const ver = await call('POST', `/api/conversions/items/${target.id}/transitions`, inspector, { action: 'verify', version: rep.json.version })
     expect(ver.json.status).toBe('verified')
     const after = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
-    expect(after.phases.map((p: Json) => p.done)).toEqual([before.phases[0].done, before.phases[1].done + 1])
+    // Verified today: an open phase counts it, a closed one keeps its count at its deadline.
+    expect(after.phases.map((p: Json) => p.done)).toEqual(before.phases.map((p: Json) => p.done + (p.closed ? 0 : 1)))
     const district = (d: Json) => d.byDistrict.find((r: Json) => r.code === target.station.districtCode).verified
     expect(district(after)).toBe(district(before) + 1)
     const carrier = (d: Json) => d.byCarrier.find((r: Json) => r.shortName === 'viettel').verified
