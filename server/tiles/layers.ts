@@ -28,11 +28,16 @@ const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`
 export const GRID = 64
 
 // Aggregated points: one feature per grid cell, at the centroid of its points, with their count.
-// The id is the cell number, stable for a tile.
+// The id is the cell number, stable for a tile. `&&` only picks candidates through the index: it compares
+// float4 boxes, which reach ~1 m beyond the tile, so a point near an edge would count in both tiles. The
+// point itself decides, in the tile's own coordinates, with half-open bounds [min, max): every point lies
+// in exactly one tile of a zoom, and the counts of a block of tiles add up to the points in it.
 const gridSelect = `
   SELECT (floor((ST_X(p) - ST_XMin(b.e3857)) / b.cell) * ${GRID} + floor((ST_Y(p) - ST_YMin(b.e3857)) / b.cell))::int AS id,
          count(*)::int AS count, ST_Centroid(ST_Collect(p)) AS g
     FROM (SELECT ST_Transform(t.geom, 3857) AS p FROM %FROM%, b WHERE t.geom && b.e4326s AND %FILTER%) s, b
+   WHERE ST_X(p) >= ST_XMin(b.e3857) AND ST_X(p) < ST_XMax(b.e3857)
+     AND ST_Y(p) >= ST_YMin(b.e3857) AND ST_Y(p) < ST_YMax(b.e3857)
    GROUP BY 1`
 
 /** The allow-listed layers. */
