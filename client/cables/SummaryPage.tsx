@@ -118,7 +118,7 @@ export default function SummaryPage() {
               {bars.length > 0 && <BarChart rows={bars} series={series} unit="km" title={t('cb.sum.barTitle', { by: t(`cb.sum.by.${groupBy}`) })} />}
               <Trend state={trend} labels={ends.map((e) => e.label)} />
             </div>
-            <SummaryTable rows={data.rows} groupBy={groupBy} groupName={groupName} />
+            <SummaryTable summary={data} groupBy={groupBy} groupName={groupName} />
           </section>
         </>
       )}

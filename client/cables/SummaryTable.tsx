@@ -1,13 +1,18 @@
 import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
-import type { GroupBy, SummaryRow } from './api'
+import type { GroupBy, Summary, SummaryRow } from './api'
 import { formatKm } from './format'
 import { KIND_COLOURS } from './model'
 
-/** The summary's table: one row per group and kind, figures in Vietnamese format, with a total row. */
-export function SummaryTable({ rows, groupBy, groupName }: { rows: SummaryRow[]; groupBy: GroupBy; groupName(group: string | null): string }) {
+/**
+ * The summary's table: one row per group and kind, figures in Vietnamese format, and a total row that counts
+ * every route and pole once (the server's de-duplicated total), with a note when the rows do not add up to it.
+ */
+export function SummaryTable({ summary, groupBy, groupName }: { summary: Summary; groupBy: GroupBy; groupName(group: string | null): string }) {
   const { t, lang } = useI18n()
-  const sum = (k: 'completedRoutes' | 'completedM' | 'buildingRoutes' | 'buildingM' | 'completedPoles') => rows.reduce((s, r) => s + Number(r[k]), 0)
+  const rows = summary.rows
+  const sum = (k: 'completedRoutes' | 'completedM' | 'buildingRoutes' | 'buildingM' | 'completedPoles') => summary.distinctTotal.reduce((s, r) => s + Number(r[k]), 0)
+  const additive = summary.additive.routes && summary.additive.lengths && summary.additive.poles
   return (
     <div className="table-wrap">
       <table className="table cb-summary-table" data-testid="summary-table">
@@ -38,20 +43,22 @@ export function SummaryTable({ rows, groupBy, groupName }: { rows: SummaryRow[];
             </tr>
           ))}
         </tbody>
-        {/* Lengths split by district add up; counts do not (a route crossing two districts is in both), nor does anything per carrier (a shared route is in each). */}
-        {groupBy !== 'carrier' && rows.length > 0 && (
-          <tfoot>
+        {rows.length > 0 && (
+          <tfoot data-testid="summary-distinct-total">
             <tr>
-              <th scope="row" colSpan={groupBy === 'none' ? 1 : 2}>{t('cb.total')}</th>
-              <td className="num">{groupBy === 'none' ? formatCount(sum('completedRoutes'), lang) : '—'}</td>
+              <th scope="row" colSpan={groupBy === 'none' ? 1 : 2}>{t(additive ? 'cb.total' : 'cb.sum.distinctTotal')}</th>
+              <td className="num">{formatCount(sum('completedRoutes'), lang)}</td>
               <td className="num">{formatKm(sum('completedM'), lang)}</td>
-              <td className="num">{groupBy === 'none' ? formatCount(sum('buildingRoutes'), lang) : '—'}</td>
+              <td className="num">{formatCount(sum('buildingRoutes'), lang)}</td>
               <td className="num">{formatKm(sum('buildingM'), lang)}</td>
-              <td className="num">{groupBy === 'none' ? formatCount(sum('completedPoles'), lang) : '—'}</td>
+              <td className="num">{formatCount(sum('completedPoles'), lang)}</td>
             </tr>
           </tfoot>
         )}
       </table>
+      {!additive && groupBy !== 'none' && (
+        <p className="muted" data-testid="summary-not-additive">{t(groupBy === 'carrier' ? 'cb.sum.notAdditive.carrier' : 'cb.sum.notAdditive.district')}</p>
+      )}
     </div>
   )
 }

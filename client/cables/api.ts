@@ -36,6 +36,8 @@ export type GroupBy = 'none' | 'district' | 'carrier'
 
 export interface SummaryRow {
   group: string | null
+  /** The district's or carrier's name (null for the province-wide rows). */
+  groupName: string | null
   kind: Kind
   completedRoutes: number
   completedM: number
@@ -50,6 +52,10 @@ export interface Summary {
   totals: { undergroundRoutes: number; undergroundM: number; undergroundBuilding: number; tidyingRoutes: number; tidyingM: number; tidyingPoles: number }
   sentence: { vi: string; en: string }
   rows: SummaryRow[]
+  /** Which columns add up over the groups of one kind (a shared route counts for each carrier, a route in each district it crosses). */
+  additive: { routes: boolean; lengths: boolean; poles: boolean }
+  /** Per kind, every route and pole counted once: the total beside a table that does not add up. */
+  distinctTotal: SummaryRow[]
 }
 
 export interface DuctRow {

@@ -6,9 +6,8 @@ import * as routes from './service'
 import * as poles from './poles'
 import { ductReport, setDucts } from './ducts'
 import { summarize } from './summary'
-import { summaryCells } from './export'
+import { summaryCells, summaryXlsx } from './export'
 import { csvDocument } from '../http/csv'
-import { xlsx } from './xlsx'
 import { FORMATS, importRoutes } from './import/import'
 import { KINDS } from './workflow'
 import { answer, ANSWERS, listInvitations } from './participation'
@@ -95,7 +94,6 @@ export function cableRoutes(api: Api): void {
   api.route({ method: 'get', path: '/api/cables/summary.xlsx', summary: 'The summary table as XLSX', tag, access: [...STAFF, 'carrier'], query: periodQuery,
     handler: async ({ query, req, res }) => {
       const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
-      const cells = [[s.sentence.vi], [], ...summaryCells(query.groupBy, s.rows)]
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`tong-hop-cap-${s.period.to}.xlsx`).send(xlsx('Tổng hợp', cells))
+      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`tong-hop-cap-${s.period.to}.xlsx`).send(await summaryXlsx(s))
     } })
 }

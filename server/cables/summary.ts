@@ -44,15 +44,28 @@ export const SUMMARY_SQL = `
          (SELECT count(DISTINCT rp.pole_id) FROM route_poles rp JOIN r t ON t.id = rp.route_id WHERE t.kind = 'tidying' AND t.done) AS "tidyingPoles"
     FROM r`
 
-/** The group each row of a table falls in, as SQL over `r` (routes) with its length column. */
+// The name of a district code: the unit in force at the period's end ($3), else its latest version.
+const DISTRICT_NAME = `(SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.province_code = $1 AND a.code = l.grp
+   ORDER BY (a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date)) DESC, a.valid_from DESC LIMIT 1)`
+
+/**
+ * The group each row of a table falls in, as SQL over `r` (routes) with its length column, and its name over
+ * `l.grp`. `additive` says which columns add up over the groups of one kind: a route crossing two districts
+ * counts in both (its length is split), and a route shared by two carriers counts, whole, for each.
+ */
 const GROUPS = {
-  none: { from: 'r', key: 'NULL::text', length: 'r.length_m', poleKey: 'NULL::text', poleJoin: '' },
+  none: {
+    from: 'r', key: 'NULL::text', length: 'r.length_m', poleKey: 'NULL::text', poleJoin: '', name: 'NULL::text',
+    additive: { routes: true, lengths: true, poles: true },
+  },
   district: {
     from: 'r JOIN route_district_lengths dl ON dl.route_id = r.id',
     key: `COALESCE(dl.district_code, '-')`,
     length: 'dl.length_m',
     poleKey: `COALESCE(p.district_code, '-')`,
     poleJoin: 'JOIN poles p ON p.id = rp.pole_id',
+    name: DISTRICT_NAME,
+    additive: { routes: false, lengths: true, poles: true },
   },
   carrier: {
     from: 'r CROSS JOIN LATERAL unnest(r.carrier_ids) AS rc(carrier_id) JOIN carriers c ON c.id = rc.carrier_id',
@@ -60,8 +73,22 @@ const GROUPS = {
     length: 'r.length_m',
     poleKey: 'c.short_name',
     poleJoin: '',
+    name: '(SELECT n.name FROM carriers n WHERE n.short_name = l.grp)',
+    additive: { routes: false, lengths: false, poles: false },
   },
 } as const
+
+/** A row of the summary table; `group` is a district code ('-' outside every district) or a carrier's short name. */
+export interface SummaryRow {
+  group: string | null
+  groupName: string | null
+  kind: string
+  completedRoutes: number
+  completedM: number
+  buildingRoutes: number
+  buildingM: number
+  completedPoles: number
+}
 
 /** The table behind the sentence: one row per group (district, carrier or none) and kind. */
 export function tableSql(groupBy: keyof typeof GROUPS): string {
@@ -87,7 +114,7 @@ export function tableSql(groupBy: keyof typeof GROUPS): string {
      WHERE r.done
      GROUP BY 1, 2
   )
-  SELECT l.grp AS "group", l.kind, l."completedRoutes", l."completedM", l."buildingRoutes", l."buildingM",
+  SELECT l.grp AS "group", ${g.name} AS "groupName", l.kind, l."completedRoutes", l."completedM", l."buildingRoutes", l."buildingM",
          COALESCE(p."completedPoles", 0) AS "completedPoles"
     FROM lengths l LEFT JOIN poles p ON p.grp IS NOT DISTINCT FROM l.grp AND p.kind = l.kind
    ORDER BY l.grp NULLS FIRST, l.kind`
@@ -119,11 +146,16 @@ export function sentence(period: Period, t: Totals): { vi: string; en: string } 
 /** Parameters of SUMMARY_SQL and tableSql for a period and a carrier scope. */
 export const summaryParams = (provinceCode: string, period: Period, carrierId: number | null) => [provinceCode, period.from, period.to, carrierId]
 
-/** Totals, sentence and table for a period. */
+/**
+ * Totals, sentence and table for a period; beside a table whose columns do not all add up, the total per kind
+ * with every route and pole counted once (`distinctTotal`), and which columns do add up (`additive`).
+ */
 export async function summarize(q: Queryable, provinceCode: string, query: PeriodQuery, carrierId: number | null) {
   const period = periodOf(query)
   const params = summaryParams(provinceCode, period, carrierId)
   const totals = await q.one<Totals>(SUMMARY_SQL, params)
-  const rows = await q.many<Record<string, unknown>>(tableSql(query.groupBy), params)
-  return { period, groupBy: query.groupBy, totals, sentence: sentence(period, totals), rows }
+  const rows = await q.many<SummaryRow & Record<string, unknown>>(tableSql(query.groupBy), params)
+  const distinctTotal = query.groupBy === 'none' ? rows : await q.many<SummaryRow & Record<string, unknown>>(tableSql('none'), params)
+  const additive = GROUPS[query.groupBy].additive
+  return { period, groupBy: query.groupBy, totals, sentence: sentence(period, totals), rows, additive, distinctTotal }
 }

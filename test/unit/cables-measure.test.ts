@@ -46,7 +46,7 @@ describe('snapping to poles', () => {
 })
 
 describe('summary charts', () => {
-  const row = (group: string | null, kind: 'underground' | 'tidying', completedM: number) => ({ group, kind, completedM, completedRoutes: 1, buildingRoutes: 0, buildingM: 0, completedPoles: 0 })
+  const row = (group: string | null, kind: 'underground' | 'tidying', completedM: number) => ({ group, groupName: null, kind, completedM, completedRoutes: 1, buildingRoutes: 0, buildingM: 0, completedPoles: 0 })
 
   it('stacks completed kilometres by kind per group, biggest group first, and drops groups with none', () => {
     const bars = completedKmByGroup([row('760', 'underground', 1500), row('769', 'tidying', 4000), row('760', 'tidying', 500), row('770', 'tidying', 0)])
