@@ -36,7 +36,7 @@ export const stationsApi = {
 }
 
 /** The address of an export of the stations matching `query` (same filters as the list). */
-export function exportUrl(format: 'geojson' | 'csv', query: StationQuery, vn2000: boolean): string {
+export function exportUrl(format: 'geojson' | 'csv' | 'vn2000.zip', query: StationQuery, vn2000: boolean): string {
   const params = new URLSearchParams()
   for (const key of ['operator', 'mastClass', 'state', 'district', 'temporary', 'q'] as const) {
     const value = query[key]

@@ -12,7 +12,8 @@ import {
   type CoordSystem,
   type LonLat,
 } from './plausibility'
-import { FIND_ZONE, LIST_ZONES, TRANSFORM_POINTS } from './sql'
+import { zoneWkt, type ZoneCrs } from './crs'
+import { FIND_ZONE, LIST_ZONES, TRANSFORM_POINTS, ZONE_CRS } from './sql'
 
 /** A province's VN-2000 TM-3 zone. */
 export type Zone = {
@@ -31,6 +32,14 @@ type Placed = {
   swappedLat: number | null
   x: number | null
   y: number | null
+}
+
+/** The exact CRS of a province's TM-3 coordinates (PROJ string and WKT, both with the pinned TOWGS84), or null. */
+export async function zoneCrs(db: Queryable, provinceCode: string): Promise<(ZoneCrs & { zone: Zone }) | null> {
+  const row = await db.maybeOne<Zone & { proj: string; towgs84: number[] }>(ZONE_CRS, [provinceCode])
+  if (!row) return null
+  const { proj, towgs84, ...zone } = row
+  return { zone, proj, wkt: zoneWkt(zone.centralMeridian, towgs84), name: `VN-2000 / TM-3 ${formatMeridian(zone.centralMeridian)} (TOWGS84)` }
 }
 
 /** Every province's zone, by province code. */

@@ -34,3 +34,9 @@ SELECT n::int AS n,
        ST_X(target) AS x, ST_Y(target) AS y
 FROM placed
 ORDER BY n`
+
+// $1: province code. The zone with its PROJ definition as PostGIS applies it (migration 002), and the pinned
+// TOWGS84 parameters read from that same definition, so an export's CRS cannot drift from the stored one.
+export const ZONE_CRS = `SELECT z.*, s.proj4text AS proj,
+  string_to_array(substring(s.proj4text from '\\+towgs84=([-0-9.,]+)'), ',')::float8[] AS towgs84
+  FROM (${FIND_ZONE}) z JOIN spatial_ref_sys s ON s.srid = z.srid`

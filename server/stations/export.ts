@@ -1,6 +1,10 @@
+import { strToU8, zipSync } from 'fflate'
+import type { ZoneCrs } from '../coords/crs'
+import { zoneCrs } from '../coords/service'
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { csvDocument } from '../http/csv'
+import { notFound } from '../http/problems'
 import { stationScope } from './access'
 import { whereFor } from './list'
 import type { ExportQuery } from './schemas'
@@ -8,11 +12,15 @@ import { STATION_FROM } from './sql/stations.sql'
 
 export const EXPORT_LIMIT = 50_000
 
-// Flat columns for export; VN-2000 coordinates come from the province zone's pinned SRID, in SQL.
+// Flat columns for export, carriers and districts by name (with the district code for joins); VN-2000
+// coordinates come from the province zone's pinned SRID, in SQL.
 const EXPORT_COLUMNS = `
-  s.id, c.short_name AS operator,
-  array_to_string(ARRAY(SELECT sc.short_name FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids) ORDER BY sc.short_name), ';') AS "sharedOperators",
-  s.site_code AS "siteCode", s.name, s.address, s.district_code AS "districtCode", s.mast_class AS "mastClass",
+  s.id, c.name AS operator,
+  array_to_string(ARRAY(SELECT sc.name FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids) ORDER BY sc.name), ';') AS "sharedOperators",
+  s.site_code AS "siteCode", s.name, s.address,
+  (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.province_code = s.province_code AND a.code = s.district_code
+    ORDER BY (a.valid_from <= current_date AND (a.valid_to IS NULL OR a.valid_to > current_date)) DESC, a.valid_from DESC LIMIT 1) AS district,
+  s.district_code AS "districtCode", s.mast_class AS "mastClass",
   s.camouflage_kind AS "camouflageKind", s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM",
   array_to_string(s.technologies, ';') AS technologies, s.state, s.decision_no AS "decisionNo", s.decision_date AS "decisionDate",
   s.temporary, s.mobile, s.valid_from AS "validFrom", s.valid_to AS "validTo",
@@ -20,7 +28,7 @@ const EXPORT_COLUMNS = `
 
 const VN2000_COLUMNS = `,
   round(ST_Y(ST_Transform(s.geom, z.srid))::numeric, 3) AS "vn2000Northing",
-  round(ST_X(ST_Transform(s.geom, z.srid))::numeric, 3) AS "vn2000Easting", z.epsg AS "vn2000Epsg"`
+  round(ST_X(ST_Transform(s.geom, z.srid))::numeric, 3) AS "vn2000Easting"`
 
 /** The rows of an export, with the same filters and visibility as the list. */
 export async function exportRows(q: Queryable, user: SessionUser, provinceCode: string, query: ExportQuery): Promise<Row[]> {
@@ -34,10 +42,27 @@ export async function exportRows(q: Queryable, user: SessionUser, provinceCode: 
   )
 }
 
-/** RFC 7946 FeatureCollection of export rows. */
-export function toGeoJson(rows: Row[]): Record<string, unknown> {
+/** The province zone's exact CRS for VN-2000 columns; a province without a known zone cannot export them. */
+export async function vn2000Crs(q: Queryable, provinceCode: string): Promise<ZoneCrs> {
+  const crs = await zoneCrs(q, provinceCode)
+  if (!crs) throw notFound(`No VN-2000 zone is known for province ${provinceCode}.`)
+  return crs
+}
+
+/**
+ * Rows with the WKT of their VN-2000 columns beside them, for a CSV that travels without its .prj (WKT, not the
+ * PROJ string: a cell starting with "+" is a formula to a spreadsheet, and the CSV guard would change it).
+ */
+export const withWkt = (rows: Row[], crs: ZoneCrs): Row[] => rows.map((r) => ({ ...r, vn2000Wkt: crs.wkt }))
+
+/**
+ * RFC 7946 FeatureCollection of export rows. With VN-2000 columns, `vn2000Crs` (a foreign member) says exactly
+ * which CRS their numbers are in: the PROJ string and WKT with the pinned TOWGS84, never a bare EPSG code.
+ */
+export function toGeoJson(rows: Row[], crs?: ZoneCrs): Record<string, unknown> {
   return {
     type: 'FeatureCollection',
+    ...(crs ? { vn2000Crs: { name: crs.name, proj: crs.proj, wkt: crs.wkt } } : {}),
     features: rows.map(({ geometry, id, ...properties }) => ({ type: 'Feature', id, geometry, properties: { id, ...properties } })),
   }
 }
@@ -46,6 +71,36 @@ export function toGeoJson(rows: Row[]): Record<string, unknown> {
 export function toCsv(rows: Row[]): string {
   const columns = rows[0] ? Object.keys(rows[0]).filter((k) => k !== 'geometry') : ['id']
   return csvDocument([columns, ...rows.map((r) => columns.map((c) => r[c]))])
+}
+
+// GDAL's types for the columns of the CSV (its .csvt); a column not named here is text.
+const CSVT: Record<string, string> = {
+  id: 'Integer', mastHeightM: 'Real', buildingHeightM: 'Real', lon: 'Real', lat: 'Real', vn2000Northing: 'Real', vn2000Easting: 'Real',
+  decisionDate: 'Date', validFrom: 'Date', validTo: 'Date',
+}
+
+const xmlText = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
+
+/**
+ * The stations with VN-2000 columns as a ZIP that GIS tools read with the exact CRS: stations.csv, its .csvt
+ * (column types), .prj (WKT with the pinned TOWGS84) and .vrt (opens in QGIS/GDAL as points in that CRS with no
+ * options: easting is x, northing is y).
+ */
+export function toVn2000Zip(rows: Row[], crs: ZoneCrs): Uint8Array {
+  const csv = toCsv(rows)
+  const columns = rows[0] ? Object.keys(rows[0]).filter((k) => k !== 'geometry') : ['id']
+  const vrt =
+    '<OGRVRTDataSource>\n  <OGRVRTLayer name="stations">\n' +
+    '    <SrcDataSource relativeToVRT="1">stations.csv</SrcDataSource>\n    <SrcLayer>stations</SrcLayer>\n' +
+    `    <GeometryType>wkbPoint</GeometryType>\n    <LayerSRS>${xmlText(crs.wkt)}</LayerSRS>\n` +
+    '    <GeometryField encoding="PointFromColumns" x="vn2000Easting" y="vn2000Northing"/>\n' +
+    '  </OGRVRTLayer>\n</OGRVRTDataSource>\n'
+  return zipSync({
+    'stations.csv': strToU8(csv),
+    'stations.csvt': strToU8(`${columns.map((c) => `"${CSVT[c] ?? 'String'}"`).join(',')}\r\n`),
+    'stations.prj': strToU8(crs.wkt),
+    'stations.vrt': strToU8(vrt),
+  })
 }
 
 /**

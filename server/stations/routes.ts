@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { stationAdminRoutes } from './admin-routes'
-import { exportRows, toCsv, toGeoJson } from './export'
+import { exportRows, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
 import { importCsv } from './import'
 import { listStations, overdueRemovals, queue } from './list'
 import { notificationRoutes } from './notification-routes'
@@ -65,22 +65,42 @@ export function stationRoutes(api: Api): void {
     query: exportQuery,
     async handler({ query, req, res }) {
       const { db, config } = deps(req)
+      const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
+      const rows = await exportRows(db, req.user!, config.provinceCode, query)
       res.type('application/geo+json').setHeader('Content-Disposition', 'attachment; filename="stations.geojson"')
-      res.send(JSON.stringify(toGeoJson(await exportRows(db, req.user!, config.provinceCode, query))))
+      res.send(JSON.stringify(toGeoJson(rows, crs)))
     },
   })
 
   api.route({
     method: 'get',
     path: '/api/stations/export.csv',
-    summary: 'Export the visible stations as CSV (vn2000=true adds VN-2000 northing/easting)',
+    summary: 'Export the visible stations as CSV (vn2000=true adds VN-2000 northing/easting and their CRS as WKT)',
     tag: TAG,
     access: 'signed-in',
     query: exportQuery,
     async handler({ query, req, res }) {
       const { db, config } = deps(req)
+      const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
+      const rows = await exportRows(db, req.user!, config.provinceCode, query)
       res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="stations.csv"')
-      res.send(toCsv(await exportRows(db, req.user!, config.provinceCode, query)))
+      res.send(toCsv(crs ? withWkt(rows, crs) : rows))
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/export.vn2000.zip',
+    summary: 'Export the visible stations with VN-2000 coordinates for GIS tools: CSV + .csvt + .prj (WKT with the pinned TOWGS84) + .vrt',
+    tag: TAG,
+    access: 'signed-in',
+    query: exportQuery,
+    async handler({ query, req, res }) {
+      const { db, config } = deps(req)
+      const crs = await vn2000Crs(db, config.provinceCode)
+      const rows = await exportRows(db, req.user!, config.provinceCode, { ...query, vn2000: true })
+      res.type('application/zip').setHeader('Content-Disposition', 'attachment; filename="stations-vn2000.zip"')
+      res.send(Buffer.from(toVn2000Zip(rows, crs)))
     },
   })
 
