@@ -55,13 +55,14 @@ describe('CSV exports', () => {
   })
 
   it("write a carrier's formula-like name in the cable summary literally", async () => {
-    await app.db.exec(`INSERT INTO carriers (name, short_name, kind) VALUES ('Cáp thử', '-1-1', 'fixed')`)
+    // the summary names carriers (not their short codes), so the formula-like text is the name
+    await app.db.exec(`INSERT INTO carriers (name, short_name, kind) VALUES ('-1-1', 'cap-thu', 'fixed')`)
     const route = await app.request('POST', '/api/cables/routes', {
       cookie: officer,
       body: {
         name: 'Tuyến',
         kind: 'tidying',
-        carriers: ['-1-1'],
+        carriers: ['cap-thu'],
         geometry: {
           type: 'LineString',
           coordinates: [
