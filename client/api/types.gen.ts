@@ -573,6 +573,7 @@ export interface Paths {
         carrier?: string
         district?: string
         overdue?: "true" | "false"
+        verifiedBy?: string
         q?: string
         limit?: number
         offset?: number
@@ -592,6 +593,7 @@ export interface Paths {
         carrier?: string
         district?: string
         overdue?: "true" | "false"
+        verifiedBy?: string
         q?: string
       }
       body: never
@@ -1132,6 +1134,23 @@ export interface Paths {
     }
   }
   "/api/stations/export.geojson": {
+    get: {
+      params: never
+      query: {
+        operator?: string
+        mastClass?: "A1" | "A1c" | "A2a" | "A2b"
+        state?: "draft" | "submitted" | "field_checked" | "returned" | "approved" | "rejected" | "built" | "in_service" | "decommissioned"
+        district?: string
+        temporary?: "true" | "false"
+        q?: string
+        bbox?: string
+        vn2000?: "true" | "false"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/stations/export.vn2000.zip": {
     get: {
       params: never
       query: {
