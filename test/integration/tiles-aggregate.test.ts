@@ -9,7 +9,7 @@ let app: TestApp
 beforeAll(async () => {
   app = await startTestApp()
   await ensureCarriers(app.db)
-}, 120_000)
+}, 300_000)
 afterAll(() => app?.close())
 
 const Z = 12
