@@ -106,10 +106,11 @@ export function buildApp(deps: AppDeps): express.Express {
   )
   app.use(requestContext)
   app.use(['/api', '/tiles'], privateByDefault)
-  app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
-  app.use('/api', express.json({ limit: deps.config.bodyLimit, reviver: nfcReviver }), sameOrigin, loadSession)
-
   const api = buildApi()
+  app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
+  app.use('/api', sameOrigin)
+  app.use(api.bodies)
+  app.use('/api', express.json({ limit: deps.config.bodyLimit, reviver: nfcReviver }), loadSession)
   const openapi = api.openapi(API_INFO)
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)

@@ -1,5 +1,5 @@
-import { isFeature } from 'geojson-validation'
-import { inExtent, VIETNAM_EXTENT } from '../geo/extent'
+import { VIETNAM_EXTENT } from '../geo/extent'
+import { gateGeometry } from '../geo/gate'
 
 export const LEVELS = ['province', 'district', 'ward'] as const
 export type Level = (typeof LEVELS)[number]
@@ -43,25 +43,6 @@ export type CheckResult =
   | { ok: false; fileError: string }
   | { ok: true; features: CheckedFeature[]; rejected: Rejection[] }
 
-const inVietnam = (lon: number, lat: number) => inExtent(VIETNAM_EXTENT, lon, lat)
-
-/** The first position outside Vietnam, with a hint when it is a lat,lon pair written the wrong way round. */
-export function extentProblem(geometry: { coordinates: unknown }): string | undefined {
-  const stack: unknown[] = [geometry.coordinates]
-  while (stack.length > 0) {
-    const item = stack.pop()
-    if (!Array.isArray(item)) continue
-    if (typeof item[0] === 'number') {
-      const [lon, lat] = item as number[]
-      if (lon === undefined || lat === undefined || inVietnam(lon, lat)) continue
-      const where = `position [${lon}, ${lat}] is outside Vietnam (lon ${VIETNAM_EXTENT.minLon}–${VIETNAM_EXTENT.maxLon}, lat ${VIETNAM_EXTENT.minLat}–${VIETNAM_EXTENT.maxLat})`
-      return inVietnam(lat, lon) ? `${where}; it looks like latitude, longitude — GeoJSON positions are longitude, latitude` : where
-    }
-    for (const child of item) stack.push(child)
-  }
-  return undefined
-}
-
 function text(value: unknown): string | null {
   if (typeof value === 'number' && Number.isInteger(value)) return String(value)
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
@@ -69,7 +50,7 @@ function text(value: unknown): string | null {
 
 function checkFeature(feature: unknown, index: number, options: CheckOptions): { accepted?: CheckedFeature; rejection?: Rejection } {
   const reasons: string[] = []
-  const f = (typeof feature === 'object' && feature !== null ? feature : {}) as { properties?: unknown; geometry?: unknown }
+  const f = (typeof feature === 'object' && feature !== null ? feature : {}) as { type?: unknown; properties?: unknown; geometry?: unknown }
   const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>
   const spec = CODE_PROPERTY[options.level]
   const code = text(props[spec.key])
@@ -77,20 +58,14 @@ function checkFeature(feature: unknown, index: number, options: CheckOptions): {
   const provinceCode = text(props.level1_id)
   const parentCode = options.level === 'province' ? null : options.level === 'district' ? provinceCode : text(props.level2_id)
 
-  let structure: string[]
-  try {
-    structure = isFeature(feature, true)
-  } catch {
-    // the package indexes into arrays it has not checked (an empty ring throws)
-    structure = ['the feature is not well-formed GeoJSON']
-  }
-  reasons.push(...structure.map((m) => `GeoJSON: ${m}`))
-  const geometry = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined
-  if (!geometry) reasons.push('the feature has no geometry')
-  else if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') reasons.push(`geometry type ${String(geometry.type)} is not Polygon or MultiPolygon`)
-  else if (structure.length === 0) {
-    const outside = extentProblem(geometry as { coordinates: unknown })
-    if (outside) reasons.push(outside)
+  let geometry: unknown = null
+  if (f.type !== 'Feature') reasons.push('GeoJSON: the feature is not a GeoJSON Feature')
+  else if (!f.geometry) reasons.push('the feature has no geometry')
+  else {
+    // the one geometry gate, with the country's extent: a boundary file may cover any province
+    const gated = gateGeometry(f.geometry, { types: ['Polygon', 'MultiPolygon'] })
+    if (gated.ok) geometry = gated.geometry
+    else reasons.push(...gated.errors.map((e) => (e.path ? `GeoJSON: ${e.path}: ${e.message}` : `GeoJSON: ${e.message}`)))
   }
 
   if (!code) reasons.push(`the code (property ${spec.key}) is missing`)

@@ -3,6 +3,7 @@ import { audit } from '../audit/audit'
 import { conflict, invalid, notFound, type FieldError } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
 import { POLE_COLUMNS } from './sql'
+import { placeGeometry } from '../geo/service'
 import type { PoleBody } from './schemas'
 
 // Officers see which carriers hang on a pole; a carrier sees only the count and whether it is one of them.
@@ -23,8 +24,10 @@ export async function getPole(q: Queryable, scope: Scope, id: number): Promise<R
   return row
 }
 
-async function resolve(tx: Queryable, body: PoleBody): Promise<{ owner: number; carriers: number[] }> {
+async function resolve(tx: Queryable, scope: Scope, body: PoleBody): Promise<{ owner: number; carriers: number[] }> {
   const errors: FieldError[] = []
+  const placed = await placeGeometry(tx, { type: 'Point', coordinates: [body.lon, body.lat] }, { provinceCode: scope.provinceCode, noun: 'pole' })
+  if (!placed.ok) errors.push(...placed.errors.map((message) => ({ path: 'body.lon', message })))
   const [owner] = await carrierIds(tx, [body.owner], 'body.owner', errors)
   const carriers = await carrierIds(tx, body.carriers, 'body.carriers', errors)
   if (errors.length > 0 || owner === undefined) throw invalid('The pole is not valid.', errors)
@@ -37,7 +40,7 @@ const districtOf = (province: string) => `(SELECT d.code FROM admin_units d WHER
 
 /** Adds a pole; its district is found from its position. */
 export async function createPole(tx: Queryable, scope: Scope, body: PoleBody): Promise<Record<string, unknown>> {
-  const { owner, carriers } = await resolve(tx, body)
+  const { owner, carriers } = await resolve(tx, scope, body)
   const { id } = await tx.one<{ id: number }>(
     `INSERT INTO poles (province_code, code, owner_carrier_id, carrier_ids, geom, district_code)
      VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ${districtOf('$1')}) RETURNING id`,
@@ -51,7 +54,7 @@ export async function createPole(tx: Queryable, scope: Scope, body: PoleBody): P
 /** Changes a pole (optimistic: the version must match). */
 export async function updatePole(tx: Queryable, scope: Scope, id: number, body: PoleBody & { version: number }): Promise<Record<string, unknown>> {
   const before = await getPole(tx, scope, id)
-  const { owner, carriers } = await resolve(tx, body)
+  const { owner, carriers } = await resolve(tx, scope, body)
   const changed = await tx.exec(
     `UPDATE poles SET code = $2, owner_carrier_id = $3, carrier_ids = $4, geom = ST_SetSRID(ST_MakePoint($5, $6), 4326),
             district_code = ${districtOf('$7')}, version = version + 1, updated_at = now()

@@ -1,15 +1,10 @@
 import { z } from 'zod'
+import { checkLonLat, gatedGeometry } from '../geo/schema'
 import { KINDS, STATUSES } from './workflow'
 import { isoDate } from '../http/dates'
 
-const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number())
-const line = z.array(position).min(2, 'A line needs two or more positions.')
-
-/** A route geometry: RFC 7946 LineString or MultiLineString in lon/lat. */
-export const routeGeometry = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('LineString'), coordinates: line }),
-  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(line).min(1) }),
-])
+/** A route geometry: RFC 7946 LineString or MultiLineString in lon/lat, through the geometry gate. */
+export const routeGeometry = gatedGeometry(['LineString', 'MultiLineString'])
 export type RouteGeometry = z.infer<typeof routeGeometry>
 
 const carrierNames = z.array(z.string().regex(/^[A-Za-z0-9_-]{2,20}$/, 'A carrier short name.')).max(20)
@@ -58,15 +53,16 @@ export const routeListQuery = z.object({
 })
 export type RouteListQuery = z.infer<typeof routeListQuery>
 
-export const poleBody = z.object({
+const poleFields = z.object({
   code: z.string().trim().min(1).max(60),
   owner: z.string().regex(/^[A-Za-z0-9_-]{2,20}$/).default('evn'),
   carriers: carrierNames.default([]),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
 })
+export const poleBody = poleFields.superRefine(checkLonLat)
 export type PoleBody = z.infer<typeof poleBody>
-export const poleUpdateBody = poleBody.extend({ version: z.number().int().positive() })
+export const poleUpdateBody = poleFields.extend({ version: z.number().int().positive() }).superRefine(checkLonLat)
 
 export const poleListQuery = z.object({ bbox, limit: z.coerce.number().int().min(1).max(5000).default(1000) })
 

@@ -8,6 +8,8 @@ import { allowedActions, mayDelete, mayEdit, transition, type RouteAction, type 
 import { vietnamToday } from '../time'
 import { changedParticipants, dropInvitations, invite, invitedTo, newRouteParticipants } from './participation'
 import { containsPattern, containsSql } from '../http/text'
+import type { Geometry } from '../geo/gate'
+import { placeGeometry } from '../geo/service'
 
 export interface Scope {
   provinceCode: string
@@ -39,10 +41,10 @@ async function routeCarriers(q: Queryable, scope: Scope, names: string[], errors
   return [...new Set(ids)]
 }
 
-/** Why a GeoJSON line cannot be stored as a route (PostGIS decides validity), or undefined. */
-export async function geometryProblem(q: Queryable, geometry: unknown): Promise<string | undefined> {
-  const row = await q.one<{ problem: string | null }>(sql.GEOMETRY_PROBLEM, [JSON.stringify(geometry)])
-  return row.problem ?? undefined
+/** Why a GeoJSON line cannot be stored as a route (PostGIS validity, the province), or undefined. */
+export async function geometryProblem(q: Queryable, scope: Scope, geometry: Geometry): Promise<string | undefined> {
+  const placed = await placeGeometry(q, geometry, { provinceCode: scope.provinceCode, noun: 'line' })
+  return placed.ok ? undefined : placed.errors.join('; ')
 }
 
 /** Recomputes per-district lengths of the routes, set-based (also used by the demo loader). */
@@ -94,7 +96,7 @@ export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery):
 export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody): Promise<Record<string, unknown>> {
   const errors: FieldError[] = []
   const participants = newRouteParticipants(scope, await routeCarriers(tx, scope, body.carriers, errors))
-  const problem = await geometryProblem(tx, body.geometry)
+  const problem = await geometryProblem(tx, scope, body.geometry)
   if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
   await unknownPoles(tx, scope, body.poleIds, errors)
   if (errors.length > 0) throw invalid('The route is not valid.', errors)
@@ -126,7 +128,7 @@ export async function updateRoute(tx: Queryable, scope: Scope, id: number, body:
   const errors: FieldError[] = []
   const named = await routeCarriers(tx, scope, body.carriers, errors)
   if (body.geometry) {
-    const problem = await geometryProblem(tx, body.geometry)
+    const problem = await geometryProblem(tx, scope, body.geometry)
     if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
   }
   await unknownPoles(tx, scope, body.poleIds, errors)

@@ -27,15 +27,6 @@ export const ROUTE_BY_ID = `
 /** The geometry parameter as stored: RFC 7946 GeoJSON → SRID 4326 MultiLineString. */
 export const GEOM_PARAM = (n: number) => `ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($${n}::text), 4326)))`
 
-/** Why a geometry parameter ($1) cannot be a route, or NULL when it can. */
-export const GEOMETRY_PROBLEM = `
-  WITH g AS (SELECT ${GEOM_PARAM(1)} AS geom)
-  SELECT CASE
-           WHEN NOT ST_IsValid(geom) THEN ST_IsValidReason(geom)
-           WHEN ST_Length(geom::geography, true) <= 0 THEN 'the line has no length'
-         END AS problem
-    FROM g`
-
 /** Inserts a route, measuring it on the ellipsoid. */
 export const INSERT_ROUTE = `
   INSERT INTO cable_routes (province_code, name, street, kind, status, carrier_ids, planned_on, started_on, completed_on, accepted_on,

@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { z, type ZodType } from 'zod'
 import { badRequest, type FieldError } from './problems'
-import { requireRole, type Access } from '../auth/middleware'
-import { nfcQuery } from './text'
+import { loadSession, requireRole, type Access } from '../auth/middleware'
+import { nfcQuery, nfcReviver } from './text'
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -20,6 +20,8 @@ export interface RouteSpec<B, Q, P> {
   status?: number
   /** The shape of a successful JSON answer, for the OpenAPI document and the client's generated types. */
   response?: ZodType
+  /** A body limit above the global one (e.g. '20mb'), sized to the route's schema; read only for allowed roles. */
+  bodyLimit?: string
   handler(input: { body: B; query: Q; params: P; req: Request; res: Response }): Promise<unknown>
 }
 
@@ -47,6 +49,8 @@ export function fieldErrors(error: z.ZodError, where: string): FieldError[] {
 /** Collects routes on an Express router and keeps their specs for the OpenAPI document. */
 export class Api {
   readonly router = express.Router()
+  /** Body parsers of the routes with their own limit; mounted before the global parser, which then skips them. */
+  readonly bodies = express.Router()
   private readonly docs: Documented[] = []
 
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
@@ -77,6 +81,10 @@ export class Api {
       }
     }
     const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1')
+    if (spec.bodyLimit) {
+      // the session is checked first so that only a caller allowed on the route gets a large body read
+      this.bodies[spec.method](expressPath, loadSession, requireRole(spec.access), express.json({ limit: spec.bodyLimit, reviver: nfcReviver }))
+    }
     this.router[spec.method](expressPath, requireRole(spec.access), parse, run)
     this.docs.push({ ...spec, status: spec.status ?? 200 } as Documented)
   }

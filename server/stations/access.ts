@@ -4,6 +4,8 @@ import { audienceOf, type Audience } from '../tiles/audience'
 import { invalid, type FieldError } from '../http/problems'
 import type { LonLat } from './check'
 import type { Position } from './schemas'
+import { gateGeometry } from '../geo/gate'
+import { placeGeometry } from '../geo/service'
 import { FROM_VN2000, OPERATORS_BY_NAME } from './sql/stations.sql'
 
 /** SQL over the stations alias `t`: not a carrier's draft (a draft is private to its carrier until submitted). */
@@ -43,9 +45,13 @@ export function visibility(user: SessionUser, provinceCode: string, first: numbe
 
 /** Converts a typed position to WGS84 lon/lat (VN-2000 through the province's zone, in SQL). */
 export async function toLonLat(q: Queryable, provinceCode: string, p: Position, path: string): Promise<LonLat> {
-  if (p.crs === 'wgs84') return { lon: p.lon!, lat: p.lat! }
-  const row = await q.maybeOne<{ lon: number; lat: number }>(FROM_VN2000, [p.northing, p.easting, provinceCode])
+  const row = p.crs === 'wgs84' ? { lon: p.lon!, lat: p.lat! } : await q.maybeOne<LonLat>(FROM_VN2000, [p.northing, p.easting, provinceCode])
   if (!row) throw invalid('The position cannot be converted.', [{ path, message: `No VN-2000 zone is known for province ${provinceCode}.` }])
+  // the one geometry gate, as for every other geometry: inside Vietnam, then inside the province
+  const gated = gateGeometry({ type: 'Point', coordinates: [row.lon, row.lat] }, { types: ['Point'] })
+  if (!gated.ok) throw invalid('The position is not valid.', gated.errors.map((e) => ({ path, message: e.message })))
+  const placed = await placeGeometry(q, gated.geometry, { provinceCode, noun: 'station' })
+  if (!placed.ok) throw invalid('The position is not valid.', placed.errors.map((message) => ({ path, message })))
   return row
 }
 

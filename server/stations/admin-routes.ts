@@ -54,7 +54,7 @@ export function stationAdminRoutes(api: Api): void {
     async handler({ body, req }) {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {
-        const bad = await geometryErrors(tx, body.geometry, 'body.geometry')
+        const bad = await geometryErrors(tx, config.provinceCode, body.geometry, 'body.geometry')
         if (bad.length > 0) throw invalid('The zone geometry is not valid.', bad)
         const zone = await insertZone(tx, config.provinceCode, body)
         await audit(tx, req.user!, { action: 'zone.create', entity: 'planning_zone', entityId: zone.id as number, after: zone }, req.requestId)
@@ -71,7 +71,7 @@ export function stationAdminRoutes(api: Api): void {
       return db.transaction(async (tx) => {
         const before = await findZone(tx, config.provinceCode, params.id)
         if (!before) throw notFound('No such zone.')
-        const bad = await geometryErrors(tx, body.geometry, 'body.geometry')
+        const bad = await geometryErrors(tx, config.provinceCode, body.geometry, 'body.geometry')
         if (bad.length > 0) throw invalid('The zone geometry is not valid.', bad)
         const after = await updateZone(tx, params.id, body.version, body)
         if (!after) throw conflict(`The zone is at version ${before.version}, not ${body.version}; reload it.`)
@@ -127,7 +127,7 @@ export function stationAdminRoutes(api: Api): void {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {
         if (body.area) {
-          const bad = await geometryErrors(tx, body.area, 'body.area')
+          const bad = await geometryErrors(tx, config.provinceCode, body.area, 'body.area')
           if (bad.length > 0) throw badRequest('The event area is not valid.', bad)
         }
         const event = await tx.one(

@@ -2,16 +2,14 @@ import { z } from 'zod'
 import type { Queryable, Row } from '../db/index'
 import { fieldErrors } from '../http/api'
 import { invalid, type FieldError } from '../http/problems'
+import type { Geometry } from '../geo/gate'
+import { gatedGeometry } from '../geo/schema'
+import { placeGeometry } from '../geo/service'
 
 export const ZONE_KINDS = ['a1_only', 'heritage', 'government', 'main_street', 'residential', 'rural', 'other'] as const
 
-const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number())
-const ring = z.array(lonLat).min(4, 'A ring has at least 4 positions.').refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], 'A ring ends where it starts.')
-/** A GeoJSON Polygon or MultiPolygon, checked for structure here and for validity by PostGIS. */
-export const areaGeometry = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
-])
+/** A GeoJSON Polygon or MultiPolygon, checked by the geometry gate here and for validity by PostGIS. */
+export const areaGeometry = gatedGeometry(['Polygon', 'MultiPolygon'])
 
 const classList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[;,|]/).map((s) => s.trim()).filter(Boolean) : v),
@@ -41,16 +39,10 @@ export function listZones(q: Queryable, provinceCode: string, bbox: number[] | n
     : q.many(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE province_code = $1 ORDER BY id`, [provinceCode])
 }
 
-/** PostGIS's reason why a structurally sound geometry is invalid, or null when it is valid. */
-async function invalidReason(q: Queryable, geometry: unknown): Promise<string | null> {
-  const { reason } = await q.one<{ reason: string }>(`SELECT ST_IsValidReason(ST_GeomFromGeoJSON($1)) AS reason`, [JSON.stringify(geometry)])
-  return reason === 'Valid Geometry' ? null : reason
-}
-
-/** Checks a zone's geometry; the error names `path`. */
-export async function geometryErrors(q: Queryable, geometry: unknown, path: string): Promise<FieldError[]> {
-  const reason = await invalidReason(q, geometry)
-  return reason ? [{ path, message: `The polygon is not valid: ${reason}.` }] : []
+/** Checks an area's validity and that it lies in the province; the errors name `path`. */
+export async function geometryErrors(q: Queryable, provinceCode: string, geometry: Geometry, path: string): Promise<FieldError[]> {
+  const placed = await placeGeometry(q, geometry, { provinceCode, noun: 'polygon' })
+  return placed.ok ? [] : placed.errors.map((message) => ({ path, message: `${message}.` }))
 }
 
 /** Inserts a zone; answers it. */
@@ -96,7 +88,7 @@ export async function importZones(tx: Queryable, provinceCode: string, features:
       errors.push(...fieldErrors(parsed.error, at).map((e) => ({ ...e, path: e.path.replace(`${at}.`, e.path.startsWith(`${at}.geometry`) ? `${at}.` : `${at}.properties.`) })))
       continue
     }
-    const bad = await geometryErrors(tx, parsed.data.geometry, `${at}.geometry`)
+    const bad = await geometryErrors(tx, provinceCode, parsed.data.geometry, `${at}.geometry`)
     if (bad.length > 0) errors.push(...bad)
     else zones.push(parsed.data)
   }

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { formatKm, formatVi } from '../../server/cables/format'
 import { periodOf, sentence } from '../../server/cables/summary'
 import { transition, TRANSITIONS } from '../../server/cables/workflow'
-import { duplicateMember, hint } from '../../server/cables/import/hint'
-import { parseCsv, parseWkt } from '../../server/cables/import/formats'
 
 describe('Vietnamese number format', () => {
   it('groups thousands with dots and marks decimals with a comma', () => {
@@ -39,28 +37,5 @@ describe('route workflow', () => {
     expect(transition('planned', 'completed')).toBeUndefined()
     expect(transition('completed', 'accepted')?.roles).not.toContain('carrier')
     expect(TRANSITIONS.every((t) => t.from !== t.to)).toBe(true)
-  })
-})
-
-describe('GeoJSON structure checks', () => {
-  it('finds duplicate members that JSON.parse hides', () => {
-    expect(duplicateMember('{"type": "A", "x": {"type": 1}, "type": "B"}')).toBe('type')
-    expect(duplicateMember('{"a": {"b": 1}, "b": [{"a": 2}]}')).toBeUndefined()
-  })
-  it('accepts a well-formed line and names problems in bad ones', () => {
-    expect(hint({ type: 'LineString', coordinates: [[106, 10], [106.1, 10.1]] })).toEqual([])
-    expect(hint({ type: 'LineString', coordinates: [[106, 10]] })[0]?.message).toMatch(/two or more coordinates/)
-    expect(hint({ type: 'MultiPolygon', coordinates: [[[[1, 1], [2, 2], [1, 2]]]] }).map((h) => h.message).join()).toMatch(/four or more positions/)
-  })
-})
-
-describe('CSV and WKT readers', () => {
-  it('keeps commas inside quoted WKT', () => {
-    expect(parseCsv('name,wkt\r\n"A, B","LINESTRING(1 2, 3 4)"\r\n')).toEqual([['name', 'wkt'], ['A, B', 'LINESTRING(1 2, 3 4)']])
-  })
-  it('reads lines and names other types', () => {
-    expect(parseWkt('MULTILINESTRING((1 2, 3 4),(5 6, 7 8))')).toEqual({ geometry: { type: 'MultiLineString', coordinates: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] } })
-    expect(parseWkt('POINT(1 2)')).toEqual({ geometry: { type: 'Point' } })
-    expect(parseWkt('LINESTRING(1 x, 2 3)')).toHaveProperty('error')
   })
 })

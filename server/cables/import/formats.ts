@@ -1,136 +1,117 @@
-// Readers for the three route import formats. Each answers the file's features in one shape, or the
-// file-level problems that stop reading it.
-import { duplicateMember, hint, type Hint } from './hint'
+// Readers for the route import formats. Each answers the file's features in one shape — gated geometry,
+// properties, and the problems or warnings the gate found — or the file-level problems that stop reading it.
+// Pure and synchronous, so a large file can be read in a worker thread (./read-worker.ts).
+import { readGeoJsonDocument } from '../../geo/geojson'
+import { gateGeometry, GEOMETRY_TYPES, type GateError, type Geometry } from '../../geo/gate'
+import { CsvError, parseCsv } from '../../readers/csv'
+import { readKmlText, readKmz } from '../../readers/kml'
+import { readWkt } from '../../readers/wkt'
 
-/** One feature of an import file: where it is, its geometry (GeoJSON) and its properties. */
+export const FORMATS = ['geojson', 'kml', 'kmz', 'csv'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** One feature of an import file: where it is, its gated geometry (null: none or refused) and properties. */
 export interface SourceFeature {
   index: number
   label: string
-  geometry: { type: string; coordinates?: unknown; geometries?: unknown } | null
+  geometry: Geometry | null
   properties: Record<string, unknown>
+  /** Why the geometry was refused (empty when it passed or there was none). */
+  problems: string[]
+  warnings: string[]
 }
 
-export type ReadResult = { ok: true; features: SourceFeature[] } | { ok: false; problems: Hint[] }
+export type ReadResult = { ok: true; features: SourceFeature[] } | { ok: false; problems: GateError[] }
+
+const fileProblem = (message: string): ReadResult => ({ ok: false, problems: [{ path: '', message }] })
 
 const labelOf = (index: number, props: Record<string, unknown>) => {
   const name = props.name ?? props.ten ?? props.id
   return typeof name === 'string' || typeof name === 'number' ? `feature ${index} (${name})` : `feature ${index}`
 }
 
-/** Reads GeoJSON text: strict JSON, no duplicate members, RFC 7946 structure. */
+/**
+ * A KML MultiGeometry arrives as a GeometryCollection; its lines are the route (a label point beside them is
+ * dropped with a warning), so a collection of lines becomes a MultiLineString.
+ */
+function linesOfCollection(geometry: unknown, warnings: string[]): unknown {
+  const g = geometry as { type?: unknown; geometries?: unknown }
+  if (g?.type !== 'GeometryCollection' || !Array.isArray(g.geometries)) return geometry
+  const members = g.geometries as { type?: unknown; coordinates?: unknown }[]
+  const lines = members.flatMap((m) =>
+    m?.type === 'LineString' ? [m.coordinates] : m?.type === 'MultiLineString' ? (m.coordinates as unknown[]) : [],
+  )
+  if (lines.length === 0) return geometry
+  if (lines.length < members.length) warnings.push('the MultiGeometry also held points or polygons; only its lines were kept')
+  return lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines }
+}
+
+function gated(index: number, label: string, raw: unknown, properties: Record<string, unknown>, kml = false): SourceFeature {
+  const warnings: string[] = []
+  if (raw === null || raw === undefined) return { index, label, geometry: null, properties, problems: [], warnings }
+  const result = gateGeometry(kml ? linesOfCollection(raw, warnings) : raw, { types: GEOMETRY_TYPES })
+  if (!result.ok) {
+    const problems = result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+    return { index, label, geometry: null, properties, problems, warnings }
+  }
+  return { index, label, geometry: result.geometry, properties, problems: [], warnings: [...warnings, ...result.warnings] }
+}
+
+/** Reads GeoJSON text: strict JSON, no duplicate members, RFC 7946 structure, each geometry through the gate. */
 export function readGeoJson(text: string): ReadResult {
-  let gj: unknown
-  try {
-    gj = JSON.parse(text)
-  } catch (err) {
-    return { ok: false, problems: [{ path: '', message: `The file is not valid JSON: ${(err as Error).message}` }] }
-  }
-  const duplicate = duplicateMember(text)
-  const problems = hint(gj)
-  if (duplicate !== undefined) problems.unshift({ path: '', message: `An object contained duplicate members, making parsing ambiguous: ${duplicate}` })
-  if (problems.length > 0) return { ok: false, problems }
-  const root = gj as { type: string; features?: unknown[]; properties?: unknown; geometry?: unknown }
-  const raw = root.type === 'FeatureCollection' ? root.features! : root.type === 'Feature' ? [root] : [{ geometry: root, properties: {} }]
-  return {
-    ok: true,
-    features: raw.map((f, index) => {
-      const { geometry, properties } = f as { geometry: SourceFeature['geometry']; properties: Record<string, unknown> | null }
-      const props = properties ?? {}
-      return { index, label: labelOf(index, props), geometry, properties: props }
-    }),
-  }
+  const doc = readGeoJsonDocument(text)
+  if (!doc.ok) return doc
+  return { ok: true, features: doc.features.map((f) => gated(f.index, labelOf(f.index, f.properties), f.geometry, f.properties)) }
 }
 
-const tag = (xml: string, name: string) => xml.match(new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`))?.[1]
-const unescapeXml = (s: string) => s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim()
-
-function kmlCoordinates(text: string): number[][] {
-  return text.trim().split(/\s+/).filter(Boolean).map((t) => t.split(',').map(Number))
-}
-
-/** Reads KML: each Placemark with its name, ExtendedData and LineString(s); other geometries are kept as their type. */
+/** Reads KML text: each Placemark with its name and ExtendedData. */
 export function readKml(text: string): ReadResult {
-  if (!/<kml[\s>]/.test(text)) return { ok: false, problems: [{ path: '', message: 'The file is not KML: there is no <kml> element.' }] }
-  const placemarks = [...text.matchAll(/<Placemark\b[^>]*>([\s\S]*?)<\/Placemark>/g)].map((m) => m[1]!)
-  if (placemarks.length === 0) return { ok: false, problems: [{ path: '', message: 'The KML file has no Placemark.' }] }
-  return {
-    ok: true,
-    features: placemarks.map((pm, index) => {
-      const properties: Record<string, unknown> = {}
-      const name = tag(pm, 'name')
-      if (name !== undefined) properties.name = unescapeXml(name)
-      for (const d of pm.matchAll(/<Data\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/Data>/g)) properties[d[1]!] = unescapeXml(tag(d[2]!, 'value') ?? '')
-      for (const d of pm.matchAll(/<SimpleData\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/SimpleData>/g)) properties[d[1]!] = unescapeXml(d[2]!)
-      const lines = [...pm.matchAll(/<LineString\b[^>]*>([\s\S]*?)<\/LineString>/g)].map((m) => kmlCoordinates(tag(m[1]!, 'coordinates') ?? ''))
-      const other = pm.match(/<(Point|Polygon|MultiTrack|Track|Model)\b/)?.[1]
-      let geometry: SourceFeature['geometry'] = null
-      if (other) geometry = { type: other === 'Polygon' ? 'Polygon' : other === 'Point' ? 'Point' : other }
-      else if (lines.length === 1) geometry = { type: 'LineString', coordinates: lines[0] }
-      else if (lines.length > 1) geometry = { type: 'MultiLineString', coordinates: lines }
-      return { index, label: labelOf(index, properties), geometry, properties }
-    }),
-  }
+  const read = readKmlText(text)
+  if (!read.ok) return fileProblem(read.problem)
+  return { ok: true, features: read.features.map((f, i) => gated(i, labelOf(i, f.properties), f.geometry, f.properties, true)) }
 }
 
-/** Splits RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and newlines). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  const src = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') row.push(field), (field = '')
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++
-      row.push(field), rows.push(row), (row = []), (field = '')
-    } else field += ch
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row)
-  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+/** Reads a KMZ archive sent as base64. */
+export function readKmzBase64(content: string): ReadResult {
+  const bytes = Buffer.from(content, 'base64')
+  if (bytes.length === 0) return fileProblem('The KMZ content is empty; send the archive as base64.')
+  const read = readKmz(bytes)
+  if (!read.ok) return fileProblem(read.problem)
+  return { ok: true, features: read.features.map((f, i) => gated(i, labelOf(i, f.properties), f.geometry, f.properties, true)) }
 }
 
-/** Parses WKT LINESTRING / MULTILINESTRING; other types answer their name so the caller can say "not a route". */
-export function parseWkt(wkt: string): { geometry: SourceFeature['geometry'] } | { error: string } {
-  const m = wkt.trim().match(/^(?:SRID=(\d+);)?\s*([A-Za-z]+)\s*(Z|M|ZM)?\s*(\(.*\)|EMPTY)$/s)
-  if (!m) return { error: 'the WKT cannot be read (expected e.g. LINESTRING(106.7 10.8, 106.71 10.8))' }
-  if (m[1] && m[1] !== '4326') return { error: `the WKT is in SRID ${m[1]}; send longitude/latitude (SRID 4326)` }
-  const type = m[2]!.toUpperCase()
-  const names: Record<string, string> = { POINT: 'Point', MULTIPOINT: 'MultiPoint', POLYGON: 'Polygon', MULTIPOLYGON: 'MultiPolygon', GEOMETRYCOLLECTION: 'GeometryCollection', LINESTRING: 'LineString', MULTILINESTRING: 'MultiLineString' }
-  if (!names[type]) return { error: `the WKT type ${m[2]} is unknown` }
-  if (type !== 'LINESTRING' && type !== 'MULTILINESTRING') return { geometry: { type: names[type]! } }
-  if (m[4] === 'EMPTY') return { error: 'the line is EMPTY' }
-  const line = (s: string) => s.split(',').map((p) => p.trim().split(/\s+/).map(Number))
-  const body = m[4]!.slice(1, -1)
-  const coordinates = type === 'LINESTRING' ? line(body) : [...body.matchAll(/\(([^()]*)\)/g)].map((x) => line(x[1]!))
-  const flat = (type === 'LINESTRING' ? [coordinates] : coordinates) as number[][][]
-  if (flat.some((l) => l.some((p) => p.length < 2 || p.some((n) => !Number.isFinite(n))))) return { error: 'a position in the WKT is not two or more numbers' }
-  return { geometry: { type: names[type]!, coordinates } }
-}
-
-/** Reads CSV with a header row and a `wkt` (or `geometry`) column holding each route's line. */
+/** Reads CSV (',' ';' or tab, BOM allowed) with a header row and a `wkt` (or `geometry`) column. */
 export function readCsv(text: string): ReadResult {
-  const rows = parseCsv(text)
-  const header = rows[0]?.map((h) => h.trim().toLowerCase())
-  if (!header) return { ok: false, problems: [{ path: '', message: 'The CSV file is empty.' }] }
+  let rows
+  try {
+    rows = parseCsv(text)
+  } catch (err) {
+    if (err instanceof CsvError) return fileProblem(err.line ? `${err.message} (line ${err.line})` : err.message)
+    throw err
+  }
+  const header = rows[0]?.cells.map((h) => h.trim().toLowerCase())
+  if (!header) return fileProblem('The CSV file is empty.')
   const wktAt = header.findIndex((h) => h === 'wkt' || h === 'geometry')
-  if (wktAt < 0) return { ok: false, problems: [{ path: '', message: 'The CSV header has no "wkt" column.' }] }
+  if (wktAt < 0) return fileProblem('The CSV header has no "wkt" column.')
   return {
     ok: true,
-    features: rows.slice(1).map((cells, i) => {
+    features: rows.slice(1).map(({ line, cells }, i) => {
       const properties: Record<string, unknown> = {}
       header.forEach((h, c) => {
         if (c !== wktAt && cells[c] !== undefined && cells[c]!.trim() !== '') properties[h] = cells[c]!.trim()
       })
-      const parsed = parseWkt(cells[wktAt] ?? '')
-      if ('error' in parsed) properties.__wktError = parsed.error
-      return { index: i, label: `row ${i + 2}${properties.name ? ` (${properties.name})` : ''}`, geometry: 'error' in parsed ? null : parsed.geometry, properties }
+      const label = `row ${line}${properties.name ? ` (${properties.name})` : ''}`
+      const wkt = readWkt(cells[wktAt] ?? '')
+      if (!wkt.ok) return { index: i, label, geometry: null, properties, problems: [wkt.problem], warnings: [] }
+      return gated(i, label, wkt.geometry, properties)
     }),
   }
+}
+
+/** Reads a file of any import format. */
+export function readRoutesFile(format: Format, content: string): ReadResult {
+  if (format === 'geojson') return readGeoJson(content)
+  if (format === 'kml') return readKml(content)
+  if (format === 'kmz') return readKmzBase64(content)
+  return readCsv(content)
 }

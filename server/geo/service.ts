@@ -1,0 +1,52 @@
+import type { Queryable } from '../db/index'
+import type { Geometry } from './gate'
+import * as sql from './sql'
+
+/** How far outside the province's outline a position may lie: a route may end on the far kerb of a border road. */
+export const PROVINCE_TOLERANCE_M = 1000
+
+export interface PlaceOptions {
+  /** The province the geometries must lie in; when its outline is not loaded, the country's extent stands. */
+  provinceCode: string | null
+  /** Repair an invalid geometry with ST_MakeValid (and warn) instead of refusing it. */
+  repair?: boolean
+  /** What the geometries are, for messages: "line", "polygon". */
+  noun?: string
+}
+
+/** The PostGIS verdict on one geometry: the GeoJSON to store (repaired or as given), or why it cannot be. */
+export type Placed = { ok: true; geojson: string; warnings: string[] } | { ok: false; errors: string[] }
+
+/** Checks validity and the province for many geometries at once (one statement), in input order. */
+export async function placeGeometries(q: Queryable, geometries: Geometry[], options: PlaceOptions): Promise<Placed[]> {
+  if (geometries.length === 0) return []
+  const texts = geometries.map((g) => JSON.stringify(g))
+  const rows = await q.many<{ i: number; valid: boolean; reason: string; inside: boolean; repaired: string | null }>(
+    sql.CHECK_GEOMETRIES,
+    [texts, options.provinceCode, PROVINCE_TOLERANCE_M, options.repair ?? false],
+  )
+  const noun = options.noun ?? 'geometry'
+  return rows.map((r) => {
+    const errors: string[] = []
+    const warnings: string[] = []
+    if (!r.inside) {
+      errors.push(`the ${noun} lies outside the province (more than ${PROVINCE_TOLERANCE_M} m beyond its boundary)`)
+    }
+    let geojson = texts[r.i - 1]!
+    if (!r.valid && r.repaired && !isEmpty(r.repaired)) {
+      geojson = r.repaired
+      warnings.push(`the ${noun} was not valid (${r.reason}) and was repaired`)
+    } else if (!r.valid) errors.push(`the ${noun} is not valid: ${r.reason}`)
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, geojson, warnings }
+  })
+}
+
+const isEmpty = (geojson: string) => {
+  const g = JSON.parse(geojson) as { coordinates?: unknown[]; geometries?: unknown[] }
+  return (g.coordinates ?? g.geometries ?? []).length === 0
+}
+
+/** The one-geometry form of `placeGeometries`. */
+export async function placeGeometry(q: Queryable, geometry: Geometry, options: PlaceOptions): Promise<Placed> {
+  return (await placeGeometries(q, [geometry], options))[0]!
+}
