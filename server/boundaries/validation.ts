@@ -64,7 +64,8 @@ function checkFeature(feature: unknown, index: number, options: CheckOptions): {
   else {
     // the one geometry gate, with the country's extent: a boundary file may cover any province
     const gated = gateGeometry(f.geometry, { types: ['Polygon', 'MultiPolygon'] })
-    if (gated.ok) geometry = gated.geometry
+    // stored as submitted: the import's own SQL forces 2D and repairs, and reports each repair
+    if (gated.ok) geometry = f.geometry
     else reasons.push(...gated.errors.map((e) => (e.path ? `GeoJSON: ${e.path}: ${e.message}` : `GeoJSON: ${e.message}`)))
   }
 

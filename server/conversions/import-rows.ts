@@ -1,4 +1,4 @@
-import { parseCsv } from '../stations/csv'
+import { CsvError, parseCsv } from '../readers/csv'
 import { DESIGNS, KINDS, TARGET_CLASSES } from './schemas'
 import { isCalendarDate } from '../http/dates'
 
@@ -75,7 +75,13 @@ function toRow(line: number, get: (column: (typeof COLUMNS)[number]) => unknown,
 
 /** Reads a CSV list (header row with the column names) into rows numbered by their line in the file. */
 export function readCsv(content: string): { rows: ListRow[]; problems: RowProblem[] } {
-  const lines = parseCsv(content)
+  let lines
+  try {
+    lines = parseCsv(content)
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err
+    return { rows: [], problems: [{ line: err.line ?? 1, reason: err.message }] }
+  }
   const header = lines[0]?.cells.map((c) => c.trim().toLowerCase()) ?? []
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h))
   if (header.length === 0 || unknown.length > 0) {

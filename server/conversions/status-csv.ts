@@ -1,7 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { invalid, Problem, type FieldError } from '../http/problems'
-import { parseCsv } from '../stations/csv'
+import { parseCsvBody } from '../readers/csv'
 import { visibleItem } from './access'
 import type { TransitionBody } from './schemas'
 import { TODAY } from './sql'
@@ -36,7 +36,7 @@ function parseLine(cell: (c: (typeof COLUMNS)[number]) => string): { id: number;
  * its step through the transition table.
  */
 export async function applyStatusCsv(tx: Queryable, user: SessionUser, provinceCode: string, csv: string, requestId: string | undefined): Promise<Row[]> {
-  const lines = parseCsv(csv)
+  const lines = parseCsvBody(csv, 'body.csv')
   const header = lines[0]?.cells.map((c) => c.trim().toLowerCase()) ?? []
   if (!header.includes('item_id') || !header.includes('action')) throw invalid('The CSV needs a header row.', [{ path: 'line.1', message: `Use the columns ${COLUMNS.join(', ')}.` }])
   const errors: FieldError[] = []

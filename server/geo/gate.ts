@@ -138,19 +138,20 @@ class Gate {
 
   /** Reads arrays `depth` levels deep down to positions, checking each level's shape. */
   private nested(c: unknown, depth: number, path: string, type: GeometryType): unknown {
-    if (depth === 0) return this.position(c, path)
+    if (depth === 0) return this.position(c, path, undefined)
     if (!Array.isArray(c)) return void this.error(path, `${kindOf(c)} was found where a coordinate array should have been found`)
     if (c.some((x) => typeof x === 'number')) {
       const flat = depth === 1 && (type === 'MultiPoint' || type === 'LineString')
       return void this.error(path, flat ? 'position should be an array, is a number instead' : SHALLOW)
     }
     if (c.length === 0) return void this.error(path, `an empty ${depth === 1 ? 'list of positions' : 'part'}`)
-    const out: unknown[] = []
-    for (const [i, x] of c.entries()) {
+    const out: unknown[] = new Array(c.length)
+    for (let i = 0; i < c.length; i++) {
       if (this.full()) return undefined
-      const v = this.nested(x, depth - 1, join(path, i), type)
+      // a position's path is only spelled out when it has a problem: a large import has millions of them
+      const v = depth === 1 ? this.position(c[i], path, i) : this.nested(c[i], depth - 1, join(path, i), type)
       if (v === undefined) return undefined
-      out.push(v)
+      out[i] = v
     }
     if (depth === 1) this.shape(out as Position[], c as number[][], path, type)
     return out
@@ -168,23 +169,24 @@ class Gate {
     }
   }
 
-  private position(p: unknown, path: string): Position | undefined {
+  private position(p: unknown, parent: string, index: number | undefined): Position | undefined {
     this.vertices++
+    const at = () => (index === undefined ? parent : join(parent, index))
     if (this.vertices > this.maxVertices) {
-      return void this.errors.push({ path, message: `the geometry has more than ${this.maxVertices} positions` })
+      return void this.errors.push({ path: at(), message: `the geometry has more than ${this.maxVertices} positions` })
     }
-    if (!Array.isArray(p)) return void this.error(path, `position should be an array, is ${kindOf(p)} instead`)
-    if (p.length < 2) return void this.error(path, 'position must have 2 or more elements')
+    if (!Array.isArray(p)) return void this.error(at(), `position should be an array, is ${kindOf(p)} instead`)
+    if (p.length < 2) return void this.error(at(), 'position must have 2 or more elements')
     if (p.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
-      return void this.error(path, 'each element in a position must be a number (finite)')
+      return void this.error(at(), 'each element in a position must be a number (finite)')
     }
     if (p.length > 2) this.warn('heights (Z) and measures were dropped: positions are stored in 2D')
     const [lon, lat] = p as number[]
     if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) {
       const hint = Math.abs(lon!) <= 90 && Math.abs(lat!) <= 180 ? '; it looks like latitude, longitude' : ''
-      return void this.error(path, `position [${lon}, ${lat}] is outside longitude −180…180 / latitude −90…90${hint}`)
+      return void this.error(at(), `position [${lon}, ${lat}] is outside longitude −180…180 / latitude −90…90${hint}`)
     }
-    if (this.extent && !inExtent(this.extent, lon!, lat!)) this.outside(lon!, lat!, path)
+    if (this.extent && !inExtent(this.extent, lon!, lat!)) this.outside(lon!, lat!, at())
     const rounded: Position = [round(lon!), round(lat!)]
     if (rounded[0] !== lon || rounded[1] !== lat) {
       this.warn(`coordinates were rounded to ${DECIMALS} decimals (about 1 cm)`)
@@ -200,19 +202,11 @@ class Gate {
     this.error(path, swapped ? `${where}; it looks like latitude, longitude — positions are longitude, latitude` : where)
   }
 
-  /** A line or ring jumping more than half the globe crosses the antimeridian, which no Vietnamese record does. */
+  /** An edge spanning more than half the globe crosses the antimeridian, which no Vietnamese record does. */
   private span(lines: Position[][], path: string): void {
-    let min = Infinity
-    let max = -Infinity
-    let jumps = false
-    for (const line of lines) {
-      for (const [i, [lon]] of line.entries()) {
-        min = Math.min(min, lon)
-        max = Math.max(max, lon)
-        if (i > 0 && Math.abs(lon - line[i - 1]![0]) > 180) jumps = true
-      }
-    }
-    if (jumps || max - min > 180) this.error(path, 'the geometry crosses the antimeridian (180°); it is refused')
+    // a geometry already cut at 180° (RFC 7946 §3.1.9) has no such edge; the extent check refuses it instead
+    const jumps = lines.some((line) => line.some((p, i) => i > 0 && Math.abs(p[0] - line[i - 1]![0]) > 180))
+    if (jumps) this.error(path, 'the geometry crosses the antimeridian (180°); it is refused')
   }
 }
 

@@ -2,8 +2,12 @@ import type { Queryable } from '../db/index'
 import type { Geometry } from './gate'
 import * as sql from './sql'
 
-/** How far outside the province's outline a position may lie: a route may end on the far kerb of a border road. */
-export const PROVINCE_TOLERANCE_M = 1000
+/**
+ * How far outside the province's outline a position may lie. A cable route or zone at the border reaches into
+ * the neighbour (a route ends at the neighbour's exchange, outlines are drawn at different scales); 5 km still
+ * keeps out geometry of another province's towns or another continent.
+ */
+export const PROVINCE_TOLERANCE_M = 5000
 
 export interface PlaceOptions {
   /** The province the geometries must lie in; when its outline is not loaded, the country's extent stands. */

@@ -1,5 +1,6 @@
 // The one CSV reader: csv-parse with the delimiter Excel used (',' ';' or tab) and the BOM it writes.
 import { parse } from 'csv-parse/sync'
+import { invalid } from '../http/problems'
 
 /** One record of a CSV file with the 1-based line it starts on. */
 export interface CsvRow {
@@ -58,3 +59,13 @@ export function parseCsv(text: string, maxRecordSize = 1_000_000): CsvRow[] {
 
 // info.lines is the line a record ends on; a quoted cell may span several.
 const newlinesIn = (cells: string[]) => cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0)
+
+/** `parseCsv` for a request body: a malformed file is a 422 naming the line where reading stopped. */
+export function parseCsvBody(text: string, path: string): CsvRow[] {
+  try {
+    return parseCsv(text)
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err
+    throw invalid('The CSV file cannot be read.', [{ path: err.line ? `line ${err.line}` : path, message: err.message }])
+  }
+}

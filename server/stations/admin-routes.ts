@@ -96,7 +96,7 @@ export function stationAdminRoutes(api: Api): void {
 
   api.route({
     method: 'post', path: '/api/zones/import', summary: 'Import zones from a GeoJSON FeatureCollection, all or nothing (properties: name, kind, allowedClasses, maxHeightM)', tag: 'zones', access: OFFICE,
-    body: zoneImportBody, status: 201,
+    body: zoneImportBody, status: 201, bodyLimit: '20mb',
     async handler({ body, req }) {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {

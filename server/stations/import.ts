@@ -2,7 +2,7 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { fieldErrors } from '../http/api'
 import { invalid, Problem, type FieldError } from '../http/problems'
-import { parseCsv } from './csv'
+import { parseCsvBody } from '../readers/csv'
 import { createBody } from './schemas'
 import { insertDraft, prepareNew, type NewStation } from './service'
 import { PLACE } from './sql/facts.sql'
@@ -16,6 +16,8 @@ const NUMBERS = new Set(['lon', 'lat', 'northing', 'easting', 'mastHeightM', 'bu
 const LISTS = new Set(['technologies', 'sharedOperators'])
 const FLAGS = new Set(['temporary', 'mobile'])
 export const MAX_CSV_ROWS = 1000
+/** Surveyors write VN-2000 as X (northing) and Y (easting); the position check then catches a swapped pair. */
+const SURVEY_HEADERS: Record<string, string> = { X: 'northing', x: 'northing', Y: 'easting', y: 'easting' }
 
 /** Turns one CSV row into the JSON body of a new station; number and flag cells that do not parse are errors. */
 function rowToBody(header: string[], cells: string[], at: string, errors: FieldError[]): Record<string, unknown> {
@@ -53,10 +55,10 @@ function rowToBody(header: string[], cells: string[], at: string, errors: FieldE
  * 422 and nothing is stored. Answers the created drafts.
  */
 export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: string, text: string, requestId: string | undefined): Promise<Row[]> {
-  const rows = parseCsv(text)
+  const rows = parseCsvBody(text, 'body.csv')
   const head = rows.shift()
   if (!head) throw invalid('The file is empty.', [{ path: 'body.csv', message: 'The CSV has no header line.' }])
-  const header = head.cells.map((h) => h.trim())
+  const header = head.cells.map((h) => SURVEY_HEADERS[h.trim()] ?? h.trim())
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
   if (unknown.length > 0) throw invalid('The header is not valid.', unknown.map((h) => ({ path: `line ${head.line}.${h}`, message: `Unknown column; use ${CSV_COLUMNS.join(', ')}.` })))
   if (rows.length === 0) throw invalid('The file has no sites.', [{ path: 'body.csv', message: 'The CSV has a header but no data lines.' }])

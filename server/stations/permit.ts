@@ -69,7 +69,7 @@ function anonymous(r: RuleResult): RuleResult {
  * at a place under the province's rules, and why. Only masts the public map shows count as neighbours.
  */
 export async function checkPermit(q: Queryable, provinceCode: string, body: PermitBody) {
-  const at = await toLonLat(q, provinceCode, body.position, 'body.position')
+  const at = await toLonLat(q, provinceCode, body.position, 'body.position', false)
   const facts = await gatherFacts(q, provinceCode, at, null)
   const shown = (n: Neighbour) => n.public === true
   const publicFacts = {

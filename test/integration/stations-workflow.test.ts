@@ -308,8 +308,9 @@ describe('coordinates, exports and public pages', () => {
   })
 
   it('imports zones all or nothing and lets an officer edit the rule values', async () => {
-    const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 10], [x + 0.01, 10], [x + 0.01, 10.01], [x, 10.01], [x, 10]]] })
-    const bowtie = { type: 'Polygon', coordinates: [[[106, 10], [106.01, 10.01], [106.01, 10], [106, 10.01], [106, 10]]] }
+    // inside the demo province: the geometry gate refuses zones elsewhere
+    const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 10.8], [x + 0.01, 10.8], [x + 0.01, 10.81], [x, 10.81], [x, 10.8]]] })
+    const bowtie = { type: 'Polygon', coordinates: [[[106.7, 10.8], [106.71, 10.81], [106.71, 10.8], [106.7, 10.81], [106.7, 10.8]]] }
     const fc = (features: Json[]) => ({ featureCollection: { type: 'FeatureCollection', features } })
     const feature = (geometry: Json, properties: Json) => ({ type: 'Feature', geometry, properties })
     const bad = await call('POST', '/api/zones/import', officer, fc([feature(square(106.5), { name: 'A', kind: 'a1_only', allowedClasses: 'A1' }), feature(bowtie, { name: 'B', kind: 'heritage', allowedClasses: ['A1'] }), feature(square(106.6), { name: 'C', kind: 'park', allowedClasses: ['A1'] })]))
