@@ -250,6 +250,7 @@ export interface Paths {
         kind: "underground" | "tidying" | "relocation" | "unlicensed"
         carriers?: string[]
         plannedOn?: string | null
+        /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
           coordinates: ([number, number, ...number[]])[]
@@ -278,6 +279,7 @@ export interface Paths {
         version: number
         updatedAt: string
         allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
           coordinates: ([number, number, ...number[]])[]
@@ -328,6 +330,7 @@ export interface Paths {
         version: number
         updatedAt: string
         allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
           coordinates: ([number, number, ...number[]])[]
@@ -353,6 +356,7 @@ export interface Paths {
         kind: "underground" | "tidying" | "relocation" | "unlicensed"
         carriers?: string[]
         plannedOn?: string | null
+        /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry?: {
           type: "LineString"
           coordinates: ([number, number, ...number[]])[]
@@ -382,6 +386,7 @@ export interface Paths {
         version: number
         updatedAt: string
         allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
           coordinates: ([number, number, ...number[]])[]
@@ -458,6 +463,7 @@ export interface Paths {
         version: number
         updatedAt: string
         allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
           coordinates: ([number, number, ...number[]])[]
@@ -478,7 +484,7 @@ export interface Paths {
       params: never
       query: never
       body: {
-        format: "geojson" | "kml" | "csv"
+        format: "geojson" | "kml" | "kmz" | "csv"
         content: string
         kind?: "underground" | "tidying" | "relocation" | "unlicensed"
         carriers?: string[]
@@ -1264,6 +1270,7 @@ export interface Paths {
         kind: "a1_only" | "heritage" | "government" | "main_street" | "residential" | "rural" | "other"
         allowedClasses: ("A1" | "A2a" | "A2b")[]
         maxHeightM?: number | null
+        /** GeoJSON (RFC 7946) Polygon or MultiPolygon in longitude, latitude (WGS84) */
         geometry: {
           type: "Polygon"
           coordinates: (([number, number, ...number[]])[])[]
@@ -1294,6 +1301,7 @@ export interface Paths {
         kind: "a1_only" | "heritage" | "government" | "main_street" | "residential" | "rural" | "other"
         allowedClasses: ("A1" | "A2a" | "A2b")[]
         maxHeightM?: number | null
+        /** GeoJSON (RFC 7946) Polygon or MultiPolygon in longitude, latitude (WGS84) */
         geometry: {
           type: "Polygon"
           coordinates: (([number, number, ...number[]])[])[]

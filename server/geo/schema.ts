@@ -15,7 +15,22 @@ export function gatedGeometry<T extends GeometryType>(types: readonly T[], exten
       for (const e of result.errors) ctx.addIssue({ code: 'custom', message: e.message, path: pathOf(e.path) })
       return z.NEVER
     })
-    .meta({ description: `GeoJSON (RFC 7946) ${types.join(' or ')} in longitude, latitude (WGS84)` })
+    .meta({
+      description: `GeoJSON (RFC 7946) ${types.join(' or ')} in longitude, latitude (WGS84)`,
+      anyOf: types.map(jsonSchemaOf),
+    })
+}
+
+const NESTING: Partial<Record<GeometryType, number>> = {
+  Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3,
+}
+
+/** The JSON Schema of one geometry type, for the OpenAPI document and the client's generated types. */
+function jsonSchemaOf(type: GeometryType): Record<string, unknown> {
+  const number = { type: 'number' }
+  let coordinates: Record<string, unknown> = { type: 'array', prefixItems: [number, number], items: number }
+  for (let i = 0; i < (NESTING[type] ?? 0); i++) coordinates = { type: 'array', items: coordinates }
+  return { type: 'object', properties: { type: { type: 'string', const: type }, coordinates }, required: ['type', 'coordinates'] }
 }
 
 /** Adds the gate's problems with a point given as separate `lon` and `lat` fields to a schema's issues. */
