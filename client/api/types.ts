@@ -65,6 +65,8 @@ export interface Interpretation {
   vn2000: { zone: Zone; easting: number; northing: number } | null
   message_vi: string
   message_en: string
+  /** Things to check before using the point, e.g. plane coordinates that look like another province's zone. */
+  warnings: { vi: string; en: string }[]
 }
 
 export interface Carrier {

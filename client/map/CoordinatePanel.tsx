@@ -95,6 +95,9 @@ export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[
         <div className="coord-result" role="status" data-testid="coord-result">
           <p className="coord-message">{lang === 'vi' ? result.message_vi : result.message_en}</p>
           {result.swapped && <p className="coord-swapped">{t('coord.swapped')}</p>}
+          {result.warnings.map((w) => (
+            <p key={w.en} className="coord-swapped" role="alert" data-testid="coord-warning">{lang === 'vi' ? w.vi : w.en}</p>
+          ))}
           <dl className="facts facts-stacked">
             <dt>{t('coord.resultWgs84')}</dt>
             <dd className="num">

@@ -66,3 +66,15 @@ export function explainUnreadable(reason: 'unknown' | 'outside' | 'ambiguous' | 
       }
   }
 }
+
+/** Warns that plane coordinates placed through a province's zone land outside it: probably another zone's numbers. */
+export function explainOtherZone(zone: ZoneLabel): Explanation {
+  return {
+    vi:
+      `Theo ${zoneVi(zone)}, điểm này nằm ngoài ${zone.provinceName}: có thể X, Y được đo theo múi chiếu của tỉnh khác. ` +
+      'Kiểm tra lại tỉnh (múi chiếu) của số liệu.',
+    en:
+      `Read in the ${zoneEn(zone)}, this point lies outside ${zone.provinceName}: the X, Y may be in another province's zone. ` +
+      'Check which province (zone) the numbers were surveyed in.',
+  }
+}

@@ -69,6 +69,19 @@ export function kindOfPair(a: number, b: number): 'geographic' | 'projected' | '
   return 'unknown'
 }
 
+/** Half the width of a 3° TM zone: a province's own points lie within this of its zone's central meridian. */
+export const ZONE_HALF_WIDTH_DEG = 1.5
+
+/**
+ * Whether a point placed through a province's zone looks like it belongs to another zone: outside the province
+ * (when its boundary is known: `inProvince` true/false), else outside the zone's 3° band. Plane numbers surveyed
+ * in a neighbour's zone convert without any error, tens of kilometres away, so this can only warn.
+ */
+export function fromAnotherZone(lon: number, centralMeridian: number, inProvince: boolean | null): boolean {
+  if (inProvince !== null) return !inProvince
+  return Math.abs(lon - centralMeridian) > ZONE_HALF_WIDTH_DEG
+}
+
 /** 105.75 → "105°45′". */
 export function formatMeridian(degrees: number): string {
   const whole = Math.floor(degrees)

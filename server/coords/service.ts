@@ -1,9 +1,10 @@
 import type { Queryable } from '../db/index'
 import { badRequest, Problem, type FieldError } from '../http/problems'
-import { explainGeographic, explainProjected, explainUnreadable, type Explanation } from './messages'
+import { explainGeographic, explainOtherZone, explainProjected, explainUnreadable, type Explanation } from './messages'
 import {
   boxOf,
   formatMeridian,
+  fromAnotherZone,
   kindOfPair,
   pointProblem,
   readingOf,
@@ -13,7 +14,7 @@ import {
   type LonLat,
 } from './plausibility'
 import { zoneWkt, type ZoneCrs } from './crs'
-import { FIND_ZONE, LIST_ZONES, TRANSFORM_POINTS, ZONE_CRS } from './sql'
+import { FIND_ZONE, IN_PROVINCE, LIST_ZONES, TRANSFORM_POINTS, ZONE_CRS } from './sql'
 
 /** A province's VN-2000 TM-3 zone. */
 export type Zone = {
@@ -113,6 +114,14 @@ export interface Interpretation {
   vn2000: { zone: Zone; easting: number; northing: number } | null
   message_vi: string
   message_en: string
+  /** Things to check before using the point (e.g. plane coordinates that look like another zone's). */
+  warnings: Explanation[]
+}
+
+/** The warning for plane coordinates that land outside the zone's province (or its 3° band when no boundary is loaded). */
+async function zoneWarnings(db: Queryable, zone: Zone, [lon, lat]: LonLat): Promise<Explanation[]> {
+  const place = await db.one<{ known: boolean; inside: boolean }>(IN_PROVINCE, [zone.provinceCode, lon, lat])
+  return fromAnotherZone(lon, zone.centralMeridian, place.known ? place.inside : null) ? [explainOtherZone(zone)] : []
 }
 
 function unreadable(reason: Parameters<typeof explainUnreadable>[0], path: string, zone?: Zone): Problem {
@@ -143,6 +152,7 @@ export async function interpret(db: Queryable, req: InterpretRequest): Promise<I
       vn2000: zone ? { zone, easting: roundFor('vn2000-tm3', row!.x!), northing: roundFor('vn2000-tm3', row!.y!) } : null,
       message_vi: m.vi,
       message_en: m.en,
+      warnings: [],
     }
   }
 
@@ -165,5 +175,6 @@ export async function interpret(db: Queryable, req: InterpretRequest): Promise<I
     vn2000: { zone, easting: roundFor('vn2000-tm3', easting), northing: roundFor('vn2000-tm3', northing) },
     message_vi: m.vi,
     message_en: m.en,
+    warnings: await zoneWarnings(db, zone, wgs84),
   }
 }

@@ -40,3 +40,10 @@ ORDER BY n`
 export const ZONE_CRS = `SELECT z.*, s.proj4text AS proj,
   string_to_array(substring(s.proj4text from '\\+towgs84=([-0-9.,]+)'), ',')::float8[] AS towgs84
   FROM (${FIND_ZONE}) z JOIN spatial_ref_sys s ON s.srid = z.srid`
+
+// $1 province code, $2 lon, $3 lat (WGS84). Whether the province's boundary in force is known here, and whether the
+// point lies in it or within 0,01° (~1 km) of it; the point is built from the parameters, so the GiST index serves.
+export const IN_PROVINCE = `
+SELECT EXISTS (SELECT 1 FROM admin_units WHERE level = 'province' AND code = $1 AND valid_to IS NULL) AS known,
+       EXISTS (SELECT 1 FROM admin_units WHERE level = 'province' AND code = $1 AND valid_to IS NULL
+                 AND ST_DWithin(geom, ST_SetSRID(ST_MakePoint($2, $3), 4326), 0.01)) AS inside`
