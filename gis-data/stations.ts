@@ -19,7 +19,10 @@ const OPEN = new Set(['draft', 'submitted', 'field_checked', 'returned'])
 
 function pick<T>(random: () => number, weighted: [T, number][]): T {
   let r = random() * weighted.reduce((s, [, w]) => s + w, 0)
-  for (const [value, w] of weighted) if ((r -= w) <= 0) return value
+  for (const [value, w] of weighted) {
+    r -= w
+    if (r <= 0) return value
+  }
   return weighted.at(-1)![0]
 }
 

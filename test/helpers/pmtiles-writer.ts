@@ -78,7 +78,9 @@ export function writePmtiles(tiles: ArchiveTile[], options: ArchiveOptions): Uin
   view.setUint8(7, 3)
   // no leaf directories: their section (fields at 40 and 48) is empty, where the tile data starts
   const u64 = [rootOffset, root.length, metadataOffset, metadata.length, dataOffset, 0, dataOffset, offset]
-  u64.forEach((v, i) => view.setBigUint64(8 + i * 8, BigInt(v), true))
+  u64.forEach((v, i) => {
+    view.setBigUint64(8 + i * 8, BigInt(v), true)
+  })
   for (const [at, v] of [
     [72, sorted.length],
     [80, entries.length],
@@ -91,7 +93,9 @@ export function writePmtiles(tiles: ArchiveTile[], options: ArchiveOptions): Uin
   view.setUint8(99, options.tileType)
   view.setUint8(100, Math.min(...sorted.map((t) => t.z)))
   view.setUint8(101, Math.max(...sorted.map((t) => t.z)))
-  options.bounds.forEach((deg, i) => view.setInt32(102 + i * 4, Math.round(deg * 1e7), true))
+  options.bounds.forEach((deg, i) => {
+    view.setInt32(102 + i * 4, Math.round(deg * 1e7), true)
+  })
   view.setUint8(118, options.center.zoom)
   view.setInt32(119, Math.round(options.center.lon * 1e7), true)
   view.setInt32(123, Math.round(options.center.lat * 1e7), true)

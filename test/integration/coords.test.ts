@@ -111,7 +111,9 @@ describe('conversions agree with PROJ (cs2cs) within 5 cm', () => {
   for (const [key, rows] of groups) {
     it(`${key}: the committed fixture`, async () => {
       const points = await apiConvert(rows)
-      rows.forEach((row, i) => expect(metresApart(row.to, points[i]!, row.expected), row.id).toBeLessThan(0.05))
+      rows.forEach((row, i) => {
+        expect(metresApart(row.to, points[i]!, row.expected), row.id).toBeLessThan(0.05)
+      })
     })
   }
 
