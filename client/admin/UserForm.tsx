@@ -39,6 +39,7 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
   const field = (path: string, label: string, input: ReactElement) => {
     const message = fieldError(path)
     return (
+      // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
       <label className={`field${message ? ' field-invalid' : ''}`}>
         <span>{label}</span>
         {input}

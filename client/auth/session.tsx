@@ -25,6 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [startError, setStartError] = useState<ApiError | null>(null)
   const [attempt, setAttempt] = useState(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry: bumping it loads everything again
   useEffect(() => {
     let live = true
     setStartError(null)

@@ -52,7 +52,7 @@ export function BarChart({ rows, series, unit, title }: { rows: BarRow[]; series
                 const x0 = x(at)
                 at += v
                 return v > 0 ? (
-                  <rect key={s} x={x0} y={y} width={Math.max(0.5, x(at) - x0)} height={barH} fill={series[s]!.colour}>
+                  <rect key={series[s]!.name} x={x0} y={y} width={Math.max(0.5, x(at) - x0)} height={barH} fill={series[s]!.colour}>
                     <title>{`${r.label} — ${series[s]!.name}: ${formatNumber(v, lang, 1)} ${unit}`}</title>
                   </rect>
                 ) : null

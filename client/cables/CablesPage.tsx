@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { Map } from 'maplibre-gl'
+import type { Map as MapLibreMap } from 'maplibre-gl'
 import { navigate, usePath } from '../app/router'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
@@ -44,7 +44,7 @@ export default function CablesPage() {
   const refs = useCableRefs()
   const [filters, setFilters] = useState<RouteFilters>({})
   const [shown, setShown] = useState<Shown>({ routes: true, poles: true })
-  const [map, setMap] = useState<Map | null>(null)
+  const [map, setMap] = useState<MapLibreMap | null>(null)
   const [zoom, setZoom] = useState(9)
   // Bumped after a write so that the list, the panel and the tiles are read again.
   const [revision, setRevision] = useState(0)

@@ -44,6 +44,7 @@ export function DuctsTable() {
               <td className="num">{t('cb.ducts.tubes', { ducts: formatCount(d.ducts, lang), tubes: formatCount(d.tubes, lang) })}</td>
               <td className="num">{formatCount(d.allocatedTubes, lang)}</td>
               <td>
+                {/* biome-ignore lint/a11y/useSemanticElements: a <meter>'s bar cannot be styled the same way across browsers */}
                 <span className="cb-meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(d.occupancy * 100)} aria-label={t('cb.ducts.occupancy')}>
                   <span style={{ width: `${Math.min(100, d.occupancy * 100)}%` }} />
                 </span>{' '}

@@ -48,7 +48,7 @@ export function LineChart({ labels, series, unit, title }: { labels: string[]; s
             <g key={s.name}>
               <polyline fill="none" stroke={s.colour} strokeWidth={2.5} strokeLinejoin="round" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
               {s.values.map((v, i) => (
-                <circle key={i} cx={x(i)} cy={y(v)} r={3} fill="#fff" stroke={s.colour} strokeWidth={2}>
+                <circle key={labels[i]} cx={x(i)} cy={y(v)} r={3} fill="#fff" stroke={s.colour} strokeWidth={2}>
                   <title>{`${s.name} ${labels[i]}: ${formatNumber(v, lang, 1)} ${unit}`}</title>
                 </circle>
               ))}

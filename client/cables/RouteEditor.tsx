@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Map } from 'maplibre-gl'
+import type { Map as MapLibreMap } from 'maplibre-gl'
 import { ApiError } from '../api/http'
 import type { Carrier } from '../api/types'
 import { useSession } from '../auth/session'
@@ -22,7 +22,7 @@ const vertices = (g: RouteGeometry | null) => (!g ? [] : g.type === 'LineString'
  * Draws a new route or edits one: the line on the map (terra-draw, vertices snap to poles), its live
  * length as a preview, and its name, kind and carriers. Saving answers the length PostGIS measured.
  */
-export function RouteEditor(props: { map: Map | null; route: CableRouteDetail | null; zoom: number; carriers: Carrier[]; onSaved(id: number): void; onCancel(): void }) {
+export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteDetail | null; zoom: number; carriers: Carrier[]; onSaved(id: number): void; onCancel(): void }) {
   const { t, lang } = useI18n()
   const { user } = useSession()
   const route = props.route

@@ -19,6 +19,7 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
   // The afterId of each page shown so far; the last is the current page.
   const [pages, setPages] = useState<number[]>([0])
   const afterId = pages[pages.length - 1]!
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start the list again at its first page
   useEffect(() => setPages([0]), [filters])
   const list = useApi((signal) => cablesApi.list(filters, afterId, PAGE, signal), `${JSON.stringify(filters)}:${afterId}:${props.revision}`)
   const items = list.data?.items ?? []
@@ -41,7 +42,8 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
           </div>
         )}
       </header>
-      <form className="cb-filters" role="search" aria-label={t('cb.filters')} onSubmit={(e) => e.preventDefault()}>
+      <search aria-label={t('cb.filters')}>
+      <form className="cb-filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field cb-search">
           <span>{t('cb.filter.q')}</span>
           <input type="search" defaultValue={filters.q ?? ''} onChange={(e) => set({ q: e.target.value.trim() || undefined })} placeholder={t('cb.filter.qHint')} />
@@ -94,6 +96,7 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
           </label>
         )}
       </form>
+      </search>
       {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       <ul className="cb-list" data-testid="route-list">

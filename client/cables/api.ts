@@ -2,7 +2,7 @@
 import type { LineString, MultiLineString } from 'geojson'
 import { ApiError, http, type FieldError } from '../api/http'
 import type { Paths } from '../api/types.gen'
-import type { Kind, RouteAction, Status } from './model'
+import type { Kind, Status } from './model'
 
 export type RouteGeometry = LineString | MultiLineString
 

@@ -1,6 +1,6 @@
 /** Drawing and editing a route's line on the shared MapLibre map with terra-draw. */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Map } from 'maplibre-gl'
+import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { LineString, Position } from 'geojson'
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawSelectMode, type GeoJSONStoreFeatures, type SnapToCustom } from 'terra-draw'
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
@@ -37,13 +37,14 @@ function toGeometry(parts: Position[][]): RouteGeometry | null {
  * drag a midpoint to add one, right-click... delete a vertex), and new parts are drawn by clicking;
  * every vertex placed or dragged near a pole (`poles`) lands on it.
  */
-export function useRouteDraw(map: Map | null, active: boolean, initial: RouteGeometry | null, poles: readonly PolePoint[]): RouteDraw {
+export function useRouteDraw(map: MapLibreMap | null, active: boolean, initial: RouteGeometry | null, poles: readonly PolePoint[]): RouteDraw {
   const [geometry, setGeometry] = useState<RouteGeometry | null>(initial)
   const [drawing, setDrawing] = useState(false)
   const draw = useRef<TerraDraw | null>(null)
   const polesRef = useRef(poles)
   polesRef.current = poles
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `initial` is loaded when drawing starts; a new object for it must not restart terra-draw and drop the edits in progress
   useEffect(() => {
     if (!map || !active) return
     const snap: SnapToCustom = (event, context) => {

@@ -1,6 +1,6 @@
 /** The poles the map has loaded from the `poles` tiles near the view, for snapping while drawing. */
 import { useEffect, useState } from 'react'
-import type { Map } from 'maplibre-gl'
+import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { PolePoint } from './measure'
 import { POLE_SOURCE } from './layers'
 
@@ -9,7 +9,7 @@ import { POLE_SOURCE } from './layers'
  * read again each time the map goes idle from `minZoom` on. The tiles are what the user sees, and
  * they need no request of their own; positions are those of the tile grid (under a metre at zoom 14).
  */
-export function useTilePoles(map: Map | null, minZoom: number): PolePoint[] {
+export function useTilePoles(map: MapLibreMap | null, minZoom: number): PolePoint[] {
   const [poles, setPoles] = useState<PolePoint[]>([])
   useEffect(() => {
     if (!map) return

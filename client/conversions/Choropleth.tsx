@@ -53,7 +53,21 @@ export function Choropleth({ districts, figures, onPick }: { districts: AdminUni
           const fill = share === null ? NONE : SCALE[classOf(share * 100)]!
           const label = f ? `${p.name}: ${formatCount(f.verified, lang)} / ${formatCount(f.items, lang)} (${formatNumber(share! * 100, lang)} %)` : `${p.name}: ${t('conv.choropleth.none')}`
           return (
-            <path key={p.code} d={p.d} fill={fill} fillRule="evenodd" className={f ? 'district clickable' : 'district'} onClick={f ? () => onPick(p.code) : undefined}>
+            <path
+              key={p.code}
+              d={p.d}
+              fill={fill}
+              fillRule="evenodd"
+              className={f ? 'district clickable' : 'district'}
+              {...(f && {
+                role: 'button',
+                tabIndex: 0,
+                onClick: () => onPick(p.code),
+                onKeyDown: (e: { key: string }) => {
+                  if (e.key === 'Enter' || e.key === ' ') onPick(p.code)
+                },
+              })}
+            >
               <title>{label}</title>
             </path>
           )

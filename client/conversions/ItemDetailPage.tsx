@@ -71,8 +71,8 @@ export function ItemDetailPage({ id }: { id: number }) {
       <section className="card conv-card">
         <h3 className="card-title">{t('conv.detail.history')}</h3>
         <ol className="conv-history">
-          {i.history.map((h, k) => (
-            <li key={k}>
+          {i.history.map((h) => (
+            <li key={`${h.at}:${h.action}`}>
               <span className="muted nowrap">{formatDateTime(h.at, lang)}</span> · <strong>{h.actorName}</strong> · <code>{h.action}</code>
               {h.status && <> → <StatusChip status={h.status} /></>}
             </li>

@@ -32,6 +32,7 @@ interface BasemapSwitchProps {
 export function BasemapSwitch({ modes, mode, onChange }: BasemapSwitchProps) {
   const { t } = useI18n()
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons over the map, not a form's fieldset
     <div role="group" aria-label={t('map.layer.basemap')} data-testid="basemap-switch">
       {modes.map((m) => (
         <button key={m} type="button" aria-pressed={m === mode} data-basemap={m} onClick={() => onChange(m)}>

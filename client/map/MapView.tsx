@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { Map, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl'
+import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { AdminUnits, BasemapSettings } from '../api/types'
@@ -17,7 +17,7 @@ setWorkerUrl(workerUrl)
 declare global {
   interface Window {
     /** The live map, for end-to-end tests that ask what was drawn. */
-    __map?: Map
+    __map?: MapLibreMap
   }
 }
 
@@ -68,7 +68,7 @@ export interface MapViewProps {
   /** Hears the visible bounds and zoom after each move. */
   onViewChange?(view: { bounds: Bounds; zoom: number }): void
   /** Hears the live map once its style has loaded, and null when it goes: for tools (drawing) that work on the map itself. */
-  onMap?(map: Map | null): void
+  onMap?(map: MapLibreMap | null): void
 }
 
 const NO_OVERLAYS: readonly MapOverlay[] = []
@@ -77,7 +77,7 @@ const TOUCH_SLOP_PX = 8
 /** The one component that owns MapLibre; everything it shows comes in as props. */
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
-  const [map, setMap] = useState<Map | null>(null)
+  const [map, setMap] = useState<MapLibreMap | null>(null)
   const onClick = useRef(props.onClick)
   onClick.current = props.onClick
   const onViewChange = useRef(props.onViewChange)
@@ -91,7 +91,7 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const basemap = props.basemap
-    const m = new Map({
+    const m = new MapLibreMap({
       container: container.current!,
       style: baseStyle(basemap),
       transformStyle: (_previous, next) => withOverlay(next, basemap?.imagery ?? null),
@@ -181,6 +181,7 @@ export function MapView(props: MapViewProps) {
     rememberMode(next)
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new district data clears feature state, so the selection is set again
   useEffect(() => {
     if (!map || props.selectedDistrictId === null) return
     const target = { source: SOURCE.districts, id: props.selectedDistrictId }

@@ -1,5 +1,5 @@
 import type { GeoJSON } from 'geojson'
-import type { GeoJSONSource, LayerSpecification, Map, SourceSpecification } from 'maplibre-gl'
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl'
 
 /**
  * A page's own data on the map: one source and the layers drawn from it. Pages hand these to MapView
@@ -17,12 +17,12 @@ const BEFORE = 'districts-label'
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-function removeOverlay(map: Map, overlay: MapOverlay): void {
+function removeOverlay(map: MapLibreMap, overlay: MapOverlay): void {
   for (const layer of overlay.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id)
   if (map.getSource(overlay.id)) map.removeSource(overlay.id)
 }
 
-function addLayers(map: Map, overlay: MapOverlay): void {
+function addLayers(map: MapLibreMap, overlay: MapOverlay): void {
   const before = map.getLayer(BEFORE) ? BEFORE : undefined
   for (const layer of overlay.layers) map.addLayer(layer, before)
 }
@@ -32,7 +32,7 @@ function addLayers(map: Map, overlay: MapOverlay): void {
  * set on the existing source, a restyle swaps only the layers, and only a changed source (a different tile
  * URL) is rebuilt, so the tiles already loaded are not fetched again for a colour change.
  */
-export function syncOverlays(map: Map, previous: readonly MapOverlay[], next: readonly MapOverlay[]): void {
+export function syncOverlays(map: MapLibreMap, previous: readonly MapOverlay[], next: readonly MapOverlay[]): void {
   const nextIds = new Set(next.map((o) => o.id))
   for (const old of previous) if (!nextIds.has(old.id)) removeOverlay(map, old)
   for (const overlay of next) {

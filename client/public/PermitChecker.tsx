@@ -38,6 +38,7 @@ export default function PermitChecker() {
   const [local, setLocal] = useState<Record<string, string>>({})
   const answerBox = useRef<HTMLElement>(null)
   // On a phone the answer appears below the form: bring it into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new answer is what brings the box into view
   useEffect(() => answerBox.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [answer])
 
   const onClick = useCallback((click: MapClick) => setAt(click.lngLat), [])

@@ -85,6 +85,7 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
   const conflict = error instanceof ApiError && error.status === 409
   const fieldErrors = error instanceof ApiError ? errorsByField(error.errors) : {}
   const field = (name: string, label: string, input: ReactNode) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
     <label className={`field${fieldErrors[name] ? ' field-invalid' : ''}`}>
       <span>{label}</span>
       {input}

@@ -137,7 +137,7 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
         <ApplicationForm value={fields} onChange={setFields} errors={shownErrors} ownOperator={own} />
         <section className="st-preview" aria-live="polite" aria-label={t('st.section.rules')}>
           <h2 className="panel-subtitle">
-            {t('st.section.rules')} {preview.busy && <span className="spinner st-inline-spinner" aria-label={t('st.form.checking')} />}
+            {t('st.section.rules')} {preview.busy && <span className="spinner st-inline-spinner" role="status" aria-label={t('st.form.checking')} />}
           </h2>
           {preview.results ? <RuleList results={preview.results} /> : <p className="hint">{t('st.form.previewHint')}</p>}
         </section>

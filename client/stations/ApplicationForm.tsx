@@ -19,6 +19,7 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
     'aria-describedby': errors[key] ? `err-${key}` : undefined,
   })
   const field = (key: string, label: string, input: ReactNode, hint?: string) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
     <label className={`field${errors[key] ? ' field-invalid' : ''}`}>
       <span>{label}</span>
       {input}

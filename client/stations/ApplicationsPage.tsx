@@ -109,7 +109,10 @@ function ApplicationList() {
                 return (
                   <tr key={s.id}>
                     <td>
-                      <a href={`/applications/${s.id}`} onClick={(e) => (e.preventDefault(), navigate(`/applications/${s.id}`))}>
+                      <a href={`/applications/${s.id}`} onClick={(e) => {
+                          e.preventDefault()
+                          navigate(`/applications/${s.id}`)
+                        }}>
                         <code>{s.siteCode}</code>
                       </a>
                     </td>

@@ -71,7 +71,7 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <div className="st-bell-menu" role="region" aria-label={t('notif.title')}>
+        <section className="st-bell-menu" aria-label={t('notif.title')}>
           <p className="st-bell-head">{t('notif.title')}</p>
           {(list.data?.items ?? []).length === 0 ? (
             <p className="muted st-bell-empty">{t('notif.empty')}</p>
@@ -87,7 +87,7 @@ export function NotificationBell() {
               ))}
             </ul>
           )}
-        </div>
+        </section>
       )}
     </div>
   )

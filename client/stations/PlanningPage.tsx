@@ -185,7 +185,7 @@ function RulesForm({ values, canEdit, onSaved }: { values: RuleValues; canEdit: 
         </thead>
         <tbody>
           {values.spacing.map((s, i) => (
-            <tr key={i}>
+            <tr key={`${s.mastClass}:${s.areaKind}:${s.minHeightM}`}>
               <td>{s.mastClass}</td>
               <td>{t(`plan.area.${s.areaKind}`)}</td>
               <td>{s.maxHeightM === null ? `> ${formatNumber(s.minHeightM, lang, 0)} m` : `${formatNumber(s.minHeightM, lang, 0)}–${formatNumber(s.maxHeightM, lang, 0)} m`}</td>

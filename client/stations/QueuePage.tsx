@@ -35,6 +35,7 @@ export default function QueuePage() {
   const current = items.find((s) => s.id === selected) ?? null
   const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number; padding: { right: number; bottom: number } } | null>(null)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: choosing another station ends a move begun on the previous one
   useEffect(() => {
     setMoving(false)
     setMoveTo(null)

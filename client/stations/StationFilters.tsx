@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AdminUnits } from '../api/types'
 import { useI18n } from '../i18n'
 import { operatorLabel } from './labels'
@@ -17,18 +17,22 @@ export interface Filters {
 export function StationFilters({ value, onChange, districts, states = STATES }: { value: Filters; onChange(f: Filters): void; districts: AdminUnits | null; states?: readonly string[] }) {
   const { t } = useI18n()
   const [q, setQ] = useState(value.q ?? '')
+  // The debounced search reads the other filters as they are when it fires, not as they were at the key press.
+  const latest = useRef({ value, onChange })
+  latest.current = { value, onChange }
   // The search waits for a pause in typing, so that each key press is not a request.
   useEffect(() => {
     const timer = setTimeout(() => {
       const next = q.trim() || undefined
-      if (next !== value.q) onChange({ ...value, q: next })
+      const { value: now, onChange: change } = latest.current
+      if (next !== now.q) change({ ...now, q: next })
     }, 300)
     return () => clearTimeout(timer)
   }, [q])
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value || undefined })
   const names = [...(districts?.features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'vi'))
   return (
-    <div className="st-filters" role="search" aria-label={t('st.filters')}>
+    <search className="st-filters" aria-label={t('st.filters')}>
       <label className="field st-search">
         <span className="sr-only">{t('st.search')}</span>
         <input type="search" placeholder={t('st.search')} value={q} onChange={(e) => setQ(e.target.value)} data-testid="station-search" />
@@ -85,6 +89,6 @@ export function StationFilters({ value, onChange, districts, states = STATES }: 
           <option value="true">{t('st.temporary')}</option>
         </select>
       </label>
-    </div>
+    </search>
   )
 }

@@ -45,6 +45,7 @@ export default function StationsPage() {
   const list = useApi((signal) => stationsApi.list(query, signal), JSON.stringify(query))
   const items = useMemo(() => list.data?.items ?? [], [list.data])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start the list again at its first page
   useEffect(() => setOffset(0), [filters])
 
   const overlays = useMemo(

@@ -16,6 +16,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(true)
   const [attempt, setAttempt] = useState(0)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a fresh closure every render; `key` (and a reload's `attempt`) say when its inputs changed
   useEffect(() => {
     const controller = new AbortController()
     setLoading(true)
@@ -33,7 +34,6 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string
       },
     )
     return () => controller.abort()
-    // `load` is a fresh closure every render; `key` says when its inputs changed.
   }, [key, attempt])
   const reload = useCallback(() => setAttempt((n) => n + 1), [])
   return { data, error, loading, reload }
