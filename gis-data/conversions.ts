@@ -7,8 +7,8 @@ import { vietnamToday } from '../server/time'
 
 /** HCMC's plan (domain.md): 1,475 new-generation masts by the end of 2020, all 3,742 by the end of 2025. */
 export const DEMO_PROGRAMME = { phase1: 1_475, total: 3_742 }
-/** Đà Nẵng-style lowering from about 18 m to 12 m. */
-export const DEMO_LOWERING = { items: 160, target: 150, toHeightM: 12 }
+/** Đà Nẵng-style lowering from 18 m to 12 m (domain.md): every item starts at 18 m. */
+export const DEMO_LOWERING = { items: 160, target: 150, fromHeightM: 18, toHeightM: 12 }
 
 const DESIGNS = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
 const INNER = new Set(['760', '770', '773', '774', '771', '768', '772', '775', '765', '766', '767', '776', '778', '764', '777', '761'])
@@ -146,7 +146,10 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
     const at = !verified ? null : phase1 ? between('2017-03-01', Date.parse('2021-03-31T00:00:00Z'), true) : random() < 0.7 ? between('2019-06-01', todayMs - 2 * DAY, false) : between('2020-06-01', todayMs - 2 * DAY, true)
     push(s, phaseId(mainId, phase1 ? 1 : 2), kind, lower ? s.mastClass : 'A1c', toHeight, design, at, openStatus())
   })
+  // The programme lowers 18 m masts: its stations stand at 18 m before it (the generator's starting state).
+  await q.exec('UPDATE stations SET mast_height_m = $2 WHERE id = ANY ($1::bigint[])', [lowering.map((s) => s.id), DEMO_LOWERING.fromHeightM])
   for (const s of lowering) {
+    s.mastHeightM = DEMO_LOWERING.fromHeightM
     const at = random() < 0.45 ? between('2024-05-01', todayMs - 2 * DAY, false) : null
     push(s, phaseId(lowerId, 1), 'lower', s.mastClass, DEMO_LOWERING.toHeightM, null, at, openStatus())
   }

@@ -70,7 +70,7 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
       seq.set(op, n)
       const mastClass = pick(random, inner ? [['A2a', 0.63], ['A2b', 0.31], ['A1', 0.04], ['A1c', 0.02]] : [['A2a', 0.45], ['A2b', 0.49], ['A1', 0.03], ['A1c', 0.03]])
       const building = mastClass === 'A2b' ? null : round1(9 + random() * 36)
-      const mast = mastClass === 'A2a' ? round1(6 + random() * 14) : mastClass === 'A2b' ? round1(30 + random() * 35) : mastClass === 'A1' ? round1(Math.min(3, building! * 0.2) * (0.5 + random() * 0.5)) : round1(6 + random() * 6)
+      const mast = mastClass === 'A2a' ? round1(6 + random() * 14) : mastClass === 'A2b' ? round1(30 + random() * 50) : mastClass === 'A1' ? round1(Math.min(3, building! * 0.2) * (0.5 + random() * 0.5)) : round1(6 + random() * 6)
       const techs = ['2G', '3G', '4G'].filter((t) => t === '4G' || random() < 0.8)
       if (inner && random() < 0.25) techs.push('5G')
       const year = 2010 + Math.floor(random() * 14)
@@ -176,7 +176,7 @@ async function insertEvents(q: Queryable, provinceCode: string, carriers: Map<st
        SELECT $1, ($3::int[])[1 + (g.i % cardinality($3::int[]))], 'TMP-' || e.id || '-' || lpad(g.i::text, 3, '0'), g.geom,
               (SELECT code FROM admin_units a WHERE a.level = 'district' AND a.province_code = $1 AND a.valid_to IS NULL AND ST_Intersects(a.geom, g.geom) LIMIT 1),
               CASE WHEN g.fixed THEN 'A1c' ELSE 'A2b' END, CASE WHEN g.fixed THEN 'street_light' END,
-              CASE WHEN g.fixed THEN 9 ELSE 18 END, NULL, '{4G}', 'in_service', 'TT-' || e.id || '/QĐ-STTTT', e.starts_on,
+              CASE WHEN g.fixed THEN 9 ELSE 30 END, NULL, '{4G}', 'in_service', 'TT-' || e.id || '/QĐ-STTTT', e.starts_on,
               true, NOT g.fixed, e.id, e.starts_on, e.ends_on, true
          FROM station_events e
         CROSS JOIN LATERAL (

@@ -27,6 +27,16 @@ describe('demo stations', () => {
     expect(operators).toBe(5)
   })
 
+  it('stands its A2b towers 30–80 m tall, as the domain has them, mobile trucks included', async () => {
+    const h = await db.one<{ lo: number; hi: number; n: number }>(
+      `SELECT min(mast_height_m)::float8 AS lo, max(mast_height_m)::float8 AS hi, count(*)::int AS n FROM stations WHERE mast_class = 'A2b'`,
+    )
+    expect(h.n).toBeGreaterThan(1_000)
+    expect(h.lo).toBeGreaterThanOrEqual(30)
+    expect(h.hi).toBeLessThanOrEqual(80)
+    expect(h.hi).toBeGreaterThan(70)
+  })
+
   it('has a class mix like Hà Nội: about 60 % A2a, 34 % A2b, the rest A1', async () => {
     const rows = await db.many<{ mastClass: string; share: number }>(
       `SELECT mast_class AS "mastClass", count(*)::float8 / sum(count(*)) OVER () AS share FROM stations WHERE NOT temporary GROUP BY 1`,
