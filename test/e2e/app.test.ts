@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { PHONE, SMALL_PHONE } from './helpers/browser'
 import { ADMIN_PASSWORD } from './helpers/server'
-import { SCREENS, useE2eApp } from './helpers/suite'
+import { SCREENS, setupE2eApp } from './helpers/suite'
 import { AppDriver } from './driver'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
 
-const { open } = useE2eApp((page, url) => new AppDriver(page, url))
+const { open } = setupE2eApp((page, url) => new AppDriver(page, url))
 
 describe('signing in', () => {
   it('shows the server’s refusal when the password is wrong, in Vietnamese', async () => {

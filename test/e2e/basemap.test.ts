@@ -7,7 +7,7 @@ import { streetArchive, tileCentre } from '../helpers/street-archive'
 import { BasemapDriver } from './basemap-driver'
 import { PHONE } from './helpers/browser'
 import { ADMIN_PASSWORD } from './helpers/server'
-import { SCREENS, useE2eApp } from './helpers/suite'
+import { SCREENS, setupE2eApp } from './helpers/suite'
 
 // A street archive around a point of the demo province (Hồ Chí Minh City), written before the server starts.
 const CENTRE = tileCentre(15, 26096, 15396)
@@ -16,7 +16,7 @@ const archive = path.join(dir, 'streets.pmtiles')
 fs.writeFileSync(archive, streetArchive(CENTRE))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-const { open } = useE2eApp((page, url) => new BasemapDriver(page, url), { env: { BASEMAP_PMTILES: archive } })
+const { open } = setupE2eApp((page, url) => new BasemapDriver(page, url), { env: { BASEMAP_PMTILES: archive } })
 const DESKTOP = { width: 1280, height: 800 }
 
 /** An officer's map page with the network cut off before the first request. */

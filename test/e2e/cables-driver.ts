@@ -84,7 +84,9 @@ export class CablesDriver extends AppDriver {
   }
 
   async resetLongTasks(): Promise<void> {
-    await this.page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks = []))
+    await this.page.evaluate(() => {
+      ;(window as unknown as { __longTasks: number[] }).__longTasks = []
+    })
   }
 
   /** Switches a layer of the legend ("poles" or "routes") on or off. */

@@ -2,13 +2,13 @@ import fs from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PROVINCE } from '../../gis-data/province'
 import { PHONE } from './helpers/browser'
-import { SCREENS, useE2eApp } from './helpers/suite'
+import { SCREENS, setupE2eApp } from './helpers/suite'
 import { CablesDriver } from './cables-driver'
 
 // The bench output picks this figure up (bench/): the poles layer at city scale in Chromium.
 const BENCH_DIR = process.env.TELGIS_BENCH_DIR ?? '/tmp/telgis-bench'
 
-const { signedIn } = useE2eApp((page, url) => CablesDriver.recordingLongTasks(page, url))
+const { signedIn } = setupE2eApp((page, url) => CablesDriver.recordingLongTasks(page, url))
 
 beforeAll(() => {
   fs.mkdirSync(BENCH_DIR, { recursive: true })

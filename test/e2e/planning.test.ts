@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DESKTOP, PHONE } from './helpers/browser'
-import { SCREENS, useE2eApp } from './helpers/suite'
+import { SCREENS, setupE2eApp } from './helpers/suite'
 import { AppDriver } from './driver'
 
-const { signedIn } = useE2eApp((page, url) => new AppDriver(page, url))
+const { signedIn } = setupE2eApp((page, url) => new AppDriver(page, url))
 
 describe('zones and rules', () => {
   it('shows an officer the overdue temporary stations, the zones and the rule values, and saves a changed value', async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { demoPhoto } from '../../gis-data/conversions'
 import { PHONE } from './helpers/browser'
-import { SCREENS, useE2eApp } from './helpers/suite'
+import { SCREENS, setupE2eApp } from './helpers/suite'
 import { StationsDriver } from './stations-driver'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 const SITE = 'E2E-VT-0001'
 
-const { open, signedIn } = useE2eApp((page, url) => new StationsDriver(page, url))
+const { open, signedIn } = setupE2eApp((page, url) => new StationsDriver(page, url))
 
 describe('a site from application to the public map', () => {
   let stationId = 0

@@ -14,7 +14,7 @@ export const SCREENS = process.env.E2E_SCREENS_DIR ?? '/tmp/screens'
  * context, the browser and the server close. `open` gives a fresh page of a given size in the spec's driver;
  * `signedIn` also signs a demo user in with the published demo password; `env` adds server settings.
  */
-export function useE2eApp<D extends AppDriver>(
+export function setupE2eApp<D extends AppDriver>(
   driverFor: (page: Page, url: string) => D | Promise<D>,
   options: { env?: Record<string, string> } = {},
 ) {
