@@ -1,4 +1,4 @@
-import { CsvError, parseCsv } from '../readers/csv'
+import { CsvError, parseCsv, type CsvRow } from '../readers/csv'
 import { DESIGNS, KINDS, TARGET_CLASSES } from './schemas'
 import { isCalendarDate } from '../http/dates'
 
@@ -75,7 +75,7 @@ function toRow(line: number, get: (column: (typeof COLUMNS)[number]) => unknown,
 
 /** Reads a CSV list (header row with the column names) into rows numbered by their line in the file. */
 export function readCsv(content: string): { rows: ListRow[]; problems: RowProblem[] } {
-  let lines
+  let lines: CsvRow[]
   try {
     lines = parseCsv(content)
   } catch (err) {

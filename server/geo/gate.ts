@@ -131,8 +131,14 @@ class Gate {
   }
 
   private bbox(b: unknown, path: string): void {
-    if (!Array.isArray(b)) return this.error(path, `bbox member must be an array of numbers, but is ${kindOf(b)}`)
-    if (b.some((n) => typeof n !== 'number' || !Number.isFinite(n))) return this.error(path, 'each element in a bbox member must be a number')
+    if (!Array.isArray(b)) {
+      this.error(path, `bbox member must be an array of numbers, but is ${kindOf(b)}`)
+      return
+    }
+    if (b.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
+      this.error(path, 'each element in a bbox member must be a number')
+      return
+    }
     if (b.length !== 4 && b.length !== 6) this.error(path, 'bbox must contain 4 elements (for 2D) or 6 elements (for 3D)')
   }
 

@@ -57,6 +57,7 @@ describe('the geometry gate against the shared fixtures (EXPECTATIONS.tsv)', () 
   }
 
   it('rounds over-precise coordinates to the centimetre with a warning, and drops Z with one', () => {
+    // biome-ignore lint/correctness/noPrecisionLoss: the over-precise literal is the input under test
     const r = gateGeometry({ type: 'LineString', coordinates: [[106.700000000000003, 10.812345678912345, 5], [106.71, 10.8]] }, { types: ['LineString'] })
     expect(r).toEqual({
       ok: true,
@@ -117,7 +118,7 @@ describe('the geometry gate under fuzzing (fast-check, seeded)', () => {
         }
         const g = r.geometry as { coordinates?: unknown; geometries?: { coordinates: unknown }[] }
         walk(g.coordinates)
-        g.geometries?.forEach((m) => walk(m.coordinates))
+        for (const m of g.geometries ?? []) walk(m.coordinates)
         return positions.every((p) => p.length === 2 && p.every(Number.isFinite) && p[0]! >= 101.5 && p[0]! <= 118.5 && Math.round(p[1]! * 1e7) / 1e7 === p[1])
       }),
       { seed: 20261201, numRuns: 3000 },

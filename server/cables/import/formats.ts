@@ -3,7 +3,7 @@
 // Pure and synchronous, so a large file can be read in a worker thread (./read-worker.ts).
 import { readGeoJsonDocument } from '../../geo/geojson'
 import { gateGeometry, GEOMETRY_TYPES, type GateError, type Geometry } from '../../geo/gate'
-import { CsvError, parseCsv } from '../../readers/csv'
+import { CsvError, parseCsv, type CsvRow } from '../../readers/csv'
 import { readKmlText, readKmz } from '../../readers/kml'
 import { readWkt } from '../../readers/wkt'
 
@@ -82,7 +82,7 @@ export function readKmzBase64(content: string): ReadResult {
 
 /** Reads CSV (',' ';' or tab, BOM allowed) with a header row and a `wkt` (or `geometry`) column. */
 export function readCsv(text: string): ReadResult {
-  let rows
+  let rows: CsvRow[]
   try {
     rows = parseCsv(text)
   } catch (err) {
