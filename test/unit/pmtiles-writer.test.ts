@@ -52,16 +52,14 @@ describe('the test PMTiles writer, read back by the pmtiles library', () => {
   })
 
   it('answers every written tile with its own bytes and nothing for a tile it does not hold', async () => {
-    const tileArb = fc
-      .integer({ min: 0, max: 16 })
-      .chain((z) =>
-        fc.record({
-          z: fc.constant(z),
-          x: fc.integer({ min: 0, max: 2 ** z - 1 }),
-          y: fc.integer({ min: 0, max: 2 ** z - 1 }),
-          data: fc.uint8Array({ minLength: 1, maxLength: 300 }),
-        }),
-      )
+    const tileArb = fc.integer({ min: 0, max: 16 }).chain((z) =>
+      fc.record({
+        z: fc.constant(z),
+        x: fc.integer({ min: 0, max: 2 ** z - 1 }),
+        y: fc.integer({ min: 0, max: 2 ** z - 1 }),
+        data: fc.uint8Array({ minLength: 1, maxLength: 300 }),
+      }),
+    )
     const unique = fc.uniqueArray(tileArb, { minLength: 1, maxLength: 60, selector: (t) => `${t.z}/${t.x}/${t.y}` })
     await fc.assert(
       fc.asyncProperty(unique, async (tiles: ArchiveTile[]) => {
