@@ -68,6 +68,7 @@ export async function startEmbedded(
 }
 
 const SSL_REQUEST = 80877103
+const GSSENC_REQUEST = 80877104
 const CANCEL_REQUEST = 80877102
 const PROTOCOL_3 = 196608
 
@@ -98,7 +99,8 @@ function servePasswordPort(port: number, password: string, socketPath: string): 
       while (!startup && buffered.length >= 8) {
         const length = buffered.readInt32BE(0)
         const code = buffered.readInt32BE(4)
-        if (length === 8 && code === SSL_REQUEST) {
+        // psql asks for GSSAPI encryption and then TLS before its startup message; both are declined
+        if (length === 8 && (code === SSL_REQUEST || code === GSSENC_REQUEST)) {
           client.write('N')
           buffered = buffered.subarray(8)
           continue
