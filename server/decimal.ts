@@ -30,7 +30,8 @@ const toNumber = (d: Decimal) => (d.scale >= 0 ? Number(`${d.units}e-${d.scale}`
 export const addExact = (a: number, b: number): number => toNumber(combine(decimal(a), decimal(b), (x, y) => x + y))
 
 /** a − b, exactly (then read back as the nearest number). */
-export const subtractExact = (a: number, b: number): number => toNumber(combine(decimal(a), decimal(b), (x, y) => x - y))
+export const subtractExact = (a: number, b: number): number =>
+  toNumber(combine(decimal(a), decimal(b), (x, y) => x - y))
 
 /** a × b, exactly (then read back as the nearest number). */
 export function multiplyExact(a: number, b: number): number {

@@ -25,7 +25,15 @@ beforeAll(async () => {
   )
   ids = []
   for (const [i, p] of points.entries()) {
-    const body = { siteCode: `GDAL-${i}`, address: `${i} Lê Lợi`, position: p, mastClass: 'A2a', mastHeightM: 12, buildingHeightM: 20, technologies: ['4G'] }
+    const body = {
+      siteCode: `GDAL-${i}`,
+      address: `${i} Lê Lợi`,
+      position: p,
+      mastClass: 'A2a',
+      mastHeightM: 12,
+      buildingHeightM: 20,
+      technologies: ['4G'],
+    }
     const res = await app.request('POST', '/api/stations', { cookie: viettel, body })
     expect(res.status).toBe(201)
     ids.push(((await res.json()) as { id: number }).id)
@@ -39,7 +47,11 @@ afterAll(async () => {
 
 /** ogr2ogr's WGS84 reading of a layer, as id → [lon, lat]. */
 function ogrToWgs84(source: string, options: string[]): Map<number, [number, number]> {
-  const out = execFileSync('ogr2ogr', ['-f', 'CSV', '/vsistdout/', '-t_srs', 'EPSG:4326', '-lco', 'GEOMETRY=AS_XY', ...options, source], { encoding: 'utf8' })
+  const out = execFileSync(
+    'ogr2ogr',
+    ['-f', 'CSV', '/vsistdout/', '-t_srs', 'EPSG:4326', '-lco', 'GEOMETRY=AS_XY', ...options, source],
+    { encoding: 'utf8' },
+  )
   const rows = parse(out, { columns: true }) as Record<string, string>[]
   return new Map(rows.map((r) => [Number(r.id), [Number(r.X), Number(r.Y)]]))
 }
@@ -65,9 +77,14 @@ describe('the VN-2000 export as GIS tools read it', () => {
     const files = unzipSync(new Uint8Array(await download('/api/stations/export.vn2000.zip?q=GDAL-')))
     expect(Object.keys(files).sort()).toEqual(['stations.csv', 'stations.csvt', 'stations.prj', 'stations.vrt'])
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes)
-    expect(fs.readFileSync(path.join(dir, 'stations.prj'), 'utf8')).toContain('TOWGS84[-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278]')
+    expect(fs.readFileSync(path.join(dir, 'stations.prj'), 'utf8')).toContain(
+      'TOWGS84[-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278]',
+    )
     const csvOptions = ['-oo', 'X_POSSIBLE_NAMES=vn2000Easting', '-oo', 'Y_POSSIBLE_NAMES=vn2000Northing']
-    for (const [source, options] of [['stations.csv', csvOptions], ['stations.vrt', []]] as const) {
+    for (const [source, options] of [
+      ['stations.csv', csvOptions],
+      ['stations.vrt', []],
+    ] as const) {
       const read = ogrToWgs84(path.join(dir, source), [...options])
       expect([...read.keys()].sort()).toEqual([...ids].sort())
       for (const d of await distances(read)) expect(d).toBeLessThan(0.05)
@@ -81,9 +98,14 @@ describe('the VN-2000 export as GIS tools read it', () => {
     expect(info).toMatch(/vn2000Easting: Real/)
     expect(info).toMatch(/mastHeightM: Real/)
     expect(info).toMatch(/id: Integer/)
-    const rows = parse(Buffer.from(files['stations.csv']!).toString('utf8'), { columns: true }) as Record<string, string>[]
+    const rows = parse(Buffer.from(files['stations.csv']!).toString('utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[]
     expect(new Set(rows.map((r) => r.operator))).toEqual(new Set(['Viettel']))
-    const names = await app.db.many<{ name: string }>(`SELECT name FROM admin_units WHERE level = 'district' AND valid_to IS NULL`)
+    const names = await app.db.many<{ name: string }>(
+      `SELECT name FROM admin_units WHERE level = 'district' AND valid_to IS NULL`,
+    )
     for (const r of rows) expect(names.map((n) => n.name)).toContain(r.district)
   })
 

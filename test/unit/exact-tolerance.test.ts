@@ -3,9 +3,26 @@ import { heightExcess } from '../../server/conversions/workflow'
 import { addExact, compareExact, multiplyExact, subtractExact } from '../../server/decimal'
 import { evaluateRules, type Candidate, type Facts } from '../../server/stations/rules'
 
-const RULES = { a1MaxRatio: 0.2, a1MaxHeightM: 3, shareDistanceUrbanM: 100, shareDistanceRuralM: 400, duplicateDistanceM: 30, defaultAreaKind: 'urban' as const, spacing: [] }
-const facts = (over: Partial<Facts> = {}): Facts =>
-  ({ inProvince: true, district: null, areaKind: 'urban', zones: [], neighbours: [], nearest: [], nearestByOperator: [], rules: RULES, ...over })
+const RULES = {
+  a1MaxRatio: 0.2,
+  a1MaxHeightM: 3,
+  shareDistanceUrbanM: 100,
+  shareDistanceRuralM: 400,
+  duplicateDistanceM: 30,
+  defaultAreaKind: 'urban' as const,
+  spacing: [],
+}
+const facts = (over: Partial<Facts> = {}): Facts => ({
+  inProvince: true,
+  district: null,
+  areaKind: 'urban',
+  zones: [],
+  neighbours: [],
+  nearest: [],
+  nearestByOperator: [],
+  rules: RULES,
+  ...over,
+})
 const outcome = (f: Facts, c: Candidate, rule: string) => evaluateRules(f, c).find((r) => r.rule === rule)!.outcome
 
 describe('exact decimal arithmetic', () => {
@@ -37,7 +54,12 @@ describe('height tolerances are compared on exact values', () => {
   })
 
   it('applies the 20 % limit exactly: 3 m on a 15 m building passes, 3,001 m fails', () => {
-    const on15 = (mastHeightM: number): Candidate => ({ carrierId: 1, mastClass: 'A1', mastHeightM, buildingHeightM: 15 })
+    const on15 = (mastHeightM: number): Candidate => ({
+      carrierId: 1,
+      mastClass: 'A1',
+      mastHeightM,
+      buildingHeightM: 15,
+    })
     expect(outcome(facts(), on15(3), 'a1_limits')).toBe('pass')
     expect(outcome(facts(), on15(3.001), 'a1_limits')).toBe('fail')
   })
