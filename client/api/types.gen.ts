@@ -236,7 +236,7 @@ export interface Paths {
           poleCount: number
           version: number
           updatedAt: string
-          allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+          allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]
         })[]
         nextAfterId: number | null
       }
@@ -278,7 +278,7 @@ export interface Paths {
         poleCount: number
         version: number
         updatedAt: string
-        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]
         /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
@@ -329,7 +329,7 @@ export interface Paths {
         poleCount: number
         version: number
         updatedAt: string
-        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]
         /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
@@ -385,7 +385,7 @@ export interface Paths {
         poleCount: number
         version: number
         updatedAt: string
-        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]
         /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"
@@ -462,7 +462,7 @@ export interface Paths {
         poleCount: number
         version: number
         updatedAt: string
-        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]
+        allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]
         /** GeoJSON (RFC 7946) LineString or MultiLineString in longitude, latitude (WGS84) */
         geometry: {
           type: "LineString"

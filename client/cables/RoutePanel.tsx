@@ -92,6 +92,12 @@ export function RoutePanel(props: {
         </dd>
         <dt>{t('cb.field.carriers')}</dt>
         <dd>{route.carriers.map(props.refs.carrierName).join(', ') || '—'}</dd>
+        {route.invitedCarriers.length > 0 && (
+          <>
+            <dt>{t('cb.field.invited')}</dt>
+            <dd>{route.invitedCarriers.map(props.refs.carrierName).join(', ')}</dd>
+          </>
+        )}
         <dt>{t('cb.field.poles')}</dt>
         <dd className="num">{formatCount(route.poleCount, lang)}</dd>
         {(['plannedOn', 'startedOn', 'completedOn', 'acceptedOn'] as const).map((k) =>
@@ -169,6 +175,19 @@ export function RoutePanel(props: {
             }}
           >
             {t('cb.delete')}
+          </button>
+        )}
+        {route.allowedActions.includes('leave') && (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={busy}
+            onClick={() => {
+              if (!window.confirm(t('cb.leaveConfirm', { name: route.name }))) return
+              void act(() => cablesApi.answer(route.id, 'leave')).then((ok) => ok && navigate('/cables'))
+            }}
+          >
+            {t('cb.leave')}
           </button>
         )}
       </div>

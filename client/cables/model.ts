@@ -28,8 +28,8 @@ export const STATUS_DASH: Record<Status, number[] | null> = {
 /** True when the role draws and imports routes: officers, admins and carriers (the server checks again). */
 export const canEdit = (role: Role): boolean => role === 'admin' || role === 'officer' || role === 'carrier'
 
-/** What the server allows a user on a route: move it to a status, change it, delete it. */
-export type RouteAction = Status | 'edit' | 'delete'
+/** What the server allows a user on a route: move it to a status, change it, delete it, leave a shared one. */
+export type RouteAction = Status | 'edit' | 'delete' | 'leave'
 
 /** The statuses among a route's allowed actions, in the server's order (forward steps first). */
 export const statusMoves = (actions: readonly RouteAction[]): Status[] =>

@@ -108,7 +108,7 @@ export const routeAnswer = z.object({
   poleCount: z.number().int(),
   version: z.number().int(),
   updatedAt: z.string(),
-  allowedActions: z.array(z.enum([...STATUSES, 'edit', 'delete'])),
+  allowedActions: z.array(z.enum([...STATUSES, 'edit', 'delete', 'leave'])),
 })
 
 /** One route with its geometry, its length in each district (null: outside every district) and its poles. */

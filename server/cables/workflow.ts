@@ -48,17 +48,25 @@ export const mayEdit = (role: Role, status: Status): boolean =>
 export const mayDelete = (role: Role, status: Status, shared: boolean): boolean =>
   EDITING_ROLES.includes(role) && (role !== 'carrier' || (status === 'planned' && !shared))
 
-/** What a user may do with a route: move it to one of the statuses, change it ('edit'), delete it ('delete'). */
-export type RouteAction = Status | 'edit' | 'delete'
+/**
+ * What a user may do with a route: move it to one of the statuses, change it ('edit'), delete it ('delete'),
+ * or, for a carrier on a shared route, leave it ('leave': its own participation only).
+ */
+export type RouteAction = Status | 'edit' | 'delete' | 'leave'
 
 /**
  * The actions a role may take on a route in `status` (`shared`: other carriers take part): status moves first
- * (forward ones first), then edit and delete.
+ * (forward ones first), then edit, delete and leave.
  */
 export function allowedActions(status: Status, role: Role, shared: boolean): RouteAction[] {
   const forward = (s: Status) => Number(STATUSES.indexOf(s) > STATUSES.indexOf(status))
   const moves = TRANSITIONS.filter((t) => t.from === status && t.roles.includes(role))
     .map((t) => t.to)
     .sort((a, b) => forward(b) - forward(a))
-  return [...moves, ...(mayEdit(role, status) ? (['edit'] as const) : []), ...(mayDelete(role, status, shared) ? (['delete'] as const) : [])]
+  return [
+    ...moves,
+    ...(mayEdit(role, status) ? (['edit'] as const) : []),
+    ...(mayDelete(role, status, shared) ? (['delete'] as const) : []),
+    ...(role === 'carrier' && shared ? (['leave'] as const) : []),
+  ]
 }

@@ -85,13 +85,17 @@ describe('a shared route', () => {
 
   it('lets a carrier leave a shared route, which stays with the others', async () => {
     const route = await create(officer, ['viettel', 'vnpt'])
+    expect((await (await read(route.id, vnpt)).json()).allowedActions).toContain('leave')
     const left = await app.request('POST', `/api/cables/routes/${route.id}/participation`, {
       cookie: vnpt,
       body: { action: 'leave' },
     })
     expect(left.status).toBe(204)
     expect((await read(route.id, vnpt)).status).toBe(404)
-    expect((await (await read(route.id, viettel)).json()).carriers).toEqual(['viettel'])
+    const alone = await (await read(route.id, viettel)).json()
+    expect(alone.carriers).toEqual(['viettel'])
+    expect(alone.allowedActions).not.toContain('leave')
+    expect(alone.allowedActions).toContain('delete')
     // the last carrier deletes instead of leaving
     const last = await app.request('POST', `/api/cables/routes/${route.id}/participation`, {
       cookie: viettel,

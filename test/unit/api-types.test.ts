@@ -10,7 +10,7 @@ describe('client API types generated from the OpenAPI document', () => {
 
   it('describe the cable route answer with the allowed actions, and the problem with its field errors', () => {
     const text = currentTypes()
-    expect(text).toContain('allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete")[]')
+    expect(text).toContain('allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]')
     expect(text).toMatch(/export type Problem = \{[^}]*errors\?: \(\{\s*path: string\s*message: string\s*\}\)\[\]/)
   })
 

@@ -9,8 +9,13 @@ describe('what a user may do with a cable route (server/cables/workflow.ts)', ()
   })
 
   it('lets a carrier delete a planned route only while no other carrier takes part; staff delete shared ones too', () => {
-    expect(allowedActions('planned', 'carrier', true)).toEqual(['under_construction', 'edit'])
+    expect(allowedActions('planned', 'carrier', true)).toEqual(['under_construction', 'edit', 'leave'])
     expect(allowedActions('planned', 'officer', true)).toEqual(['under_construction', 'edit', 'delete'])
+  })
+
+  it('lets a carrier leave a shared route in any status, and only a shared one', () => {
+    expect(allowedActions('accepted', 'carrier', true)).toEqual(['leave'])
+    expect(allowedActions('accepted', 'carrier', false)).toEqual([])
   })
 
   it('offers an officer acceptance first and sending back second', () => {
