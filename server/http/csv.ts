@@ -27,5 +27,5 @@ export function csvLine(values: readonly unknown[]): string {
 
 /** A CSV document: CRLF line ends, and a BOM so spreadsheet programs read Vietnamese text as UTF-8. */
 export function csvDocument(rows: readonly (readonly unknown[])[]): string {
-  return '\uFEFF' + rows.map(csvLine).join('\r\n') + '\r\n'
+  return `\uFEFF${rows.map(csvLine).join('\r\n')}\r\n`
 }
