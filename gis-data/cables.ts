@@ -141,7 +141,7 @@ export async function generateCables(q: Queryable, provinceCode: string, seed: n
      ), ins AS (
        INSERT INTO poles (province_code, code, owner_carrier_id, carrier_ids, geom, district_code, is_demo)
        SELECT $3, g.code, $4, g.carrier_ids, g.geom,
-              (SELECT d.code FROM admin_units d WHERE d.level = 'district' AND d.valid_to IS NULL AND d.province_code = $3 AND ST_Intersects(d.geom, g.geom) LIMIT 1),
+              district_at($3, g.geom, current_date),
               true
          FROM gen g
        RETURNING id, code

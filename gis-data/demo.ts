@@ -59,7 +59,7 @@ export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoRe
     await tx.exec(`DELETE FROM demo_datasets WHERE name = 'province'`)
     await ensureCarriers(tx)
     // Real boundaries already imported for the province are kept; the demo then lays its data on them.
-    const hasBoundaries = await tx.maybeOne(`SELECT 1 FROM admin_units WHERE province_code = $1 AND level = 'district' AND valid_to IS NULL LIMIT 1`, [provinceCode])
+    const hasBoundaries = await tx.maybeOne(`SELECT 1 FROM units_in_force(current_date) WHERE province_code = $1 AND level = 'district' LIMIT 1`, [provinceCode])
     const province = hasBoundaries ? { districts: 0 } : await generateProvince(tx, provinceCode, DEMO_SEED)
     const users: DemoReport['users'] = []
     for (const u of DEMO_USERS) {

@@ -53,8 +53,8 @@ export async function generateProvince(q: Queryable, provinceCode: string, seed:
   const outline = outlineWkt(random)
   const points = seeds(random)
   await q.exec(
-    `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
-     VALUES ('province', $1, $2, $1, ST_Multi(ST_GeomFromText($3, 4326)), $4, 'demo')`,
+    `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source, is_demo)
+     VALUES ('province', $1, $2, $1, ST_Multi(ST_GeomFromText($3, 4326)), $4, 'demo', true)`,
     [provinceCode, DEMO_PROVINCE.name, outline, DEMO_VALID_FROM],
   )
   const inserted = await q.exec(
@@ -66,9 +66,9 @@ export async function generateProvince(q: Queryable, provinceCode: string, seed:
      ), cells AS (
        SELECT (ST_Dump(ST_VoronoiPolygons(ST_Collect(pt), 0, (SELECT ST_Expand(g, 0.5) FROM outline)))).geom AS cell FROM seeds
      )
-     INSERT INTO admin_units (level, code, name, province_code, parent_code, geom, valid_from, source)
+     INSERT INTO admin_units (level, code, name, province_code, parent_code, geom, valid_from, source, is_demo)
      SELECT 'district', s.code, s.name, $6, $6,
-            ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_Intersection(c.cell, o.g, 1e-7), 3))), $7, 'demo'
+            ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_Intersection(c.cell, o.g, 1e-7), 3))), $7, 'demo', true
        FROM cells c JOIN seeds s ON ST_Contains(c.cell, s.pt) CROSS JOIN outline o`,
     [points.map((p) => p[0]), points.map((p) => p[1]), DISTRICTS.map((d) => d[0]), DISTRICTS.map((d) => d[1]), outline, provinceCode, DEMO_VALID_FROM],
   )

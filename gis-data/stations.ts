@@ -51,8 +51,8 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
   )
   const carriers = new Map((await q.many<{ id: number; shortName: string }>(`SELECT id, short_name AS "shortName" FROM carriers WHERE kind = 'mobile'`)).map((c) => [c.shortName, c.id]))
   const districts = await q.many<{ code: string; km2: number }>(
-    `SELECT code, ST_Area(geom::geography) / 1e6 AS km2 FROM admin_units
-      WHERE level = 'district' AND province_code = $1 AND valid_to IS NULL ORDER BY code`,
+    `SELECT code, area_m2 / 1e6 AS km2 FROM units_in_force(current_date)
+      WHERE level = 'district' AND province_code = $1 ORDER BY code`,
     [provinceCode],
   )
   // Inner districts are ~12× denser per km², as in the real city.
@@ -104,10 +104,10 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
   const ids = await q.many<{ id: number }>(
     `WITH pts AS (
        SELECT row_number() OVER (ORDER BY d.code, p.path) AS n, d.code, p.geom
-         FROM admin_units d
+         FROM units_in_force(current_date) d
          JOIN unnest($2::text[], $3::int[]) AS c(code, cnt) ON c.code = d.code
         CROSS JOIN LATERAL ST_Dump(ST_GeneratePoints(d.geom, c.cnt, $4)) p
-        WHERE d.level = 'district' AND d.province_code = $1 AND d.valid_to IS NULL
+        WHERE d.level = 'district' AND d.province_code = $1
      ), attrs AS (
        SELECT * FROM unnest($5::int[], $6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::text[], $12::text[], $13::text[], $14::date[])
          WITH ORDINALITY AS a(carrier_id, site_code, mast_class, camouflage_kind, mast_height_m, building_height_m, tech, state, decision_no, decision_date, n)
@@ -143,7 +143,7 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
 /** A1-only squares and heritage areas in the centre, a government-office zone, main streets and a rural zone. */
 async function insertZones(q: Queryable, provinceCode: string): Promise<number> {
   return q.exec(
-    `WITH c AS (SELECT ST_PointOnSurface(geom) AS g, code FROM admin_units WHERE level = 'district' AND province_code = $1 AND valid_to IS NULL)
+    `WITH c AS (SELECT ST_PointOnSurface(geom) AS g, code FROM units_in_force(current_date) WHERE level = 'district' AND province_code = $1)
      INSERT INTO planning_zones (province_code, name, kind, allowed_classes, max_height_m, geom)
      SELECT $1, z.name, z.kind, z.classes, z.max_h, ST_Multi(ST_Buffer(c.g::geography, z.radius)::geometry)
        FROM c JOIN (VALUES
@@ -163,7 +163,7 @@ async function insertEvents(q: Queryable, provinceCode: string, carriers: Map<st
     `INSERT INTO station_events (province_code, name, starts_on, ends_on, area)
      SELECT $1, e.name, current_date + e.s, current_date + e.e, ST_Multi(ST_Buffer(ST_PointOnSurface(a.geom)::geography, 800)::geometry)
        FROM (VALUES ('Lễ hội pháo hoa (demo)', -1, 5, '760'), ('Hội chợ Tết (demo, đã kết thúc)', -40, -20, '778')) AS e(name, s, e, code)
-       JOIN admin_units a ON a.level = 'district' AND a.code = e.code AND a.province_code = $1 AND a.valid_to IS NULL
+       JOIN units_in_force(current_date) a ON a.level = 'district' AND a.code = e.code AND a.province_code = $1
      RETURNING id, ends_on < current_date AS past`,
     [provinceCode],
   )
@@ -174,7 +174,7 @@ async function insertEvents(q: Queryable, provinceCode: string, carriers: Map<st
       `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, camouflage_kind, mast_height_m,
                              building_height_m, technologies, state, decision_no, decision_date, temporary, mobile, event_id, valid_from, valid_to, is_demo)
        SELECT $1, ($3::int[])[1 + (g.i % cardinality($3::int[]))], 'TMP-' || e.id || '-' || lpad(g.i::text, 3, '0'), g.geom,
-              (SELECT code FROM admin_units a WHERE a.level = 'district' AND a.province_code = $1 AND a.valid_to IS NULL AND ST_Intersects(a.geom, g.geom) LIMIT 1),
+              district_at($1, g.geom, current_date),
               CASE WHEN g.fixed THEN 'A1c' ELSE 'A2b' END, CASE WHEN g.fixed THEN 'street_light' END,
               CASE WHEN g.fixed THEN 9 ELSE 30 END, NULL, '{4G}', 'in_service', 'TT-' || e.id || '/QĐ-STTTT', e.starts_on,
               true, NOT g.fixed, e.id, e.starts_on, e.ends_on, true

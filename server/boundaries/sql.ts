@@ -27,6 +27,8 @@ SELECT idx, code, name, province_code, parent_code, raw,
        ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_RemoveRepeatedPoints(raw), 'method=structure'), 3)))
 FROM input`
 
+// Here "current" means the open version (valid_to NULL): what an import closes, whatever today's date; reads by
+// date go through units_in_force (migration 030).
 // $1: level. What each feature needed, and whether its code is current in another province.
 export const ANALYSE_STAGE = `
 SELECT s.idx AS index, s.code, s.name,
@@ -86,7 +88,7 @@ export const RECORD_IMPORT = `
 INSERT INTO boundary_imports (file_name, level, province_code, valid_from, report)
 VALUES ($1, $2, $3, $4::date, $5::jsonb) RETURNING id`
 
-// Read side. A unit version is current at date D when valid_from <= D < valid_to.
+// Read side: units_in_force(D) (migration 030) is the one definition of the units valid on a date.
 
 // $1 level, $2 province code or null, $3 date, $4 tolerance (degrees), $5..$8 bbox or nulls.
 // The envelope is built from the parameters so `geom &&` can use the GiST index.
@@ -101,10 +103,9 @@ SELECT json_build_object(
                                     'validFrom', u.valid_from, 'validTo', u.valid_to, 'areaM2', round(u.area_m2::numeric, 1))
   ) ORDER BY u.code), '[]'::json)
 )::text AS body
-FROM admin_units u
+FROM units_in_force($3::date) u
 WHERE u.level = $1
   AND ($2::text IS NULL OR u.province_code = $2)
-  AND u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to > $3::date)
   AND ($5::float8 IS NULL OR u.geom && ST_MakeEnvelope($5::float8, $6::float8, $7::float8, $8::float8, 4326))`
 
 // $1 level, $2 code.
@@ -121,7 +122,6 @@ export const LOCATE_POINT = `
 WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326) AS pt)
 SELECT DISTINCT ON (u.level) u.level, u.id, u.code, u.name, u.province_code AS "provinceCode",
        u.valid_from AS "validFrom", u.valid_to AS "validTo"
-FROM admin_units u, p
+FROM units_in_force($3::date) u, p
 WHERE u.geom && p.pt AND ST_Intersects(u.geom, p.pt)
-  AND u.valid_from <= $3::date AND (u.valid_to IS NULL OR u.valid_to > $3::date)
 ORDER BY u.level, u.code`

@@ -34,9 +34,8 @@ async function resolve(tx: Queryable, scope: Scope, body: PoleBody): Promise<{ o
   return { owner, carriers }
 }
 
-/** The current district containing the point ($5, $6) of the province in parameter `$province`. */
-const districtOf = (province: string) => `(SELECT d.code FROM admin_units d WHERE d.level = 'district' AND d.valid_to IS NULL AND d.province_code = ${province}
-    AND ST_Intersects(d.geom, ST_SetSRID(ST_MakePoint($5, $6), 4326)) ORDER BY d.code LIMIT 1)`
+/** The district in force today containing the point ($5, $6) of the province in `$province` (migration 030). */
+const districtOf = (province: string) => `district_at(${province}, ST_SetSRID(ST_MakePoint($5, $6), 4326), current_date)`
 
 /** Adds a pole; its district is found from its position. */
 export async function createPole(tx: Queryable, scope: Scope, body: PoleBody): Promise<Record<string, unknown>> {

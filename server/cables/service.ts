@@ -49,8 +49,24 @@ export async function geometryProblem(q: Queryable, scope: Scope, geometry: Geom
 
 /** Recomputes per-district lengths of the routes, set-based (also used by the demo loader). */
 export async function refreshDistrictLengths(q: Queryable, routeIds: number[]): Promise<void> {
-  await q.exec(sql.CLEAR_DISTRICT_LENGTHS, [routeIds])
-  await q.exec(sql.REFRESH_DISTRICT_LENGTHS, [routeIds])
+  await q.one(sql.SPLIT_ROUTE_LENGTHS, [routeIds])
+}
+
+/**
+ * After a boundary import: splits every route of the province by every district version again and answers how
+ * many routes' split by the units in force on `today` changed (in the caller's transaction).
+ */
+export async function resplitProvince(q: Queryable, provinceCode: string, today: string): Promise<number> {
+  await q.exec(sql.SNAPSHOT_SPLITS, [provinceCode, today])
+  await q.exec(sql.SPLIT_PROVINCE, [provinceCode])
+  const { routes } = await q.one<{ routes: number }>(sql.CHANGED_SPLITS, [provinceCode, today])
+  await q.exec(sql.DROP_SNAPSHOT)
+  return routes
+}
+
+/** Gives every pole of the province the district in force on `today` containing it; answers how many moved. */
+export async function rederivePoleDistricts(q: Queryable, provinceCode: string, today: string): Promise<number> {
+  return q.exec(sql.REDERIVE_POLE_DISTRICTS, [provinceCode, today])
 }
 
 /** Names every pole id that is not a pole of the province, at `body.poleIds.i`. */
@@ -82,7 +98,7 @@ export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery):
       WHERE r.province_code = $1 AND ($2::int IS NULL OR $2::int = ANY (r.carrier_ids))
         AND ($3::text IS NULL OR r.kind = $3) AND ($4::text IS NULL OR r.status = $4)
         AND ($5::text IS NULL OR (SELECT id FROM carriers WHERE short_name = $5) = ANY (r.carrier_ids))
-        AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM route_district_lengths d WHERE d.route_id = r.id AND d.district_code = $6))
+        AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM route_district_split(current_date) d WHERE d.route_id = r.id AND d.district_code = $6))
         AND ($7::text IS NULL OR ${containsSql('r.name', '$7')} OR ${containsSql('r.street', '$7')})
         AND ($8::float8[] IS NULL OR r.geom && ST_MakeEnvelope($8[1], $8[2], $8[3], $8[4], 4326))
         AND r.id > $9

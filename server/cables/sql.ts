@@ -19,7 +19,7 @@ export const ROUTE_BY_ID = `
   SELECT ${ROUTE_COLUMNS}, ST_AsGeoJSON(r.geom, 7)::json AS geometry,
          COALESCE((SELECT json_agg(json_build_object('districtCode', d.district_code, 'lengthM', round(d.length_m::numeric, 2)::float8)
                                    ORDER BY d.district_code NULLS LAST)
-                     FROM route_district_lengths d WHERE d.route_id = r.id), '[]') AS districts,
+                     FROM route_district_split(current_date) d WHERE d.route_id = r.id), '[]') AS districts,
          COALESCE((SELECT json_agg(rp.pole_id ORDER BY rp.pole_id) FROM route_poles rp WHERE rp.route_id = r.id), '[]') AS "poleIds"
     FROM cable_routes r
    WHERE r.id = $1 AND r.province_code = $2 AND ($3::int IS NULL OR $3::int = ANY (r.carrier_ids))`
@@ -56,32 +56,38 @@ export const SET_STATUS = `
    WHERE id = $1 AND version = $2
   RETURNING id`
 
-/** Removes the per-district lengths of routes $1 (bigint[]) before they are computed again. */
-export const CLEAR_DISTRICT_LENGTHS = `DELETE FROM route_district_lengths WHERE route_id = ANY ($1::bigint[])`
-
 /**
- * Set-based per-district lengths for the routes in $1 (bigint[]): the length inside each current
- * district of the route's province, then the remainder outside every district as its own row.
+ * Splits the length of routes $1 (bigint[]) by every district version of their province (migration 030), so
+ * creation, import and re-derivation after a boundary import share one statement.
  */
-export const REFRESH_DISTRICT_LENGTHS = `
-  WITH inside AS (
-    SELECT r.id AS route_id, d.id AS unit_id, d.code AS district_code,
-           ST_Length(ST_CollectionExtract(ST_Intersection(r.geom, d.geom), 2)::geography, true) AS length_m
-      FROM cable_routes r
-      JOIN admin_units d ON d.level = 'district' AND d.valid_to IS NULL AND d.province_code = r.province_code
-                        AND d.geom && r.geom AND ST_Intersects(d.geom, r.geom)
-     WHERE r.id = ANY ($1::bigint[])
-  ), outside AS (
-    SELECT r.id AS route_id, r.length_m - COALESCE(sum(i.length_m), 0) AS length_m
-      FROM cable_routes r LEFT JOIN inside i ON i.route_id = r.id
-     WHERE r.id = ANY ($1::bigint[])
-     GROUP BY r.id, r.length_m
-  )
-  INSERT INTO route_district_lengths (route_id, unit_id, district_code, length_m)
-  SELECT route_id, unit_id, district_code, length_m FROM inside WHERE length_m > 0
-  UNION ALL
-  -- a centimetre of difference is rounding in the split, not cable outside the province's districts
-  SELECT route_id, NULL, NULL, length_m FROM outside WHERE length_m >= 0.01`
+export const SPLIT_ROUTE_LENGTHS = `SELECT split_route_lengths($1::bigint[]) AS rows`
+
+// Re-splitting a province after a boundary import: $1 province, $2 the date whose units count ("in force now").
+const SPLIT_NOW = `
+  SELECT s.route_id, coalesce(s.district_code, '-') AS code, round(s.length_m::numeric, 2) AS m
+    FROM route_district_split($2::date) s JOIN cable_routes r ON r.id = s.route_id WHERE r.province_code = $1`
+
+/** Keeps each route's split by the units in force before the routes are split again. */
+export const SNAPSHOT_SPLITS = `CREATE TEMP TABLE split_before ON COMMIT DROP AS ${SPLIT_NOW}`
+
+/** Splits every route of province $1 again. */
+export const SPLIT_PROVINCE = `
+  SELECT split_route_lengths(array_agg(id)) AS rows FROM cable_routes WHERE province_code = $1 HAVING count(*) > 0`
+
+/** How many routes' split by the units in force differs from the snapshot; drops the snapshot. */
+export const CHANGED_SPLITS = `
+  WITH now AS (${SPLIT_NOW})
+  SELECT count(DISTINCT coalesce(n.route_id, b.route_id)) AS routes
+    FROM now n FULL JOIN split_before b ON b.route_id = n.route_id AND b.code = n.code AND b.m = n.m
+   WHERE n.route_id IS NULL OR b.route_id IS NULL`
+
+export const DROP_SNAPSHOT = `DROP TABLE split_before`
+
+/** $1 province, $2 date: stores the district in force of every pole whose stored district differs. */
+export const REDERIVE_POLE_DISTRICTS = `
+  UPDATE poles p SET district_code = n.code
+    FROM (SELECT id, district_at(province_code, geom, $2::date) AS code FROM poles WHERE province_code = $1) n
+   WHERE p.id = n.id AND p.district_code IS DISTINCT FROM n.code`
 
 /** Unlinks every pole of route $1 before the links are chosen again. */
 export const CLEAR_POLES = `DELETE FROM route_poles WHERE route_id = $1`

@@ -44,9 +44,18 @@ export const SUMMARY_SQL = `
          (SELECT count(DISTINCT rp.pole_id) FROM route_poles rp JOIN r t ON t.id = rp.route_id WHERE t.kind = 'tidying' AND t.done) AS "tidyingPoles"
     FROM r`
 
-// The name of a district code: the unit in force at the period's end ($3), else its latest version.
-const DISTRICT_NAME = `(SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.province_code = $1 AND a.code = l.grp
-   ORDER BY (a.valid_from <= $3::date AND (a.valid_to IS NULL OR a.valid_to > $3::date)) DESC, a.valid_from DESC LIMIT 1)`
+/**
+ * Districts are those in force at the period's end ($3), so a period keeps its figures when boundaries change
+ * later; a period ending before the first loaded vintage ($1's earliest districts) is read on that vintage.
+ */
+const UNITS_DATE = `greatest($3::date, (SELECT min(valid_from) FROM admin_units WHERE level = 'district' AND province_code = $1))`
+/** True when no district version of $1 starts or ends between the period's units and today: stored codes hold. */
+const SAME_UNITS_AS_TODAY = `NOT EXISTS (SELECT 1 FROM admin_units WHERE level = 'district' AND province_code = $1
+  AND ((valid_from > ${UNITS_DATE} AND valid_from <= current_date)
+       OR (valid_to > ${UNITS_DATE} AND valid_to <= current_date)))`
+
+// The name of a district code: the unit in force on the date the groups are read on.
+const DISTRICT_NAME = `district_name(l.grp, ${UNITS_DATE})`
 
 /**
  * The group each row of a table falls in, as SQL over `r` (routes) with its length column, and its name over
@@ -59,10 +68,11 @@ const GROUPS = {
     additive: { routes: true, lengths: true, poles: true },
   },
   district: {
-    from: 'r JOIN route_district_lengths dl ON dl.route_id = r.id',
+    from: `r JOIN route_district_split(${UNITS_DATE}) dl ON dl.route_id = r.id`,
     key: `COALESCE(dl.district_code, '-')`,
     length: 'dl.length_m',
-    poleKey: `COALESCE(p.district_code, '-')`,
+    poleKey: `COALESCE(CASE WHEN ${SAME_UNITS_AS_TODAY} THEN p.district_code
+                            ELSE district_at(p.province_code, p.geom, ${UNITS_DATE}) END, '-')`,
     poleJoin: 'JOIN poles p ON p.id = rp.pole_id',
     name: DISTRICT_NAME,
     additive: { routes: false, lengths: true, poles: true },

@@ -33,7 +33,7 @@ SELECT ${TODAY}::text AS today,
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.seq), '[]') FROM (SELECT f.seq, count(*) AS items FROM f GROUP BY f.seq) x) AS "bySeq",
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.date), '[]') FROM (SELECT f.day::text AS date, count(*) AS count FROM f WHERE f.day IS NOT NULL GROUP BY f.day) x) AS history,
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.code), '[]') FROM (
-     SELECT f.district AS code, (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = f.district AND a.valid_to IS NULL LIMIT 1) AS name, ${COUNTS}
+     SELECT f.district AS code, district_name(f.district, current_date) AS name, ${COUNTS}
        FROM f GROUP BY f.district) x) AS "byDistrict",
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.items DESC, x."shortName"), '[]') FROM (
      SELECT f.short_name AS "shortName", f.carrier_name AS name, ${COUNTS} FROM f GROUP BY f.short_name, f.carrier_name) x) AS "byCarrier"`

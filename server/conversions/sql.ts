@@ -20,7 +20,7 @@ export const ITEM_COLUMNS = `
   jsonb_build_object('id', ph.id, 'seq', ph.seq, 'name', ph.name, 'deadline', ph.deadline) AS phase,
   jsonb_build_object('id', s.id, 'siteCode', s.site_code, 'mastClass', s.mast_class, 'mastHeightM', s.mast_height_m,
                      'camouflageKind', s.camouflage_kind, 'districtCode', s.district_code,
-                     'districtName', (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = s.district_code AND a.valid_to IS NULL LIMIT 1)) AS station,
+                     'districtName', district_name(s.district_code, current_date)) AS station,
   ST_AsGeoJSON(s.geom, 7)::jsonb AS position,
   jsonb_build_object('id', c.id, 'shortName', c.short_name, 'name', c.name) AS carrier,
   i.kind, i.from_class AS "fromClass", i.from_height_m AS "fromHeightM",

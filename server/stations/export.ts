@@ -118,7 +118,7 @@ export async function publicStations(q: Queryable, provinceCode: string, bbox: [
     `SELECT s.id, ST_AsGeoJSON(s.geom, 6)::jsonb AS geometry, c.name AS operator,
             coalesce((SELECT jsonb_agg(sc.name ORDER BY sc.name) FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids)), '[]') AS "sharedOperators",
             s.mast_class AS "mastClass", s.mast_height_m AS "mastHeightM", s.technologies, s.temporary, s.mobile,
-            (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = s.district_code AND a.valid_to IS NULL LIMIT 1) AS "districtName"
+            district_name(s.district_code, current_date) AS "districtName"
        FROM ${STATION_FROM}
       WHERE ${stationScope({ kind: 'public' }, 's', '$1')} ${box}
       ORDER BY s.id`,

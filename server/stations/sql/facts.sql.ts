@@ -3,22 +3,20 @@
 import { stationScope } from '../access'
 
 const POINT = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)'
-const CURRENT = `valid_from <= current_date AND (valid_to IS NULL OR valid_to > current_date)`
-
-/** $3 province: inside it? which current district, urban or rural? */
+/**
+ * $3 province: inside it (its own outline, or any of its districts when only districts are loaded)? which
+ * district in force today (migration 030's district_at, the one used to store it), urban or rural?
+ */
 export const PLACE = `
 SELECT EXISTS (
-         SELECT 1 FROM admin_units
-          WHERE level = 'province' AND code = $3 AND ${CURRENT} AND ST_Intersects(geom, ${POINT})
+         SELECT 1 FROM units_in_force(current_date) u
+          WHERE ((u.level = 'province' AND u.code = $3) OR (u.level = 'district' AND u.province_code = $3))
+            AND u.geom && ${POINT} AND ST_Intersects(u.geom, ${POINT})
        ) AS "inProvince",
-       d.code AS "districtCode", d.name AS "districtName",
+       d.code AS "districtCode", district_name(d.code, current_date) AS "districtName",
        coalesce(k.area_kind, r.default_area_kind) AS "areaKind"
   FROM station_rules r
-  LEFT JOIN LATERAL (
-         SELECT code, name FROM admin_units
-          WHERE level = 'district' AND province_code = $3 AND ${CURRENT} AND ST_Intersects(geom, ${POINT})
-          ORDER BY code LIMIT 1
-       ) d ON true
+  CROSS JOIN LATERAL (SELECT district_at($3, ${POINT}, current_date) AS code) d
   LEFT JOIN district_area_kinds k ON k.province_code = r.province_code AND k.district_code = d.code
  WHERE r.province_code = $3`
 

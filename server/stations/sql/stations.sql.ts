@@ -9,7 +9,7 @@ export const STATION_COLUMNS = `
   s.site_code AS "siteCode", s.name, s.address,
   ST_AsGeoJSON(s.geom, 7)::jsonb AS position,
   s.district_code AS "districtCode",
-  (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.code = s.district_code AND a.valid_to IS NULL LIMIT 1) AS "districtName",
+  district_name(s.district_code, current_date) AS "districtName",
   s.mast_class AS "mastClass", s.camouflage_kind AS "camouflageKind",
   s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.technologies,
   s.state, s.state_since AS "stateSince", s.submitted_at AS "submittedAt",
