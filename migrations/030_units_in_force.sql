@@ -24,7 +24,8 @@ $$;
 -- The name of a district code on a date (names change with versions).
 CREATE FUNCTION district_name(district text, on_date date) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT u.name FROM units_in_force(on_date) u WHERE u.level = 'district' AND u.code = district ORDER BY u.province_code LIMIT 1
+  SELECT u.name FROM units_in_force(on_date) u
+   WHERE u.level = 'district' AND u.code = district ORDER BY u.province_code LIMIT 1
 $$;
 
 -- Route lengths are stored per district *version* (every vintage of the route's province), so a figure asked

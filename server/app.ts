@@ -14,6 +14,7 @@ import { authRoutes } from './auth/routes'
 import { auditRoutes } from './audit/routes'
 import { healthRoutes } from './health/routes'
 import { carrierRoutes } from './carriers/routes'
+import { setupRoutes } from './setup/routes'
 import { userRoutes } from './users/routes'
 import { coordinateRoutes } from './coords/routes'
 import { cableRoutes } from './cables/routes'
@@ -68,6 +69,7 @@ export function buildApi(): Api {
   authRoutes(api)
   userRoutes(api)
   carrierRoutes(api)
+  setupRoutes(api)
   auditRoutes(api)
   coordinateRoutes(api)
   boundaryRoutes(api)

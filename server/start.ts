@@ -7,6 +7,7 @@ import { checkAdminPassword, ensureAdmin } from './auth/bootstrap'
 import { activeDemoAccounts, checkDemoSetting, deactivateDemoAccounts } from './users/demo-accounts'
 import { loadDemoLayers, printCredentials, startDemo } from '../gis-data/demo'
 import { JobBoard } from './health/jobs'
+import { prepareProvince } from './setup/service'
 import { log } from './log'
 
 export interface Running {
@@ -51,6 +52,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (switchedOff.length > 0) {
         log.warn('demo accounts switched off: refused in production', { usernames: switchedOff })
       }
+    }
+    const prepared = await prepareProvince(db, config.provinceCode)
+    if (prepared.rulesAdded) {
+      log.info('national rule values set; review them on the planning page', { province: config.provinceCode })
     }
     if (config.demo) {
       const demo = await startDemo(db, config.provinceCode)

@@ -21,6 +21,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   cableSummary: lazy(() => import('../cables/SummaryPage')),
   users: lazy(() => import('../admin/UsersPage')),
   carriers: lazy(() => import('../admin/CarriersPage')),
+  boundaries: lazy(() => import('../admin/BoundariesPage')),
   audit: lazy(() => import('../admin/AuditPage')),
 }
 

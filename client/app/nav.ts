@@ -10,7 +10,7 @@ export interface Section {
   icon: IconName
 }
 
-export type SectionId = 'map' | 'planning' | 'conversions' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'audit'
+export type SectionId = 'map' | 'planning' | 'conversions' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'boundaries' | 'audit'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -23,6 +23,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   planning: { id: 'planning', path: '/planning', label: 'nav.planning', icon: 'layers' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
+  boundaries: { id: 'boundaries', path: '/boundaries', label: 'nav.boundaries', icon: 'layers' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
 }
 
@@ -31,7 +32,7 @@ export const SECTIONS: Record<SectionId, Section> = {
  * only decides what the menu offers and which pages the client will open.
  */
 export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
-  admin: ['map', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'users', 'carriers', 'audit'],
+  admin: ['map', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'users', 'carriers', 'boundaries', 'audit'],
   officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'audit'],
   inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning'],
   carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary'],

@@ -1,11 +1,13 @@
 import type { MessageKey } from './vi'
 import { stationsEn } from '../stations/messages.en'
 import { cablesEn } from '../cables/messages.en'
+import { boundariesEn } from '../admin/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
   ...stationsEn,
   ...cablesEn,
+  ...boundariesEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

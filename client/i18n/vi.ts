@@ -1,10 +1,12 @@
 import { stationsVi } from '../stations/messages.vi'
 import { cablesVi } from '../cables/messages.vi'
+import { boundariesVi } from '../admin/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
   ...stationsVi,
   ...cablesVi,
+  ...boundariesVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

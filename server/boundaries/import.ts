@@ -1,6 +1,9 @@
 import type { Db, Queryable } from '../db/index'
 import { audit, type Actor } from '../audit/audit'
 import { checkFeatureCollection, type CheckedFeature, type Level, type Rejection } from './validation'
+import { forgetUnitSplits } from '../cables/service'
+import { vietnamToday } from '../time'
+import { beforeDistrictChange, rederiveDistricts, type Moved } from './rederive'
 import * as sql from './sql'
 
 /** One boundary import, from the CLI or the API. */
@@ -57,6 +60,14 @@ export interface ImportReport {
   repairedCount: number
   /** Versions whose validity ends on validFrom (or would end, on a dry run). */
   closed: UnitVersionRef[]
+  /** Demo (or derived outline) versions from validFrom on that the file replaced (or would, on a dry run). */
+  superseded: UnitVersionRef[]
+  /** For a district file: the province outline derived from the districts (no real outline is loaded). */
+  outlineDerived: boolean
+  /** For a district file: what changed district once the new units are in force (null on a dry run). */
+  moved: Moved | null
+  /** Things the person importing should know (e.g. a vintage that starts after today). */
+  notes: string[]
   inserted: number
   importId: number | null
 }
@@ -119,6 +130,10 @@ export function rejectedReport(request: Omit<ImportRequest, 'featureCollection'>
     features: [],
     repairedCount: 0,
     closed: [],
+    superseded: [],
+    outlineDerived: false,
+    moved: null,
+    notes: [],
     inserted: 0,
     importId: null,
   }
@@ -157,21 +172,69 @@ export async function importBoundaries(db: Db, request: ImportRequest, actor: Ac
     if (report.rejected.length > 0) return report
 
     const { where, params } = sql.scopeFilter(scope, request.level, request.provinceCode)
-    const later = await tx.many<UnitVersionRef & Record<string, unknown>>(sql.LATER_VERSIONS(where, params.length + 1), [...params, request.validFrom])
-    if (later.length > 0) {
-      const named = later.map((v) => `${v.code} ${v.name} from ${v.validFrom}`).join('; ')
-      return { ...report, fileError: `versions starting on or after ${request.validFrom} already exist (${named}); import boundary vintages in date order` }
-    }
+    const laterSql = sql.LATER_VERSIONS(where, params.length + 1)
+    const later = await tx.many<LaterVersion>(laterSql, [...params, request.validFrom])
+    const real = later.filter((v) => !v.replaceable)
+    if (real.length > 0) return { ...report, fileError: outOfOrder(request.validFrom, real) }
+    const demo = later.map(({ code, name, validFrom }) => ({ code, name, validFrom }))
     if (request.dryRun) {
-      report.closed = await tx.many(sql.CURRENT_IN_SCOPE(where), params)
-      return { ...report, status: 'dry-run' }
+      const open = await tx.many<UnitVersionRef & Record<string, unknown>>(sql.CURRENT_IN_SCOPE(where), params)
+      report.closed = open.filter((c) => !demo.some((d) => d.code === c.code && d.validFrom === c.validFrom))
+      return { ...report, superseded: demo, status: 'dry-run' }
+    }
+    const today = vietnamToday()
+    if (request.level === 'district') await beforeDistrictChange(tx, request.provinceCode!, today)
+    if (later.length > 0) {
+      const ids = later.map((v) => v.id)
+      await forgetUnitSplits(tx, ids)
+      report.superseded = await tx.many(sql.DELETE_VERSIONS, [ids])
     }
     report.closed = await tx.many(sql.CLOSE_CURRENT(where, params.length + 1), [...params, request.validFrom])
     report.inserted = await tx.exec(sql.INSERT_VERSIONS, [request.level, request.validFrom, request.source ?? request.fileName])
     report.status = 'imported'
+    if (request.level === 'district') await afterDistricts(tx, report, request.provinceCode!, today)
     await recordImport(tx, report, actor, requestId)
     return report
   })
+}
+
+interface LaterVersion extends UnitVersionRef, Record<string, unknown> {
+  id: number
+  replaceable: boolean
+}
+
+/** Why a vintage cannot go in before newer real ones, and what to do instead. */
+function outOfOrder(validFrom: string, later: LaterVersion[]): string {
+  const latest = later.reduce((max, v) => (v.validFrom > max ? v.validFrom : max), later[0]!.validFrom)
+  const named = later.map((v) => `${v.code} ${v.name} from ${v.validFrom}`).join('; ')
+  return (
+    `${later.length} versions starting on or after ${validFrom} already exist (${named}); ` +
+    'import boundary vintages in date order. ' +
+    `If this file is the newer boundary, import it again with a valid-from after ${latest}. ` +
+    `If it is an older vintage, load it into a new database first and then the newer files, oldest first.`
+  )
+}
+
+/**
+ * After a district file: a province without a real outline gets the union of its districts as outline (replacing
+ * a demo or earlier derived one), and everything stored per district is re-derived from the units now in force.
+ */
+async function afterDistricts(tx: Queryable, report: ImportReport, provinceCode: string, today: string): Promise<void> {
+  const { real } = await tx.one<{ real: boolean }>(sql.HAS_REAL_OUTLINE, [provinceCode])
+  if (!real) {
+    await tx.exec(sql.DELETE_LATER_OUTLINES, [provinceCode, report.validFrom])
+    await tx.exec(sql.CLOSE_OUTLINE, [provinceCode, report.validFrom])
+    await tx.exec(sql.INSERT_DERIVED_OUTLINE, [provinceCode, report.validFrom, report.fileName])
+    report.outlineDerived = true
+  }
+  report.moved = await rederiveDistricts(tx, provinceCode, today)
+  if (report.validFrom > today) {
+    report.notes.push(
+      `The new units come into force on ${report.validFrom}, after today (${today}): ` +
+        "stored districts keep following today's units. " +
+        'Import a vintage on or after the day it comes into force so records move with it.',
+    )
+  }
 }
 
 async function recordImport(tx: Queryable, report: ImportReport, actor: Actor, requestId?: string): Promise<void> {
@@ -193,6 +256,8 @@ async function recordImport(tx: Queryable, report: ImportReport, actor: Actor, r
         inserted: report.inserted,
         repaired: report.repairedCount,
         closed: report.closed.map((c) => c.code),
+        superseded: report.superseded.map((c) => c.code),
+        moved: report.moved,
       },
     },
     requestId,

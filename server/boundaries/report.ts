@@ -25,6 +25,22 @@ export function formatReport(report: ImportReport): string {
     lines.push(`  feature ${f.index} (code ${f.code}, ${f.name}), area change ${formatNumber(f.areaChangeM2, 'vi', 1)} m²:`)
     for (const repair of f.repairs) lines.push(`    - ${repair}`)
   }
+  if (report.superseded.length > 0) {
+    const verb = report.status === 'dry-run' ? 'Would replace' : 'Replaced'
+    const names = report.superseded.map((c) => `${c.code} ${c.name}`).join(', ')
+    lines.push(`${verb} ${report.superseded.length} demo or derived version(s): ${names}`)
+  }
+  if (report.outlineDerived) {
+    lines.push('Province outline: the union of these districts (no real province outline is loaded).')
+  }
+  if (report.moved) {
+    const m = report.moved
+    lines.push(
+      `Moved to the units now in force: ${m.stations} stations changed district, ${m.poles} poles changed district, ` +
+        `${m.conversionItems} conversion items changed district, ${m.routes} routes re-split by district.`,
+    )
+  }
+  for (const note of report.notes) lines.push(`Note: ${note}`)
   if (report.closed.length > 0) {
     lines.push(`${report.status === 'dry-run' ? 'Would end' : 'Ended'} on ${report.validFrom}: ${report.closed.map((c) => `${c.code} ${c.name}`).join(', ')}`)
   }

@@ -94,6 +94,18 @@ export function boundaryRoutes(api: Api): void {
 
   api.route({
     method: 'get',
+    path: BOUNDARY_IMPORT_PATH,
+    summary: 'Boundary vintages (per level, province and validity) and the latest imports with what they moved',
+    tag: 'boundaries',
+    access: ['admin'],
+    async handler({ req }) {
+      const { db } = deps(req)
+      return { vintages: await db.many(sql.VINTAGES), imports: await db.many(sql.RECENT_IMPORTS) }
+    },
+  })
+
+  api.route({
+    method: 'get',
     path: '/api/admin-units',
     summary: 'Units of a level valid at a date, as a simplified GeoJSON FeatureCollection',
     tag: 'boundaries',

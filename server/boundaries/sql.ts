@@ -60,11 +60,20 @@ export function scopeFilter(scope: Scope, level: string, provinceCode: string | 
   }
 }
 
-/** Versions in scope that start on or after the new valid_from (parameter $n). */
+/** Demo units, and province outlines derived from a district file: what a real file replaces. */
+const REPLACEABLE_UNIT = `(u.is_demo OR u.source LIKE 'derived:%')`
+
+/** Versions in scope that start on or after the new valid_from (parameter $n), replaceable ones marked. */
 export const LATER_VERSIONS = (where: string, n: number) => `
-SELECT u.code, u.name, u.valid_from AS "validFrom" FROM admin_units u
+SELECT u.id, u.code, u.name, u.valid_from AS "validFrom", coalesce(${REPLACEABLE_UNIT}, false) AS replaceable
+  FROM admin_units u
 WHERE ${where} AND u.valid_from >= $${n}::date
-ORDER BY u.code, u.valid_from LIMIT 20`
+ORDER BY u.code, u.valid_from`
+
+/** Removes unit versions $1 (bigint[]): demo or derived boundaries a real file replaces. */
+export const DELETE_VERSIONS = `
+DELETE FROM admin_units u WHERE u.id = ANY ($1::bigint[]) AND ${REPLACEABLE_UNIT}
+RETURNING code, name, valid_from AS "validFrom"`
 
 /** Current versions in scope. */
 export const CURRENT_IN_SCOPE = (where: string) => `
@@ -82,6 +91,29 @@ RETURNING u.code, u.name, u.valid_from AS "validFrom"`
 export const INSERT_VERSIONS = `
 INSERT INTO admin_units (level, code, name, province_code, parent_code, geom, valid_from, source)
 SELECT $1, code, name, province_code, parent_code, geom, $2::date, $3 FROM boundary_stage ORDER BY idx`
+
+// The province outline of a district import, when the province has no real outline of its own open: demo and
+// derived outlines are replaced by the union of the new districts. $1 province, $2 valid_from.
+const REPLACEABLE = `level = 'province' AND code = $1 AND (is_demo OR source LIKE 'derived:%')`
+
+/** Whether province $1 has a real (imported, not demo or derived) outline open. */
+export const HAS_REAL_OUTLINE = `
+SELECT EXISTS (SELECT 1 FROM admin_units WHERE level = 'province' AND code = $1 AND valid_to IS NULL
+                AND NOT is_demo AND coalesce(source, '') NOT LIKE 'derived:%') AS real`
+
+/** Removes replaceable outlines of $1 starting on or after $2. */
+export const DELETE_LATER_OUTLINES = `DELETE FROM admin_units WHERE ${REPLACEABLE} AND valid_from >= $2::date`
+
+/** Ends the open replaceable outline of $1 on $2. */
+export const CLOSE_OUTLINE = `UPDATE admin_units SET valid_to = $2::date WHERE ${REPLACEABLE} AND valid_to IS NULL`
+
+/** $1 province, $2 valid_from, $3 file name: the outline as the union of the staged districts. */
+export const INSERT_DERIVED_OUTLINE = `
+INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
+SELECT 'province', $1, coalesce((SELECT province_name FROM vn2000_zones WHERE province_code = $1), $1), $1,
+       ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_Union(geom), 3))), $2::date,
+       'derived: union of the districts in ' || $3
+  FROM boundary_stage`
 
 // $1 file name, $2 level, $3 province code, $4 valid_from, $5 report.
 export const RECORD_IMPORT = `
@@ -125,3 +157,20 @@ SELECT DISTINCT ON (u.level) u.level, u.id, u.code, u.name, u.province_code AS "
 FROM units_in_force($3::date) u, p
 WHERE u.geom && p.pt AND ST_Intersects(u.geom, p.pt)
 ORDER BY u.level, u.code`
+
+/** Every boundary vintage: one row per level, province and validity, with how many units and whether demo. */
+export const VINTAGES = `
+SELECT u.level, u.province_code AS "provinceCode", u.valid_from::text AS "validFrom", u.valid_to::text AS "validTo",
+       count(*) AS units, bool_or(u.is_demo) AS demo, min(u.source) AS source,
+       u.valid_from <= current_date AND (u.valid_to IS NULL OR u.valid_to > current_date) AS "inForce"
+  FROM admin_units u
+ GROUP BY u.level, u.province_code, u.valid_from, u.valid_to
+ ORDER BY u.level, u.province_code, u.valid_from`
+
+/** The latest imports with what each moved. */
+export const RECENT_IMPORTS = `
+SELECT id, file_name AS "fileName", level, province_code AS "provinceCode", valid_from::text AS "validFrom",
+       imported_at AS "importedAt",
+       report -> 'moved' AS moved, jsonb_array_length(coalesce(report -> 'superseded', '[]')) AS superseded,
+       (report ->> 'inserted')::int AS inserted
+  FROM boundary_imports ORDER BY id DESC LIMIT 50`

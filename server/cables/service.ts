@@ -52,16 +52,25 @@ export async function refreshDistrictLengths(q: Queryable, routeIds: number[]): 
   await q.one(sql.SPLIT_ROUTE_LENGTHS, [routeIds])
 }
 
+/** Before a boundary import changes a province's units: keeps each route's split by the units in force on `today`. */
+export async function snapshotSplits(q: Queryable, provinceCode: string, today: string): Promise<void> {
+  await q.exec(sql.SNAPSHOT_SPLITS, [provinceCode, today])
+}
+
 /**
- * After a boundary import: splits every route of the province by every district version again and answers how
- * many routes' split by the units in force on `today` changed (in the caller's transaction).
+ * After the import: splits every route of the province by every district version again and answers how many
+ * routes' split by the units in force on `today` differs from the snapshot (in the caller's transaction).
  */
 export async function resplitProvince(q: Queryable, provinceCode: string, today: string): Promise<number> {
-  await q.exec(sql.SNAPSHOT_SPLITS, [provinceCode, today])
   await q.exec(sql.SPLIT_PROVINCE, [provinceCode])
   const { routes } = await q.one<{ routes: number }>(sql.CHANGED_SPLITS, [provinceCode, today])
   await q.exec(sql.DROP_SNAPSHOT)
-  return routes
+  return Number(routes)
+}
+
+/** Drops the route splits over unit versions that are about to be removed (demo boundaries a real file replaces). */
+export async function forgetUnitSplits(q: Queryable, unitIds: number[]): Promise<void> {
+  await q.exec(sql.FORGET_UNIT_SPLITS, [unitIds])
 }
 
 /** Gives every pole of the province the district in force on `today` containing it; answers how many moved. */

@@ -166,3 +166,6 @@ export const INVITATIONS = `
     LEFT JOIN carriers bc ON bc.id = i.invited_by_carrier_id
    WHERE r.province_code = $1 AND ($2::int IS NULL OR i.carrier_id = $2::int)
    ORDER BY i.invited_at, i.route_id`
+
+/** Drops the stored split over unit versions $1 (bigint[]) before those versions are removed. */
+export const FORGET_UNIT_SPLITS = `DELETE FROM route_district_lengths WHERE unit_id = ANY ($1::bigint[])`

@@ -2,7 +2,7 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { itemWhere, visibleItem } from './access'
 import type { ItemFilters, ListQuery } from './schemas'
-import { ITEM_COLUMNS, ITEM_FROM, SELECT_ITEM_HISTORY, SELECT_PHOTOS, TODAY } from './sql'
+import { COUNT_ITEMS_OF_STATIONS, ITEM_COLUMNS, ITEM_FROM, SELECT_ITEM_HISTORY, SELECT_PHOTOS, TODAY } from './sql'
 import { decorateItem } from './transitions'
 
 /** One page of items, earliest due first, with the total. */
@@ -42,4 +42,10 @@ export async function itemLayer(q: Queryable, user: SessionUser, provinceCode: s
     where.params,
   )
   return row.fc
+}
+
+/** How many items are about the given stations (an item lies in its station's district). */
+export async function countItemsOfStations(q: Queryable, stationIds: number[]): Promise<number> {
+  const { n } = await q.one<{ n: number }>(COUNT_ITEMS_OF_STATIONS, [stationIds])
+  return Number(n)
 }

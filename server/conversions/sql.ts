@@ -82,3 +82,7 @@ SELECT at, actor_name AS "actorName", action, after->>'status' AS status, after-
 
 /** $1 item: how many photos it holds (read after the item is locked, so no concurrent upload is missed). */
 export const COUNT_ITEM_PHOTOS = `SELECT count(*)::int AS n FROM conversion_photos WHERE item_id = $1`
+
+/** $1 station ids: how many conversion items are about those stations (their district is the station's). */
+export const COUNT_ITEMS_OF_STATIONS = `
+SELECT count(*) AS n FROM conversion_items WHERE station_id = ANY ($1::bigint[])`

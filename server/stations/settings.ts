@@ -50,10 +50,10 @@ export async function readSettings(q: Queryable, provinceCode: string): Promise<
 /** Replaces the province's rule values and district classes in the caller's transaction. */
 export async function writeSettings(tx: Queryable, provinceCode: string, b: RuleValuesBody): Promise<void> {
   await tx.exec(
-    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m, duplicate_distance_m, default_area_kind, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m, duplicate_distance_m, default_area_kind, updated_at, reviewed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now())
      ON CONFLICT (province_code) DO UPDATE SET a1_max_ratio = $2, a1_max_height_m = $3, share_distance_urban_m = $4,
-       share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, updated_at = now()`,
+       share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, updated_at = now(), reviewed_at = now()`,
     [provinceCode, b.a1MaxRatio, b.a1MaxHeightM, b.shareDistanceUrbanM, b.shareDistanceRuralM, b.duplicateDistanceM, b.defaultAreaKind],
   )
   await tx.exec('DELETE FROM spacing_rules WHERE province_code = $1', [provinceCode])
@@ -67,4 +67,48 @@ export async function writeSettings(tx: Queryable, provinceCode: string, b: Rule
     `INSERT INTO district_area_kinds (province_code, district_code, area_kind) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
     [provinceCode, b.districtAreaKinds.map((d) => d.districtCode), b.districtAreaKinds.map((d) => d.areaKind)],
   )
+}
+
+/**
+ * The national rule values (domain.md: TTLT 15/2016 A1 limits, Quảng Nam's spacing, Hải Dương's must-share
+ * distances), what a province starts with until an officer reviews them.
+ */
+export const NATIONAL_RULE_VALUES: Omit<RuleValuesBody, 'districtAreaKinds'> = {
+  a1MaxRatio: 0.2,
+  a1MaxHeightM: 3,
+  shareDistanceUrbanM: 100,
+  shareDistanceRuralM: 400,
+  duplicateDistanceM: 30,
+  defaultAreaKind: 'urban',
+  spacing: [
+    { mastClass: 'A2a', areaKind: 'urban', minHeightM: 0, maxHeightM: 15, minDistanceM: 150 },
+    { mastClass: 'A2a', areaKind: 'rural', minHeightM: 0, maxHeightM: 15, minDistanceM: 200 },
+    { mastClass: 'A2a', areaKind: 'urban', minHeightM: 15, maxHeightM: null, minDistanceM: 200 },
+    { mastClass: 'A2a', areaKind: 'rural', minHeightM: 15, maxHeightM: null, minDistanceM: 350 },
+    { mastClass: 'A2b', areaKind: 'urban', minHeightM: 0, maxHeightM: null, minDistanceM: 300 },
+  ],
+}
+
+/** Gives a province without rule values the national ones (not marked reviewed); answers whether it did. */
+export async function ensureDefaultRules(tx: Queryable, provinceCode: string): Promise<boolean> {
+  const v = NATIONAL_RULE_VALUES
+  const added = await tx.exec(
+    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m,
+                                share_distance_rural_m, duplicate_distance_m, default_area_kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (province_code) DO NOTHING`,
+    [
+      provinceCode, v.a1MaxRatio, v.a1MaxHeightM, v.shareDistanceUrbanM,
+      v.shareDistanceRuralM, v.duplicateDistanceM, v.defaultAreaKind,
+    ],
+  )
+  if (added === 0) return false
+  await tx.exec(
+    `INSERT INTO spacing_rules (province_code, mast_class, area_kind, min_height_m, max_height_m, min_distance_m)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])`,
+    [
+      provinceCode, v.spacing.map((s) => s.mastClass), v.spacing.map((s) => s.areaKind),
+      v.spacing.map((s) => s.minHeightM), v.spacing.map((s) => s.maxHeightM), v.spacing.map((s) => s.minDistanceM),
+    ],
+  )
+  return true
 }

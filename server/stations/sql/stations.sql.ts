@@ -91,3 +91,13 @@ export const LOCK_STATION = `SELECT id FROM stations WHERE id = $1 AND province_
 
 /** $1 station: how many photos it holds (read after LOCK_STATION, so no concurrent upload is missed). */
 export const COUNT_PHOTOS = `SELECT count(*)::int AS n FROM station_photos WHERE station_id = $1`
+
+/**
+ * $1 province, $2 date: stores the district in force (migration 030's district_at, the one a new station gets
+ * through the rule check) of every station whose stored district differs; answers the moved ids.
+ */
+export const REDERIVE_DISTRICTS = `
+UPDATE stations s SET district_code = n.code
+  FROM (SELECT id, district_at(province_code, geom, $2::date) AS code FROM stations WHERE province_code = $1) n
+ WHERE s.id = n.id AND s.district_code IS DISTINCT FROM n.code
+RETURNING s.id`
