@@ -17,7 +17,7 @@ type Json = Record<string, any>
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const ADMIN = path.resolve(ROOT, '../shared/data/admin')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
-const ADMIN_PASSWORD = 'first-admin-password-1'
+const ADMIN_PASSWORD = 'Province-Setup-Key-4821'
 
 let cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -143,12 +143,12 @@ describe('a new installation for any province', () => {
           .filter((c) => c.kind === 'mobile')
           .map((c) => c.shortName)
           .sort(),
-      ).toEqual(['gmobile', 'mobifone', 'viettel', 'vietnamobile', 'vnpt'])
+      ).toEqual(['gmobile', 'mobifone', 'viettel', 'vietnamobile', 'vnpt'].sort())
       const viettel = carriers.find((c) => c.shortName === 'viettel')!
       const created = await call(running, 'POST', '/api/users', admin, {
         username: 'viettel-nn',
         displayName: 'Viettel',
-        password: 'viettel-password-1',
+        password: 'Carrier-Signs-In-7391',
         role: 'carrier',
         carrierId: viettel.id,
       })
@@ -156,7 +156,7 @@ describe('a new installation for any province', () => {
       const carrier = (
         await call(running, 'POST', '/api/auth/login', undefined, {
           username: 'viettel-nn',
-          password: 'viettel-password-1',
+          password: 'Carrier-Signs-In-7391',
         })
       ).cookie
 
