@@ -179,6 +179,6 @@ describe('a new installation for any province', () => {
       const inProvince = (apply.json.ruleResults as Json[]).find((r) => r.rule === 'in_province')
       expect(inProvince?.outcome).toBe('pass')
       expect((apply.json.ruleResults as Json[]).length).toBeGreaterThan(3)
-    }, 240_000)
+    }, 900_000)
   }
 })
