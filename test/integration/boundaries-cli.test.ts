@@ -51,7 +51,8 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   })
 }
 
-describe('npm run import:boundaries', () => {
+// Each run starts a process that opens its own database: slow on a loaded machine.
+describe('npm run import:boundaries', { timeout: 300_000 }, () => {
   it('imports a district file and prints the JSON report', async () => {
     const run = await cli(HCMC, '--level', 'district', '--province', '79', '--valid-from', '2021-01-01', '--json')
     expect(run.stderr).toBe('')
