@@ -51,6 +51,12 @@ export interface Paths {
     }
   }
   "/api/admin/boundaries": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
     post: {
       params: never
       query: never
@@ -64,6 +70,14 @@ export interface Paths {
         dryRun?: boolean
         featureCollection: unknown
       }
+      response: unknown
+    }
+  }
+  "/api/admin/setup": {
+    get: {
+      params: never
+      query: never
+      body: never
       response: unknown
     }
   }
