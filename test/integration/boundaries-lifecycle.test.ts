@@ -72,13 +72,17 @@ beforeAll(async () => {
   // The service the admin API and the CLI both call; a city-scale import can outlast fetch's 300 s header timeout
   // on a loaded test machine, so the test calls it directly as the signed-in administrator.
   const actor = await app.db.one<SessionUser>(`SELECT id, username, role FROM users WHERE username = 'boundary-admin'`)
-  report = (await importBoundaries(app.db, {
-    level: 'district',
-    provinceCode: '79',
-    validFrom: '2025-03-01',
-    fileName: '79_hcmc_districts.geojson',
-    featureCollection: hcmc(),
-  }, actor)) as unknown as Json
+  report = (await importBoundaries(
+    app.db,
+    {
+      level: 'district',
+      provinceCode: '79',
+      validFrom: '2025-03-01',
+      fileName: '79_hcmc_districts.geojson',
+      featureCollection: hcmc(),
+    },
+    actor,
+  )) as unknown as Json
   importStatus = report.status === 'imported' ? 200 : 422
 }, 1_800_000)
 afterAll(async () => {
