@@ -205,7 +205,8 @@ interface LaterVersion extends UnitVersionRef, Record<string, unknown> {
 
 /** Why a vintage cannot go in before newer real ones, and what to do instead. */
 function outOfOrder(validFrom: string, later: LaterVersion[]): string {
-  const latest = later.reduce((max, v) => (v.validFrom > max ? v.validFrom : max), later[0]!.validFrom)
+  // ISO dates sort as text.
+  const latest = later.map((v) => v.validFrom).sort()[later.length - 1]
   const named = later.map((v) => `${v.code} ${v.name} from ${v.validFrom}`).join('; ')
   return (
     `${later.length} versions starting on or after ${validFrom} already exist (${named}); ` +
