@@ -75,6 +75,41 @@ export class StationsDriver extends AppDriver {
   }
 
   /** The station's stored position, read through the API as the signed-in user. */
+  /** Calls the API in the page with this user's session; a status of 400 or more fails the test. */
+  async api<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const r = await this.page.evaluate(
+      async ({ method, path, body }) => {
+        const init: RequestInit = { method, headers: { 'content-type': 'application/json' } }
+        if (body !== undefined) init.body = JSON.stringify(body)
+        const res = await fetch(path, init)
+        return { status: res.status, text: await res.text() }
+      },
+      { method, path, body },
+    )
+    if (r.status >= 400) throw new Error(`${method} ${path}: ${r.status} ${r.text}`)
+    return JSON.parse(r.text) as T
+  }
+
+  /** Takes a workflow action on a station through the API, at the station's current version. */
+  async act(id: number, body: Record<string, unknown>): Promise<void> {
+    const { version } = await this.api<{ version: number }>('GET', `/api/stations/${id}`)
+    await this.api('POST', `/api/stations/${id}/transitions`, { version, ...body })
+  }
+
+  /**
+   * As a signed-in carrier, creates and submits an application through the API at the map's opening centre
+   * moved east by `eastDeg` (so that each test's site is its own); answers the station's id.
+   */
+  async submitThroughApi(siteCode: string, eastDeg: number): Promise<number> {
+    await this.open('/applications/new')
+    await this.waitForStationsMap()
+    const [lon, lat] = await this.page.evaluate(() => window.__map!.getCenter().toArray())
+    const site = { siteCode, address: '1 Lê Lợi, Phường Bến Nghé', position: { lon: lon + eastDeg, lat }, mastClass: 'A2a' }
+    const { id } = await this.api<{ id: number }>('POST', '/api/stations', { ...site, mastHeightM: 15, buildingHeightM: 24.5 })
+    await this.act(id, { action: 'submit' })
+    return id
+  }
+
   stationPosition(id: number): Promise<[number, number]> {
     return this.page.evaluate(async (stationId) => {
       const r = await fetch(`/api/stations/${stationId}`)

@@ -4,14 +4,26 @@ import { PHONE } from './helpers/browser'
 import { SCREENS, setupE2eApp } from './helpers/suite'
 import { StationsDriver } from './stations-driver'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
+import { vietnamToday } from '../../client/time'
 
+// The site the carrier places through the UI; the other tests make their own sites through the API.
 const SITE = 'E2E-VT-0001'
 
 const { open, signedIn } = setupE2eApp((page, url) => new StationsDriver(page, url))
 
-describe('a site from application to the public map', () => {
-  let stationId = 0
+/** A submitted application of viettel's, made through the API: each test below starts from its own. */
+async function submitted(siteCode: string, eastDeg: number): Promise<number> {
+  return (await signedIn('viettel')).submitThroughApi(siteCode, eastDeg)
+}
 
+/** A submitted application whose location an inspector has confirmed through the API. */
+async function fieldChecked(siteCode: string, eastDeg: number): Promise<number> {
+  const id = await submitted(siteCode, eastDeg)
+  await (await signedIn('inspector')).act(id, { action: 'field_check', outcome: 'confirmed' })
+  return id
+}
+
+describe('a site from application to the public map', () => {
   it('lets a carrier place a site on the map, see the rule results and submit it', async () => {
     const carrier = await signedIn('viettel')
     await carrier.open('/applications/new')
@@ -25,15 +37,17 @@ describe('a site from application to the public map', () => {
     await expect(carrier.page.locator('.st-nearest tbody tr').count()).resolves.toBe(5)
     expect(await carrier.page.locator('.st-nearest tbody td.num').first().innerText()).toMatch(/^\d{1,3}(\.\d{3})*(,\d)? m$/)
     await carrier.screenshot(`${SCREENS}/stations-application-desktop.png`)
-    stationId = await carrier.submitApplication()
+    const stationId = await carrier.submitApplication()
     expect(stationId).toBeGreaterThan(0)
     expect(carrier.errors).toEqual([])
   })
 
   it('lets an inspector confirm the location from the field-check queue', async () => {
+    const site = 'E2E-VT-0002'
+    await submitted(site, 0.004)
     const inspector = await signedIn('inspector', PHONE)
     await inspector.openSection('/queue')
-    await inspector.openFromQueue(SITE)
+    await inspector.openFromQueue(site)
     await inspector.screenshot(`${SCREENS}/stations-fieldcheck-phone.png`)
     await inspector.takeAction('field_check', { notes: 'Cột đúng vị trí hồ sơ, mái bằng bê tông.' }, [{ name: 'mai-nha.png', mimeType: 'image/png', buffer: demoPhoto() }])
     await inspector.waitForState('field_checked')
@@ -43,12 +57,14 @@ describe('a site from application to the public map', () => {
   })
 
   it('lets an officer approve, and tells a second officer deciding at the same time that someone was first', async () => {
+    const site = 'E2E-VT-0003'
+    await fieldChecked(site, 0.008)
     const first = await signedIn('officer')
     const second = await open()
     await second.signIn('officer', DEMO_PASSWORD)
     for (const o of [first, second]) {
       await o.openSection('/queue')
-      await o.openFromQueue(SITE)
+      await o.openFromQueue(site)
     }
     await first.takeAction('approve', { decisionNo: '215/QĐ-STTTT' })
     await first.waitForState('approved')
@@ -58,6 +74,10 @@ describe('a site from application to the public map', () => {
   })
 
   it('shows the station on the public map once the carrier reports it in service', async () => {
+    const site = 'E2E-VT-0004'
+    const stationId = await fieldChecked(site, 0.012)
+    const officer = await signedIn('officer')
+    await officer.act(stationId, { action: 'approve', decisionNo: '216/QĐ-STTTT', decisionDate: vietnamToday() })
     const carrier = await signedIn('viettel')
     await carrier.open(`/applications/${stationId}`)
     await carrier.takeAction('report_built')
@@ -76,7 +96,7 @@ describe('a site from application to the public map', () => {
     await card.locator('dl').first().waitFor()
     const text = await card.innerText()
     expect(text).toContain('Viettel')
-    expect(text).not.toContain(SITE)
+    expect(text).not.toContain(site)
     expect(visitor.errors).toEqual([])
   })
 })
