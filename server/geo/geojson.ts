@@ -16,9 +16,15 @@ const kindOf = (v: unknown) =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
 const GEOMETRY = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']
 
-/** The first object member that appears twice (JSON.parse keeps the last one silently); one linear pass. */
-export function duplicateMember(text: string): string | undefined {
-  const frames: { keys: Set<string>; expectKey: boolean }[] = []
+/** Deeper than any GeoJSON needs (a MultiPolygon's positions lie 6 levels down in a FeatureCollection). */
+export const MAX_JSON_DEPTH = 32
+
+/**
+ * One linear pass before JSON.parse: the first object member that appears twice (JSON.parse keeps the last
+ * one silently), or nesting deeper than MAX_JSON_DEPTH, which is refused before any parser walks it.
+ */
+export function scanJson(text: string): { duplicate?: string; tooDeep?: boolean } {
+  const frames: ({ keys: Set<string>; expectKey: boolean } | null)[] = []
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
     if (ch === '"') {
@@ -27,20 +33,21 @@ export function duplicateMember(text: string): string | undefined {
       const top = frames[frames.length - 1]
       if (top?.expectKey) {
         const key = JSON.parse(text.slice(i, j + 1)) as string
-        if (top.keys.has(key)) return key
+        if (top.keys.has(key)) return { duplicate: key }
         top.keys.add(key)
         top.expectKey = false
       }
       i = j
-    } else if (ch === '{') frames.push({ keys: new Set(), expectKey: true })
-    else if (ch === '[') frames.push({ keys: new Set(), expectKey: false })
-    else if (ch === '}' || ch === ']') frames.pop()
+    } else if (ch === '{' || ch === '[') {
+      frames.push(ch === '{' ? { keys: new Set(), expectKey: true } : null)
+      if (frames.length > MAX_JSON_DEPTH) return { tooDeep: true }
+    } else if (ch === '}' || ch === ']') frames.pop()
     else if (ch === ',') {
       const top = frames[frames.length - 1]
       if (top && top.keys.size > 0) top.expectKey = true
     }
   }
-  return undefined
+  return {}
 }
 
 function bboxProblem(v: Record<string, unknown>, path: string, out: GateError[]): void {
@@ -92,6 +99,8 @@ function rootTypeProblem(type: unknown): string {
 
 /** Reads a GeoJSON text into its features; a bare geometry is one feature without properties. */
 export function readGeoJsonDocument(text: string): DocumentResult {
+  const { duplicate, tooDeep } = scanJson(text)
+  if (tooDeep) return { ok: false, problems: [{ path: '', message: `The JSON is nested more than ${MAX_JSON_DEPTH} deep.` }] }
   let gj: unknown
   try {
     gj = JSON.parse(text)
@@ -99,7 +108,6 @@ export function readGeoJsonDocument(text: string): DocumentResult {
     return { ok: false, problems: [{ path: '', message: `The file is not valid JSON: ${(err as Error).message}` }] }
   }
   const out: GateError[] = []
-  const duplicate = duplicateMember(text)
   if (duplicate !== undefined) {
     out.push({ path: '', message: `An object contained duplicate members, making parsing ambiguous: ${duplicate}` })
   }

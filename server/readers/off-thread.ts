@@ -1,29 +1,64 @@
 // Reading a large file is CPU work that would hold the event loop (and /api/health) for everyone; it runs
-// in a worker thread instead, which is terminated when it exceeds its time budget.
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+// in a worker thread instead, which is terminated when a job exceeds its time budget. A thread takes seconds
+// to load the TypeScript modules, so one thread per worker module is kept loaded and reused.
 import { Worker } from 'node:worker_threads'
 import { Problem } from '../http/problems'
 
-// The server runs TypeScript through tsx; a worker needs the same loader to import its .ts module.
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+// The server runs TypeScript through tsx; a worker thread registers it again in ./worker-entry.mjs.
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url)
 
-/** Runs the worker module with `input` as its workerData and answers what it posts back. */
+interface Pending {
+  resolve(result: unknown): void
+  reject(err: unknown): void
+}
+interface Thread {
+  worker: Worker
+  pending: Map<number, Pending>
+}
+const threads = new Map<string, Thread>()
+let nextJob = 1
+
+function threadFor(module: URL): Thread {
+  const existing = threads.get(module.href)
+  if (existing) return existing
+  const thread: Thread = { worker: new Worker(ENTRY, { workerData: { module: module.href } }), pending: new Map() }
+  // an idle thread must not keep the process alive
+  thread.worker.unref()
+  thread.worker.on('message', ({ id, result }: { id: number; result: unknown }) => {
+    thread.pending.get(id)?.resolve(result)
+    thread.pending.delete(id)
+  })
+  const fail = (err: unknown) => {
+    if (threads.get(module.href) === thread) threads.delete(module.href)
+    for (const p of thread.pending.values()) p.reject(err)
+    thread.pending.clear()
+  }
+  thread.worker.on('error', fail)
+  thread.worker.on('exit', () => fail(new Error('the reading thread stopped')))
+  threads.set(module.href, thread)
+  return thread
+}
+
+/** Loads the thread of a worker module ahead of its first job. */
+export function warmUp(module: URL): void {
+  threadFor(module)
+}
+
+/** Sends `input` to the thread of the worker module and answers its result, or refuses after `budgetMs`. */
 export function runOffThread<T>(module: URL, input: unknown, budgetMs: number): Promise<T> {
+  const thread = threadFor(module)
+  const id = nextJob++
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(module, { workerData: input, execArgv: ['--import', TSX_LOADER] })
     const timer = setTimeout(() => {
-      void worker.terminate()
+      // the thread is stuck on this job: stop it (other waiting jobs fail with it) and start afresh next time
+      thread.pending.delete(id)
+      void thread.worker.terminate()
       reject(new Problem(422, 'Validation failed', `The file could not be read within ${budgetMs / 1000} s; nothing was stored.`))
     }, budgetMs)
-    worker.once('message', (result: T) => {
-      clearTimeout(timer)
-      void worker.terminate()
-      resolve(result)
+    thread.pending.set(id, {
+      resolve: (result) => (clearTimeout(timer), resolve(result as T)),
+      reject: (err) => (clearTimeout(timer), reject(err)),
     })
-    worker.once('error', (err) => {
-      clearTimeout(timer)
-      reject(err)
-    })
+    thread.worker.postMessage({ id, input })
   })
 }

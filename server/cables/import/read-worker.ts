@@ -1,6 +1,7 @@
-// Worker thread entry: reads one route import file (see ../../readers/off-thread.ts).
-import { parentPort, workerData } from 'node:worker_threads'
+// Worker thread: reads route import files, one job at a time (see ../../readers/off-thread.ts).
+import { parentPort } from 'node:worker_threads'
 import { readRoutesFile, type Format } from './formats'
 
-const { format, content } = workerData as { format: Format; content: string }
-parentPort!.postMessage(readRoutesFile(format, content))
+parentPort!.on('message', ({ id, input }: { id: number; input: { format: Format; content: string } }) => {
+  parentPort!.postMessage({ id, result: readRoutesFile(input.format, input.content) })
+})
