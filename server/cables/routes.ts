@@ -8,7 +8,7 @@ import { ductReport, setDucts } from './ducts'
 import { summarize } from './summary'
 import { summaryCells, summaryXlsx } from './export'
 import { csvDocument } from '../http/csv'
-import { FORMATS, importRoutes, prepareImportReader } from './import/import'
+import { FORMATS, importRoutes } from './import/import'
 import { KINDS } from './workflow'
 import { answer, ANSWERS, listInvitations } from './participation'
 import {
@@ -35,7 +35,6 @@ const importBody = z.object({
 
 /** Cable ledger: routes with their workflow, poles, shared ducts, summaries with export, and route import. */
 export function cableRoutes(api: Api): void {
-  prepareImportReader()
   const tag = 'cables'
   api.route({ method: 'get', path: '/api/cables/routes', summary: 'List cable routes the user may see', tag, access: [...STAFF, 'carrier'], query: routeListQuery, response: routePageAnswer,
     handler: async ({ query, req }) => {

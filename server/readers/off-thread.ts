@@ -39,11 +39,6 @@ function threadFor(module: URL): Thread {
   return thread
 }
 
-/** Loads the thread of a worker module ahead of its first job. */
-export function warmUp(module: URL): void {
-  threadFor(module)
-}
-
 /** Sends `input` to the thread of the worker module and answers its result, or refuses after `budgetMs`. */
 export function runOffThread<T>(module: URL, input: unknown, budgetMs: number): Promise<T> {
   const thread = threadFor(module)

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/index'
 import { audit } from '../../audit/audit'
 import { Problem } from '../../http/problems'
 import { placeGeometries } from '../../geo/service'
-import { runOffThread, warmUp } from '../../readers/off-thread'
+import { runOffThread } from '../../readers/off-thread'
 import { carrierOf, refreshDistrictLengths, type Scope } from '../service'
 import { invite, newRouteParticipants } from '../participation'
 import { FORMATS, readRoutesFile, type Format, type ReadResult, type SourceFeature } from './formats'
@@ -62,9 +62,6 @@ function candidate(f: Candidate['feature'], options: ImportOptions, reasons: str
 }
 
 const READ_WORKER = new URL('./read-worker.ts', import.meta.url)
-
-/** Loads the reading thread before the first large import arrives (called when the routes are set up). */
-export const prepareImportReader = () => warmUp(READ_WORKER)
 
 async function read(options: ImportOptions): Promise<ReadResult> {
   if (options.content.length <= OFF_THREAD_CHARS) return readRoutesFile(options.format, options.content)
