@@ -19,14 +19,36 @@ export function percentile(values: number[], p: number): number {
 const round = (n: number) => Math.round(n * 1000) / 1000
 
 /** A result whose value must stay at or under an absolute limit. */
-export function underLimit(name: string, value: number, unit: string, limit: number, baseline: number | null): BenchResult {
-  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null, limit, pass: value <= limit }
+export function underLimit(
+  name: string,
+  value: number,
+  unit: string,
+  limit: number,
+  baseline: number | null,
+): BenchResult {
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline) : null,
+    limit,
+    pass: value <= limit,
+  }
 }
 
 /** A result whose value is itself a ratio against the raw-SQL baseline, limited by `limit`. */
 export function ratioLimit(name: string, value: number, baseline: number, unit: string, limit: number): BenchResult {
   const ratio = value / baseline
-  return { name, value: round(value), unit, baseline: round(baseline), ratio: round(ratio), limit, pass: ratio <= limit }
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: round(ratio),
+    limit,
+    pass: ratio <= limit,
+  }
 }
 
 /** Times an async function `n` times and answers the durations in milliseconds. */

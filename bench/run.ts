@@ -63,7 +63,8 @@ if (embedded) {
   env.DATABASE_URL = databaseUrl
 }
 // The map case drives the real client in Chromium: it must be built before the server starts serving it.
-if (wanted('map')) execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
+if (wanted('map'))
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
 const server = await spawnServer(env)
 const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
 try {
@@ -79,6 +80,8 @@ try {
 
 const failed = results.filter((r) => !r.pass)
 if (failed.length > 0) {
-  process.stderr.write(`bench: ${failed.length} of ${results.length} over their limit: ${failed.map((r) => r.name).join(', ')}\n`)
+  process.stderr.write(
+    `bench: ${failed.length} of ${results.length} over their limit: ${failed.map((r) => r.name).join(', ')}\n`,
+  )
   process.exitCode = 1
 }

@@ -1,7 +1,12 @@
 /** "Today" on the client is a Vietnamese day, whatever the device's time zone (the server's rule: server/time.ts). */
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh'
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TZ, year: 'numeric', month: '2-digit', day: '2-digit' })
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: VIETNAM_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 
 /** Today's date in Vietnam as YYYY-MM-DD, the value of a date input (before 07:00 there the UTC date is yesterday). */
 export function vietnamToday(now: Date = new Date()): string {

@@ -4,13 +4,46 @@ import { DEMO_PROVINCE } from './province'
 import { rng } from './random'
 
 /** The officers' figures the demo reproduces (HCMC, domain.md). */
-export const DEMO_CABLE_TARGETS = { undergroundRoutes: 122, undergroundM: 295_000, undergroundBuilding: 31, tidyingM: 3_446_800, tidyingPoles: 147_166, poles: 150_000 }
+export const DEMO_CABLE_TARGETS = {
+  undergroundRoutes: 122,
+  undergroundM: 295_000,
+  undergroundBuilding: 31,
+  tidyingM: 3_446_800,
+  tidyingPoles: 147_166,
+  poles: 150_000,
+}
 
 const STREETS = [
-  'Nguyễn Huệ', 'Lê Lợi', 'Đồng Khởi', 'Hai Bà Trưng', 'Điện Biên Phủ', 'Cách Mạng Tháng Tám', 'Nam Kỳ Khởi Nghĩa', 'Võ Văn Tần',
-  'Nguyễn Thị Minh Khai', 'Trần Hưng Đạo', 'Lý Thường Kiệt', 'Ba Tháng Hai', 'Nguyễn Văn Cừ', 'Hoàng Văn Thụ', 'Phan Đăng Lưu',
-  'Xô Viết Nghệ Tĩnh', 'Nguyễn Oanh', 'Quang Trung', 'Lê Văn Sỹ', 'Trường Chinh', 'Âu Cơ', 'Lũy Bán Bích', 'Kinh Dương Vương',
-  'Hậu Giang', 'Nguyễn Văn Linh', 'Huỳnh Tấn Phát', 'Phạm Văn Đồng', 'Kha Vạn Cân', 'Võ Văn Ngân', 'Tỉnh lộ 10',
+  'Nguyễn Huệ',
+  'Lê Lợi',
+  'Đồng Khởi',
+  'Hai Bà Trưng',
+  'Điện Biên Phủ',
+  'Cách Mạng Tháng Tám',
+  'Nam Kỳ Khởi Nghĩa',
+  'Võ Văn Tần',
+  'Nguyễn Thị Minh Khai',
+  'Trần Hưng Đạo',
+  'Lý Thường Kiệt',
+  'Ba Tháng Hai',
+  'Nguyễn Văn Cừ',
+  'Hoàng Văn Thụ',
+  'Phan Đăng Lưu',
+  'Xô Viết Nghệ Tĩnh',
+  'Nguyễn Oanh',
+  'Quang Trung',
+  'Lê Văn Sỹ',
+  'Trường Chinh',
+  'Âu Cơ',
+  'Lũy Bán Bích',
+  'Kinh Dương Vương',
+  'Hậu Giang',
+  'Nguyễn Văn Linh',
+  'Huỳnh Tấn Phát',
+  'Phạm Văn Đồng',
+  'Kha Vạn Cân',
+  'Võ Văn Ngân',
+  'Tỉnh lộ 10',
 ]
 const CARRIERS = ['viettel', 'vnpt', 'fpt', 'mobifone', 'cmc', 'vtvcab', 'sctv']
 
@@ -31,12 +64,39 @@ interface Plan {
 
 // Completed work before mid-2018; what is under construction started in 2018 and is not finished.
 const PLANS: Plan[] = [
-  { kind: 'underground', status: 'completed', count: 122, totalM: DEMO_CABLE_TARGETS.undergroundM, started: ['2014-01-01', '2018-03-31'], completedBy: '2018-06-30' },
-  { kind: 'underground', status: 'under_construction', count: 31, totalM: 62_000, started: ['2018-01-01', '2018-06-30'] },
+  {
+    kind: 'underground',
+    status: 'completed',
+    count: 122,
+    totalM: DEMO_CABLE_TARGETS.undergroundM,
+    started: ['2014-01-01', '2018-03-31'],
+    completedBy: '2018-06-30',
+  },
+  {
+    kind: 'underground',
+    status: 'under_construction',
+    count: 31,
+    totalM: 62_000,
+    started: ['2018-01-01', '2018-06-30'],
+  },
   { kind: 'underground', status: 'planned', count: 40, totalM: 70_000 },
-  { kind: 'tidying', status: 'completed', count: 9_357, totalM: DEMO_CABLE_TARGETS.tidyingM, started: ['2015-01-01', '2018-05-31'], completedBy: '2018-06-30' },
+  {
+    kind: 'tidying',
+    status: 'completed',
+    count: 9_357,
+    totalM: DEMO_CABLE_TARGETS.tidyingM,
+    started: ['2015-01-01', '2018-05-31'],
+    completedBy: '2018-06-30',
+  },
   { kind: 'tidying', status: 'under_construction', count: 200, totalM: 70_000, started: ['2018-01-01', '2018-06-30'] },
-  { kind: 'relocation', status: 'completed', count: 150, totalM: 40_000, started: ['2016-01-01', '2018-03-31'], completedBy: '2018-06-30' },
+  {
+    kind: 'relocation',
+    status: 'completed',
+    count: 150,
+    totalM: 40_000,
+    started: ['2016-01-01', '2018-03-31'],
+    completedBy: '2018-06-30',
+  },
   { kind: 'unlicensed', status: 'planned', count: 100, totalM: 25_000 },
 ]
 
@@ -83,18 +143,46 @@ function walk(random: () => number, lengthM: number): string {
  * the tidying routes, and shared ducts on some underground routes. Deterministic for a seed; a few
  * set-based statements. Replaces earlier demo cable data.
  */
-export async function generateCables(q: Queryable, provinceCode: string, seed: number): Promise<{ routes: number; poles: number }> {
+export async function generateCables(
+  q: Queryable,
+  provinceCode: string,
+  seed: number,
+): Promise<{ routes: number; poles: number }> {
   const random = rng(seed ^ 0x5ca1ab1e)
   await q.exec('DELETE FROM cable_routes WHERE is_demo AND province_code = $1', [provinceCode])
   await q.exec('DELETE FROM poles WHERE is_demo AND province_code = $1', [provinceCode])
-  const carriers = new Map((await q.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers')).map((c) => [c.short_name, c.id]))
+  const carriers = new Map(
+    (await q.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers')).map((c) => [
+      c.short_name,
+      c.id,
+    ]),
+  )
   const evn = carriers.get('evn')!
-  const cols = { name: [] as string[], street: [] as string[], kind: [] as string[], status: [] as string[], carriers: [] as string[], started: [] as (string | null)[], completed: [] as (string | null)[], wkt: [] as string[] }
+  const cols = {
+    name: [] as string[],
+    street: [] as string[],
+    kind: [] as string[],
+    status: [] as string[],
+    carriers: [] as string[],
+    started: [] as (string | null)[],
+    completed: [] as (string | null)[],
+    wkt: [] as string[],
+  }
   const poleQuota: number[] = []
   for (const plan of PLANS) {
     const lengths = split(random, plan.count, plan.totalM)
     // the tidied poles follow tidying length: completed routes carry the officers' 147,166, the rest go to work in progress
-    const poles = plan.kind === 'tidying' ? split(random, plan.count, plan.status === 'completed' ? DEMO_CABLE_TARGETS.tidyingPoles : DEMO_CABLE_TARGETS.poles - DEMO_CABLE_TARGETS.tidyingPoles, 0.1) : null
+    const poles =
+      plan.kind === 'tidying'
+        ? split(
+            random,
+            plan.count,
+            plan.status === 'completed'
+              ? DEMO_CABLE_TARGETS.tidyingPoles
+              : DEMO_CABLE_TARGETS.poles - DEMO_CABLE_TARGETS.tidyingPoles,
+            0.1,
+          )
+        : null
     lengths.forEach((len, i) => {
       const street = STREETS[Math.floor(random() * STREETS.length)]!
       const n = cols.name.length + 1
@@ -125,7 +213,17 @@ export async function generateCables(q: Queryable, provinceCode: string, seed: n
                FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
                     AS t(name, street, kind, status, carriers, started, completed, wkt)) s
      RETURNING id, name`,
-    [provinceCode, cols.name, cols.street, cols.kind, cols.status, cols.carriers, cols.started, cols.completed, cols.wkt],
+    [
+      provinceCode,
+      cols.name,
+      cols.street,
+      cols.kind,
+      cols.status,
+      cols.carriers,
+      cols.started,
+      cols.completed,
+      cols.wkt,
+    ],
   )
   const idByName = new Map(inserted.map((r) => [r.name, r.id]))
   const routeIds = cols.name.map((n) => idByName.get(n)!)
@@ -149,7 +247,10 @@ export async function generateCables(q: Queryable, provinceCode: string, seed: n
      INSERT INTO route_poles (route_id, pole_id) SELECT gen.route_id, ins.id FROM gen JOIN ins USING (code)`,
     [withPoles.map(([id]) => id), withPoles.map(([, n]) => n), provinceCode, evn],
   )
-  await q.exec(`UPDATE cable_routes r SET pole_count = s.n FROM unnest($1::bigint[], $2::int[]) AS s(id, n) WHERE r.id = s.id`, [withPoles.map(([id]) => id), withPoles.map(([, n]) => n)])
+  await q.exec(
+    `UPDATE cable_routes r SET pole_count = s.n FROM unnest($1::bigint[], $2::int[]) AS s(id, n) WHERE r.id = s.id`,
+    [withPoles.map(([id]) => id), withPoles.map(([, n]) => n)],
+  )
   // shared ducts on every fourth completed underground route, rented by two carriers
   await q.exec(
     `WITH u AS (SELECT id, carrier_ids, row_number() OVER (ORDER BY id) AS k FROM cable_routes WHERE is_demo AND province_code = $1 AND kind = 'underground' AND status = 'completed'),

@@ -11,7 +11,24 @@ export const DEMO_PROGRAMME = { phase1: 1_475, total: 3_742 }
 export const DEMO_LOWERING = { items: 160, target: 150, fromHeightM: 18, toHeightM: 12 }
 
 const DESIGNS = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
-const INNER = new Set(['760', '770', '773', '774', '771', '768', '772', '775', '765', '766', '767', '776', '778', '764', '777', '761'])
+const INNER = new Set([
+  '760',
+  '770',
+  '773',
+  '774',
+  '771',
+  '768',
+  '772',
+  '775',
+  '765',
+  '766',
+  '767',
+  '776',
+  '778',
+  '764',
+  '777',
+  '761',
+])
 const DAY = 86_400_000
 
 interface Candidate {
@@ -24,9 +41,19 @@ interface Candidate {
 }
 
 interface Cols {
-  station: number[]; carrier: number[]; phase: number[]; kind: string[]; fromClass: string[]; fromHeight: number[]
-  toClass: string[]; toHeight: number[]; design: (string | null)[]; status: string[]; measured: (number | null)[]
-  completed: (string | null)[]; verifiedAt: (string | null)[]
+  station: number[]
+  carrier: number[]
+  phase: number[]
+  kind: string[]
+  fromClass: string[]
+  fromHeight: number[]
+  toClass: string[]
+  toHeight: number[]
+  design: (string | null)[]
+  status: string[]
+  measured: (number | null)[]
+  completed: (string | null)[]
+  verifiedAt: (string | null)[]
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
@@ -58,7 +85,12 @@ export function demoPhoto(): Buffer {
   ihdr.writeUInt32BE(w, 0)
   ihdr.writeUInt32BE(h, 4)
   ihdr.set([8, 2, 0, 0, 0], 8)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 function crc32(buf: Buffer): number {
@@ -76,8 +108,13 @@ function crc32(buf: Buffer): number {
  * (18 m → 12 m). Verified items have already changed their station, with a history row each. Deterministic for
  * a seed and a day; inserted in bulk. Loading again keeps what exists.
  */
-export async function generateConversions(q: Queryable, provinceCode: string, seed: number): Promise<{ items: number }> {
-  if (await q.maybeOne('SELECT 1 FROM conversion_programmes WHERE province_code = $1 AND is_demo', [provinceCode])) return { items: 0 }
+export async function generateConversions(
+  q: Queryable,
+  provinceCode: string,
+  seed: number,
+): Promise<{ items: number }> {
+  if (await q.maybeOne('SELECT 1 FROM conversion_programmes WHERE province_code = $1 AND is_demo', [provinceCode]))
+    return { items: 0 }
   const random = rng(seed ^ 0xc0de)
   const stations = await q.many<Candidate>(
     `SELECT id, carrier_id AS "carrierId", district_code AS district, mast_class AS "mastClass", mast_height_m AS "mastHeightM", camouflage_kind AS "camouflageKind"
@@ -88,12 +125,22 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
   const todayMs = Date.parse(`${vietnamToday()}T00:00:00Z`)
 
   // Phase 1 converted the city centre first (inner-district masts ahead in the draw); phase 2 reaches every district.
-  const draw = (list: Candidate[], innerBias: number) => list.map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : innerBias) })).sort((a, b) => a.k - b.k).map((x) => x.s)
+  const draw = (list: Candidate[], innerBias: number) =>
+    list
+      .map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : innerBias) }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.s)
   const phase1 = draw(stations, 0.6).slice(0, DEMO_PROGRAMME.phase1)
   const inPhase1 = new Set(phase1)
-  const rest = draw(stations.filter((s) => !inPhase1.has(s)), 0)
+  const rest = draw(
+    stations.filter((s) => !inPhase1.has(s)),
+    0,
+  )
   const main = [...phase1, ...rest.slice(0, DEMO_PROGRAMME.total - DEMO_PROGRAMME.phase1)]
-  const lowering = rest.slice(DEMO_PROGRAMME.total - DEMO_PROGRAMME.phase1).filter((s) => s.mastClass === 'A2a' && s.mastHeightM >= 15).slice(0, DEMO_LOWERING.items)
+  const lowering = rest
+    .slice(DEMO_PROGRAMME.total - DEMO_PROGRAMME.phase1)
+    .filter((s) => s.mastClass === 'A2a' && s.mastHeightM >= 15)
+    .slice(0, DEMO_LOWERING.items)
 
   const programmes = await q.many<{ id: number }>(
     `INSERT INTO conversion_programmes (province_code, name, decision_no, decision_date, legal_basis, starts_on, height_tolerance_m, is_demo)
@@ -114,19 +161,52 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
   )
   const phaseId = (programme: number, seq: number) => phases.find((p) => p.programme === programme && p.seq === seq)!.id
 
-  const cols: Cols = { station: [], carrier: [], phase: [], kind: [], fromClass: [], fromHeight: [], toClass: [], toHeight: [], design: [], status: [], measured: [], completed: [], verifiedAt: [] }
+  const cols: Cols = {
+    station: [],
+    carrier: [],
+    phase: [],
+    kind: [],
+    fromClass: [],
+    fromHeight: [],
+    toClass: [],
+    toHeight: [],
+    design: [],
+    status: [],
+    measured: [],
+    completed: [],
+    verifiedAt: [],
+  }
   // A day between two dates, triangular (two uniforms averaged) so the burn-up bends like real work does.
   const between = (from: string, toMs: number, triangular: boolean) => {
     const f = triangular ? (random() + random()) / 2 : random()
     const a = Date.parse(`${from}T00:00:00Z`)
     return a + Math.floor((f * (toMs - a)) / DAY) * DAY
   }
-  const push = (s: Candidate, phase: number, kind: string, toClass: string, toHeight: number, design: string | null, verifiedMs: number | null, open: string) => {
+  const push = (
+    s: Candidate,
+    phase: number,
+    kind: string,
+    toClass: string,
+    toHeight: number,
+    design: string | null,
+    verifiedMs: number | null,
+    open: string,
+  ) => {
     const status = verifiedMs !== null ? 'verified' : open
     const done = status === 'verified' || status === 'reported'
-    const completedMs = verifiedMs !== null ? verifiedMs - (3 + Math.floor(random() * 18)) * DAY : todayMs - (1 + Math.floor(random() * 20)) * DAY
-    cols.station.push(s.id); cols.carrier.push(s.carrierId); cols.phase.push(phase); cols.kind.push(kind)
-    cols.fromClass.push(s.mastClass); cols.fromHeight.push(s.mastHeightM); cols.toClass.push(toClass); cols.toHeight.push(toHeight); cols.design.push(design)
+    const completedMs =
+      verifiedMs !== null
+        ? verifiedMs - (3 + Math.floor(random() * 18)) * DAY
+        : todayMs - (1 + Math.floor(random() * 20)) * DAY
+    cols.station.push(s.id)
+    cols.carrier.push(s.carrierId)
+    cols.phase.push(phase)
+    cols.kind.push(kind)
+    cols.fromClass.push(s.mastClass)
+    cols.fromHeight.push(s.mastHeightM)
+    cols.toClass.push(toClass)
+    cols.toHeight.push(toHeight)
+    cols.design.push(design)
     cols.status.push(status)
     cols.measured.push(done ? round1(Math.max(1, toHeight - random() * 0.4)) : null)
     cols.completed.push(done ? iso(completedMs) : null)
@@ -143,11 +223,20 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
     const design = lower ? null : DESIGNS[Math.floor(random() * DESIGNS.length)]!
     const toHeight = lower ? 12 : round1(8 + random() * 6)
     const verified = phase1 ? random() < 0.948 : random() < 0.875
-    const at = !verified ? null : phase1 ? between('2017-03-01', Date.parse('2021-03-31T00:00:00Z'), true) : random() < 0.7 ? between('2019-06-01', todayMs - 2 * DAY, false) : between('2020-06-01', todayMs - 2 * DAY, true)
+    const at = !verified
+      ? null
+      : phase1
+        ? between('2017-03-01', Date.parse('2021-03-31T00:00:00Z'), true)
+        : random() < 0.7
+          ? between('2019-06-01', todayMs - 2 * DAY, false)
+          : between('2020-06-01', todayMs - 2 * DAY, true)
     push(s, phaseId(mainId, phase1 ? 1 : 2), kind, lower ? s.mastClass : 'A1c', toHeight, design, at, openStatus())
   })
   // The programme lowers 18 m masts: its stations stand at 18 m before it (the generator's starting state).
-  await q.exec('UPDATE stations SET mast_height_m = $2 WHERE id = ANY ($1::bigint[])', [lowering.map((s) => s.id), DEMO_LOWERING.fromHeightM])
+  await q.exec('UPDATE stations SET mast_height_m = $2 WHERE id = ANY ($1::bigint[])', [
+    lowering.map((s) => s.id),
+    DEMO_LOWERING.fromHeightM,
+  ])
   for (const s of lowering) {
     s.mastHeightM = DEMO_LOWERING.fromHeightM
     const at = random() < 0.45 ? between('2024-05-01', todayMs - 2 * DAY, false) : null
@@ -165,7 +254,12 @@ export async function generateConversions(q: Queryable, provinceCode: string, se
   // Fresh statistics, so the dashboard's plans fit 3,742 items rather than an empty table's guess.
   await q.exec('ANALYZE conversion_items')
   await q.exec('ANALYZE conversion_photos')
-  await audit(q, SYSTEM, { action: 'demo.load', entity: 'conversion_programme', entityId: provinceCode, after: { programmes: [mainId, lowerId], items: cols.station.length, seed } })
+  await audit(q, SYSTEM, {
+    action: 'demo.load',
+    entity: 'conversion_programme',
+    entityId: provinceCode,
+    after: { programmes: [mainId, lowerId], items: cols.station.length, seed },
+  })
   return { items: cols.station.length }
 }
 
@@ -182,7 +276,24 @@ async function insertItems(q: Queryable, mainId: number, lowerId: number, c: Col
                    $12::text[], $13::numeric[], $14::date[], $16::timestamptz[])
             WITH ORDINALITY AS t(station, carrier, phase, kind, from_class, from_height, to_class, to_height, design, status, measured, completed, verified_at, n)
        JOIN conversion_phases ph ON ph.id = t.phase`,
-    [mainId, lowerId, c.station, c.carrier, c.phase, c.kind, c.fromClass, c.fromHeight, c.toClass, c.toHeight, c.design, c.status, c.measured, c.completed, mainCount, c.verifiedAt],
+    [
+      mainId,
+      lowerId,
+      c.station,
+      c.carrier,
+      c.phase,
+      c.kind,
+      c.fromClass,
+      c.fromHeight,
+      c.toClass,
+      c.toHeight,
+      c.design,
+      c.status,
+      c.measured,
+      c.completed,
+      mainCount,
+      c.verifiedAt,
+    ],
   )
 }
 

@@ -16,7 +16,12 @@ export const DEMO_USERS = [
   { username: 'viettel', displayName: 'Viettel — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'viettel' },
   { username: 'mobifone', displayName: 'MobiFone — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'mobifone' },
   { username: 'vnpt', displayName: 'VNPT — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'vnpt' },
-  { username: 'vietnamobile', displayName: 'Vietnamobile — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'vietnamobile' },
+  {
+    username: 'vietnamobile',
+    displayName: 'Vietnamobile — kỹ sư hạ tầng (demo)',
+    role: 'carrier',
+    carrier: 'vietnamobile',
+  },
   { username: 'gmobile', displayName: 'Gmobile — kỹ sư hạ tầng (demo)', role: 'carrier', carrier: 'gmobile' },
 ] as const
 
@@ -35,12 +40,18 @@ export interface DemoReport {
 /** Inserts the carriers that are missing. Real data, so it is not labelled demo. */
 export async function ensureCarriers(q: Queryable): Promise<void> {
   for (const c of CARRIERS) {
-    await q.exec(`INSERT INTO carriers (name, short_name, kind, mnc) VALUES ($1, $2, $3, $4) ON CONFLICT (short_name) DO NOTHING`, [c.name, c.shortName, c.kind, c.mnc])
+    await q.exec(
+      `INSERT INTO carriers (name, short_name, kind, mnc) VALUES ($1, $2, $3, $4) ON CONFLICT (short_name) DO NOTHING`,
+      [c.name, c.shortName, c.kind, c.mnc],
+    )
   }
 }
 
 /** The heavier demo layers, loaded after the province, each in its own transaction, in this order. */
-export const DEMO_LAYERS: { name: string; load(tx: Queryable, provinceCode: string, seed: number): Promise<unknown> }[] = [
+export const DEMO_LAYERS: {
+  name: string
+  load(tx: Queryable, provinceCode: string, seed: number): Promise<unknown>
+}[] = [
   { name: 'stations', load: generateStations },
   { name: 'cables', load: generateCables },
   { name: 'conversions', load: generateConversions },
@@ -59,20 +70,40 @@ export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoRe
     await tx.exec(`DELETE FROM demo_datasets WHERE name = 'province'`)
     await ensureCarriers(tx)
     // Real boundaries already imported for the province are kept; the demo then lays its data on them.
-    const hasBoundaries = await tx.maybeOne(`SELECT 1 FROM units_in_force(current_date) WHERE province_code = $1 AND level = 'district' LIMIT 1`, [provinceCode])
+    const hasBoundaries = await tx.maybeOne(
+      `SELECT 1 FROM units_in_force(current_date) WHERE province_code = $1 AND level = 'district' LIMIT 1`,
+      [provinceCode],
+    )
     const province = hasBoundaries ? { districts: 0 } : await generateProvince(tx, provinceCode, DEMO_SEED)
     const users: DemoReport['users'] = []
     for (const u of DEMO_USERS) {
       const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])
       if (exists) continue
-      const carrier = u.carrier ? await tx.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [u.carrier]) : null
+      const carrier = u.carrier
+        ? await tx.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [u.carrier])
+        : null
       const password = DEMO_PASSWORD
-      const user = await insertUser(tx, { username: u.username, displayName: u.displayName, password, role: u.role, carrierId: carrier?.id ?? null, isDemo: true })
+      const user = await insertUser(tx, {
+        username: u.username,
+        displayName: u.displayName,
+        password,
+        role: u.role,
+        carrierId: carrier?.id ?? null,
+        isDemo: true,
+      })
       await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
       users.push({ username: u.username, password, role: u.role })
     }
-    await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [DEMO_SEED, JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts })])
-    await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: 'province', after: { seed: DEMO_SEED, districts: province.districts } })
+    await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [
+      DEMO_SEED,
+      JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts }),
+    ])
+    await audit(tx, SYSTEM, {
+      action: 'demo.load',
+      entity: 'demo_dataset',
+      entityId: 'province',
+      after: { seed: DEMO_SEED, districts: province.districts },
+    })
     return { province: DEMO_PROVINCE.name, districts: province.districts, users }
   })
 }
@@ -81,7 +112,11 @@ export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoRe
  * Loads the demo layers not loaded yet (a load interrupted half-way resumes at the layer it was on: each layer
  * commits with its demo_datasets row).
  */
-export async function loadDemoLayers(db: Db, provinceCode: string, onProgress: (p: DemoProgress) => void = () => undefined): Promise<void> {
+export async function loadDemoLayers(
+  db: Db,
+  provinceCode: string,
+  onProgress: (p: DemoProgress) => void = () => undefined,
+): Promise<void> {
   const loaded = new Set((await db.many<{ name: string }>('SELECT name FROM demo_datasets')).map((r) => r.name))
   const todo = DEMO_LAYERS.filter((l) => !loaded.has(l.name))
   for (const [i, layer] of todo.entries()) {
@@ -89,7 +124,12 @@ export async function loadDemoLayers(db: Db, provinceCode: string, onProgress: (
     await db.transaction(async (tx) => {
       await layer.load(tx, provinceCode, DEMO_SEED)
       await tx.exec(`INSERT INTO demo_datasets (name, seed) VALUES ($1, $2)`, [layer.name, DEMO_SEED])
-      await audit(tx, SYSTEM, { action: 'demo.load', entity: 'demo_dataset', entityId: layer.name, after: { seed: DEMO_SEED } })
+      await audit(tx, SYSTEM, {
+        action: 'demo.load',
+        entity: 'demo_dataset',
+        entityId: layer.name,
+        after: { seed: DEMO_SEED },
+      })
     })
   }
   onProgress({ layer: '', done: todo.length, total: todo.length })
@@ -106,7 +146,10 @@ export async function loadDemo(db: Db, provinceCode: string): Promise<DemoReport
  * On start: an empty database gets the demo province; a database holding the demo province gets the layers it
  * is missing; a database with real data is left alone. Answers the base report when the base was loaded now.
  */
-export async function startDemo(db: Db, provinceCode: string): Promise<{ report: DemoReport | null; layersPending: boolean }> {
+export async function startDemo(
+  db: Db,
+  provinceCode: string,
+): Promise<{ report: DemoReport | null; layersPending: boolean }> {
   const base = await db.maybeOne(`SELECT 1 FROM demo_datasets WHERE name = 'province'`)
   if (!base) {
     const any = await db.maybeOne('SELECT 1 FROM admin_units LIMIT 1')

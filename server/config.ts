@@ -66,7 +66,8 @@ function demoSetting(value: string | undefined, fallback: boolean): boolean {
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const level = env.LOG_LEVEL ?? 'info'
-  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) throw new Error(`LOG_LEVEL must be debug|info|warn|error|silent, got "${level}"`)
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level))
+    throw new Error(`LOG_LEVEL must be debug|info|warn|error|silent, got "${level}"`)
   const trustProxyHops = proxyHops(env.TRUST_PROXY)
   const production = env.NODE_ENV === 'production' || trustProxyHops > 0
   return {

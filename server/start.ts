@@ -42,10 +42,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let demoLayers: (() => Promise<void>) | undefined
   try {
     const report = await migrate(db)
-    if (report.applied.length > 0) log.info('migrations applied', { applied: report.applied, migrationLevel: report.level })
+    if (report.applied.length > 0)
+      log.info('migrations applied', { applied: report.applied, migrationLevel: report.level })
     const admin = await ensureAdmin(db, config.adminPassword)
     if (admin?.password) {
-      process.stdout.write(`\n  First administrator created — username: ${admin.username}  password: ${admin.password}\n  (printed once; change it after signing in)\n\n`)
+      process.stdout.write(
+        `\n  First administrator created — username: ${admin.username}  password: ${admin.password}\n  (printed once; change it after signing in)\n\n`,
+      )
     }
     if (config.production) {
       const switchedOff = await deactivateDemoAccounts(db)
@@ -79,9 +82,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     const demoAccounts = await activeDemoAccounts(db)
     if (demoAccounts.length > 0) {
-      log.warn('demo accounts with a published password are active: not for real data (DEMO=off; refused in production)', {
-        usernames: demoAccounts,
-      })
+      log.warn(
+        'demo accounts with a published password are active: not for real data (DEMO=off; refused in production)',
+        {
+          usernames: demoAccounts,
+        },
+      )
     }
   } catch (err) {
     await db.close()
@@ -95,7 +101,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://localhost:${port}`
-  log.info('listening', { url, database: db.mode, postgis: db.capabilities.postgisVersion, asMvt: db.capabilities.asMvt, startupMs: Date.now() - started })
+  log.info('listening', {
+    url,
+    database: db.mode,
+    postgis: db.capabilities.postgisVersion,
+    asMvt: db.capabilities.asMvt,
+    startupMs: Date.now() - started,
+  })
   const background = options.demoInBackground && demoLayers ? demoLayers() : Promise.resolve()
   background.catch((err: Error) => {
     jobs.fail('demo', err.message)

@@ -13,7 +13,10 @@ function numberFormat(lang: Lang, min: number, max: number, grouping: boolean): 
   let format = formats.get(key)
   if (!format) {
     format = new Intl.NumberFormat(TAGS[lang], {
-      minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: grouping, signDisplay: 'negative',
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: grouping,
+      signDisplay: 'negative',
     })
     formats.set(key, format)
   }

@@ -97,7 +97,9 @@ export function generateTypes(document: object): string {
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     out.push(`export type ${name} = ${typeOf(schema)}`, '')
   }
-  out.push('/** Every API operation: path parameters, query, JSON body and answer (never: none, unknown: undescribed). */')
+  out.push(
+    '/** Every API operation: path parameters, query, JSON body and answer (never: none, unknown: undescribed). */',
+  )
   out.push('export interface Paths {')
   for (const [path, methods] of Object.entries(doc.paths).sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`  ${JSON.stringify(path)}: {`)

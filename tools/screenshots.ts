@@ -13,7 +13,10 @@ const browser = await launchChromium()
 const errors: string[] = []
 fs.mkdirSync(SCREENS, { recursive: true })
 try {
-  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     const page = async (username?: string) => {
       const context = await newContext(browser, viewport)
       const driver = new StationsDriver(await context.newPage(), server.url)

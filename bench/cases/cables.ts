@@ -22,7 +22,11 @@ async function densestTile(client: pg.Client, layer: 'poles' | 'routes'): Promis
 }
 
 async function signIn(serverUrl: string): Promise<string> {
-  const res = await fetch(`${serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }) })
+  const res = await fetch(`${serverUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }),
+  })
   if (res.status !== 200) throw new Error(`login answered ${res.status}`)
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!
 }
@@ -37,7 +41,9 @@ export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
   const api = await timeRuns(RUNS, async (i) => {
     const layer = layers[i % layers.length]!
     const TILE = tiles[layer]
-    const res = await fetch(`${ctx.serverUrl}/tiles/${layer}/${TILE.z}/${TILE.x}/${TILE.y}.mvt`, { headers: { cookie } })
+    const res = await fetch(`${ctx.serverUrl}/tiles/${layer}/${TILE.z}/${TILE.x}/${TILE.y}.mvt`, {
+      headers: { cookie },
+    })
     if (res.status !== 200) throw new Error(`tile answered ${res.status}`)
     await res.arrayBuffer()
   })
@@ -50,7 +56,15 @@ export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
       if (ctx.mode === 'postgres') await client.query(sql.mvt, params)
       else {
         const { rows } = await client.query(sql.rows, params)
-        encodeTile(layer, 4096, rows.map((r) => ({ id: Number(r.id), properties: Object.fromEntries(sql.props.map((p) => [p, r[p]])), geometry: JSON.parse(r.geom) })))
+        encodeTile(
+          layer,
+          4096,
+          rows.map((r) => ({
+            id: Number(r.id),
+            properties: Object.fromEntries(sql.props.map((p) => [p, r[p]])),
+            geometry: JSON.parse(r.geom),
+          })),
+        )
       }
     })
     return [ratioLimit('tiles.z14_p50_ratio', percentile(api, 50), percentile(raw, 50), 'ms', 1.3)]
@@ -64,7 +78,9 @@ export async function summaryBench(ctx: BenchContext): Promise<BenchResult[]> {
   const cookie = await signIn(ctx.serverUrl)
   const until = '2018-06-30'
   const api = await timeRuns(RUNS / 2, async () => {
-    const res = await fetch(`${ctx.serverUrl}/api/cables/summary?period=cumulative&until=${until}`, { headers: { cookie } })
+    const res = await fetch(`${ctx.serverUrl}/api/cables/summary?period=cumulative&until=${until}`, {
+      headers: { cookie },
+    })
     if (res.status !== 200) throw new Error(`summary answered ${res.status}`)
     await res.json()
   })

@@ -28,7 +28,11 @@ export async function conversionsBench(ctx: BenchContext): Promise<BenchResult[]
   await client.connect()
   try {
     const id = await demoProgramme(client)
-    const login = await fetch(`${ctx.serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }) })
+    const login = await fetch(`${ctx.serverUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }),
+    })
     if (login.status !== 200) throw new Error(`conversions bench: login answered ${login.status}`)
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
     const url = `${ctx.serverUrl}/api/conversions/programmes/${id}/dashboard`
@@ -45,10 +49,16 @@ export async function conversionsBench(ctx: BenchContext): Promise<BenchResult[]
     const raw = await timeRuns(RUNS, async () => {
       await client.query(`SELECT ph.seq, ${counts} FROM ${from} GROUP BY ph.seq`, [id])
       await client.query(`SELECT i.status, count(*) FROM ${from} GROUP BY i.status`, [id])
-      await client.query(`SELECT (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(*) FROM ${from} AND i.status = 'verified' GROUP BY 1`, [id])
+      await client.query(
+        `SELECT (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(*) FROM ${from} AND i.status = 'verified' GROUP BY 1`,
+        [id],
+      )
       await client.query(`SELECT s.district_code, ${counts} FROM ${from} GROUP BY 1`, [id])
       await client.query(`SELECT c.short_name, ${counts} FROM ${from} GROUP BY 1`, [id])
-      await client.query(`SELECT i.id FROM ${from} AND i.status <> 'verified' AND i.due_date < ${today} ORDER BY i.due_date, i.id LIMIT 10`, [id])
+      await client.query(
+        `SELECT i.id FROM ${from} AND i.status <> 'verified' AND i.due_date < ${today} ORDER BY i.due_date, i.id LIMIT 10`,
+        [id],
+      )
     })
     return [underLimit('conversions.dashboard_p95_ms', percentile(api, 95), 'ms', 100, percentile(raw, 95))]
   } finally {

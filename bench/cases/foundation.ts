@@ -13,7 +13,9 @@ function timeProcess(args: string[]): Promise<number> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: 'inherit' })
-    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')} exited ${code}`))))
+    child.once('exit', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')} exited ${code}`)),
+    )
   })
 }
 
@@ -43,7 +45,11 @@ export async function startup(): Promise<BenchResult[]> {
 export async function signIn(ctx: BenchContext): Promise<BenchResult[]> {
   const body = JSON.stringify({ username: 'officer', password: DEMO_PASSWORD })
   const api = await timeRuns(40, async () => {
-    const res = await fetch(`${ctx.serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const res = await fetch(`${ctx.serverUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    })
     if (res.status !== 200) throw new Error(`login answered ${res.status}`)
   })
   const client = new pg.Client({ connectionString: ctx.databaseUrl })
@@ -53,8 +59,14 @@ export async function signIn(ctx: BenchContext): Promise<BenchResult[]> {
     await client.query(RESERVE_ATTEMPT, ['officer', '127.0.0.1', 10, 50, 30, 900, 60])
     const { rows } = await client.query('SELECT id, password_hash, active FROM users WHERE username = $1', ['officer'])
     await client.query(ATTEMPT_SUCCEEDED, ['officer', '127.0.0.1', 50])
-    await client.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (md5(random()::text), $1, now() + interval '1 hour')`, [rows[0].id])
-    await client.query(`INSERT INTO audit_log (actor_id, actor_name, action, entity) VALUES ($1, 'officer', 'bench.login', 'session')`, [rows[0].id])
+    await client.query(
+      `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (md5(random()::text), $1, now() + interval '1 hour')`,
+      [rows[0].id],
+    )
+    await client.query(
+      `INSERT INTO audit_log (actor_id, actor_name, action, entity) VALUES ($1, 'officer', 'bench.login', 'session')`,
+      [rows[0].id],
+    )
     await client.query('ROLLBACK')
   })
   await client.end()

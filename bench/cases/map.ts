@@ -26,7 +26,10 @@ export async function mapBench(ctx: BenchContext): Promise<BenchResult[]> {
     await officer.showLayer('poles', true)
     const drawnMs = (await officer.polesDrawnAt()) - start
     const longest = await officer.longestTask()
-    return [underLimit('map.poles_render_ms', drawnMs, 'ms', 15_000, null), underLimit('map.poles_longest_task_ms', longest, 'ms', 1_000, null)]
+    return [
+      underLimit('map.poles_render_ms', drawnMs, 'ms', 15_000, null),
+      underLimit('map.poles_longest_task_ms', longest, 'ms', 1_000, null),
+    ]
   } finally {
     await browser.close()
   }

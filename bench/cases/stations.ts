@@ -38,7 +38,15 @@ export async function stationsBench(ctx: BenchContext): Promise<BenchResult[]> {
     const p95 = underLimit('stations.rule_check_p95_ms', percentile(service, 95), 'ms', 50, percentile(baseline, 95))
     return [
       { ...p95, pass: p95.pass && plan.usesIndex },
-      { name: 'stations.spacing_uses_gist_index', value: plan.usesIndex ? 1 : 0, unit: 'bool', baseline: null, ratio: null, limit: 1, pass: plan.usesIndex },
+      {
+        name: 'stations.spacing_uses_gist_index',
+        value: plan.usesIndex ? 1 : 0,
+        unit: 'bool',
+        baseline: null,
+        ratio: null,
+        limit: 1,
+        pass: plan.usesIndex,
+      },
     ]
   } finally {
     await raw.end()

@@ -15,10 +15,17 @@ export default function AuditPage() {
   // The cursors of the pages already seen, so that "newer" can go back without an offset.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined])
   const before = cursors.at(-1)
-  const page = useApi((signal) => http.get<{ items: AuditEntry[]; next: number | null }>('/api/audit', { limit: PAGE, before }, signal), `audit:${before ?? ''}`)
+  const page = useApi(
+    (signal) => http.get<{ items: AuditEntry[]; next: number | null }>('/api/audit', { limit: PAGE, before }, signal),
+    `audit:${before ?? ''}`,
+  )
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: t('audit.at'), cell: (e) => formatDateTime(e.at, lang), className: 'nowrap' },
-    { key: 'actor', header: t('audit.actor'), cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span> },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span>,
+    },
     { key: 'action', header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
     { key: 'entity', header: t('audit.entity'), cell: (e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}` },
   ]
@@ -32,7 +39,13 @@ export default function AuditPage() {
         <ErrorMessage error={page.error} onRetry={page.reload} />
       ) : page.data ? (
         <>
-          <Table columns={columns} rows={page.data.items} rowKey={(e) => e.id} caption={t('audit.title')} empty={t('audit.empty')} />
+          <Table
+            columns={columns}
+            rows={page.data.items}
+            rowKey={(e) => e.id}
+            caption={t('audit.title')}
+            empty={t('audit.empty')}
+          />
           <Pager
             label=""
             previousText={t('audit.newer')}

@@ -8,7 +8,10 @@ import { useApi } from '../ui/useApi'
 /** The carriers the department regulates. */
 export default function CarriersPage() {
   const { t } = useI18n()
-  const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
+  const carriers = useApi(
+    (signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items),
+    'carriers',
+  )
   const columns: Column<Carrier>[] = [
     { key: 'name', header: t('carriers.name'), cell: (c) => c.name },
     { key: 'short', header: t('carriers.shortName'), cell: (c) => <code>{c.shortName}</code> },
@@ -23,7 +26,13 @@ export default function CarriersPage() {
       {carriers.error !== null ? (
         <ErrorMessage error={carriers.error} onRetry={carriers.reload} />
       ) : carriers.data ? (
-        <Table columns={columns} rows={carriers.data} rowKey={(c) => c.id} caption={t('carriers.title')} empty={t('carriers.empty')} />
+        <Table
+          columns={columns}
+          rows={carriers.data}
+          rowKey={(c) => c.id}
+          caption={t('carriers.title')}
+          empty={t('carriers.empty')}
+        />
       ) : (
         <Loading />
       )}

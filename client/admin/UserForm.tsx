@@ -17,14 +17,21 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
-  const fieldError = (path: string) => (error instanceof ApiError ? error.errors.find((e) => e.path === `body.${path}`)?.message : undefined)
+  const fieldError = (path: string) =>
+    error instanceof ApiError ? error.errors.find((e) => e.path === `body.${path}`)?.message : undefined
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     setBusy(true)
     setError(null)
     try {
-      const user = await http.post<User>('/api/users', { username, displayName, password, role, carrierId: role === 'carrier' && carrierId ? Number(carrierId) : null })
+      const user = await http.post<User>('/api/users', {
+        username,
+        displayName,
+        password,
+        role,
+        carrierId: role === 'carrier' && carrierId ? Number(carrierId) : null,
+      })
       setUsername('')
       setDisplayName('')
       setPassword('')
@@ -54,9 +61,35 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
         {t('users.create')}
       </h2>
       {error !== null && <ErrorMessage error={error} listFields={false} />}
-      {field('username', t('users.username'), <input name="username" required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />)}
-      {field('displayName', t('users.displayName'), <input name="displayName" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />)}
-      {field('password', t('users.password'), <input name="password" type="password" required minLength={12} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />)}
+      {field(
+        'username',
+        t('users.username'),
+        <input
+          name="username"
+          required
+          autoComplete="off"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />,
+      )}
+      {field(
+        'displayName',
+        t('users.displayName'),
+        <input name="displayName" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />,
+      )}
+      {field(
+        'password',
+        t('users.password'),
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />,
+      )}
       {field(
         'role',
         t('users.role'),

@@ -18,8 +18,14 @@ export default function UsersPage() {
   const [role, setRole] = useState<Role | ''>('')
   const [offset, setOffset] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
-  const users = useApi((signal) => http.get<Page<User>>('/api/users', { offset, limit: PAGE, q: search, role }, signal), `users:${offset}:${search}:${role}`)
-  const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
+  const users = useApi(
+    (signal) => http.get<Page<User>>('/api/users', { offset, limit: PAGE, q: search, role }, signal),
+    `users:${offset}:${search}:${role}`,
+  )
+  const carriers = useApi(
+    (signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items),
+    'carriers',
+  )
 
   // Searching waits for a pause in typing, so that each key press is not a request.
   useEffect(() => {
@@ -32,14 +38,27 @@ export default function UsersPage() {
 
   const columns: Column<User>[] = [
     { key: 'username', header: t('users.username'), cell: (u) => <code>{u.username}</code> },
-    { key: 'name', header: t('users.displayName'), cell: (u) => (
-      <>
-        {u.displayName} {u.isDemo && <span className="tag">{t('users.demo')}</span>}
-      </>
-    ) },
+    {
+      key: 'name',
+      header: t('users.displayName'),
+      cell: (u) => (
+        <>
+          {u.displayName} {u.isDemo && <span className="tag">{t('users.demo')}</span>}
+        </>
+      ),
+    },
     { key: 'role', header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
     { key: 'carrier', header: t('users.carrier'), cell: (u) => u.carrierName ?? '—' },
-    { key: 'active', header: t('users.active'), cell: (u) => (u.active === false ? <span className="tag tag-muted">{t('users.inactive')}</span> : <span className="tag tag-ok">{t('users.isActive')}</span>) },
+    {
+      key: 'active',
+      header: t('users.active'),
+      cell: (u) =>
+        u.active === false ? (
+          <span className="tag tag-muted">{t('users.inactive')}</span>
+        ) : (
+          <span className="tag tag-ok">{t('users.isActive')}</span>
+        ),
+    },
   ]
   const total = users.data?.total ?? 0
   const shown = users.data?.items.length ?? 0
@@ -82,9 +101,23 @@ export default function UsersPage() {
             <ErrorMessage error={users.error} onRetry={users.reload} />
           ) : users.data ? (
             <>
-              <Table columns={columns} rows={users.data.items} rowKey={(u) => u.id} caption={t('users.title')} empty={t('users.empty')} />
+              <Table
+                columns={columns}
+                rows={users.data.items}
+                rowKey={(u) => u.id}
+                caption={t('users.title')}
+                empty={t('users.empty')}
+              />
               <Pager
-                label={total > 0 ? t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + shown, lang), total: formatCount(total, lang) }) : ''}
+                label={
+                  total > 0
+                    ? t('table.range', {
+                        from: formatCount(offset + 1, lang),
+                        to: formatCount(offset + shown, lang),
+                        total: formatCount(total, lang),
+                      })
+                    : ''
+                }
                 previousText={t('table.previous')}
                 nextText={t('table.next')}
                 onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}

@@ -31,12 +31,17 @@ export function onUnauthorized(listener: () => void): () => void {
 function withQuery(path: string, query?: Query): string {
   if (!query) return path
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
   const qs = params.toString()
   return qs ? `${path}?${qs}` : path
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown; file?: Blob; signal?: AbortSignal } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown; file?: Blob; signal?: AbortSignal } = {},
+): Promise<T> {
   let res: Response
   const json = options.body !== undefined
   try {

@@ -30,7 +30,7 @@ export function App() {
   const { user, startError, retry } = useSession()
   const { t } = useI18n()
   const path = usePath()
-  const home = user ? sectionsFor(user.role)[0]?.path ?? '/' : '/login'
+  const home = user ? (sectionsFor(user.role)[0]?.path ?? '/') : '/login'
   const section = user ? sectionAt(user.role, path) : undefined
   const isPublic = path === '/public' || path.startsWith('/public/')
 

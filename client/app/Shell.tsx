@@ -51,7 +51,13 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
               {user.carrierName ? ` · ${user.carrierName}` : ''}
             </span>
           </span>
-          <button type="button" className="btn btn-ghost" onClick={() => void signOut()} aria-label={t('app.signOut')} title={t('app.signOut')}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => void signOut()}
+            aria-label={t('app.signOut')}
+            title={t('app.signOut')}
+          >
             <Icon name="logout" size={18} />
             <span className="hide-narrow">{t('app.signOut')}</span>
           </button>
@@ -79,7 +85,12 @@ export function Shell({ user, current, children }: { user: User; current: Sectio
           {overflows && <li className="nav-break" aria-hidden="true" />}
           {overflows && (
             <li className="more-tab">
-              <button type="button" aria-expanded={moreOpen} data-testid="nav-more" onClick={() => setMoreOpen(!moreOpen)}>
+              <button
+                type="button"
+                aria-expanded={moreOpen}
+                data-testid="nav-more"
+                onClick={() => setMoreOpen(!moreOpen)}
+              >
                 <Icon name={moreOpen ? 'close' : 'menu'} />
                 <span>{t('app.more')}</span>
               </button>

@@ -10,7 +10,19 @@ export interface Section {
   icon: IconName
 }
 
-export type SectionId = 'map' | 'planning' | 'conversions' | 'stations' | 'applications' | 'queue' | 'cables' | 'cableSummary' | 'users' | 'carriers' | 'boundaries' | 'audit'
+export type SectionId =
+  | 'map'
+  | 'planning'
+  | 'conversions'
+  | 'stations'
+  | 'applications'
+  | 'queue'
+  | 'cables'
+  | 'cableSummary'
+  | 'users'
+  | 'carriers'
+  | 'boundaries'
+  | 'audit'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -32,7 +44,18 @@ export const SECTIONS: Record<SectionId, Section> = {
  * only decides what the menu offers and which pages the client will open.
  */
 export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
-  admin: ['map', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'users', 'carriers', 'boundaries', 'audit'],
+  admin: [
+    'map',
+    'stations',
+    'conversions',
+    'cables',
+    'cableSummary',
+    'planning',
+    'users',
+    'carriers',
+    'boundaries',
+    'audit',
+  ],
   officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'audit'],
   inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning'],
   carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary'],

@@ -57,11 +57,26 @@ export function SignIn() {
             )}
             <label className="field">
               <span>{t('signIn.username')}</span>
-              <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)} />
+              <input
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
             </label>
             <label className="field">
               <span>{t('signIn.password')}</span>
-              <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </label>
             <button type="submit" className="btn btn-primary btn-block" disabled={busy || !username || !password}>
               {busy ? t('signIn.submitting') : t('signIn.submit')}

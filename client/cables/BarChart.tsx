@@ -13,7 +13,17 @@ export interface BarRow {
  * Horizontal stacked bars, one per row, with a value axis, the total at each bar's end and a legend;
  * plain SVG that scales with its box. Numbers in the user's language (vi 3.446,8).
  */
-export function BarChart({ rows, series, unit, title }: { rows: BarRow[]; series: { name: string; colour: string }[]; unit: string; title: string }) {
+export function BarChart({
+  rows,
+  series,
+  unit,
+  title,
+}: {
+  rows: BarRow[]
+  series: { name: string; colour: string }[]
+  unit: string
+  title: string
+}) {
   const { lang } = useI18n()
   const labelW = 150
   const width = 640
@@ -52,7 +62,14 @@ export function BarChart({ rows, series, unit, title }: { rows: BarRow[]; series
                 const x0 = x(at)
                 at += v
                 return v > 0 ? (
-                  <rect key={series[s]!.name} x={x0} y={y} width={Math.max(0.5, x(at) - x0)} height={barH} fill={series[s]!.colour}>
+                  <rect
+                    key={series[s]!.name}
+                    x={x0}
+                    y={y}
+                    width={Math.max(0.5, x(at) - x0)}
+                    height={barH}
+                    fill={series[s]!.colour}
+                  >
                     <title>{`${r.label} — ${series[s]!.name}: ${formatNumber(v, lang, 1)} ${unit}`}</title>
                   </rect>
                 ) : null

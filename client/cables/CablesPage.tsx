@@ -18,9 +18,19 @@ import { RoutePanel } from './RoutePanel'
 import { useCableRefs } from './useRefs'
 import './cables.css'
 
-const MAP_VISIBLE: Visibility = { 'districts-fill': true, 'districts-line': true, 'districts-label': true, 'picked-point': false }
+const MAP_VISIBLE: Visibility = {
+  'districts-fill': true,
+  'districts-line': true,
+  'districts-label': true,
+  'picked-point': false,
+}
 
-type View = { mode: 'list' } | { mode: 'route'; id: number } | { mode: 'edit'; id: number } | { mode: 'new' } | { mode: 'import' }
+type View =
+  | { mode: 'list' }
+  | { mode: 'route'; id: number }
+  | { mode: 'edit'; id: number }
+  | { mode: 'new' }
+  | { mode: 'import' }
 
 /** What a path under /cables opens. */
 function viewAt(path: string): View {
@@ -51,7 +61,10 @@ export default function CablesPage() {
   const [focus, setFocus] = useState<{ center: [number, number]; zoom: number; seq: number } | null>(null)
 
   const openId = view.mode === 'route' || view.mode === 'edit' ? view.id : null
-  const detail = useApi((signal) => (openId === null ? Promise.resolve(null) : cablesApi.get(openId, signal)), `route:${openId}:${revision}`)
+  const detail = useApi(
+    (signal) => (openId === null ? Promise.resolve(null) : cablesApi.get(openId, signal)),
+    `route:${openId}:${revision}`,
+  )
   const route = detail.data && detail.data.id === openId ? detail.data : null
   const editing = view.mode === 'edit' || view.mode === 'new'
 
@@ -69,7 +82,11 @@ export default function CablesPage() {
       const hit = click.feature
       if (!hit || editing) return
       if ('count' in hit.properties) {
-        setFocus((f) => ({ center: click.lngLat, zoom: hit.layer === CABLE_LAYER.poleCells ? 14 : 13, seq: (f?.seq ?? 0) + 1 }))
+        setFocus((f) => ({
+          center: click.lngLat,
+          zoom: hit.layer === CABLE_LAYER.poleCells ? 14 : 13,
+          seq: (f?.seq ?? 0) + 1,
+        }))
         return
       }
       if (typeof hit.id === 'number' && hit.layer !== CABLE_LAYER.poles) navigate(`/cables/${hit.id}`)
@@ -87,13 +104,29 @@ export default function CablesPage() {
     <div className="cb-split" data-mode={view.mode}>
       <aside className="cb-side" aria-label={t('cb.side')}>
         {view.mode === 'new' || (view.mode === 'edit' && route) ? (
-          <RouteEditor key={view.mode === 'edit' ? `edit-${view.id}` : 'new'} map={map} route={view.mode === 'edit' ? route : null} zoom={zoom} carriers={refs.carriers.data ?? []} onSaved={saved} onCancel={() => navigate(openId ? `/cables/${openId}` : '/cables')} />
+          <RouteEditor
+            key={view.mode === 'edit' ? `edit-${view.id}` : 'new'}
+            map={map}
+            route={view.mode === 'edit' ? route : null}
+            zoom={zoom}
+            carriers={refs.carriers.data ?? []}
+            onSaved={saved}
+            onCancel={() => navigate(openId ? `/cables/${openId}` : '/cables')}
+          />
         ) : view.mode === 'import' ? (
           <ImportPanel onImported={changed} onClose={() => navigate('/cables')} />
         ) : (
           <>
             {role === 'carrier' && <InvitationsPanel revision={revision} onAnswered={changed} />}
-            <RouteList filters={filters} onFilters={setFilters} revision={revision} selectedId={openId} refs={refs} canEdit={canEdit(role)} staff={role !== 'carrier'} />
+            <RouteList
+              filters={filters}
+              onFilters={setFilters}
+              revision={revision}
+              selectedId={openId}
+              refs={refs}
+              canEdit={canEdit(role)}
+              staff={role !== 'carrier'}
+            />
           </>
         )}
       </aside>
@@ -109,13 +142,25 @@ export default function CablesPage() {
           focus={focus}
           label={t('cb.mapLabel')}
           overlays={overlays}
-          interactiveLayers={editing ? [] : [CABLE_LAYER.selected, CABLE_LAYER.routesDone, CABLE_LAYER.routesBuilding, CABLE_LAYER.routesPlanned, CABLE_LAYER.poleCells]}
+          interactiveLayers={
+            editing
+              ? []
+              : [
+                  CABLE_LAYER.selected,
+                  CABLE_LAYER.routesDone,
+                  CABLE_LAYER.routesBuilding,
+                  CABLE_LAYER.routesPlanned,
+                  CABLE_LAYER.poleCells,
+                ]
+          }
           onClick={onClick}
           onViewChange={onViewChange}
           onMap={setMap}
         />
         <Legend shown={shown} onChange={setShown} zoom={zoom} />
-        {view.mode === 'route' && <RoutePanel id={view.id} state={detail} refs={refs} onClose={() => navigate('/cables')} onChanged={changed} />}
+        {view.mode === 'route' && (
+          <RoutePanel id={view.id} state={detail} refs={refs} onClose={() => navigate('/cables')} onChanged={changed} />
+        )}
       </div>
     </div>
   )

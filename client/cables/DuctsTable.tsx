@@ -19,11 +19,19 @@ export function DuctsTable() {
         <thead>
           <tr>
             <th scope="col">{t('cb.ducts.route')}</th>
-            <th scope="col" className="num">{t('cb.field.length')}</th>
-            <th scope="col" className="num">{t('cb.ducts.capacity')}</th>
-            <th scope="col" className="num">{t('cb.ducts.allocated')}</th>
+            <th scope="col" className="num">
+              {t('cb.field.length')}
+            </th>
+            <th scope="col" className="num">
+              {t('cb.ducts.capacity')}
+            </th>
+            <th scope="col" className="num">
+              {t('cb.ducts.allocated')}
+            </th>
             <th scope="col">{t('cb.ducts.occupancy')}</th>
-            <th scope="col" className="num">{t('cb.ducts.price')}</th>
+            <th scope="col" className="num">
+              {t('cb.ducts.price')}
+            </th>
             <th scope="col">{t('cb.ducts.rent')}</th>
           </tr>
         </thead>
@@ -38,14 +46,31 @@ export function DuctsTable() {
           {ducts.data.map((d) => (
             <tr key={d.routeId}>
               <td>
-                <a href={`/cables/${d.routeId}`} onClick={(e) => { e.preventDefault(); navigate(`/cables/${d.routeId}`) }}>{d.name}</a>
+                <a
+                  href={`/cables/${d.routeId}`}
+                  onClick={(e) => {
+                    e.preventDefault()
+                    navigate(`/cables/${d.routeId}`)
+                  }}
+                >
+                  {d.name}
+                </a>
               </td>
               <td className="num">{formatLength(d.lengthM, lang)}</td>
-              <td className="num">{t('cb.ducts.tubes', { ducts: formatCount(d.ducts, lang), tubes: formatCount(d.tubes, lang) })}</td>
+              <td className="num">
+                {t('cb.ducts.tubes', { ducts: formatCount(d.ducts, lang), tubes: formatCount(d.tubes, lang) })}
+              </td>
               <td className="num">{formatCount(d.allocatedTubes, lang)}</td>
               <td>
                 {/* biome-ignore lint/a11y/useSemanticElements: a <meter>'s bar cannot be styled the same way across browsers */}
-                <span className="cb-meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(d.occupancy * 100)} aria-label={t('cb.ducts.occupancy')}>
+                <span
+                  className="cb-meter"
+                  role="meter"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={Math.round(d.occupancy * 100)}
+                  aria-label={t('cb.ducts.occupancy')}
+                >
                   <span style={{ width: `${Math.min(100, d.occupancy * 100)}%` }} />
                 </span>{' '}
                 {formatNumber(d.occupancy * 100, lang, 0)} %
@@ -54,7 +79,8 @@ export function DuctsTable() {
               <td>
                 {d.allocations.map((a) => (
                   <div key={a.carrier} className="cb-rent">
-                    {a.carrier}: {formatCount(a.tubes, lang)} · <span className="num">{formatVnd(a.monthlyRentVnd, lang)}</span>
+                    {a.carrier}: {formatCount(a.tubes, lang)} ·{' '}
+                    <span className="num">{formatVnd(a.monthlyRentVnd, lang)}</span>
                   </div>
                 ))}
               </td>

@@ -80,7 +80,13 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
       <p className="muted cb-hint">{t('cb.import.help')}</p>
       <label className="field">
         <span>{t('cb.import.file')}</span>
-        <input type="file" name="file" accept=".geojson,.json,.kml,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+        <input
+          type="file"
+          name="file"
+          accept=".geojson,.json,.kml,.csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          required
+        />
       </label>
       {file && !format && <p className="status status-error">{t('cb.import.badType')}</p>}
       <label className="field">
@@ -118,10 +124,18 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
         </div>
       )}
       {refused && refused.rejected.length === 0 && refused.errors.length > 0 && (
-        <Report title={t('cb.import.problems')} items={refused.errors.map((e, i) => ({ index: i, label: e.path, reasons: [e.message] }))} testId="import-errors" />
+        <Report
+          title={t('cb.import.problems')}
+          items={refused.errors.map((e, i) => ({ index: i, label: e.path, reasons: [e.message] }))}
+          testId="import-errors"
+        />
       )}
       <Report title={t('cb.import.rejected')} items={refused?.rejected ?? []} testId="import-rejected" />
-      <Report title={t('cb.import.skipped')} items={refused?.notRoutes ?? result?.notRoutes ?? []} testId="import-skipped" />
+      <Report
+        title={t('cb.import.skipped')}
+        items={refused?.notRoutes ?? result?.notRoutes ?? []}
+        testId="import-skipped"
+      />
     </form>
   )
 }

@@ -12,7 +12,11 @@ export function Legend({ shown, onChange, zoom }: { shown: Shown; onChange(next:
   return (
     <div className="map-panel cb-legend" data-testid="cable-legend">
       <label className="cb-legend-switch">
-        <input type="checkbox" checked={shown.routes} onChange={(e) => onChange({ ...shown, routes: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={shown.routes}
+          onChange={(e) => onChange({ ...shown, routes: e.target.checked })}
+        />
         {t('cb.layer.routes')}
       </label>
       <ul>
@@ -44,7 +48,11 @@ export function Legend({ shown, onChange, zoom }: { shown: Shown; onChange(next:
         </li>
       </ul>
       <label className="cb-legend-switch">
-        <input type="checkbox" checked={shown.poles} onChange={(e) => onChange({ ...shown, poles: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={shown.poles}
+          onChange={(e) => onChange({ ...shown, poles: e.target.checked })}
+        />
         {t('cb.layer.poles')}
       </label>
       <p className="cb-legend-note muted">{zoom < 13 ? t('cb.legend.poleCells') : t('cb.legend.poleEach')}</p>

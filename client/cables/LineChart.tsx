@@ -11,7 +11,17 @@ export interface LineSeries {
 }
 
 /** Lines over labelled x steps (e.g. years), with a value axis, points and the last value named; plain SVG. */
-export function LineChart({ labels, series, unit, title }: { labels: string[]; series: LineSeries[]; unit: string; title: string }) {
+export function LineChart({
+  labels,
+  series,
+  unit,
+  title,
+}: {
+  labels: string[]
+  series: LineSeries[]
+  unit: string
+  title: string
+}) {
   const { lang } = useI18n()
   const width = 640
   const height = 260
@@ -46,14 +56,26 @@ export function LineChart({ labels, series, unit, title }: { labels: string[]; s
           const last = s.values.length - 1
           return (
             <g key={s.name}>
-              <polyline fill="none" stroke={s.colour} strokeWidth={2.5} strokeLinejoin="round" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
+              <polyline
+                fill="none"
+                stroke={s.colour}
+                strokeWidth={2.5}
+                strokeLinejoin="round"
+                points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+              />
               {s.values.map((v, i) => (
                 <circle key={labels[i]} cx={x(i)} cy={y(v)} r={3} fill="#fff" stroke={s.colour} strokeWidth={2}>
                   <title>{`${s.name} ${labels[i]}: ${formatNumber(v, lang, 1)} ${unit}`}</title>
                 </circle>
               ))}
               {last >= 0 && (
-                <text x={x(last) + 8} y={y(s.values[last]!)} dominantBaseline="middle" className="cb-bar-value" fill={s.colour}>
+                <text
+                  x={x(last) + 8}
+                  y={y(s.values[last]!)}
+                  dominantBaseline="middle"
+                  className="cb-bar-value"
+                  fill={s.colour}
+                >
                   {formatNumber(s.values[last]!, lang, 1)}
                 </text>
               )}

@@ -22,7 +22,14 @@ const vertices = (g: RouteGeometry | null) => (!g ? [] : g.type === 'LineString'
  * Draws a new route or edits one: the line on the map (terra-draw, vertices snap to poles), its live
  * length as a preview, and its name, kind and carriers. Saving answers the length PostGIS measured.
  */
-export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteDetail | null; zoom: number; carriers: Carrier[]; onSaved(id: number): void; onCancel(): void }) {
+export function RouteEditor(props: {
+  map: MapLibreMap | null
+  route: CableRouteDetail | null
+  zoom: number
+  carriers: Carrier[]
+  onSaved(id: number): void
+  onCancel(): void
+}) {
   const { t, lang } = useI18n()
   const { user } = useSession()
   const route = props.route
@@ -38,7 +45,8 @@ export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteD
   const draw = useRouteDraw(props.map, true, route?.geometry ?? null, poleList)
   const length = previewLengthM(draw.geometry)
   const snapped = polesOnLine(vertices(draw.geometry), poleList)
-  const ownCarrier = user!.role === 'carrier' ? props.carriers.find((c) => c.id === user!.carrierId)?.shortName : undefined
+  const ownCarrier =
+    user!.role === 'carrier' ? props.carriers.find((c) => c.id === user!.carrierId)?.shortName : undefined
   const choosable = props.carriers.filter((c) => c.kind !== 'power_utility')
 
   const submit = async (e: FormEvent) => {
@@ -48,8 +56,13 @@ export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteD
     setError(null)
     const withinM = within.trim() ? parseNumber(within) : null
     const input = {
-      name: name.trim(), street: street.trim() || null, kind, carriers, geometry: draw.geometry,
-      poleIds: [...new Set([...(route?.poleIds ?? []), ...snapped])], polesWithinM: withinM,
+      name: name.trim(),
+      street: street.trim() || null,
+      kind,
+      carriers,
+      geometry: draw.geometry,
+      poleIds: [...new Set([...(route?.poleIds ?? []), ...snapped])],
+      polesWithinM: withinM,
     }
     try {
       const saved = route ? await cablesApi.update(route.id, route.version, input) : await cablesApi.create(input)
@@ -75,7 +88,9 @@ export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteD
         <span className="muted cb-hint">{t('cb.previewNote')}</span>
       </div>
       <p className="muted cb-hint" data-testid="snap-state">
-        {props.zoom >= SNAP_ZOOM ? t('cb.snap.on', { n: formatCount(poleList.length, lang), snapped: formatCount(snapped.length, lang) }) : t('cb.snap.zoomIn')}
+        {props.zoom >= SNAP_ZOOM
+          ? t('cb.snap.on', { n: formatCount(poleList.length, lang), snapped: formatCount(snapped.length, lang) })
+          : t('cb.snap.zoomIn')}
       </p>
       <div className="cb-draw-tools">
         <button type="button" className="btn btn-secondary btn-sm" onClick={draw.drawPart} disabled={draw.drawing}>
@@ -114,7 +129,9 @@ export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteD
               // a carrier is always on its own routes (the server adds it); it may name partners
               checked={c.shortName === ownCarrier || carriers.includes(c.shortName)}
               disabled={c.shortName === ownCarrier}
-              onChange={(e) => setCarriers(e.target.checked ? [...carriers, c.shortName] : carriers.filter((x) => x !== c.shortName))}
+              onChange={(e) =>
+                setCarriers(e.target.checked ? [...carriers, c.shortName] : carriers.filter((x) => x !== c.shortName))
+              }
             />
             {c.name}
           </label>
@@ -122,11 +139,22 @@ export function RouteEditor(props: { map: MapLibreMap | null; route: CableRouteD
       </fieldset>
       <label className="field">
         <span>{t('cb.field.polesWithin')}</span>
-        <input name="polesWithinM" inputMode="decimal" value={within} onChange={(e) => setWithin(e.target.value)} placeholder="5" />
+        <input
+          name="polesWithinM"
+          inputMode="decimal"
+          value={within}
+          onChange={(e) => setWithin(e.target.value)}
+          placeholder="5"
+        />
       </label>
       {error !== null && <ErrorMessage error={error} />}
       <div className="cb-editor-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !draw.geometry || draw.drawing || !name.trim()} data-testid="route-save">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || !draw.geometry || draw.drawing || !name.trim()}
+          data-testid="route-save"
+        >
           {t('cb.save')}
         </button>
         <button type="button" className="btn btn-secondary" onClick={props.onCancel}>

@@ -13,7 +13,15 @@ import type { useCableRefs } from './useRefs'
 const PAGE = 50
 
 /** The side panel's list: filters, routes a page at a time (keyset by id), and the new-route and import actions. */
-export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilters): void; revision: number; selectedId: number | null; refs: ReturnType<typeof useCableRefs>; canEdit: boolean; staff: boolean }) {
+export function RouteList(props: {
+  filters: RouteFilters
+  onFilters(f: RouteFilters): void
+  revision: number
+  selectedId: number | null
+  refs: ReturnType<typeof useCableRefs>
+  canEdit: boolean
+  staff: boolean
+}) {
   const { t, lang } = useI18n()
   const { filters, onFilters, refs } = props
   // The afterId of each page shown so far; the last is the current page.
@@ -21,7 +29,10 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
   const afterId = pages[pages.length - 1]!
   // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start the list again at its first page
   useEffect(() => setPages([0]), [filters])
-  const list = useApi((signal) => cablesApi.list(filters, afterId, PAGE, signal), `${JSON.stringify(filters)}:${afterId}:${props.revision}`)
+  const list = useApi(
+    (signal) => cablesApi.list(filters, afterId, PAGE, signal),
+    `${JSON.stringify(filters)}:${afterId}:${props.revision}`,
+  )
   const items = list.data?.items ?? []
   const nextAfterId = list.data?.nextAfterId
   const set = (patch: Partial<RouteFilters>) => onFilters({ ...filters, ...patch })
@@ -33,83 +44,114 @@ export function RouteList(props: { filters: RouteFilters; onFilters(f: RouteFilt
         <h1>{t('cb.title')}</h1>
         {props.canEdit && (
           <div className="cb-actions">
-            <button type="button" className="btn btn-primary btn-sm" onClick={() => navigate('/cables/new')} data-testid="route-new">
+            <button
+              type="button"
+              className="btn btn-primary btn-sm"
+              onClick={() => navigate('/cables/new')}
+              data-testid="route-new"
+            >
               {t('cb.new')}
             </button>
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => navigate('/cables/import')} data-testid="route-import">
+            <button
+              type="button"
+              className="btn btn-secondary btn-sm"
+              onClick={() => navigate('/cables/import')}
+              data-testid="route-import"
+            >
               {t('cb.import')}
             </button>
           </div>
         )}
       </header>
       <search aria-label={t('cb.filters')}>
-      <form className="cb-filters" onSubmit={(e) => e.preventDefault()}>
-        <label className="field cb-search">
-          <span>{t('cb.filter.q')}</span>
-          <input type="search" defaultValue={filters.q ?? ''} onChange={(e) => set({ q: e.target.value.trim() || undefined })} placeholder={t('cb.filter.qHint')} />
-        </label>
-        <label className="field">
-          <span>{t('cb.filter.kind')}</span>
-          <select value={filters.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || undefined) as Kind | undefined })} name="kind">
-            <option value="">{t('cb.filter.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`cb.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('cb.filter.status')}</span>
-          <select value={filters.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Status | undefined })} name="status">
-            <option value="">{t('cb.filter.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`cb.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('cb.filter.district')}</span>
-          <select value={filters.district ?? ''} onChange={(e) => set({ district: e.target.value || undefined })}>
-            <option value="">{t('cb.filter.all')}</option>
-            {(refs.districts.data?.features ?? []).map((f) => (
-              <option key={f.properties.code} value={f.properties.code}>
-                {f.properties.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {/* A carrier sees its own routes only (the server enforces it): a carrier filter would have nothing to choose. */}
-        {props.staff && (
+        <form className="cb-filters" onSubmit={(e) => e.preventDefault()}>
+          <label className="field cb-search">
+            <span>{t('cb.filter.q')}</span>
+            <input
+              type="search"
+              defaultValue={filters.q ?? ''}
+              onChange={(e) => set({ q: e.target.value.trim() || undefined })}
+              placeholder={t('cb.filter.qHint')}
+            />
+          </label>
           <label className="field">
-            <span>{t('cb.filter.carrier')}</span>
-            <select value={filters.carrier ?? ''} onChange={(e) => set({ carrier: e.target.value || undefined })}>
+            <span>{t('cb.filter.kind')}</span>
+            <select
+              value={filters.kind ?? ''}
+              onChange={(e) => set({ kind: (e.target.value || undefined) as Kind | undefined })}
+              name="kind"
+            >
               <option value="">{t('cb.filter.all')}</option>
-              {(refs.carriers.data ?? []).map((c) => (
-                <option key={c.shortName} value={c.shortName}>
-                  {c.name}
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`cb.kind.${k}`)}
                 </option>
               ))}
             </select>
           </label>
-        )}
-      </form>
+          <label className="field">
+            <span>{t('cb.filter.status')}</span>
+            <select
+              value={filters.status ?? ''}
+              onChange={(e) => set({ status: (e.target.value || undefined) as Status | undefined })}
+              name="status"
+            >
+              <option value="">{t('cb.filter.all')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`cb.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('cb.filter.district')}</span>
+            <select value={filters.district ?? ''} onChange={(e) => set({ district: e.target.value || undefined })}>
+              <option value="">{t('cb.filter.all')}</option>
+              {(refs.districts.data?.features ?? []).map((f) => (
+                <option key={f.properties.code} value={f.properties.code}>
+                  {f.properties.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {/* A carrier sees its own routes only (the server enforces it): a carrier filter would have nothing to choose. */}
+          {props.staff && (
+            <label className="field">
+              <span>{t('cb.filter.carrier')}</span>
+              <select value={filters.carrier ?? ''} onChange={(e) => set({ carrier: e.target.value || undefined })}>
+                <option value="">{t('cb.filter.all')}</option>
+                {(refs.carriers.data ?? []).map((c) => (
+                  <option key={c.shortName} value={c.shortName}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </form>
       </search>
       {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       <ul className="cb-list" data-testid="route-list">
         {items.map((r) => (
           <li key={r.id}>
-            <button type="button" className="cb-row" aria-current={r.id === props.selectedId ? 'true' : undefined} onClick={() => navigate(`/cables/${r.id}`)} data-route={r.id}>
+            <button
+              type="button"
+              className="cb-row"
+              aria-current={r.id === props.selectedId ? 'true' : undefined}
+              onClick={() => navigate(`/cables/${r.id}`)}
+              data-route={r.id}
+            >
               <span className="cb-row-main">
                 <span className="cb-kind-dot" style={{ background: KIND_COLOURS[r.kind] }} aria-hidden="true" />
                 <span className="cb-row-name">{r.name}</span>
                 <span className="num">{formatLength(r.lengthM, lang)}</span>
               </span>
               <span className="cb-row-sub muted">
-                {t(`cb.kind.${r.kind}`)} · <span className={`cb-status cb-status-${r.status}`}>{t(`cb.status.${r.status}`)}</span> · {r.carriers.join(', ')}
+                {t(`cb.kind.${r.kind}`)} ·{' '}
+                <span className={`cb-status cb-status-${r.status}`}>{t(`cb.status.${r.status}`)}</span> ·{' '}
+                {r.carriers.join(', ')}
               </span>
             </button>
           </li>

@@ -13,7 +13,6 @@ import { vietnamToday as today } from '../time'
 import { KIND_COLOURS, STATUSES, statusMoves, type Status } from './model'
 import type { useCableRefs } from './useRefs'
 
-
 /** A route's panel over the map: stored lengths (total and per district), poles, carriers, dates, workflow and history. */
 export function RoutePanel(props: {
   id: number
@@ -32,7 +31,10 @@ export function RoutePanel(props: {
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const staffHistory = role === 'admin' || role === 'officer'
-  const history = useApi((signal) => (staffHistory ? cablesApi.history(props.id, signal).then((r) => r.items) : Promise.resolve([])), `history:${props.id}:${route?.version}`)
+  const history = useApi(
+    (signal) => (staffHistory ? cablesApi.history(props.id, signal).then((r) => r.items) : Promise.resolve([])),
+    `history:${props.id}:${route?.version}`,
+  )
 
   const act = async (run: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true)
@@ -65,7 +67,12 @@ export function RoutePanel(props: {
   const steps = statusMoves(route.allowedActions)
   const districtSum = route.districts.reduce((s, d) => s + d.lengthM, 0)
   return (
-    <section className="map-panel cb-panel" data-testid="route-panel" data-status={route.status} aria-labelledby="route-title">
+    <section
+      className="map-panel cb-panel"
+      data-testid="route-panel"
+      data-status={route.status}
+      aria-labelledby="route-title"
+    >
       <button type="button" className="icon-btn panel-close" onClick={props.onClose} aria-label={t('cb.close')}>
         <Icon name="close" size={18} />
       </button>
@@ -79,7 +86,13 @@ export function RoutePanel(props: {
       </p>
       <ol className="cb-steps" aria-label={t('cb.field.status')}>
         {STATUSES.map((s) => (
-          <li key={s} className={s === route.status ? 'on' : STATUSES.indexOf(s) < STATUSES.indexOf(route.status) ? 'done' : undefined} aria-current={s === route.status ? 'step' : undefined}>
+          <li
+            key={s}
+            className={
+              s === route.status ? 'on' : STATUSES.indexOf(s) < STATUSES.indexOf(route.status) ? 'done' : undefined
+            }
+            aria-current={s === route.status ? 'step' : undefined}
+          >
             {t(`cb.status.${s}`)}
           </li>
         ))}
@@ -152,7 +165,14 @@ export function RoutePanel(props: {
           </label>
           <label className="field">
             <span>{t('cb.date')}</span>
-            <input type="date" name="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} required />
+            <input
+              type="date"
+              name="date"
+              value={date}
+              max={today()}
+              onChange={(e) => setDate(e.target.value)}
+              required
+            />
           </label>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('cb.apply')}
@@ -161,7 +181,12 @@ export function RoutePanel(props: {
       )}
       <div className="cb-panel-actions">
         {route.allowedActions.includes('edit') && (
-          <button type="button" className="btn btn-secondary" onClick={() => navigate(`/cables/${route.id}/edit`)} data-testid="route-edit">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => navigate(`/cables/${route.id}/edit`)}
+            data-testid="route-edit"
+          >
             {t('cb.edit')}
           </button>
         )}
@@ -171,7 +196,8 @@ export function RoutePanel(props: {
             className="btn btn-ghost cb-danger"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(t('cb.deleteConfirm', { name: route.name }))) void act(() => cablesApi.remove(route.id, route.version)).then((ok) => ok && navigate('/cables'))
+              if (window.confirm(t('cb.deleteConfirm', { name: route.name })))
+                void act(() => cablesApi.remove(route.id, route.version)).then((ok) => ok && navigate('/cables'))
             }}
           >
             {t('cb.delete')}

@@ -15,7 +15,6 @@ import { SummaryTable } from './SummaryTable'
 import { useCableRefs } from './useRefs'
 import './cables.css'
 
-
 /**
  * "Tổng hợp cáp": the officers' sentence for a period (as the server writes it), its figures, tables
  * and charts by district, carrier and kind, CSV/XLSX downloads, and the shared-duct occupancy.
@@ -32,12 +31,30 @@ export default function SummaryPage() {
   const key = JSON.stringify(period)
   const summary = useApi((signal) => cablesApi.summary(period, groupBy, signal), `${key}:${groupBy}`)
   const ends = useMemo(() => yearEnds(today()), [])
-  const trend = useApi((signal) => Promise.all(ends.map((e) => cablesApi.summary({ period: 'cumulative', until: e.until }, 'none', signal).then((s) => s.totals))), 'trend')
+  const trend = useApi(
+    (signal) =>
+      Promise.all(
+        ends.map((e) =>
+          cablesApi.summary({ period: 'cumulative', until: e.until }, 'none', signal).then((s) => s.totals),
+        ),
+      ),
+    'trend',
+  )
 
   // The server names the length outside every district '-'.
-  const groupName = (g: string | null) => (groupBy === 'district' ? (g === '-' ? null : refs.districtName(g)) ?? t('cb.outside') : groupBy === 'carrier' ? refs.carrierName(g ?? '') : '')
+  const groupName = (g: string | null) =>
+    groupBy === 'district'
+      ? ((g === '-' ? null : refs.districtName(g)) ?? t('cb.outside'))
+      : groupBy === 'carrier'
+        ? refs.carrierName(g ?? '')
+        : ''
   const data = summary.data
-  const bars = data ? completedKmByGroup(data.rows).map((b) => ({ label: groupBy === 'none' ? t('cb.total') : groupName(b.group), values: b.values })) : []
+  const bars = data
+    ? completedKmByGroup(data.rows).map((b) => ({
+        label: groupBy === 'none' ? t('cb.total') : groupName(b.group),
+        values: b.values,
+      }))
+    : []
   const series = KINDS.map((k) => ({ name: t(`cb.kind.${k}`), colour: KIND_COLOURS[k] }))
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i)
 
@@ -64,7 +81,11 @@ export default function SummaryPage() {
             </select>
           )}
           {kind === 'quarter' && (
-            <select aria-label={t('cb.sum.quarterLabel')} value={quarter} onChange={(e) => setQuarter(Number(e.target.value))}>
+            <select
+              aria-label={t('cb.sum.quarterLabel')}
+              value={quarter}
+              onChange={(e) => setQuarter(Number(e.target.value))}
+            >
               {[1, 2, 3, 4].map((q) => (
                 <option key={q} value={q}>
                   {t('cb.sum.quarterN', { q })}
@@ -86,36 +107,88 @@ export default function SummaryPage() {
             <p lang="vi" data-testid="summary-sentence">
               {data.sentence.vi}
             </p>
-            {lang === 'en' && <p className="muted" lang="en">{data.sentence.en}</p>}
+            {lang === 'en' && (
+              <p className="muted" lang="en">
+                {data.sentence.en}
+              </p>
+            )}
           </section>
           <div className="cb-kpis" data-testid="summary-totals">
-            <Kpi label={t('cb.sum.undergroundRoutes')} value={formatCount(data.totals.undergroundRoutes, lang)} unit={t('cb.unit.routes')} testId="kpi-underground-routes" />
-            <Kpi label={t('cb.sum.undergroundKm')} value={formatKm(data.totals.undergroundM, lang)} unit="km" testId="kpi-underground-km" />
-            <Kpi label={t('cb.sum.undergroundBuilding')} value={formatCount(data.totals.undergroundBuilding, lang)} unit={t('cb.unit.routes')} testId="kpi-underground-building" />
-            <Kpi label={t('cb.sum.tidyingKm')} value={formatKm(data.totals.tidyingM, lang)} unit="km" testId="kpi-tidying-km" />
-            <Kpi label={t('cb.sum.tidyingPoles')} value={formatCount(data.totals.tidyingPoles, lang)} unit={t('cb.unit.poles')} testId="kpi-tidying-poles" />
+            <Kpi
+              label={t('cb.sum.undergroundRoutes')}
+              value={formatCount(data.totals.undergroundRoutes, lang)}
+              unit={t('cb.unit.routes')}
+              testId="kpi-underground-routes"
+            />
+            <Kpi
+              label={t('cb.sum.undergroundKm')}
+              value={formatKm(data.totals.undergroundM, lang)}
+              unit="km"
+              testId="kpi-underground-km"
+            />
+            <Kpi
+              label={t('cb.sum.undergroundBuilding')}
+              value={formatCount(data.totals.undergroundBuilding, lang)}
+              unit={t('cb.unit.routes')}
+              testId="kpi-underground-building"
+            />
+            <Kpi
+              label={t('cb.sum.tidyingKm')}
+              value={formatKm(data.totals.tidyingM, lang)}
+              unit="km"
+              testId="kpi-tidying-km"
+            />
+            <Kpi
+              label={t('cb.sum.tidyingPoles')}
+              value={formatCount(data.totals.tidyingPoles, lang)}
+              unit={t('cb.unit.poles')}
+              testId="kpi-tidying-poles"
+            />
           </div>
           <section className="card">
             <div className="cb-table-head">
               <div className="segmented" role="radiogroup" aria-label={t('cb.sum.groupBy')}>
                 {(['district', 'carrier', 'none'] as const).map((g) => (
                   <label key={g} className={groupBy === g ? 'on' : undefined}>
-                    <input type="radio" name="groupBy" value={g} checked={groupBy === g} onChange={() => setGroupBy(g)} />
+                    <input
+                      type="radio"
+                      name="groupBy"
+                      value={g}
+                      checked={groupBy === g}
+                      onChange={() => setGroupBy(g)}
+                    />
                     {t(`cb.sum.by.${g}`)}
                   </label>
                 ))}
               </div>
               <div className="cb-downloads">
-                <a className="btn btn-secondary btn-sm" href={summaryDownloadUrl('csv', period, groupBy)} download data-testid="download-csv">
+                <a
+                  className="btn btn-secondary btn-sm"
+                  href={summaryDownloadUrl('csv', period, groupBy)}
+                  download
+                  data-testid="download-csv"
+                >
                   {t('cb.sum.csv')}
                 </a>
-                <a className="btn btn-secondary btn-sm" href={summaryDownloadUrl('xlsx', period, groupBy)} download data-testid="download-xlsx">
+                <a
+                  className="btn btn-secondary btn-sm"
+                  href={summaryDownloadUrl('xlsx', period, groupBy)}
+                  download
+                  data-testid="download-xlsx"
+                >
                   {t('cb.sum.xlsx')}
                 </a>
               </div>
             </div>
             <div className="cb-summary-grid">
-              {bars.length > 0 && <BarChart rows={bars} series={series} unit="km" title={t('cb.sum.barTitle', { by: t(`cb.sum.by.${groupBy}`) })} />}
+              {bars.length > 0 && (
+                <BarChart
+                  rows={bars}
+                  series={series}
+                  unit="km"
+                  title={t('cb.sum.barTitle', { by: t(`cb.sum.by.${groupBy}`) })}
+                />
+              )}
               <Trend state={trend} labels={ends.map((e) => e.label)} />
             </div>
             <SummaryTable summary={data} groupBy={groupBy} groupName={groupName} />
@@ -131,7 +204,13 @@ export default function SummaryPage() {
 }
 
 /** Cumulative kilometres of undergrounding and tidying at each year end. */
-function Trend({ state, labels }: { state: { data?: Summary['totals'][]; error: unknown; reload(): void }; labels: string[] }) {
+function Trend({
+  state,
+  labels,
+}: {
+  state: { data?: Summary['totals'][]; error: unknown; reload(): void }
+  labels: string[]
+}) {
   const { t } = useI18n()
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />
   if (!state.data) return <Loading />
@@ -142,7 +221,11 @@ function Trend({ state, labels }: { state: { data?: Summary['totals'][]; error: 
       labels={labels}
       series={[
         { name: t('cb.kind.tidying'), colour: KIND_COLOURS.tidying, values: state.data.map((x) => x.tidyingM / 1000) },
-        { name: t('cb.kind.underground'), colour: KIND_COLOURS.underground, values: state.data.map((x) => x.undergroundM / 1000) },
+        {
+          name: t('cb.kind.underground'),
+          colour: KIND_COLOURS.underground,
+          values: state.data.map((x) => x.undergroundM / 1000),
+        },
       ]}
     />
   )

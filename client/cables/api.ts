@@ -31,7 +31,10 @@ export interface RouteInput {
   polesWithinM?: number | null
 }
 
-export type Period = { period: 'quarter'; year: number; quarter: number } | { period: 'year'; year: number } | { period: 'cumulative'; until?: string }
+export type Period =
+  | { period: 'quarter'; year: number; quarter: number }
+  | { period: 'year'; year: number }
+  | { period: 'cumulative'; until?: string }
 export type GroupBy = 'none' | 'district' | 'carrier'
 
 export interface SummaryRow {
@@ -49,7 +52,14 @@ export interface SummaryRow {
 export interface Summary {
   period: { from: string | null; to: string; label: [string, string] }
   groupBy: GroupBy
-  totals: { undergroundRoutes: number; undergroundM: number; undergroundBuilding: number; tidyingRoutes: number; tidyingM: number; tidyingPoles: number }
+  totals: {
+    undergroundRoutes: number
+    undergroundM: number
+    undergroundBuilding: number
+    tidyingRoutes: number
+    tidyingM: number
+    tidyingPoles: number
+  }
   sentence: { vi: string; en: string }
   rows: SummaryRow[]
   /** Which columns add up over the groups of one kind (a shared route counts for each carrier, a route in each district it crosses). */
@@ -127,11 +137,18 @@ async function postImport<T>(path: string, body: unknown): Promise<T> {
     throw new ApiError(0, 'Network error', (err as Error).message)
   }
   if (res.status === 204) return undefined as T
-  const data = (await res.json().catch(() => null)) as (Record<string, unknown> & { title?: string; detail?: string; errors?: FieldError[] }) | null
+  const data = (await res.json().catch(() => null)) as
+    | (Record<string, unknown> & { title?: string; detail?: string; errors?: FieldError[] })
+    | null
   if (res.ok) return data as T
   const errors = Array.isArray(data?.errors) ? data.errors : []
   if (res.status === 422 && data && Array.isArray(data.rejected)) {
-    throw new ImportRefused(data.detail ?? '', data.rejected as FeatureReport[], (data.notRoutes as FeatureReport[] | undefined) ?? [], errors)
+    throw new ImportRefused(
+      data.detail ?? '',
+      data.rejected as FeatureReport[],
+      (data.notRoutes as FeatureReport[] | undefined) ?? [],
+      errors,
+    )
   }
   throw new ApiError(res.status, data?.title ?? res.statusText, data?.detail ?? '', errors)
 }
@@ -140,16 +157,24 @@ const periodQuery = (p: Period): Record<string, string | number | undefined> => 
 
 export const cablesApi = {
   list: (filters: RouteFilters, afterId: number, limit: number, signal?: AbortSignal) =>
-    http.get<{ items: CableRoute[]; nextAfterId: number | null }>('/api/cables/routes', { ...filters, afterId, limit }, signal),
+    http.get<{ items: CableRoute[]; nextAfterId: number | null }>(
+      '/api/cables/routes',
+      { ...filters, afterId, limit },
+      signal,
+    ),
   get: (id: number, signal?: AbortSignal) => http.get<CableRouteDetail>(`/api/cables/routes/${id}`, undefined, signal),
   create: (input: RouteInput) => http.post<CableRouteDetail>('/api/cables/routes', input),
-  update: (id: number, version: number, input: RouteInput) => http.put<CableRouteDetail>(`/api/cables/routes/${id}`, { ...input, version }),
-  setStatus: (id: number, version: number, status: Status, date?: string) => http.post<CableRouteDetail>(`/api/cables/routes/${id}/status`, { version, status, date }),
+  update: (id: number, version: number, input: RouteInput) =>
+    http.put<CableRouteDetail>(`/api/cables/routes/${id}`, { ...input, version }),
+  setStatus: (id: number, version: number, status: Status, date?: string) =>
+    http.post<CableRouteDetail>(`/api/cables/routes/${id}/status`, { version, status, date }),
   remove: (id: number, version: number) => http.del<void>(`/api/cables/routes/${id}`, { version }),
   importFile: (format: 'geojson' | 'kml' | 'csv', content: string, kind: Kind, carriers: string[]) =>
     postImport<ImportResult>('/api/cables/routes/import', { format, content, kind, carriers }),
-  summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) => http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
-  invitations: (signal?: AbortSignal) => http.get<{ items: Invitation[] }>('/api/cables/invitations', undefined, signal),
+  summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) =>
+    http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
+  invitations: (signal?: AbortSignal) =>
+    http.get<{ items: Invitation[] }>('/api/cables/invitations', undefined, signal),
   answer: (id: number, action: 'accept' | 'decline' | 'leave') =>
     http.post<CableRouteDetail | undefined>(`/api/cables/routes/${id}/participation`, { action }),
   ducts: (signal?: AbortSignal) => http.get<{ items: DuctRow[] }>('/api/cables/ducts', undefined, signal),
@@ -169,6 +194,7 @@ export interface AuditEntry {
 /** The address of a summary download with the same period and grouping as the page. */
 export function summaryDownloadUrl(format: 'csv' | 'xlsx', period: Period, groupBy: GroupBy): string {
   const params = new URLSearchParams()
-  for (const [k, v] of Object.entries({ ...periodQuery(period), groupBy })) if (v !== undefined) params.set(k, String(v))
+  for (const [k, v] of Object.entries({ ...periodQuery(period), groupBy }))
+    if (v !== undefined) params.set(k, String(v))
   return `/api/cables/summary.${format}?${params.toString()}`
 }

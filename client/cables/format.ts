@@ -3,7 +3,9 @@ import { formatNumber, type Lang } from '../i18n/format'
 
 /** A length in metres as "850 m" below a kilometre, else "3.446,8 km". */
 export function formatLength(metres: number, lang: Lang): string {
-  return metres < 1000 ? `${formatNumber(metres, lang, 0)} m` : `${formatNumber(metres / 1000, lang, metres < 10_000 ? 2 : 1)} km`
+  return metres < 1000
+    ? `${formatNumber(metres, lang, 0)} m`
+    : `${formatNumber(metres / 1000, lang, metres < 10_000 ? 2 : 1)} km`
 }
 
 /** Kilometres with one decimal, for tables and charts: vi 3.446,8. */

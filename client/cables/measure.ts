@@ -13,7 +13,12 @@ export function previewLengthM(geometry: RouteGeometry | null): number {
   const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates
   const drawn = lines.filter((l) => l.length >= 2)
   if (drawn.length === 0) return 0
-  return turfLength({ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: drawn } }, { units: 'kilometers' }) * 1000
+  return (
+    turfLength(
+      { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: drawn } },
+      { units: 'kilometers' },
+    ) * 1000
+  )
 }
 
 export interface PolePoint {
@@ -25,7 +30,12 @@ export interface PolePoint {
 type Project = (lon: number, lat: number) => { x: number; y: number }
 
 /** The pole drawn nearest a point of the screen, if one is within `maxPx` pixels of it. */
-export function nearestPole(cursor: { x: number; y: number }, poles: readonly PolePoint[], project: Project, maxPx: number): PolePoint | null {
+export function nearestPole(
+  cursor: { x: number; y: number },
+  poles: readonly PolePoint[],
+  project: Project,
+  maxPx: number,
+): PolePoint | null {
   let best: PolePoint | null = null
   let bestD2 = maxPx * maxPx
   for (const pole of poles) {

@@ -73,7 +73,8 @@ export const cablesVi = {
 
   'cb.newTitle': 'Vẽ tuyến cáp mới',
   'cb.editTitle': 'Sửa tuyến cáp',
-  'cb.draw.hint': 'Bấm trên bản đồ để đặt từng điểm; bấm lại điểm cuối (hoặc Enter) để kết thúc. Điểm gần trụ điện sẽ bám vào trụ.',
+  'cb.draw.hint':
+    'Bấm trên bản đồ để đặt từng điểm; bấm lại điểm cuối (hoặc Enter) để kết thúc. Điểm gần trụ điện sẽ bám vào trụ.',
   'cb.draw.editHint': 'Kéo một điểm để sửa, kéo điểm giữa để thêm, bấm chuột phải vào điểm để xóa.',
   'cb.draw.part': 'Vẽ thêm đoạn',
   'cb.draw.clear': 'Xóa nét vẽ',
@@ -85,7 +86,8 @@ export const cablesVi = {
   'cb.cancel': 'Hủy',
 
   'cb.import.title': 'Nhập tuyến từ tệp',
-  'cb.import.help': 'GeoJSON, KML hoặc CSV có cột WKT. Tệp được nhập trọn vẹn hoặc không nhập gì: mọi đối tượng lỗi đều được liệt kê.',
+  'cb.import.help':
+    'GeoJSON, KML hoặc CSV có cột WKT. Tệp được nhập trọn vẹn hoặc không nhập gì: mọi đối tượng lỗi đều được liệt kê.',
   'cb.import.file': 'Tệp',
   'cb.import.kind': 'Loại mặc định (khi tệp không ghi)',
   'cb.import.send': 'Kiểm tra và nhập',
@@ -127,8 +129,10 @@ export const cablesVi = {
   'cb.sum.buildingKm': 'Km đang thi công',
   'cb.sum.poles': 'Trụ điện',
   'cb.sum.distinctTotal': 'Tổng không trùng lặp',
-  'cb.sum.notAdditive.carrier': 'Số liệu theo doanh nghiệp không cộng dồn: tuyến dùng chung được tính trọn cho mỗi doanh nghiệp tham gia. Dòng tổng tính mỗi tuyến, mỗi trụ một lần.',
-  'cb.sum.notAdditive.district': 'Số tuyến theo quận/huyện không cộng dồn: tuyến đi qua nhiều quận/huyện được tính ở mỗi nơi (chiều dài được chia theo quận/huyện). Dòng tổng tính mỗi tuyến một lần.',
+  'cb.sum.notAdditive.carrier':
+    'Số liệu theo doanh nghiệp không cộng dồn: tuyến dùng chung được tính trọn cho mỗi doanh nghiệp tham gia. Dòng tổng tính mỗi tuyến, mỗi trụ một lần.',
+  'cb.sum.notAdditive.district':
+    'Số tuyến theo quận/huyện không cộng dồn: tuyến đi qua nhiều quận/huyện được tính ở mỗi nơi (chiều dài được chia theo quận/huyện). Dòng tổng tính mỗi tuyến một lần.',
   'cb.sum.csv': 'Tải CSV',
   'cb.sum.xlsx': 'Tải Excel (XLSX)',
   'cb.sum.barTitle': 'Chiều dài hoàn thành theo {by} (km)',

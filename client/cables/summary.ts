@@ -6,7 +6,10 @@ import { KINDS } from './model'
 export const FIRST_YEAR = 2014
 
 /** Completed kilometres per group, one value per kind (in KINDS order), biggest group first; `top` rows at most. */
-export function completedKmByGroup(rows: readonly SummaryRow[], top = 24): { group: string | null; values: number[] }[] {
+export function completedKmByGroup(
+  rows: readonly SummaryRow[],
+  top = 24,
+): { group: string | null; values: number[] }[] {
   const groups = new Map<string | null, number[]>()
   for (const r of rows) {
     const values = groups.get(r.group) ?? KINDS.map(() => 0)
@@ -14,7 +17,11 @@ export function completedKmByGroup(rows: readonly SummaryRow[], top = 24): { gro
     groups.set(r.group, values)
   }
   const sum = (v: number[]) => v.reduce((a, b) => a + b, 0)
-  return [...groups].map(([group, values]) => ({ group, values })).filter((g) => sum(g.values) > 0).sort((a, b) => sum(b.values) - sum(a.values)).slice(0, top)
+  return [...groups]
+    .map(([group, values]) => ({ group, values }))
+    .filter((g) => sum(g.values) > 0)
+    .sort((a, b) => sum(b.values) - sum(a.values))
+    .slice(0, top)
 }
 
 /** The year-ends a cumulative line chart reads, up to `today` (the current year ends today). */

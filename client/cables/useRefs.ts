@@ -10,12 +10,18 @@ import { useApi } from '../ui/useApi'
 export function useCableRefs() {
   const { health, basemap } = useSession()
   const province = health?.province ?? '79'
-  const districts = useApi((signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal), `districts:${province}`)
-  const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
+  const districts = useApi(
+    (signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal),
+    `districts:${province}`,
+  )
+  const carriers = useApi(
+    (signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items),
+    'carriers',
+  )
   const bounds = useMemo(() => (districts.data ? boundsOf(districts.data) : null), [districts.data])
   const districtName = useMemo(() => {
     const names = new Map((districts.data?.features ?? []).map((f) => [f.properties.code, f.properties.name]))
-    return (code: string | null) => (code === null ? null : names.get(code) ?? code)
+    return (code: string | null) => (code === null ? null : (names.get(code) ?? code))
   }, [districts.data])
   const carrierName = useMemo(() => {
     const names = new Map((carriers.data ?? []).map((c) => [c.shortName, c.name]))

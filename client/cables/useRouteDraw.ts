@@ -2,7 +2,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { LineString, Position } from 'geojson'
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawSelectMode, type GeoJSONStoreFeatures, type SnapToCustom } from 'terra-draw'
+import {
+  TerraDraw,
+  TerraDrawLineStringMode,
+  TerraDrawSelectMode,
+  type GeoJSONStoreFeatures,
+  type SnapToCustom,
+} from 'terra-draw'
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
 import type { RouteGeometry } from './api'
 import { nearestPole, type PolePoint } from './measure'
@@ -29,7 +35,9 @@ const lines = (features: GeoJSONStoreFeatures[]): Position[][] =>
 /** Parts drawn → a LineString, or a MultiLineString when there are several. */
 function toGeometry(parts: Position[][]): RouteGeometry | null {
   if (parts.length === 0) return null
-  return parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts }
+  return parts.length === 1
+    ? { type: 'LineString', coordinates: parts[0]! }
+    : { type: 'MultiLineString', coordinates: parts }
 }
 
 /**
@@ -37,7 +45,12 @@ function toGeometry(parts: Position[][]): RouteGeometry | null {
  * drag a midpoint to add one, right-click... delete a vertex), and new parts are drawn by clicking;
  * every vertex placed or dragged near a pole (`poles`) lands on it.
  */
-export function useRouteDraw(map: MapLibreMap | null, active: boolean, initial: RouteGeometry | null, poles: readonly PolePoint[]): RouteDraw {
+export function useRouteDraw(
+  map: MapLibreMap | null,
+  active: boolean,
+  initial: RouteGeometry | null,
+  poles: readonly PolePoint[],
+): RouteDraw {
   const [geometry, setGeometry] = useState<RouteGeometry | null>(initial)
   const [drawing, setDrawing] = useState(false)
   const draw = useRef<TerraDraw | null>(null)
@@ -48,7 +61,12 @@ export function useRouteDraw(map: MapLibreMap | null, active: boolean, initial: 
   useEffect(() => {
     if (!map || !active) return
     const snap: SnapToCustom = (event, context) => {
-      const pole = nearestPole({ x: event.containerX, y: event.containerY }, polesRef.current, (lon, lat) => context.project(lon, lat), SNAP_PX)
+      const pole = nearestPole(
+        { x: event.containerX, y: event.containerY },
+        polesRef.current,
+        (lon, lat) => context.project(lon, lat),
+        SNAP_PX,
+      )
       return pole ? [pole.lon, pole.lat] : undefined
     }
     const td = new TerraDraw({
@@ -56,18 +74,42 @@ export function useRouteDraw(map: MapLibreMap | null, active: boolean, initial: 
       modes: [
         new TerraDrawLineStringMode({
           snapping: { toCustom: snap },
-          styles: { lineStringColor: LINE_COLOUR, lineStringWidth: 4, snappingPointColor: '#101828', snappingPointWidth: 6 },
+          styles: {
+            lineStringColor: LINE_COLOUR,
+            lineStringWidth: 4,
+            snappingPointColor: '#101828',
+            snappingPointWidth: 6,
+          },
         }),
         new TerraDrawSelectMode({
-          flags: { linestring: { feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: { toCustom: snap } } } } },
-          styles: { selectedLineStringColor: LINE_COLOUR, selectedLineStringWidth: 4, selectionPointColor: '#ffffff', selectionPointOutlineColor: LINE_COLOUR, selectionPointWidth: 5 },
+          flags: {
+            linestring: {
+              feature: {
+                draggable: false,
+                coordinates: { draggable: true, midpoints: true, deletable: true, snappable: { toCustom: snap } },
+              },
+            },
+          },
+          styles: {
+            selectedLineStringColor: LINE_COLOUR,
+            selectedLineStringWidth: 4,
+            selectionPointColor: '#ffffff',
+            selectionPointOutlineColor: LINE_COLOUR,
+            selectionPointWidth: 5,
+          },
         }),
       ],
     })
     td.start()
     const parts = initial ? (initial.type === 'LineString' ? [initial.coordinates] : initial.coordinates) : []
     if (parts.length > 0) {
-      td.addFeatures(parts.map((coordinates) => ({ type: 'Feature', properties: { mode: 'linestring' }, geometry: { type: 'LineString', coordinates } })))
+      td.addFeatures(
+        parts.map((coordinates) => ({
+          type: 'Feature',
+          properties: { mode: 'linestring' },
+          geometry: { type: 'LineString', coordinates },
+        })),
+      )
       td.setMode('select')
     } else {
       td.setMode('linestring')

@@ -20,20 +20,45 @@ const W = 520
  * Districts shaded by the share of their items verified, drawn as SVG paths (an equirectangular projection
  * scaled by the cosine of the middle latitude, right at city scale). Clicking a district opens its items.
  */
-export function Choropleth({ districts, figures, onPick }: { districts: AdminUnits; figures: DistrictFigure[]; onPick(code: string): void }) {
+export function Choropleth({
+  districts,
+  figures,
+  onPick,
+}: {
+  districts: AdminUnits
+  figures: DistrictFigure[]
+  onPick(code: string): void
+}) {
   const { t, lang } = useI18n()
   const shapes = useMemo(() => {
-    const all = districts.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)).flat(2)
+    const all = districts.features
+      .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+      .flat(2)
     const lons = all.map((p) => p[0]!)
     const lats = all.map((p) => p[1]!)
-    const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)]
+    const [minLon, maxLon, minLat, maxLat] = [
+      Math.min(...lons),
+      Math.max(...lons),
+      Math.min(...lats),
+      Math.max(...lats),
+    ]
     const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180)
     const scale = W / ((maxLon - minLon) * k)
     const height = (maxLat - minLat) * scale
-    const ring = (r: Position[]) => r.map((p, i) => `${i === 0 ? 'M' : 'L'}${((p[0]! - minLon) * k * scale).toFixed(1)},${((maxLat - p[1]!) * scale).toFixed(1)}`).join('') + 'Z'
+    const ring = (r: Position[]) =>
+      r
+        .map(
+          (p, i) =>
+            `${i === 0 ? 'M' : 'L'}${((p[0]! - minLon) * k * scale).toFixed(1)},${((maxLat - p[1]!) * scale).toFixed(1)}`,
+        )
+        .join('') + 'Z'
     const paths = districts.features.map((f) => {
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates
-      return { code: String(f.properties.code), name: String(f.properties.name), d: polys.flatMap((poly) => poly.map(ring)).join('') }
+      return {
+        code: String(f.properties.code),
+        name: String(f.properties.name),
+        d: polys.flatMap((poly) => poly.map(ring)).join(''),
+      }
     })
     return { paths, height }
   }, [districts])
@@ -46,12 +71,19 @@ export function Choropleth({ districts, figures, onPick }: { districts: AdminUni
   const classOf = (pct: number) => Math.min(SCALE.length - 1, Math.floor((pct - lo) / width))
   return (
     <figure className="conv-choropleth">
-      <svg viewBox={`0 0 ${W} ${shapes.height.toFixed(0)}`} role="img" aria-label={t('conv.choropleth.aria')} data-testid="choropleth">
+      <svg
+        viewBox={`0 0 ${W} ${shapes.height.toFixed(0)}`}
+        role="img"
+        aria-label={t('conv.choropleth.aria')}
+        data-testid="choropleth"
+      >
         {shapes.paths.map((p) => {
           const f = byCode.get(p.code)
           const share = f && f.items > 0 ? f.verified / f.items : null
           const fill = share === null ? NONE : SCALE[classOf(share * 100)]!
-          const label = f ? `${p.name}: ${formatCount(f.verified, lang)} / ${formatCount(f.items, lang)} (${formatNumber(share! * 100, lang)} %)` : `${p.name}: ${t('conv.choropleth.none')}`
+          const label = f
+            ? `${p.name}: ${formatCount(f.verified, lang)} / ${formatCount(f.items, lang)} (${formatNumber(share! * 100, lang)} %)`
+            : `${p.name}: ${t('conv.choropleth.none')}`
           return (
             <path
               key={p.code}
@@ -75,7 +107,10 @@ export function Choropleth({ districts, figures, onPick }: { districts: AdminUni
       </svg>
       <figcaption className="conv-legend">
         {SCALE.map((c, i) => (
-          <span key={c}><i className="swatch" style={{ background: c }} />{`${formatNumber(lo + i * width, lang)}–${formatNumber(lo + (i + 1) * width, lang)} %`}</span>
+          <span key={c}>
+            <i className="swatch" style={{ background: c }} />
+            {`${formatNumber(lo + i * width, lang)}–${formatNumber(lo + (i + 1) * width, lang)} %`}
+          </span>
         ))}
       </figcaption>
     </figure>

@@ -30,15 +30,27 @@ export default function ConversionsPage() {
   const { user } = useSession()
   const path = usePath()
   const programmes = useApi((s) => api.programmes(s), 'programmes')
-  const [chosen, setChosen] = useState<number | null>(() => Number(new URLSearchParams(location.search).get('programme') ?? localStorage.getItem(PROGRAMME_KEY)) || null)
+  const [chosen, setChosen] = useState<number | null>(
+    () => Number(new URLSearchParams(location.search).get('programme') ?? localStorage.getItem(PROGRAMME_KEY)) || null,
+  )
   useEffect(() => {
     if (chosen) localStorage.setItem(PROGRAMME_KEY, String(chosen))
   }, [chosen])
   const itemId = /^\/conversions\/items\/(\d+)$/.exec(path)?.[1]
   const tabs = TABS.filter((tab) => tab.roles.includes(user?.role ?? ''))
   const tab = itemId ? 'items' : (tabs.find((x) => x.path === path)?.id ?? 'dashboard')
-  if (programmes.error) return <div className="page"><ErrorMessage error={programmes.error} onRetry={programmes.reload} /></div>
-  if (!programmes.data) return <div className="page"><Loading /></div>
+  if (programmes.error)
+    return (
+      <div className="page">
+        <ErrorMessage error={programmes.error} onRetry={programmes.reload} />
+      </div>
+    )
+  if (!programmes.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    )
   const programme = programmes.data.find((p) => p.id === chosen) ?? programmes.data[0]
   const full = tab === 'map' || tab === 'verify'
   return (
@@ -46,20 +58,38 @@ export default function ConversionsPage() {
       <header className="page-head conv-head">
         <div>
           <h1>{t('conv.title')}</h1>
-          {programme && <p className="muted conv-basis">{t('conv.basis', { no: programme.decisionNo, date: formatDate(programme.decisionDate, lang) })}{programme.legalBasis ? ` — ${programme.legalBasis}` : ''}</p>}
+          {programme && (
+            <p className="muted conv-basis">
+              {t('conv.basis', { no: programme.decisionNo, date: formatDate(programme.decisionDate, lang) })}
+              {programme.legalBasis ? ` — ${programme.legalBasis}` : ''}
+            </p>
+          )}
         </div>
         {programmes.data.length > 0 && (
           <label className="field conv-programme">
             <span>{t('conv.programme')}</span>
-            <select value={programme?.id} onChange={(e) => { setChosen(Number(e.target.value)); if (itemId) navigate('/conversions') }} data-testid="programme-select">
-              {programmes.data.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            <select
+              value={programme?.id}
+              onChange={(e) => {
+                setChosen(Number(e.target.value))
+                if (itemId) navigate('/conversions')
+              }}
+              data-testid="programme-select"
+            >
+              {programmes.data.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
       </header>
       <nav className="conv-tabs" aria-label={t('conv.title')}>
         {tabs.map((x) => (
-          <AppLink key={x.id} href={x.path} className={x.id === tab ? 'on' : undefined} testId={`tab-${x.id}`}>{t(`conv.tab.${x.id}` as MessageKey)}</AppLink>
+          <AppLink key={x.id} href={x.path} className={x.id === tab ? 'on' : undefined} testId={`tab-${x.id}`}>
+            {t(`conv.tab.${x.id}` as MessageKey)}
+          </AppLink>
         ))}
       </nav>
       {!programme ? (

@@ -19,9 +19,15 @@ export function DashboardView({ programme }: { programme: Programme }) {
   const { user, health } = useSession()
   const [carrier, setCarrier] = useState('')
   const [district, setDistrict] = useState('')
-  const dash = useApi((s) => api.dashboard(programme.id, { carrier: carrier || undefined, district: district || undefined }, s), `dash:${programme.id}:${carrier}:${district}`)
+  const dash = useApi(
+    (s) => api.dashboard(programme.id, { carrier: carrier || undefined, district: district || undefined }, s),
+    `dash:${programme.id}:${carrier}:${district}`,
+  )
   const province = health?.province ?? '79'
-  const districts = useApi((s) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, s), `districts:${province}`)
+  const districts = useApi(
+    (s) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, s),
+    `districts:${province}`,
+  )
   if (dash.error) return <ErrorMessage error={dash.error} onRetry={dash.reload} />
   if (!dash.data) return <Loading />
   const d = dash.data
@@ -35,43 +41,80 @@ export function DashboardView({ programme }: { programme: Programme }) {
             <span>{t('conv.filter.carrier')}</span>
             <select value={carrier} onChange={(e) => setCarrier(e.target.value)}>
               <option value="">{t('conv.filter.all')}</option>
-              {d.byCarrier.map((c) => <option key={c.shortName} value={c.shortName}>{c.name}</option>)}
+              {d.byCarrier.map((c) => (
+                <option key={c.shortName} value={c.shortName}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>{t('conv.filter.district')}</span>
             <select value={district} onChange={(e) => setDistrict(e.target.value)}>
               <option value="">{t('conv.filter.all')}</option>
-              {(districts.data?.features ?? []).map((f) => <option key={String(f.properties.code)} value={String(f.properties.code)}>{String(f.properties.name)}</option>)}
+              {(districts.data?.features ?? []).map((f) => (
+                <option key={String(f.properties.code)} value={String(f.properties.code)}>
+                  {String(f.properties.name)}
+                </option>
+              ))}
             </select>
           </label>
         </div>
       )}
       <section className="conv-phases">
-        {d.phases.map((p) => <PhaseCard key={p.id} phase={p} base={base} scoped={d.scoped} pacePerMonth={d.pace.perMonth} />)}
+        {d.phases.map((p) => (
+          <PhaseCard key={p.id} phase={p} base={base} scoped={d.scoped} pacePerMonth={d.pace.perMonth} />
+        ))}
       </section>
       <StatusStrip totals={d.totals} base={base} />
       <section className="card conv-card">
         <h2 className="card-title">{t('conv.burnup.title')}</h2>
-        <p className="muted conv-sub">{t('conv.burnup.pace', { pace: formatNumber(d.pace.perMonth, lang), days: d.pace.windowDays })}</p>
+        <p className="muted conv-sub">
+          {t('conv.burnup.pace', { pace: formatNumber(d.pace.perMonth, lang), days: d.pace.windowDays })}
+        </p>
         <BurnUpChart burnup={d.burnup} asOf={d.asOf} />
       </section>
       <div className="conv-two conv-districts">
         <section className="card conv-card">
           <h2 className="card-title">{t('conv.byDistrict')}</h2>
-          {districts.data ? <Choropleth districts={districts.data} figures={d.byDistrict} onPick={(code) => navigate(itemsHref({ ...base, district: code }))} /> : <Loading />}
+          {districts.data ? (
+            <Choropleth
+              districts={districts.data}
+              figures={d.byDistrict}
+              onPick={(code) => navigate(itemsHref({ ...base, district: code }))}
+            />
+          ) : (
+            <Loading />
+          )}
         </section>
         <section className="card conv-card conv-scroll">
-          <BreakdownTable rows={d.byDistrict.map((r) => ({ key: r.code ?? '', label: r.name ?? r.code ?? '—', counts: r, filter: { ...base, district: r.code ?? undefined } }))} header={t('conv.filter.district')} />
+          <BreakdownTable
+            rows={d.byDistrict.map((r) => ({
+              key: r.code ?? '',
+              label: r.name ?? r.code ?? '—',
+              counts: r,
+              filter: { ...base, district: r.code ?? undefined },
+            }))}
+            header={t('conv.filter.district')}
+          />
         </section>
       </div>
       <section className="card conv-card">
         <h2 className="card-title">{t('conv.byCarrier')}</h2>
-        <BreakdownTable rows={d.byCarrier.map((r) => ({ key: r.shortName, label: r.name, counts: r, filter: { ...base, carrier: r.shortName } }))} header={t('conv.filter.carrier')} />
+        <BreakdownTable
+          rows={d.byCarrier.map((r) => ({
+            key: r.shortName,
+            label: r.name,
+            counts: r,
+            filter: { ...base, carrier: r.shortName },
+          }))}
+          header={t('conv.filter.carrier')}
+        />
       </section>
       <section className="card conv-card">
         <h2 className="card-title">
-          {t('conv.overdue.title')} · <AppLink href={itemsHref({ ...base, overdue: 'true' })}>{formatCount(d.totals.overdue, lang)}</AppLink>
+          {t('conv.overdue.title')} ·{' '}
+          <AppLink href={itemsHref({ ...base, overdue: 'true' })}>{formatCount(d.totals.overdue, lang)}</AppLink>
         </h2>
         <OverdueTable items={d.overdueItems} />
       </section>
@@ -79,9 +122,25 @@ export function DashboardView({ programme }: { programme: Programme }) {
   )
 }
 
-const STATE_CLASS: Record<PhaseProgress['state'], string> = { done: 'ok', on_track: 'ok', behind: 'warn', met: 'ok', missed: 'bad' }
+const STATE_CLASS: Record<PhaseProgress['state'], string> = {
+  done: 'ok',
+  on_track: 'ok',
+  behind: 'warn',
+  met: 'ok',
+  missed: 'bad',
+}
 
-function PhaseCard({ phase, base, scoped, pacePerMonth }: { phase: PhaseProgress; base: Parameters<typeof itemsHref>[0]; scoped: boolean; pacePerMonth: number }) {
+function PhaseCard({
+  phase,
+  base,
+  scoped,
+  pacePerMonth,
+}: {
+  phase: PhaseProgress
+  base: Parameters<typeof itemsHref>[0]
+  scoped: boolean
+  pacePerMonth: number
+}) {
   const { t, lang } = useI18n()
   const pct = Math.min(100, phase.percent)
   return (
@@ -92,16 +151,29 @@ function PhaseCard({ phase, base, scoped, pacePerMonth }: { phase: PhaseProgress
       </header>
       <p className="muted">{t('conv.phase.deadline', { date: formatDate(phase.deadline, lang) })}</p>
       <p className="conv-big">
-        <AppLink href={itemsHref({ ...base, verifiedBy: phase.countedTo })} testId={`phase-${phase.seq}-done`}>{formatCount(phase.done, lang)}</AppLink>
+        <AppLink href={itemsHref({ ...base, verifiedBy: phase.countedTo })} testId={`phase-${phase.seq}-done`}>
+          {formatCount(phase.done, lang)}
+        </AppLink>
         <span className="conv-of"> / </span>
         <AppLink href={itemsHref({ ...base, upToPhase: phase.seq })}>{formatCount(phase.goal, lang)}</AppLink>
         <span className="conv-pct"> — {formatNumber(phase.percent, lang)} %</span>
       </p>
-      <div className="conv-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+      <div
+        className="conv-bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(pct)}
+      >
         <span style={{ width: `${pct}%` }} />
       </div>
       <dl className="facts conv-facts">
-        {scoped && <><dt>{t('conv.phase.target')}</dt><dd>{formatCount(phase.target, lang)}</dd></>}
+        {scoped && (
+          <>
+            <dt>{t('conv.phase.target')}</dt>
+            <dd>{formatCount(phase.target, lang)}</dd>
+          </>
+        )}
         <dt>{t('conv.phase.remaining')}</dt>
         <dd>{formatCount(phase.remaining, lang)}</dd>
         {phase.closed ? (
@@ -112,9 +184,18 @@ function PhaseCard({ phase, base, scoped, pacePerMonth }: { phase: PhaseProgress
         ) : (
           <>
             <dt>{t('conv.phase.forecast')}</dt>
-            <dd>{phase.forecastDate ? formatDate(phase.forecastDate, lang) : t('conv.phase.never')} <span className="muted">({t('conv.phase.atPace', { pace: formatNumber(pacePerMonth, lang) })})</span></dd>
+            <dd>
+              {phase.forecastDate ? formatDate(phase.forecastDate, lang) : t('conv.phase.never')}{' '}
+              <span className="muted">({t('conv.phase.atPace', { pace: formatNumber(pacePerMonth, lang) })})</span>
+            </dd>
             <dt>{t('conv.phase.needed')}</dt>
-            <dd>{phase.requiredPerMonth === null ? t('conv.phase.deadlinePassed') : phase.requiredPerMonth === 0 ? '—' : t('conv.phase.perMonth', { pace: formatNumber(phase.requiredPerMonth, lang) })}</dd>
+            <dd>
+              {phase.requiredPerMonth === null
+                ? t('conv.phase.deadlinePassed')
+                : phase.requiredPerMonth === 0
+                  ? '—'
+                  : t('conv.phase.perMonth', { pace: formatNumber(phase.requiredPerMonth, lang) })}
+            </dd>
           </>
         )}
       </dl>
@@ -135,7 +216,9 @@ function StatusStrip({ totals, base }: { totals: Counts; base: Parameters<typeof
   return (
     <section className="conv-strip" aria-label={t('conv.statusCounts')}>
       <div className="conv-stack" aria-hidden="true">
-        {STRIP.map(([key, , colour]) => <span key={key} style={{ flexGrow: totals[key], background: colour }} />)}
+        {STRIP.map(([key, , colour]) => (
+          <span key={key} style={{ flexGrow: totals[key], background: colour }} />
+        ))}
       </div>
       <ul>
         {STRIP.map(([key, status, colour]) => (
@@ -148,14 +231,22 @@ function StatusStrip({ totals, base }: { totals: Counts; base: Parameters<typeof
         ))}
         <li>
           <i className="overdue" />
-          <AppLink href={itemsHref({ ...base, overdue: 'true' })}><strong>{formatCount(totals.overdue, lang)}</strong> {t('conv.overdue.short')}</AppLink>
+          <AppLink href={itemsHref({ ...base, overdue: 'true' })}>
+            <strong>{formatCount(totals.overdue, lang)}</strong> {t('conv.overdue.short')}
+          </AppLink>
         </li>
       </ul>
     </section>
   )
 }
 
-function BreakdownTable({ rows, header }: { rows: { key: string; label: string; counts: Counts; filter: Parameters<typeof itemsHref>[0] }[]; header: string }) {
+function BreakdownTable({
+  rows,
+  header,
+}: {
+  rows: { key: string; label: string; counts: Counts; filter: Parameters<typeof itemsHref>[0] }[]
+  header: string
+}) {
   const { t, lang } = useI18n()
   return (
     <div className="table-wrap">
@@ -163,22 +254,48 @@ function BreakdownTable({ rows, header }: { rows: { key: string; label: string; 
         <thead>
           <tr>
             <th scope="col">{header}</th>
-            <th scope="col" className="num">{t('conv.col.items')}</th>
-            <th scope="col" className="num">{t('conv.status.verified')}</th>
-            <th scope="col" className="num">%</th>
-            <th scope="col" className="num">{t('conv.status.reported')}</th>
-            <th scope="col" className="num">{t('conv.overdue.short')}</th>
+            <th scope="col" className="num">
+              {t('conv.col.items')}
+            </th>
+            <th scope="col" className="num">
+              {t('conv.status.verified')}
+            </th>
+            <th scope="col" className="num">
+              %
+            </th>
+            <th scope="col" className="num">
+              {t('conv.status.reported')}
+            </th>
+            <th scope="col" className="num">
+              {t('conv.overdue.short')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
               <td>{r.label}</td>
-              <td className="num"><AppLink href={itemsHref(r.filter)}>{formatCount(r.counts.items, lang)}</AppLink></td>
-              <td className="num"><AppLink href={itemsHref({ ...r.filter, status: 'verified' })}>{formatCount(r.counts.verified, lang)}</AppLink></td>
-              <td className="num">{formatNumber(r.counts.items ? (r.counts.verified / r.counts.items) * 100 : 0, lang)}</td>
-              <td className="num"><AppLink href={itemsHref({ ...r.filter, status: 'reported' })}>{formatCount(r.counts.reported, lang)}</AppLink></td>
-              <td className="num"><AppLink href={itemsHref({ ...r.filter, overdue: 'true' })}>{formatCount(r.counts.overdue, lang)}</AppLink></td>
+              <td className="num">
+                <AppLink href={itemsHref(r.filter)}>{formatCount(r.counts.items, lang)}</AppLink>
+              </td>
+              <td className="num">
+                <AppLink href={itemsHref({ ...r.filter, status: 'verified' })}>
+                  {formatCount(r.counts.verified, lang)}
+                </AppLink>
+              </td>
+              <td className="num">
+                {formatNumber(r.counts.items ? (r.counts.verified / r.counts.items) * 100 : 0, lang)}
+              </td>
+              <td className="num">
+                <AppLink href={itemsHref({ ...r.filter, status: 'reported' })}>
+                  {formatCount(r.counts.reported, lang)}
+                </AppLink>
+              </td>
+              <td className="num">
+                <AppLink href={itemsHref({ ...r.filter, overdue: 'true' })}>
+                  {formatCount(r.counts.overdue, lang)}
+                </AppLink>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -186,4 +303,3 @@ function BreakdownTable({ rows, header }: { rows: { key: string; label: string; 
     </div>
   )
 }
-

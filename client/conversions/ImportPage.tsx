@@ -10,7 +10,8 @@ interface RowProblem {
   message: string
 }
 
-const EXAMPLE = 'station_code,carrier,kind,to_class,to_height_m,design,phase,due_date,host_station_code\nVIE-760-00012,viettel,camouflage,A1c,10,palm_tree,1,,\nMOB-770-00044,,lower,,12,,2,,\n'
+const EXAMPLE =
+  'station_code,carrier,kind,to_class,to_height_m,design,phase,due_date,host_station_code\nVIE-760-00012,viettel,camouflage,A1c,10,palm_tree,1,,\nMOB-770-00044,,lower,,12,,2,,\n'
 
 /**
  * The officer's import of a programme list: check first (nothing stored), tick the rows to leave out, then import
@@ -34,7 +35,11 @@ export function ImportPage({ programme, onImported }: { programme: Programme; on
     try {
       const r = await api.importList(programme.id, { format, content, toleranceM, skip, dryRun })
       setProblems([])
-      setResult(dryRun ? t('conv.import.clean', { n: formatCount(r.matched, lang) }) : t('conv.import.done', { n: formatCount(r.imported, lang), skipped: r.skipped.length }))
+      setResult(
+        dryRun
+          ? t('conv.import.clean', { n: formatCount(r.matched, lang) })
+          : t('conv.import.done', { n: formatCount(r.imported, lang), skipped: r.skipped.length }),
+      )
       if (!dryRun) onImported()
     } catch (err) {
       if (err instanceof ApiError && err.status === 422 && err.errors.every((e) => e.path.startsWith('line.'))) {
@@ -65,21 +70,58 @@ export function ImportPage({ programme, onImported }: { programme: Programme; on
         </div>
         <label className="field">
           <span>{t('conv.csv.file')}</span>
-          <input type="file" accept=".csv,.geojson,.json,text/csv,application/geo+json" onChange={(e) => void e.target.files?.[0]?.text().then((text) => { setContent(text); setProblems(null); setSkip([]) })} />
+          <input
+            type="file"
+            accept=".csv,.geojson,.json,text/csv,application/geo+json"
+            onChange={(e) =>
+              void e.target.files?.[0]?.text().then((text) => {
+                setContent(text)
+                setProblems(null)
+                setSkip([])
+              })
+            }
+          />
         </label>
         <label className="field">
           <span>{t('conv.csv.content')}</span>
-          <textarea rows={8} value={content} placeholder={format === 'csv' ? EXAMPLE : '{"type":"FeatureCollection","features":[…]}'} onChange={(e) => { setContent(e.target.value); setProblems(null); setSkip([]) }} spellCheck={false} />
+          <textarea
+            rows={8}
+            value={content}
+            placeholder={format === 'csv' ? EXAMPLE : '{"type":"FeatureCollection","features":[…]}'}
+            onChange={(e) => {
+              setContent(e.target.value)
+              setProblems(null)
+              setSkip([])
+            }}
+            spellCheck={false}
+          />
         </label>
         <label className="field">
           <span>{t('conv.import.tolerance')}</span>
-          <input type="number" min={1} max={500} value={toleranceM} onChange={(e) => setTolerance(Number(e.target.value) || 30)} />
+          <input
+            type="number"
+            min={1}
+            max={500}
+            value={toleranceM}
+            onChange={(e) => setTolerance(Number(e.target.value) || 30)}
+          />
         </label>
         {error !== null && <ErrorMessage error={error} />}
-        {result && <p className="status status-ok" data-testid="import-result">{result}</p>}
+        {result && (
+          <p className="status status-ok" data-testid="import-result">
+            {result}
+          </p>
+        )}
         <div className="form-actions conv-buttons">
-          <button type="submit" className="btn btn-secondary" disabled={busy || !content.trim()}>{t('conv.import.check')}</button>
-          <button type="button" className="btn btn-primary" disabled={busy || !content.trim() || problems === null || unresolved > 0} onClick={() => void send(false)}>
+          <button type="submit" className="btn btn-secondary" disabled={busy || !content.trim()}>
+            {t('conv.import.check')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || !content.trim() || problems === null || unresolved > 0}
+            onClick={() => void send(false)}
+          >
             {skip.length > 0 ? t('conv.import.runSkipping', { n: skip.length }) : t('conv.import.run')}
           </button>
         </div>
@@ -95,11 +137,24 @@ export function ImportPage({ programme, onImported }: { programme: Programme; on
             <p className="status status-error">{t('conv.import.problems', { n: problems.length, left: unresolved })}</p>
             <div className="table-wrap">
               <table className="table" data-testid="import-problems">
-                <thead><tr><th scope="col">{t('conv.import.skip')}</th><th scope="col">{t('conv.import.line')}</th><th scope="col">{t('conv.import.reason')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('conv.import.skip')}</th>
+                    <th scope="col">{t('conv.import.line')}</th>
+                    <th scope="col">{t('conv.import.reason')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {problems.map((p) => (
                     <tr key={p.line}>
-                      <td><input type="checkbox" aria-label={t('conv.import.skipLine', { line: p.line })} checked={skip.includes(p.line)} onChange={() => toggle(p.line)} /></td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('conv.import.skipLine', { line: p.line })}
+                          checked={skip.includes(p.line)}
+                          onChange={() => toggle(p.line)}
+                        />
+                      </td>
                       <td className="num">{p.line}</td>
                       <td>{p.message}</td>
                     </tr>

@@ -31,28 +31,59 @@ export function ItemsPage({ programme }: { programme: Programme }) {
       <div className="filters conv-filters">
         <label className="field">
           <span>{t('conv.filter.phase')}</span>
-          <select value={filters.phase ?? (filters.upToPhase ? `<=${filters.upToPhase}` : '')} onChange={(e) => change({ phase: e.target.value && !e.target.value.startsWith('<=') ? Number(e.target.value) : undefined, upToPhase: undefined })}>
+          <select
+            value={filters.phase ?? (filters.upToPhase ? `<=${filters.upToPhase}` : '')}
+            onChange={(e) =>
+              change({
+                phase: e.target.value && !e.target.value.startsWith('<=') ? Number(e.target.value) : undefined,
+                upToPhase: undefined,
+              })
+            }
+          >
             <option value="">{t('conv.filter.all')}</option>
-            {filters.upToPhase && <option value={`<=${filters.upToPhase}`}>{t('conv.filter.upToPhase', { seq: filters.upToPhase })}</option>}
-            {programme.phases.map((p) => <option key={p.seq} value={p.seq}>{p.name}</option>)}
+            {filters.upToPhase && (
+              <option value={`<=${filters.upToPhase}`}>{t('conv.filter.upToPhase', { seq: filters.upToPhase })}</option>
+            )}
+            {programme.phases.map((p) => (
+              <option key={p.seq} value={p.seq}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('conv.col.status')}</span>
-          <select value={filters.status ?? ''} onChange={(e) => change({ status: (e.target.value || undefined) as Filters['status'] })} data-testid="filter-status">
+          <select
+            value={filters.status ?? ''}
+            onChange={(e) => change({ status: (e.target.value || undefined) as Filters['status'] })}
+            data-testid="filter-status"
+          >
             <option value="">{t('conv.filter.all')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`conv.status.${s}` as MessageKey)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`conv.status.${s}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </label>
         {user?.role !== 'carrier' && (
           <label className="field">
             <span>{t('conv.filter.carrier')}</span>
-            <input value={filters.carrier ?? ''} onChange={(e) => change({ carrier: e.target.value.trim().toLowerCase() || undefined })} placeholder="viettel" />
+            <input
+              value={filters.carrier ?? ''}
+              onChange={(e) => change({ carrier: e.target.value.trim().toLowerCase() || undefined })}
+              placeholder="viettel"
+            />
           </label>
         )}
         <label className="field">
           <span>{t('conv.filter.search')}</span>
-          <input type="search" value={filters.q ?? ''} onChange={(e) => change({ q: e.target.value || undefined })} placeholder="VIE-760-00012" />
+          <input
+            type="search"
+            value={filters.q ?? ''}
+            onChange={(e) => change({ q: e.target.value || undefined })}
+            placeholder="VIE-760-00012"
+          />
         </label>
         {filters.verifiedBy && (
           <label className="check conv-check">
@@ -61,11 +92,19 @@ export function ItemsPage({ programme }: { programme: Programme }) {
           </label>
         )}
         <label className="check conv-check">
-          <input type="checkbox" checked={filters.overdue === 'true'} onChange={(e) => change({ overdue: e.target.checked ? 'true' : undefined })} />
+          <input
+            type="checkbox"
+            checked={filters.overdue === 'true'}
+            onChange={(e) => change({ overdue: e.target.checked ? 'true' : undefined })}
+          />
           {t('conv.overdue.only')}
         </label>
         {filters.district && (
-          <button type="button" className="btn btn-secondary conv-chip-btn" onClick={() => change({ district: undefined })}>
+          <button
+            type="button"
+            className="btn btn-secondary conv-chip-btn"
+            onClick={() => change({ district: undefined })}
+          >
             {t('conv.filter.district')}: {filters.district} ✕
           </button>
         )}
@@ -74,10 +113,20 @@ export function ItemsPage({ programme }: { programme: Programme }) {
         <ErrorMessage error={page.error} onRetry={page.reload} />
       ) : page.data ? (
         <>
-          <p className="muted" data-testid="items-total">{t('conv.items.total', { total: formatCount(total, lang) })}</p>
+          <p className="muted" data-testid="items-total">
+            {t('conv.items.total', { total: formatCount(total, lang) })}
+          </p>
           <ItemsTable items={page.data.items} />
           <Pager
-            label={total > 0 ? t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(Math.min(offset + PAGE, total), lang), total: formatCount(total, lang) }) : ''}
+            label={
+              total > 0
+                ? t('table.range', {
+                    from: formatCount(offset + 1, lang),
+                    to: formatCount(Math.min(offset + PAGE, total), lang),
+                    total: formatCount(total, lang),
+                  })
+                : ''
+            }
             previousText={t('table.previous')}
             nextText={t('table.next')}
             onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}

@@ -20,15 +20,56 @@ export function ItemsTable({ items, caption }: { items: Item[]; caption?: string
   const { t, lang } = useI18n()
   const change = useChangeText()
   const columns: Column<Item>[] = [
-    { key: 'site', header: t('conv.col.site'), cell: (i) => <AppLink href={`/conversions/items/${i.id}`} testId="item-link">{i.station.siteCode}</AppLink>, className: 'nowrap' },
-    { key: 'district', header: t('conv.filter.district'), cell: (i) => i.station.districtName ?? i.station.districtCode ?? '—' },
+    {
+      key: 'site',
+      header: t('conv.col.site'),
+      cell: (i) => (
+        <AppLink href={`/conversions/items/${i.id}`} testId="item-link">
+          {i.station.siteCode}
+        </AppLink>
+      ),
+      className: 'nowrap',
+    },
+    {
+      key: 'district',
+      header: t('conv.filter.district'),
+      cell: (i) => i.station.districtName ?? i.station.districtCode ?? '—',
+    },
     { key: 'carrier', header: t('conv.filter.carrier'), cell: (i) => i.carrier.name },
-    { key: 'change', header: t('conv.col.change'), cell: (i) => <><span className="muted">{t(`conv.kind.${i.kind}` as MessageKey)}</span><br />{change(i)}</> },
-    { key: 'due', header: t('conv.col.due'), cell: (i) => <span className={i.overdue ? 'conv-overdue' : undefined}>{formatDate(i.dueDate, lang)}</span>, className: 'nowrap' },
-    { key: 'measured', header: t('conv.col.measured'), cell: (i) => (i.measuredHeightM === null ? '—' : `${formatNumber(i.measuredHeightM, lang)} m`), className: 'num nowrap' },
+    {
+      key: 'change',
+      header: t('conv.col.change'),
+      cell: (i) => (
+        <>
+          <span className="muted">{t(`conv.kind.${i.kind}` as MessageKey)}</span>
+          <br />
+          {change(i)}
+        </>
+      ),
+    },
+    {
+      key: 'due',
+      header: t('conv.col.due'),
+      cell: (i) => <span className={i.overdue ? 'conv-overdue' : undefined}>{formatDate(i.dueDate, lang)}</span>,
+      className: 'nowrap',
+    },
+    {
+      key: 'measured',
+      header: t('conv.col.measured'),
+      cell: (i) => (i.measuredHeightM === null ? '—' : `${formatNumber(i.measuredHeightM, lang)} m`),
+      className: 'num nowrap',
+    },
     { key: 'status', header: t('conv.col.status'), cell: (i) => <StatusChip status={i.status} />, className: 'nowrap' },
   ]
-  return <Table columns={columns} rows={items} rowKey={(i) => i.id} caption={caption ?? t('conv.items.title')} empty={t('conv.items.empty')} />
+  return (
+    <Table
+      columns={columns}
+      rows={items}
+      rowKey={(i) => i.id}
+      caption={caption ?? t('conv.items.title')}
+      empty={t('conv.items.empty')}
+    />
+  )
 }
 
 /** The most overdue items. */

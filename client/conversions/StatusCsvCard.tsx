@@ -37,12 +37,20 @@ export function StatusCsvCard({ onDone }: { onDone(): void }) {
       </label>
       <label className="field">
         <span>{t('conv.csv.content')}</span>
-        <textarea rows={5} value={csv} placeholder={EXAMPLE} onChange={(e) => setCsv(e.target.value)} spellCheck={false} />
+        <textarea
+          rows={5}
+          value={csv}
+          placeholder={EXAMPLE}
+          onChange={(e) => setCsv(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       {error !== null && <ErrorMessage error={error} />}
       {result !== null && <p className="status status-ok">{t('conv.csv.done', { n: result })}</p>}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !csv.trim()}>{t('conv.csv.send')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy || !csv.trim()}>
+          {t('conv.csv.send')}
+        </button>
       </div>
     </form>
   )

@@ -30,7 +30,15 @@ export interface Item {
   id: number
   programmeId: number
   phase: { id: number; seq: number; name: string; deadline: string }
-  station: { id: number; siteCode: string; mastClass: string; mastHeightM: number; camouflageKind: string | null; districtCode: string | null; districtName: string | null }
+  station: {
+    id: number
+    siteCode: string
+    mastClass: string
+    mastHeightM: number
+    camouflageKind: string | null
+    districtCode: string | null
+    districtName: string | null
+  }
   position: { type: 'Point'; coordinates: [number, number] }
   carrier: { id: number; shortName: string; name: string }
   kind: Kind
@@ -156,21 +164,44 @@ export function filtersFromUrl(search: string, programme: number): Filters {
 }
 
 export const api = {
-  programmes: (signal?: AbortSignal) => http.get<{ items: Programme[] }>('/api/conversions/programmes', undefined, signal).then((r) => r.items),
-  dashboard: (id: number, query: { carrier?: string; district?: string }, signal?: AbortSignal) => http.get<Dashboard>(`/api/conversions/programmes/${id}/dashboard`, query, signal),
+  programmes: (signal?: AbortSignal) =>
+    http.get<{ items: Programme[] }>('/api/conversions/programmes', undefined, signal).then((r) => r.items),
+  dashboard: (id: number, query: { carrier?: string; district?: string }, signal?: AbortSignal) =>
+    http.get<Dashboard>(`/api/conversions/programmes/${id}/dashboard`, query, signal),
   items: (f: Filters & { limit: number; offset: number }, signal?: AbortSignal) =>
-    http.get<{ items: Item[]; total: number }>('/api/conversions/items', f as unknown as Record<string, string | number | undefined>, signal),
-  layer: (f: Filters, signal?: AbortSignal) => http.get<GeoJSON.FeatureCollection>('/api/conversions/items.geojson', f as unknown as Record<string, string | number | undefined>, signal),
+    http.get<{ items: Item[]; total: number }>(
+      '/api/conversions/items',
+      f as unknown as Record<string, string | number | undefined>,
+      signal,
+    ),
+  layer: (f: Filters, signal?: AbortSignal) =>
+    http.get<GeoJSON.FeatureCollection>(
+      '/api/conversions/items.geojson',
+      f as unknown as Record<string, string | number | undefined>,
+      signal,
+    ),
   item: (id: number, signal?: AbortSignal) => http.get<ItemDetail>(`/api/conversions/items/${id}`, undefined, signal),
-  transition: (id: number, body: Record<string, unknown>) => http.post<Item>(`/api/conversions/items/${id}/transitions`, body),
+  transition: (id: number, body: Record<string, unknown>) =>
+    http.post<Item>(`/api/conversions/items/${id}/transitions`, body),
   statusCsv: (csv: string) => http.post<{ updated: number }>('/api/conversions/items/status-csv', { csv }),
-  importList: (id: number, body: { format: 'csv' | 'geojson'; content: string; toleranceM: number; skip: number[]; dryRun: boolean }) =>
-    http.post<{ rows: number; matched: number; imported: number; skipped: number[] }>(`/api/conversions/programmes/${id}/import`, body),
+  importList: (
+    id: number,
+    body: { format: 'csv' | 'geojson'; content: string; toleranceM: number; skip: number[]; dryRun: boolean },
+  ) =>
+    http.post<{ rows: number; matched: number; imported: number; skipped: number[] }>(
+      `/api/conversions/programmes/${id}/import`,
+      body,
+    ),
   /** Sends a photo file as the raw body; the server decides its type from its bytes. */
   async uploadPhoto(id: number, file: Blob): Promise<Photo> {
     let res: Response
     try {
-      res = await fetch(`/api/conversions/items/${id}/photos`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' }, body: file })
+      res = await fetch(`/api/conversions/items/${id}/photos`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
+        body: file,
+      })
     } catch (err) {
       throw new ApiError(0, 'Network error', (err as Error).message)
     }

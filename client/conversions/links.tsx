@@ -4,7 +4,17 @@ import { useI18n, type MessageKey } from '../i18n'
 import type { Status } from './api'
 
 /** An in-app link (no page reload) for the figures that open the list behind them. */
-export function AppLink({ href, children, className, testId }: { href: string; children: ReactNode; className?: string; testId?: string }) {
+export function AppLink({
+  href,
+  children,
+  className,
+  testId,
+}: {
+  href: string
+  children: ReactNode
+  className?: string
+  testId?: string
+}) {
   return (
     <a
       href={href}

@@ -15,7 +15,8 @@ export function formatCoordinate(value: number, lang: Lang, fractionDigits: numb
 
 /** An area given in square metres, in km² (or ha below 1 km²), e.g. vi "52,3 km²". */
 export function formatArea(squareMetres: number, lang: Lang): string {
-  if (squareMetres >= 1_000_000) return `${formatNumber(squareMetres / 1_000_000, lang, squareMetres >= 100_000_000 ? 1 : 2)} km²`
+  if (squareMetres >= 1_000_000)
+    return `${formatNumber(squareMetres / 1_000_000, lang, squareMetres >= 100_000_000 ? 1 : 2)} km²`
   return `${formatNumber(squareMetres / 10_000, lang, 2)} ha`
 }
 
@@ -24,7 +25,12 @@ export function formatDate(isoDate: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate)
   if (!match) return isoDate
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return new Intl.DateTimeFormat(localeTag(lang), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date)
+  return new Intl.DateTimeFormat(localeTag(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date)
 }
 
 /** An instant in Vietnam time, e.g. vi "14:05 27/11/2026". */
@@ -32,7 +38,13 @@ export function formatDateTime(iso: string | Date, lang: Lang): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso
   if (Number.isNaN(date.getTime())) return String(iso)
   const parts = new Intl.DateTimeFormat(localeTag(lang), {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: VIETNAM_TZ,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: VIETNAM_TZ,
   }).formatToParts(date)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('hour')}:${part('minute')} ${part('day')}/${part('month')}/${part('year')}`
@@ -52,7 +64,10 @@ function ungroup(integer: string, sep: string): string | null {
  * grouping and must split the digits into thousands. Answers null for anything that is not one finite number.
  */
 export function parseNumber(text: string): number | null {
-  const s = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2212/, '-')
+  const s = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^\u2212/, '-')
   if (!/^[+-]?[\d.,]+$/.test(s)) return null
   const lastDot = s.lastIndexOf('.')
   const lastComma = s.lastIndexOf(',')

@@ -48,7 +48,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang
   }, [lang])
-  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, values) => interpolate(TABLES[lang][key], values) }), [lang, setLang])
+  const value = useMemo<I18n>(
+    () => ({ lang, setLang, t: (key, values) => interpolate(TABLES[lang][key], values) }),
+    [lang, setLang],
+  )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

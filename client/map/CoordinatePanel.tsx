@@ -20,7 +20,15 @@ export function meridianLabel(degrees: number): string {
  * the user has them. The server decides which is the northing (or latitude) and says so; the result
  * is pinned on the map.
  */
-export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[]; defaultZone: string; onLocate(lngLat: LngLat): void }) {
+export function CoordinatePanel({
+  zones,
+  defaultZone,
+  onLocate,
+}: {
+  zones: Zone[]
+  defaultZone: string
+  onLocate(lngLat: LngLat): void
+}) {
   const { t, lang } = useI18n()
   const [system, setSystem] = useState<System>('vn2000')
   const [zone, setZone] = useState(defaultZone)
@@ -42,7 +50,12 @@ export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[
     setBusy(true)
     setError(null)
     try {
-      const r = await http.post<Interpretation>('/api/coordinates/interpret', { a, b, zone, geographic: system === 'wgs84' ? 'wgs84' : 'vn2000-geo' })
+      const r = await http.post<Interpretation>('/api/coordinates/interpret', {
+        a,
+        b,
+        zone,
+        geographic: system === 'wgs84' ? 'wgs84' : 'vn2000-geo',
+      })
       setResult(r)
       onLocate(r.wgs84)
     } catch (err) {
@@ -80,11 +93,27 @@ export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[
       <div className="field-row">
         <label className="field">
           <span>{t('coord.first')}</span>
-          <input name="a" inputMode="decimal" autoComplete="off" aria-describedby="coord-hint" value={first} onChange={(e) => setFirst(e.target.value)} placeholder={system === 'wgs84' ? '10,7769' : '1191912,35'} />
+          <input
+            name="a"
+            inputMode="decimal"
+            autoComplete="off"
+            aria-describedby="coord-hint"
+            value={first}
+            onChange={(e) => setFirst(e.target.value)}
+            placeholder={system === 'wgs84' ? '10,7769' : '1191912,35'}
+          />
         </label>
         <label className="field">
           <span>{t('coord.second')}</span>
-          <input name="b" inputMode="decimal" autoComplete="off" aria-describedby="coord-hint" value={second} onChange={(e) => setSecond(e.target.value)} placeholder={system === 'wgs84' ? '106,7009' : '603287,10'} />
+          <input
+            name="b"
+            inputMode="decimal"
+            autoComplete="off"
+            aria-describedby="coord-hint"
+            value={second}
+            onChange={(e) => setSecond(e.target.value)}
+            placeholder={system === 'wgs84' ? '106,7009' : '603287,10'}
+          />
         </label>
       </div>
       <button type="submit" className="btn btn-primary btn-block" disabled={busy || !first || !second}>
@@ -96,7 +125,9 @@ export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[
           <p className="coord-message">{lang === 'vi' ? result.message_vi : result.message_en}</p>
           {result.swapped && <p className="coord-swapped">{t('coord.swapped')}</p>}
           {result.warnings.map((w) => (
-            <p key={w.en} className="coord-swapped" role="alert" data-testid="coord-warning">{lang === 'vi' ? w.vi : w.en}</p>
+            <p key={w.en} className="coord-swapped" role="alert" data-testid="coord-warning">
+              {lang === 'vi' ? w.vi : w.en}
+            </p>
           ))}
           <dl className="facts facts-stacked">
             <dt>{t('coord.resultWgs84')}</dt>
@@ -107,7 +138,8 @@ export function CoordinatePanel({ zones, defaultZone, onLocate }: { zones: Zone[
               <>
                 <dt>{t('coord.resultVn2000', { meridian: meridianLabel(result.vn2000.zone.centralMeridian) })}</dt>
                 <dd className="num">
-                  X {formatCoordinate(result.vn2000.northing, lang, 2)} · Y {formatCoordinate(result.vn2000.easting, lang, 2)}
+                  X {formatCoordinate(result.vn2000.northing, lang, 2)} · Y{' '}
+                  {formatCoordinate(result.vn2000.easting, lang, 2)}
                 </dd>
               </>
             )}

@@ -16,13 +16,23 @@ export interface PointInfo {
 }
 
 /** What was clicked: the district's record and the point in WGS84 and VN-2000. */
-export function InfoPanel({ district, point, onClose }: { district: Feature<Polygon | MultiPolygon, AdminUnitProps> | null; point: PointInfo | null; onClose(): void }) {
+export function InfoPanel({
+  district,
+  point,
+  onClose,
+}: {
+  district: Feature<Polygon | MultiPolygon, AdminUnitProps> | null
+  point: PointInfo | null
+  onClose(): void
+}) {
   const { t, lang } = useI18n()
   const p = district?.properties
   return (
     <section className="map-panel info-panel" aria-labelledby="info-title" data-testid="info-panel">
       <header className="panel-head">
-        <h2 id="info-title" className="panel-title">{p ? p.name : t('point.title')}</h2>
+        <h2 id="info-title" className="panel-title">
+          {p ? p.name : t('point.title')}
+        </h2>
         <button type="button" className="icon-btn" onClick={onClose} aria-label={t('district.close')}>
           <Icon name="close" size={18} />
         </button>
@@ -34,7 +44,11 @@ export function InfoPanel({ district, point, onClose }: { district: Feature<Poly
           <dt>{t('district.code')}</dt>
           <dd>{p.code}</dd>
           <dt>{t('district.validity')}</dt>
-          <dd>{p.validTo ? t('district.validRange', { from: formatDate(p.validFrom, lang), to: formatDate(p.validTo, lang) }) : `${t('district.validFrom', { date: formatDate(p.validFrom, lang) })} ${t('district.current')}`}</dd>
+          <dd>
+            {p.validTo
+              ? t('district.validRange', { from: formatDate(p.validFrom, lang), to: formatDate(p.validTo, lang) })
+              : `${t('district.validFrom', { date: formatDate(p.validFrom, lang) })} ${t('district.current')}`}
+          </dd>
           <dt>{t('district.area')}</dt>
           <dd>{formatArea(district.properties.areaM2, lang)}</dd>
         </dl>
@@ -48,7 +62,9 @@ export function InfoPanel({ district, point, onClose }: { district: Feature<Poly
             <dt>{t('point.lon')}</dt>
             <dd className="num">{formatCoordinate(point.wgs84[0], lang, 6)}°</dd>
           </dl>
-          <h4 className="panel-caption">{point.meridian === undefined ? 'VN-2000' : t('point.vn2000', { meridian: meridianLabel(point.meridian) })}</h4>
+          <h4 className="panel-caption">
+            {point.meridian === undefined ? 'VN-2000' : t('point.vn2000', { meridian: meridianLabel(point.meridian) })}
+          </h4>
           {point.tm3 ? (
             <dl className="facts">
               <dt>{t('point.northing')}</dt>

@@ -17,7 +17,12 @@ export function LayerPanel({ visible, onChange }: { visible: Visibility; onChang
       <legend className="panel-title">{t('map.layers')}</legend>
       {ROWS.map((row) => (
         <label key={row.id} className="check">
-          <input type="checkbox" checked={visible[row.id]} onChange={(e) => onChange({ ...visible, [row.id]: e.target.checked })} data-layer={row.id} />
+          <input
+            type="checkbox"
+            checked={visible[row.id]}
+            onChange={(e) => onChange({ ...visible, [row.id]: e.target.checked })}
+            data-layer={row.id}
+          />
           <span>{t(row.label)}</span>
         </label>
       ))}

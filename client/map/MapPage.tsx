@@ -17,15 +17,26 @@ import { LAYER } from './style'
 
 type Tool = 'layers' | 'coords' | null
 
-const ALL_VISIBLE: Visibility = { [LAYER.districtFill]: true, [LAYER.districtLine]: true, [LAYER.districtLabel]: true, [LAYER.picked]: true }
+const ALL_VISIBLE: Visibility = {
+  [LAYER.districtFill]: true,
+  [LAYER.districtLine]: true,
+  [LAYER.districtLabel]: true,
+  [LAYER.picked]: true,
+}
 
 /** The map page: districts of the province, layer switches, coordinate entry and what was clicked. */
 export default function MapPage() {
   const { t, lang } = useI18n()
   const { health, basemap, user } = useSession()
   const province = health?.province ?? '79'
-  const districts = useApi((signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal), province)
-  const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
+  const districts = useApi(
+    (signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal),
+    province,
+  )
+  const zones = useApi(
+    (signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items),
+    'zones',
+  )
   const [visible, setVisible] = useState<Visibility>(ALL_VISIBLE)
   const [tool, setTool] = useState<Tool>(null)
   const [selectedId, setSelectedId] = useState<number | null>(null)
@@ -41,13 +52,26 @@ export default function MapPage() {
     (click: MapClick) => {
       setSelectedId(click.districtId)
       setPoint({ wgs84: click.lngLat })
-      http.post<ConvertResult>('/api/coordinates/convert', { from: 'wgs84', to: 'vn2000-tm3', zone: province, points: [click.lngLat] }).then(
-        (r) => {
-          const tm3 = r.points[0]
-          setPoint((now) => (now?.wgs84 !== click.lngLat ? now : tm3 ? { ...now, tm3, meridian: r.zone?.centralMeridian } : { ...now, error: new Error(t('point.failed')) }))
-        },
-        (error: unknown) => setPoint((now) => (now?.wgs84 === click.lngLat ? { ...now, error } : now)),
-      )
+      http
+        .post<ConvertResult>('/api/coordinates/convert', {
+          from: 'wgs84',
+          to: 'vn2000-tm3',
+          zone: province,
+          points: [click.lngLat],
+        })
+        .then(
+          (r) => {
+            const tm3 = r.points[0]
+            setPoint((now) =>
+              now?.wgs84 !== click.lngLat
+                ? now
+                : tm3
+                  ? { ...now, tm3, meridian: r.zone?.centralMeridian }
+                  : { ...now, error: new Error(t('point.failed')) },
+            )
+          },
+          (error: unknown) => setPoint((now) => (now?.wgs84 === click.lngLat ? { ...now, error } : now)),
+        )
     },
     [province, t],
   )
@@ -72,11 +96,24 @@ export default function MapPage() {
       />
       <div className="map-tools">
         <div className="toolbar" role="toolbar" aria-label={t('map.title')}>
-          <button type="button" className="tool-btn" aria-pressed={tool === 'layers'} aria-controls="tool-card" onClick={() => toggle('layers')}>
+          <button
+            type="button"
+            className="tool-btn"
+            aria-pressed={tool === 'layers'}
+            aria-controls="tool-card"
+            onClick={() => toggle('layers')}
+          >
             <Icon name="layers" size={18} />
             <span>{t('map.layers')}</span>
           </button>
-          <button type="button" className="tool-btn" aria-pressed={tool === 'coords'} aria-controls="tool-card" onClick={() => toggle('coords')} data-testid="coord-open">
+          <button
+            type="button"
+            className="tool-btn"
+            aria-pressed={tool === 'coords'}
+            aria-controls="tool-card"
+            onClick={() => toggle('coords')}
+            data-testid="coord-open"
+          >
             <Icon name="crosshair" size={18} />
             <span>{t('coord.open')}</span>
           </button>
@@ -87,7 +124,12 @@ export default function MapPage() {
         </div>
         {tool && (
           <div id="tool-card" className="map-panel tool-card">
-            <button type="button" className="icon-btn panel-close" onClick={() => setTool(null)} aria-label={t('coord.close')}>
+            <button
+              type="button"
+              className="icon-btn panel-close"
+              onClick={() => setTool(null)}
+              aria-label={t('coord.close')}
+            >
               <Icon name="close" size={18} />
             </button>
             {tool === 'layers' && <LayerPanel visible={visible} onChange={setVisible} />}
@@ -111,7 +153,11 @@ export default function MapPage() {
             {t('map.districtsFailed')}
           </ErrorMessage>
         )}
-        {districts.data && !districts.loading && <span className="map-count">{t('map.districtCount', { count: formatCount(districts.data.features.length, lang) })}</span>}
+        {districts.data && !districts.loading && (
+          <span className="map-count">
+            {t('map.districtCount', { count: formatCount(districts.data.features.length, lang) })}
+          </span>
+        )}
       </div>
     </div>
   )

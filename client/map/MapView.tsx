@@ -1,6 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapMouseEvent } from 'maplibre-gl'
+import {
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapMouseEvent,
+} from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import type { AdminUnits, BasemapSettings } from '../api/types'
@@ -64,7 +72,12 @@ export interface MapViewProps {
   interactiveLayers?: readonly string[]
   marker?: MapMarker | null
   /** Bumped to fly to a point; `padding` keeps it clear of a panel over the map. */
-  focus?: { center: LngLat; zoom: number; seq: number; padding?: { top?: number; right?: number; bottom?: number; left?: number } } | null
+  focus?: {
+    center: LngLat
+    zoom: number
+    seq: number
+    padding?: { top?: number; right?: number; bottom?: number; left?: number }
+  } | null
   /** Hears the visible bounds and zoom after each move. */
   onViewChange?(view: { bounds: Bounds; zoom: number }): void
   /** Hears the live map once its style has loaded, and null when it goes: for tools (drawing) that work on the map itself. */
@@ -109,15 +122,26 @@ export function MapView(props: MapViewProps) {
       const layers = interactive.current.filter((id) => m.getLayer(id))
       if (layers.length === 0) return null
       const { x, y } = e.point
-      const f = m.queryRenderedFeatures([[x - TOUCH_SLOP_PX, y - TOUCH_SLOP_PX], [x + TOUCH_SLOP_PX, y + TOUCH_SLOP_PX]], { layers })[0]
+      const f = m.queryRenderedFeatures(
+        [
+          [x - TOUCH_SLOP_PX, y - TOUCH_SLOP_PX],
+          [x + TOUCH_SLOP_PX, y + TOUCH_SLOP_PX],
+        ],
+        { layers },
+      )[0]
       return f ? { layer: f.layer.id, id: f.id, properties: f.properties } : null
     }
     m.on('click', (e: MapMouseEvent) => {
       const hit = m.queryRenderedFeatures(e.point, { layers: [LAYER.districtFill] })[0]
-      onClick.current({ lngLat: [e.lngLat.lng, e.lngLat.lat], districtId: typeof hit?.id === 'number' ? hit.id : null, feature: featureAt(e) })
+      onClick.current({
+        lngLat: [e.lngLat.lng, e.lngLat.lat],
+        districtId: typeof hit?.id === 'number' ? hit.id : null,
+        feature: featureAt(e),
+      })
     })
     m.on('mousemove', (e: MapMouseEvent) => {
-      m.getCanvas().style.cursor = featureAt(e) || m.queryRenderedFeatures(e.point, { layers: [LAYER.districtFill] }).length > 0 ? 'pointer' : ''
+      m.getCanvas().style.cursor =
+        featureAt(e) || m.queryRenderedFeatures(e.point, { layers: [LAYER.districtFill] }).length > 0 ? 'pointer' : ''
     })
     m.on('moveend', () => {
       const b = m.getBounds()
@@ -193,7 +217,9 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map) return
-    const features = props.picked ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: props.picked } }] : []
+    const features = props.picked
+      ? [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: props.picked } }]
+      : []
     map.getSource<GeoJSONSource>(SOURCE.picked)?.setData({ type: 'FeatureCollection', features })
   }, [map, props.picked])
 
@@ -209,7 +235,9 @@ export function MapView(props: MapViewProps) {
   const marker = props.marker
   useEffect(() => {
     if (!map || !marker) return
-    const m = new Marker({ color: marker.color ?? '#b42318', draggable: marker.draggable }).setLngLat(marker.lngLat).addTo(map)
+    const m = new Marker({ color: marker.color ?? '#b42318', draggable: marker.draggable })
+      .setLngLat(marker.lngLat)
+      .addTo(map)
     m.getElement().setAttribute('data-testid', 'map-marker')
     m.on('dragend', () => {
       const at = m.getLngLat()
@@ -222,7 +250,12 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map || !props.focus) return
-    map.flyTo({ center: props.focus.center, zoom: props.focus.zoom, padding: { top: 0, right: 0, bottom: 0, left: 0, ...props.focus.padding }, essential: true })
+    map.flyTo({
+      center: props.focus.center,
+      zoom: props.focus.zoom,
+      padding: { top: 0, right: 0, bottom: 0, left: 0, ...props.focus.padding },
+      essential: true,
+    })
   }, [map, props.focus])
 
   useEffect(() => {
@@ -232,7 +265,12 @@ export function MapView(props: MapViewProps) {
 
   return (
     <>
-      <div ref={container} className="map-canvas" data-testid="map" data-ready={map && props.districts ? 'true' : 'false'} />
+      <div
+        ref={container}
+        className="map-canvas"
+        data-testid="map"
+        data-ready={map && props.districts ? 'true' : 'false'}
+      />
       {map &&
         modes.length > 1 &&
         createPortal(<BasemapSwitch modes={modes} mode={shownMode} onChange={chooseMode} />, switchSlot.element)}

@@ -43,7 +43,12 @@ export function labelPoints<P>(fc: FeatureCollection<Polygon | MultiPolygon, P>)
     }
     if (!best) continue
     const [x, y] = polylabel(best as [number, number][][], 0.0005)
-    features.push({ type: 'Feature', id: f.id, properties: f.properties, geometry: { type: 'Point', coordinates: [x, y] } })
+    features.push({
+      type: 'Feature',
+      id: f.id,
+      properties: f.properties,
+      geometry: { type: 'Point', coordinates: [x, y] },
+    })
   }
   return { type: 'FeatureCollection', features }
 }

@@ -52,7 +52,8 @@ export function syncOverlays(map: MapLibreMap, previous: readonly MapOverlay[], 
       addLayers(map, overlay)
       continue
     }
-    if (oldData !== newData && overlay.source.type === 'geojson') map.getSource<GeoJSONSource>(overlay.id)?.setData(overlay.source.data as GeoJSON)
+    if (oldData !== newData && overlay.source.type === 'geojson')
+      map.getSource<GeoJSONSource>(overlay.id)?.setData(overlay.source.data as GeoJSON)
     if (!same(old.layers, overlay.layers)) {
       for (const layer of old.layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id)
       addLayers(map, overlay)
@@ -61,4 +62,5 @@ export function syncOverlays(map: MapLibreMap, previous: readonly MapOverlay[], 
 }
 
 /** The ids of every layer of some overlays. */
-export const overlayLayerIds = (overlays: readonly MapOverlay[]): Set<string> => new Set(overlays.flatMap((o) => o.layers.map((l) => l.id)))
+export const overlayLayerIds = (overlays: readonly MapOverlay[]): Set<string> =>
+  new Set(overlays.flatMap((o) => o.layers.map((l) => l.id)))

@@ -45,7 +45,24 @@ export const FONT = {
  */
 function faces(vietnamese: string, latinExt: string, latin: string) {
   return [
-    { url: absolute(vietnamese), 'unicode-range': ['U+0102-0103', 'U+0110-0111', 'U+0128-0129', 'U+0168-0169', 'U+01A0-01A1', 'U+01AF-01B0', 'U+0300-0301', 'U+0303-0304', 'U+0308-0309', 'U+0323', 'U+0329', 'U+1EA0-1EF9', 'U+20AB'] },
+    {
+      url: absolute(vietnamese),
+      'unicode-range': [
+        'U+0102-0103',
+        'U+0110-0111',
+        'U+0128-0129',
+        'U+0168-0169',
+        'U+01A0-01A1',
+        'U+01AF-01B0',
+        'U+0300-0301',
+        'U+0303-0304',
+        'U+0308-0309',
+        'U+0323',
+        'U+0329',
+        'U+1EA0-1EF9',
+        'U+20AB',
+      ],
+    },
     { url: absolute(latinExt), 'unicode-range': ['U+0100-02BA', 'U+1E00-1E9F', 'U+1EF2-1EFF'] },
     { url: absolute(latin), 'unicode-range': ['U+0000-00FF', 'U+2000-206F'] },
   ]
@@ -78,7 +95,26 @@ const OVERLAY_LAYERS: LayerSpecification[] = [
     type: 'fill',
     source: SOURCE.districts,
     paint: {
-      'fill-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#9cc0e4', ['match', ['%', ['to-number', ['get', 'code'], 0], 6], 0, FILL_TONES[0]!, 1, FILL_TONES[1]!, 2, FILL_TONES[2]!, 3, FILL_TONES[3]!, 4, FILL_TONES[4]!, FILL_TONES[5]!]],
+      'fill-color': [
+        'case',
+        ['boolean', ['feature-state', 'selected'], false],
+        '#9cc0e4',
+        [
+          'match',
+          ['%', ['to-number', ['get', 'code'], 0], 6],
+          0,
+          FILL_TONES[0]!,
+          1,
+          FILL_TONES[1]!,
+          2,
+          FILL_TONES[2]!,
+          3,
+          FILL_TONES[3]!,
+          4,
+          FILL_TONES[4]!,
+          FILL_TONES[5]!,
+        ],
+      ],
       'fill-opacity': districtFillOpacity(false),
     },
   },
@@ -95,7 +131,12 @@ const OVERLAY_LAYERS: LayerSpecification[] = [
     id: LAYER.picked,
     type: 'circle',
     source: SOURCE.picked,
-    paint: { 'circle-radius': 6, 'circle-color': '#0f3b66', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    paint: {
+      'circle-radius': 6,
+      'circle-color': '#0f3b66',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
   },
   {
     id: LAYER.districtLabel,

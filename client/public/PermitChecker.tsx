@@ -25,7 +25,10 @@ const CLASSES: Record<'building' | 'ground', MastClass[]> = { building: ['A1', '
 export default function PermitChecker() {
   const { t, lang } = useI18n()
   const { province, basemap, districts, fit } = useProvince()
-  const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
+  const zones = useApi(
+    (signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items),
+    'zones',
+  )
   const [at, setAt] = useState<LngLat | null>(null)
   const [where, setWhere] = useState<'building' | 'ground'>('building')
   const [mastClass, setMastClass] = useState<MastClass>('A1')
@@ -52,13 +55,22 @@ export default function PermitChecker() {
     const problems: Record<string, string> = {}
     if (!at) problems.position = t('st.form.placeFirst')
     if (mastHeightM === null) problems.mastHeightM = t(height ? 'st.form.number' : 'st.form.required')
-    if (where === 'building' && buildingHeightM === null) problems.buildingHeightM = t(building ? 'st.form.number' : 'st.form.required')
+    if (where === 'building' && buildingHeightM === null)
+      problems.buildingHeightM = t(building ? 'st.form.number' : 'st.form.required')
     setLocal(problems)
     if (!at || mastHeightM === null || Object.keys(problems).length > 0) return
     setBusy(true)
     setError(null)
     try {
-      setAnswer(await stationsApi.permitCheck({ position: { crs: 'wgs84', lon: at[0], lat: at[1] }, mastClass, mastHeightM, onBuilding: where === 'building', buildingHeightM }))
+      setAnswer(
+        await stationsApi.permitCheck({
+          position: { crs: 'wgs84', lon: at[0], lat: at[1] },
+          mastClass,
+          mastHeightM,
+          onBuilding: where === 'building',
+          buildingHeightM,
+        }),
+      )
     } catch (err) {
       setAnswer(null)
       setError(err)
@@ -78,7 +90,9 @@ export default function PermitChecker() {
         <p className="hint">{t('pub.permit.lead')}</p>
         <h2 className="panel-subtitle">{t('st.form.place')}</h2>
         <p className={errors.position ? 'field-error' : 'hint'}>
-          {at ? t('st.form.placedAt', { lat: formatCoordinate(at[1], lang, 6), lon: formatCoordinate(at[0], lang, 6) }) : t('st.form.clickMap')}
+          {at
+            ? t('st.form.placedAt', { lat: formatCoordinate(at[1], lang, 6), lon: formatCoordinate(at[0], lang, 6) })
+            : t('st.form.clickMap')}
           {errors.position && at ? ` ${errors.position}` : ''}
         </p>
         <details className="st-coords">
@@ -128,13 +142,23 @@ export default function PermitChecker() {
           <div className="field-row">
             <label className={`field${errors.mastHeightM ? ' field-invalid' : ''}`}>
               <span>{t('st.mastHeightM')}</span>
-              <input name="mastHeightM" inputMode="decimal" value={height} onChange={(e) => setHeight(e.target.value)} />
+              <input
+                name="mastHeightM"
+                inputMode="decimal"
+                value={height}
+                onChange={(e) => setHeight(e.target.value)}
+              />
               {fieldError('mastHeightM')}
             </label>
             {where === 'building' && (
               <label className={`field${errors.buildingHeightM ? ' field-invalid' : ''}`}>
                 <span>{t('st.buildingHeightM')}</span>
-                <input name="buildingHeightM" inputMode="decimal" value={building} onChange={(e) => setBuilding(e.target.value)} />
+                <input
+                  name="buildingHeightM"
+                  inputMode="decimal"
+                  value={building}
+                  onChange={(e) => setBuilding(e.target.value)}
+                />
                 {fieldError('buildingHeightM')}
               </label>
             )}
@@ -145,17 +169,36 @@ export default function PermitChecker() {
         </form>
         {error !== null && !(error instanceof ApiError && error.errors.length > 0) && <ErrorMessage error={error} />}
         {answer && (
-          <section ref={answerBox} className={`pub-answer pub-${answer.procedure}`} aria-live="polite" data-testid="permit-answer" data-procedure={answer.procedure}>
+          <section
+            ref={answerBox}
+            className={`pub-answer pub-${answer.procedure}`}
+            aria-live="polite"
+            data-testid="permit-answer"
+            data-procedure={answer.procedure}
+          >
             <p className="pub-answer-kind">{t(`pub.procedure.${answer.procedure}`)}</p>
             <p>{lang === 'vi' ? answer.message_vi : answer.message_en}</p>
-            {answer.district && <p className="hint">{t('pub.permit.placeLine', { district: answer.district.name, area: t(`pub.area.${answer.areaKind}`) })}</p>}
+            {answer.district && (
+              <p className="hint">
+                {t('pub.permit.placeLine', { district: answer.district.name, area: t(`pub.area.${answer.areaKind}`) })}
+              </p>
+            )}
             <h3 className="panel-subtitle">{t('pub.permit.why')}</h3>
             <RuleList results={answer.reasons} compact />
           </section>
         )}
       </aside>
       <div className="st-map">
-        <StationMap basemap={basemap} districts={districts.data ?? null} fit={fit} focus={focus} marker={marker} overlays={overlays} label={t('pub.permit.mapLabel')} onClick={onClick} />
+        <StationMap
+          basemap={basemap}
+          districts={districts.data ?? null}
+          fit={fit}
+          focus={focus}
+          marker={marker}
+          overlays={overlays}
+          label={t('pub.permit.mapLabel')}
+          onClick={onClick}
+        />
       </div>
     </div>
   )

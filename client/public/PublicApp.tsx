@@ -46,7 +46,12 @@ export default function PublicApp() {
         <div className="topbar-end">
           <DemoBadge />
           <LanguageSwitch />
-          <a className="btn btn-ghost" href={user ? '/' : '/login'} onClick={go(user ? '/' : '/login')} data-testid="public-signin">
+          <a
+            className="btn btn-ghost"
+            href={user ? '/' : '/login'}
+            onClick={go(user ? '/' : '/login')}
+            data-testid="public-signin"
+          >
             {user ? t('pub.toApp') : t('signIn.submit')}
           </a>
         </div>

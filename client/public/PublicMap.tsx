@@ -67,7 +67,11 @@ export default function PublicMap() {
       </div>
       <Legend by={colourBy} onChange={setColourBy} options={['operator', 'mastClass']} />
       {picked && (
-        <section className="map-panel st-panel pub-picked" aria-labelledby="pub-picked-title" data-testid="public-station">
+        <section
+          className="map-panel st-panel pub-picked"
+          aria-labelledby="pub-picked-title"
+          data-testid="public-station"
+        >
           <header className="panel-head">
             <h2 id="pub-picked-title" className="panel-title">
               {t('pub.station')}
@@ -78,7 +82,9 @@ export default function PublicMap() {
           </header>
           {picked.loading && <Loading />}
           {picked.error !== null && <ErrorMessage error={picked.error} />}
-          {!picked.loading && picked.stations.length === 0 && picked.error === null && <p className="muted">{t('pub.none')}</p>}
+          {!picked.loading && picked.stations.length === 0 && picked.error === null && (
+            <p className="muted">{t('pub.none')}</p>
+          )}
           {picked.stations.map((s) => (
             <dl key={s.id} className="facts st-facts pub-facts">
               <dt>{t('st.operator')}</dt>

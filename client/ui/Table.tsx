@@ -8,7 +8,19 @@ export interface Column<T> {
 }
 
 /** A plain data table that scrolls sideways on a narrow screen rather than squeezing its columns. */
-export function Table<T>({ columns, rows, rowKey, caption, empty }: { columns: Column<T>[]; rows: T[]; rowKey(row: T): string | number; caption: string; empty: string }) {
+export function Table<T>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  empty,
+}: {
+  columns: Column<T>[]
+  rows: T[]
+  rowKey(row: T): string | number
+  caption: string
+  empty: string
+}) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -47,7 +59,19 @@ export function Table<T>({ columns, rows, rowKey, caption, empty }: { columns: C
 }
 
 /** Previous / next buttons with a "1–20 of 57" line. */
-export function Pager({ label, onPrevious, onNext, previousText, nextText }: { label: string; onPrevious: (() => void) | null; onNext: (() => void) | null; previousText: string; nextText: string }) {
+export function Pager({
+  label,
+  onPrevious,
+  onNext,
+  previousText,
+  nextText,
+}: {
+  label: string
+  onPrevious: (() => void) | null
+  onNext: (() => void) | null
+  previousText: string
+  nextText: string
+}) {
   return (
     <div className="pager">
       <span className="muted">{label}</span>

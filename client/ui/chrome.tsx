@@ -7,7 +7,14 @@ export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n()
   const next = lang === 'vi' ? 'en' : 'vi'
   return (
-    <button type="button" className="btn btn-ghost lang-switch" lang={next} onClick={() => setLang(next)} aria-label={`${t('app.language')}: ${t('app.switchLanguage')}`} data-testid="lang-switch">
+    <button
+      type="button"
+      className="btn btn-ghost lang-switch"
+      lang={next}
+      onClick={() => setLang(next)}
+      aria-label={`${t('app.language')}: ${t('app.switchLanguage')}`}
+      data-testid="lang-switch"
+    >
       <Icon name="globe" size={18} />
       <span>{t('app.switchLanguage')}</span>
     </button>

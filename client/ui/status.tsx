@@ -29,7 +29,17 @@ export function useErrorText(): (err: unknown) => string {
 }
 
 /** An error box listing the server's field errors (unless the form shows them by its fields), with a retry button when the caller can retry. */
-export function ErrorMessage({ error, onRetry, listFields = true, children }: { error: unknown; onRetry?: () => void; listFields?: boolean; children?: ReactNode }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  listFields = true,
+  children,
+}: {
+  error: unknown
+  onRetry?: () => void
+  listFields?: boolean
+  children?: ReactNode
+}) {
   const { t } = useI18n()
   const text = useErrorText()
   const fields = listFields && error instanceof ApiError ? error.errors : []

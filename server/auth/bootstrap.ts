@@ -18,12 +18,21 @@ export function checkAdminPassword(configured: string | undefined): void {
  * Creates the first administrator when the database has none. The password comes from
  * ADMIN_PASSWORD, or is generated and answered so the caller can print it once.
  */
-export async function ensureAdmin(db: Db, configured: string | undefined): Promise<{ username: string; password: string | null } | null> {
+export async function ensureAdmin(
+  db: Db,
+  configured: string | undefined,
+): Promise<{ username: string; password: string | null } | null> {
   const existing = await db.maybeOne(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`)
   if (existing) return null
   const password = configured ?? generatePassword()
   await db.transaction(async (tx) => {
-    const user = await insertUser(tx, { username: ADMIN_USERNAME, displayName: 'Quản trị hệ thống', password, role: 'admin', carrierId: null })
+    const user = await insertUser(tx, {
+      username: ADMIN_USERNAME,
+      displayName: 'Quản trị hệ thống',
+      password,
+      role: 'admin',
+      carrierId: null,
+    })
     await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
   })
   return { username: ADMIN_USERNAME, password: configured ? null : password }

@@ -21,8 +21,10 @@ function commonPasswords(): Set<string> {
 }
 
 // Keyboard rows and counting runs: "123456789012" or "qwertyuiopas" are as guessable as any listed password.
-const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm']
-  .flatMap((run) => [run.repeat(4), [...run].reverse().join('').repeat(4)])
+const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'].flatMap((run) => [
+  run.repeat(4),
+  [...run].reverse().join('').repeat(4),
+])
 
 /** Why a password is refused for a user, or null when it is acceptable; used wherever a password is set. */
 export function passwordProblem(password: string, username: string): string | null {

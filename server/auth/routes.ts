@@ -56,7 +56,12 @@ export function authRoutes(api: Api): void {
       const user = req.user!
       await deps(req).db.transaction(async (tx) => {
         if (token) await deleteSession(tx, token)
-        await audit(tx, { id: user.id, username: user.username }, { action: 'auth.logout', entity: 'session', entityId: user.id }, req.requestId)
+        await audit(
+          tx,
+          { id: user.id, username: user.username },
+          { action: 'auth.logout', entity: 'session', entityId: user.id },
+          req.requestId,
+        )
       })
       setCookie(req, res, '', null)
       return undefined

@@ -35,7 +35,13 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   const username = input.username.trim().toLowerCase()
   const L = LOGIN_LIMIT
   const gate = await db.one<{ allowed: boolean; retry_after: number }>(RESERVE_ATTEMPT, [
-    username, input.ip, L.perUser, L.perIp, L.firstBackoffSeconds, L.longestBackoffSeconds, L.windowMinutes,
+    username,
+    input.ip,
+    L.perUser,
+    L.perIp,
+    L.firstBackoffSeconds,
+    L.longestBackoffSeconds,
+    L.windowMinutes,
   ])
   if (!gate.allowed) throw tooManyRequests('Too many failed sign-ins. Wait a little and try again.', gate.retry_after)
   const user = await db.maybeOne<{ id: number; password_hash: string; active: boolean }>(
@@ -48,7 +54,12 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     await tx.exec(ATTEMPT_SUCCEEDED, [username, input.ip, L.perIp])
     await tx.exec('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id])
     const session = await createSession(tx, user.id, input.ttlHours, { ip: input.ip, userAgent: input.userAgent })
-    await audit(tx, { id: user.id, username }, { action: 'auth.login', entity: 'session', entityId: user.id }, input.requestId)
+    await audit(
+      tx,
+      { id: user.id, username },
+      { action: 'auth.login', entity: 'session', entityId: user.id },
+      input.requestId,
+    )
     return { ...session, userId: user.id }
   })
 }

@@ -90,7 +90,10 @@ function describeRepair(row: AnalysedRow): FeatureRepair {
   const repairs: string[] = []
   if (row.repeatedVertices > 0) repairs.push(`removed ${row.repeatedVertices} repeated vertices (zero-length segments)`)
   if (row.validity !== 'Valid Geometry') repairs.push(`made valid: ${row.validity}`)
-  if (row.winding !== 'ccw') repairs.push(`rewound ${row.winding === 'cw' ? 'clockwise' : 'mixed'} rings to RFC 7946 (exterior counter-clockwise)`)
+  if (row.winding !== 'ccw')
+    repairs.push(
+      `rewound ${row.winding === 'cw' ? 'clockwise' : 'mixed'} rings to RFC 7946 (exterior counter-clockwise)`,
+    )
   const areaChangeM2 = Math.round((row.areaAfterM2 - row.areaBeforeM2) * 10) / 10
   return {
     index: row.index,
@@ -111,7 +114,10 @@ function sqlRejection(row: AnalysedRow, level: Level): Rejection | undefined {
   const reasons: string[] = []
   if (row.empty) reasons.push(`no area is left after repair (${row.validity})`)
   else if (!row.validAfter) reasons.push(`the geometry is still invalid after repair (${row.validity})`)
-  if (row.currentInProvince) reasons.push(`${level} ${row.code} is current in province ${row.currentInProvince}; a code belongs to one province at a time`)
+  if (row.currentInProvince)
+    reasons.push(
+      `${level} ${row.code} is current in province ${row.currentInProvince}; a code belongs to one province at a time`,
+    )
   return reasons.length > 0 ? { index: row.index, code: row.code, name: row.name, reasons } : undefined
 }
 
@@ -143,8 +149,12 @@ export function rejectedReport(request: Omit<ImportRequest, 'featureCollection'>
 export function precheck(request: ImportRequest): { report: ImportReport; features?: CheckedFeature[] } {
   const fc = request.featureCollection as { features?: unknown } | null
   const report = { ...rejectedReport(request), featureCount: Array.isArray(fc?.features) ? fc.features.length : 0 }
-  if (request.national && request.level !== 'province') return { report: { ...report, fileError: 'only a province file can be the national set' } }
-  const checked = checkFeatureCollection(request.featureCollection, { level: request.level, provinceCode: request.provinceCode })
+  if (request.national && request.level !== 'province')
+    return { report: { ...report, fileError: 'only a province file can be the national set' } }
+  const checked = checkFeatureCollection(request.featureCollection, {
+    level: request.level,
+    provinceCode: request.provinceCode,
+  })
   if (!checked.ok) return { report: { ...report, fileError: checked.fileError } }
   if (checked.rejected.length > 0) return { report: { ...report, rejected: checked.rejected } }
   return { report, features: checked.features }
@@ -154,16 +164,29 @@ export function precheck(request: ImportRequest): { report: ImportReport; featur
  * Imports a boundary file as new unit versions valid from `validFrom`, ending the current versions in
  * its scope, all in one transaction. Any rejected feature, or a dry run, leaves the database unchanged.
  */
-export async function importBoundaries(db: Db, request: ImportRequest, actor: Actor, requestId?: string): Promise<ImportReport> {
+export async function importBoundaries(
+  db: Db,
+  request: ImportRequest,
+  actor: Actor,
+  requestId?: string,
+): Promise<ImportReport> {
   const { report, features } = precheck(request)
   if (!features) return report
 
-  const scope: sql.Scope = request.level !== 'province' ? 'within-province' : request.national ? 'national-file' : 'province-file'
+  const scope: sql.Scope =
+    request.level !== 'province' ? 'within-province' : request.national ? 'national-file' : 'province-file'
   // The temporary stage table is dropped at commit, so a rejected or dry-run import commits nothing.
   return db.transaction(async (tx) => {
     await tx.exec(sql.LOCK_IMPORTS)
     await tx.exec(sql.CREATE_STAGE)
-    const staged = features.map((f) => ({ index: f.index, code: f.code, name: f.name, provinceCode: f.provinceCode, parentCode: f.parentCode, geometry: f.geometry }))
+    const staged = features.map((f) => ({
+      index: f.index,
+      code: f.code,
+      name: f.name,
+      provinceCode: f.provinceCode,
+      parentCode: f.parentCode,
+      geometry: f.geometry,
+    }))
     await tx.exec(sql.FILL_STAGE, [JSON.stringify(staged)])
     const rows = await tx.many<AnalysedRow>(sql.ANALYSE_STAGE, [request.level])
     report.features = rows.map(describeRepair)
@@ -190,7 +213,11 @@ export async function importBoundaries(db: Db, request: ImportRequest, actor: Ac
       report.superseded = await tx.many(sql.DELETE_VERSIONS, [ids])
     }
     report.closed = await tx.many(sql.CLOSE_CURRENT(where, params.length + 1), [...params, request.validFrom])
-    report.inserted = await tx.exec(sql.INSERT_VERSIONS, [request.level, request.validFrom, request.source ?? request.fileName])
+    report.inserted = await tx.exec(sql.INSERT_VERSIONS, [
+      request.level,
+      request.validFrom,
+      request.source ?? request.fileName,
+    ])
     report.status = 'imported'
     if (request.level === 'district') await afterDistricts(tx, report, request.provinceCode!, today)
     await recordImport(tx, report, actor, requestId)
@@ -239,7 +266,13 @@ async function afterDistricts(tx: Queryable, report: ImportReport, provinceCode:
 }
 
 async function recordImport(tx: Queryable, report: ImportReport, actor: Actor, requestId?: string): Promise<void> {
-  const { id } = await tx.one<{ id: number }>(sql.RECORD_IMPORT, [report.fileName, report.level, report.provinceCode, report.validFrom, JSON.stringify(report)])
+  const { id } = await tx.one<{ id: number }>(sql.RECORD_IMPORT, [
+    report.fileName,
+    report.level,
+    report.provinceCode,
+    report.validFrom,
+    JSON.stringify(report),
+  ])
   report.importId = id
   await audit(
     tx,

@@ -1,11 +1,12 @@
 import { formatNumber } from '../../shared/format'
 import type { ImportReport } from './import'
 
-
 /** The import report as text for a terminal: outcome first, then each rejection and each repair. */
 export function formatReport(report: ImportReport): string {
   const scope = report.provinceCode ? ` of province ${report.provinceCode}` : ''
-  const lines = [`Boundary import: ${report.fileName} — ${report.featureCount} ${report.level} feature(s)${scope}, valid from ${report.validFrom}`]
+  const lines = [
+    `Boundary import: ${report.fileName} — ${report.featureCount} ${report.level} feature(s)${scope}, valid from ${report.validFrom}`,
+  ]
   if (report.status === 'rejected') {
     lines.push('REJECTED — nothing was written.')
     if (report.fileError) lines.push(`  ${report.fileError}`)
@@ -15,14 +16,20 @@ export function formatReport(report: ImportReport): string {
     }
     if (report.features.length === 0) return lines.join('\n')
   } else if (report.status === 'dry-run') {
-    lines.push(`DRY RUN — nothing was written. Would insert ${report.features.length} and end ${report.closed.length} current version(s).`)
+    lines.push(
+      `DRY RUN — nothing was written. Would insert ${report.features.length} and end ${report.closed.length} current version(s).`,
+    )
   } else {
-    lines.push(`IMPORTED as import #${report.importId}: inserted ${report.inserted}, ended ${report.closed.length} current version(s).`)
+    lines.push(
+      `IMPORTED as import #${report.importId}: inserted ${report.inserted}, ended ${report.closed.length} current version(s).`,
+    )
   }
   const repaired = report.features.filter((f) => f.repairs.length > 0)
   lines.push(`Repairs: ${repaired.length} of ${report.features.length} feature(s).`)
   for (const f of repaired) {
-    lines.push(`  feature ${f.index} (code ${f.code}, ${f.name}), area change ${formatNumber(f.areaChangeM2, 'vi', 1)} m²:`)
+    lines.push(
+      `  feature ${f.index} (code ${f.code}, ${f.name}), area change ${formatNumber(f.areaChangeM2, 'vi', 1)} m²:`,
+    )
     for (const repair of f.repairs) lines.push(`    - ${repair}`)
   }
   if (report.superseded.length > 0) {
@@ -42,7 +49,9 @@ export function formatReport(report: ImportReport): string {
   }
   for (const note of report.notes) lines.push(`Note: ${note}`)
   if (report.closed.length > 0) {
-    lines.push(`${report.status === 'dry-run' ? 'Would end' : 'Ended'} on ${report.validFrom}: ${report.closed.map((c) => `${c.code} ${c.name}`).join(', ')}`)
+    lines.push(
+      `${report.status === 'dry-run' ? 'Would end' : 'Ended'} on ${report.validFrom}: ${report.closed.map((c) => `${c.code} ${c.name}`).join(', ')}`,
+    )
   }
   return lines.join('\n')
 }

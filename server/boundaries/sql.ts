@@ -49,7 +49,11 @@ ORDER BY s.idx`
 export type Scope = 'province-file' | 'national-file' | 'within-province'
 
 /** The fixed WHERE text (alias `u`) and its leading parameters for an import's scope. */
-export function scopeFilter(scope: Scope, level: string, provinceCode: string | undefined): { where: string; params: unknown[] } {
+export function scopeFilter(
+  scope: Scope,
+  level: string,
+  provinceCode: string | undefined,
+): { where: string; params: unknown[] } {
   switch (scope) {
     case 'province-file':
       return { where: 'u.level = $1 AND u.code IN (SELECT code FROM boundary_stage)', params: [level] }

@@ -48,15 +48,27 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
 }
 
-function checkFeature(feature: unknown, index: number, options: CheckOptions): { accepted?: CheckedFeature; rejection?: Rejection } {
+function checkFeature(
+  feature: unknown,
+  index: number,
+  options: CheckOptions,
+): { accepted?: CheckedFeature; rejection?: Rejection } {
   const reasons: string[] = []
-  const f = (typeof feature === 'object' && feature !== null ? feature : {}) as { type?: unknown; properties?: unknown; geometry?: unknown }
-  const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>
+  const f = (typeof feature === 'object' && feature !== null ? feature : {}) as {
+    type?: unknown
+    properties?: unknown
+    geometry?: unknown
+  }
+  const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<
+    string,
+    unknown
+  >
   const spec = CODE_PROPERTY[options.level]
   const code = text(props[spec.key])
   const name = text(props.name)
   const provinceCode = text(props.level1_id)
-  const parentCode = options.level === 'province' ? null : options.level === 'district' ? provinceCode : text(props.level2_id)
+  const parentCode =
+    options.level === 'province' ? null : options.level === 'district' ? provinceCode : text(props.level2_id)
 
   let geometry: unknown = null
   if (f.type !== 'Feature') reasons.push('GeoJSON: the feature is not a GeoJSON Feature')
@@ -66,18 +78,23 @@ function checkFeature(feature: unknown, index: number, options: CheckOptions): {
     const gated = gateGeometry(f.geometry, { types: ['Polygon', 'MultiPolygon'] })
     // stored as submitted: the import's own SQL forces 2D and repairs, and reports each repair
     if (gated.ok) geometry = f.geometry
-    else reasons.push(...gated.errors.map((e) => (e.path ? `GeoJSON: ${e.path}: ${e.message}` : `GeoJSON: ${e.message}`)))
+    else
+      reasons.push(...gated.errors.map((e) => (e.path ? `GeoJSON: ${e.path}: ${e.message}` : `GeoJSON: ${e.message}`)))
   }
 
   if (!code) reasons.push(`the code (property ${spec.key}) is missing`)
   else if (!spec.pattern.test(code)) reasons.push(`the code ${spec.key} = "${code}" is not ${spec.shape}`)
   if (!name) reasons.push('the name (property name) is missing')
   else if (name.length > 200) reasons.push('the name is longer than 200 characters')
-  if (!provinceCode || !/^[0-9]{2}$/.test(provinceCode)) reasons.push('the province code (property level1_id) is missing or not 2 digits')
+  if (!provinceCode || !/^[0-9]{2}$/.test(provinceCode))
+    reasons.push('the province code (property level1_id) is missing or not 2 digits')
   else if (options.provinceCode && provinceCode !== options.provinceCode) {
-    reasons.push(`the feature belongs to province ${provinceCode}, not to ${options.provinceCode} named for this import`)
+    reasons.push(
+      `the feature belongs to province ${provinceCode}, not to ${options.provinceCode} named for this import`,
+    )
   }
-  if (parentCode !== null && !/^[0-9]{2,5}$/.test(parentCode)) reasons.push(`the parent code "${parentCode}" is not a code`)
+  if (parentCode !== null && !/^[0-9]{2,5}$/.test(parentCode))
+    reasons.push(`the parent code "${parentCode}" is not a code`)
 
   if (reasons.length > 0) return { rejection: { index, code, name, reasons } }
   return { accepted: { index, code: code!, name: name!, provinceCode: provinceCode!, parentCode, geometry } }
@@ -88,8 +105,10 @@ function checkFeature(feature: unknown, index: number, options: CheckOptions): {
  * features with well-formed codes and names, inside Vietnam, each code once.
  */
 export function checkFeatureCollection(input: unknown, options: CheckOptions): CheckResult {
-  if (options.level !== 'province' && !options.provinceCode) return { ok: false, fileError: `a ${options.level} file needs the province code it belongs to` }
-  if (options.level === 'province' && options.provinceCode) return { ok: false, fileError: 'a province file covers the provinces it contains; do not name one' }
+  if (options.level !== 'province' && !options.provinceCode)
+    return { ok: false, fileError: `a ${options.level} file needs the province code it belongs to` }
+  if (options.level === 'province' && options.provinceCode)
+    return { ok: false, fileError: 'a province file covers the provinces it contains; do not name one' }
   const fc = input as { type?: unknown; features?: unknown } | null
   if (typeof fc !== 'object' || fc === null || Array.isArray(fc) || fc.type !== 'FeatureCollection') {
     return { ok: false, fileError: 'the input is not a GeoJSON FeatureCollection' }

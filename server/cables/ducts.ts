@@ -25,23 +25,48 @@ const REPORT = `
  * Occupancy of shared ducts: capacity, allocated tubes, and each carrier's monthly rent (tubes × length × price).
  * A carrier sees the routes it is on or rents in, and only its own allocations.
  */
-export async function ductReport(q: Queryable, scope: Scope, routeId: number | null = null): Promise<Record<string, unknown>[]> {
+export async function ductReport(
+  q: Queryable,
+  scope: Scope,
+  routeId: number | null = null,
+): Promise<Record<string, unknown>[]> {
   return q.many(REPORT, [scope.provinceCode, carrierOf(scope.user), routeId])
 }
 
 /** Sets the capacity, price and allocations of an underground route; allocations may not exceed capacity. */
-export async function setDucts(tx: Queryable, scope: Scope, routeId: number, body: DuctBody): Promise<Record<string, unknown>> {
-  const route = await tx.maybeOne<{ kind: string }>(`SELECT kind FROM cable_routes WHERE id = $1 AND province_code = $2 FOR UPDATE`, [routeId, scope.provinceCode])
+export async function setDucts(
+  tx: Queryable,
+  scope: Scope,
+  routeId: number,
+  body: DuctBody,
+): Promise<Record<string, unknown>> {
+  const route = await tx.maybeOne<{ kind: string }>(
+    `SELECT kind FROM cable_routes WHERE id = $1 AND province_code = $2 FOR UPDATE`,
+    [routeId, scope.provinceCode],
+  )
   if (!route) throw notFound('No such cable route.')
   const errors: FieldError[] = []
-  if (route.kind !== 'underground') errors.push({ path: 'params.id', message: 'Shared ducts belong to underground routes.' })
-  const ids = await carrierIds(tx, body.allocations.map((a) => a.carrier), 'body.allocations', errors)
+  if (route.kind !== 'underground')
+    errors.push({ path: 'params.id', message: 'Shared ducts belong to underground routes.' })
+  const ids = await carrierIds(
+    tx,
+    body.allocations.map((a) => a.carrier),
+    'body.allocations',
+    errors,
+  )
   const allocated = body.allocations.reduce((s, a) => s + a.tubes, 0)
-  if (allocated > body.ducts * body.tubesPerDuct) errors.push({ path: 'body.allocations', message: `${allocated} tubes allocated but the route has ${body.ducts * body.tubesPerDuct}.` })
+  if (allocated > body.ducts * body.tubesPerDuct)
+    errors.push({
+      path: 'body.allocations',
+      message: `${allocated} tubes allocated but the route has ${body.ducts * body.tubesPerDuct}.`,
+    })
   if (new Set(ids).size !== ids.length) errors.push({ path: 'body.allocations', message: 'A carrier appears twice.' })
   if (errors.length > 0) throw invalid('The duct allocation is not valid.', errors)
   const [before] = await ductReport(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, routeId)
-  if (before && before.version !== body.version) throw conflict(`The ducts were changed by someone else (now version ${String(before.version)}); reload and try again.`)
+  if (before && before.version !== body.version)
+    throw conflict(
+      `The ducts were changed by someone else (now version ${String(before.version)}); reload and try again.`,
+    )
   await tx.exec(
     `INSERT INTO duct_capacities (route_id, ducts, tubes_per_duct, price_vnd_per_m_month) VALUES ($1, $2, $3, $4)
      ON CONFLICT (route_id) DO UPDATE SET ducts = $2, tubes_per_duct = $3, price_vnd_per_m_month = $4, version = duct_capacities.version + 1, updated_at = now()`,
@@ -53,6 +78,11 @@ export async function setDucts(tx: Queryable, scope: Scope, routeId: number, bod
     [routeId, ids, body.allocations.map((a) => a.tubes), body.allocations.map((a) => a.fromDate)],
   )
   const [after] = await ductReport(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, routeId)
-  await audit(tx, scope.user, { action: 'cable_route.ducts', entity: 'cable_route', entityId: routeId, before: before ?? null, after }, scope.requestId)
+  await audit(
+    tx,
+    scope.user,
+    { action: 'cable_route.ducts', entity: 'cable_route', entityId: routeId, before: before ?? null, after },
+    scope.requestId,
+  )
   return after!
 }

@@ -13,26 +13,42 @@ const GROUP_HEADERS: Record<GroupBy, string[]> = {
   district: ['Mã quận huyện / District code', 'Quận huyện / District'],
   carrier: ['Doanh nghiệp / Carrier'],
 }
-const FIGURE_HEADERS = ['Loại / Kind', 'Tuyến hoàn thành / Routes done', 'Chiều dài hoàn thành (km) / Length done (km)',
-  'Tuyến đang thi công / Routes under construction', 'Chiều dài đang thi công (km) / Length under construction (km)', 'Trụ điện / Poles']
+const FIGURE_HEADERS = [
+  'Loại / Kind',
+  'Tuyến hoàn thành / Routes done',
+  'Chiều dài hoàn thành (km) / Length done (km)',
+  'Tuyến đang thi công / Routes under construction',
+  'Chiều dài đang thi công (km) / Length under construction (km)',
+  'Trụ điện / Poles',
+]
 
 const km = (m: unknown) => Math.round(Number(m) / 100) / 10
 
 function groupCells(groupBy: GroupBy, r: SummaryRow): Cell[] {
-  if (groupBy === 'district') return r.group === '-' ? [null, 'Ngoài địa giới / outside districts'] : [r.group, r.groupName ?? r.group]
+  if (groupBy === 'district')
+    return r.group === '-' ? [null, 'Ngoài địa giới / outside districts'] : [r.group, r.groupName ?? r.group]
   if (groupBy === 'carrier') return [r.groupName ?? r.group]
   return ['Toàn tỉnh / Province']
 }
 
-const figureCells = (r: SummaryRow): Cell[] => [KIND_LABELS[r.kind as Kind]?.[0] ?? r.kind,
-  Number(r.completedRoutes), km(r.completedM), Number(r.buildingRoutes), km(r.buildingM), Number(r.completedPoles)]
+const figureCells = (r: SummaryRow): Cell[] => [
+  KIND_LABELS[r.kind as Kind]?.[0] ?? r.kind,
+  Number(r.completedRoutes),
+  km(r.completedM),
+  Number(r.buildingRoutes),
+  km(r.buildingM),
+  Number(r.completedPoles),
+]
 
 /**
  * The summary table as rows of cells: a bilingual header, then one row per group and kind, lengths in km.
  * Districts and carriers by name (districts with their code too, for joining to a boundary layer).
  */
 export function summaryCells(groupBy: GroupBy, rows: SummaryRow[]): Cell[][] {
-  return [[...GROUP_HEADERS[groupBy], ...FIGURE_HEADERS], ...rows.map((r) => [...groupCells(groupBy, r), ...figureCells(r)])]
+  return [
+    [...GROUP_HEADERS[groupBy], ...FIGURE_HEADERS],
+    ...rows.map((r) => [...groupCells(groupBy, r), ...figureCells(r)]),
+  ]
 }
 
 // Why a column of the table does not add up, in the officers' words.

@@ -24,10 +24,17 @@ export const routeBody = z.object({
 })
 export type RouteBody = z.infer<typeof routeBody>
 
-export const routeUpdateBody = routeBody.extend({ version: z.number().int().positive(), geometry: routeGeometry.optional() })
+export const routeUpdateBody = routeBody.extend({
+  version: z.number().int().positive(),
+  geometry: routeGeometry.optional(),
+})
 export type RouteUpdateBody = z.infer<typeof routeUpdateBody>
 
-export const statusBody = z.object({ version: z.number().int().positive(), status: z.enum(STATUSES), date: isoDate.optional() })
+export const statusBody = z.object({
+  version: z.number().int().positive(),
+  status: z.enum(STATUSES),
+  date: isoDate.optional(),
+})
 export const versionQuery = z.object({ version: z.coerce.number().int().positive() })
 export const idParams = z.object({ id: z.coerce.number().int().positive() })
 
@@ -45,7 +52,10 @@ export const routeListQuery = z.object({
   kind: z.enum(KINDS).optional(),
   status: z.enum(STATUSES).optional(),
   carrier: z.string().optional(),
-  district: z.string().regex(/^[0-9]{2,5}$/).optional(),
+  district: z
+    .string()
+    .regex(/^[0-9]{2,5}$/)
+    .optional(),
   q: z.string().trim().max(100).optional(),
   bbox: bbox.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -55,7 +65,10 @@ export type RouteListQuery = z.infer<typeof routeListQuery>
 
 const poleFields = z.object({
   code: z.string().trim().min(1).max(60),
-  owner: z.string().regex(/^[A-Za-z0-9_-]{2,20}$/).default('evn'),
+  owner: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,20}$/)
+    .default('evn'),
   carriers: carrierNames.default([]),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
@@ -71,19 +84,30 @@ export const ductBody = z.object({
   ducts: z.number().int().positive().max(100),
   tubesPerDuct: z.number().int().positive().max(50),
   priceVndPerMMonth: z.number().min(0).max(10_000_000),
-  allocations: z.array(z.object({ carrier: z.string(), tubes: z.number().int().positive(), fromDate: isoDate })).max(50).default([]),
+  allocations: z
+    .array(z.object({ carrier: z.string(), tubes: z.number().int().positive(), fromDate: isoDate }))
+    .max(50)
+    .default([]),
 })
 export type DuctBody = z.infer<typeof ductBody>
 
 /** A report period: a quarter, a year, or everything up to a date. */
-export const periodQuery = z.object({
-  period: z.enum(['quarter', 'year', 'cumulative']).default('cumulative'),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  quarter: z.coerce.number().int().min(1).max(4).optional(),
-  until: isoDate.optional(),
-  groupBy: z.enum(['none', 'district', 'carrier']).default('none'),
-}).refine((q) => q.period === 'cumulative' || q.year !== undefined, { message: 'A quarter or year period needs year.', path: ['year'] })
-  .refine((q) => q.period !== 'quarter' || q.quarter !== undefined, { message: 'A quarter period needs quarter=1..4.', path: ['quarter'] })
+export const periodQuery = z
+  .object({
+    period: z.enum(['quarter', 'year', 'cumulative']).default('cumulative'),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    quarter: z.coerce.number().int().min(1).max(4).optional(),
+    until: isoDate.optional(),
+    groupBy: z.enum(['none', 'district', 'carrier']).default('none'),
+  })
+  .refine((q) => q.period === 'cumulative' || q.year !== undefined, {
+    message: 'A quarter or year period needs year.',
+    path: ['year'],
+  })
+  .refine((q) => q.period !== 'quarter' || q.quarter !== undefined, {
+    message: 'A quarter period needs quarter=1..4.',
+    path: ['quarter'],
+  })
 export type PeriodQuery = z.infer<typeof periodQuery>
 
 const day = z.string().nullable()

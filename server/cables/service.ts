@@ -23,7 +23,10 @@ export const carrierOf = (user: SessionUser): number | null => (user.role === 'c
 /** Resolves carrier short names to ids; unknown names are reported at `path.i`. */
 export async function carrierIds(q: Queryable, names: string[], path: string, errors: FieldError[]): Promise<number[]> {
   if (names.length === 0) return []
-  const rows = await q.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers WHERE short_name = ANY ($1)', [names])
+  const rows = await q.many<{ id: number; short_name: string }>(
+    'SELECT id, short_name FROM carriers WHERE short_name = ANY ($1)',
+    [names],
+  )
   const byName = new Map(rows.map((r) => [r.short_name, r.id]))
   return names.flatMap((name, i) => {
     const id = byName.get(name)
@@ -81,13 +84,19 @@ export async function rederivePoleDistricts(q: Queryable, provinceCode: string, 
 /** Names every pole id that is not a pole of the province, at `body.poleIds.i`. */
 async function unknownPoles(q: Queryable, scope: Scope, poleIds: number[], errors: FieldError[]): Promise<void> {
   if (poleIds.length === 0) return
-  const known = new Set((await q.many<{ id: number }>(sql.KNOWN_POLES, [scope.provinceCode, poleIds])).map((r) => Number(r.id)))
+  const known = new Set(
+    (await q.many<{ id: number }>(sql.KNOWN_POLES, [scope.provinceCode, poleIds])).map((r) => Number(r.id)),
+  )
   poleIds.forEach((id, i) => {
     if (!known.has(id)) errors.push({ path: `body.poleIds.${i}`, message: `There is no pole ${id} in the province.` })
   })
 }
 
-async function linkPoles(q: Queryable, routeId: number, body: Pick<RouteBody, 'poleIds' | 'polesWithinM'>): Promise<void> {
+async function linkPoles(
+  q: Queryable,
+  routeId: number,
+  body: Pick<RouteBody, 'poleIds' | 'polesWithinM'>,
+): Promise<void> {
   await q.exec(sql.CLEAR_POLES, [routeId])
   await q.one(sql.LINK_POLES, [routeId, body.poleIds, body.polesWithinM ?? null])
 }
@@ -100,7 +109,11 @@ export async function getRoute(q: Queryable, scope: Scope, id: number): Promise<
 }
 
 /** Routes the user may see, filtered, in id order with keyset paging. */
-export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery): Promise<{ items: unknown[]; nextAfterId: number | null }> {
+export async function listRoutes(
+  q: Queryable,
+  scope: Scope,
+  f: RouteListQuery,
+): Promise<{ items: unknown[]; nextAfterId: number | null }> {
   const items = await q.many<{ id: number }>(
     `SELECT ${sql.ROUTE_COLUMNS}
        FROM cable_routes r
@@ -112,7 +125,18 @@ export async function listRoutes(q: Queryable, scope: Scope, f: RouteListQuery):
         AND ($8::float8[] IS NULL OR r.geom && ST_MakeEnvelope($8[1], $8[2], $8[3], $8[4], 4326))
         AND r.id > $9
       ORDER BY r.id LIMIT $10`,
-    [scope.provinceCode, carrierOf(scope.user), f.kind ?? null, f.status ?? null, f.carrier ?? null, f.district ?? null, f.q === undefined ? null : containsPattern(f.q), f.bbox ?? null, f.afterId, f.limit],
+    [
+      scope.provinceCode,
+      carrierOf(scope.user),
+      f.kind ?? null,
+      f.status ?? null,
+      f.carrier ?? null,
+      f.district ?? null,
+      f.q === undefined ? null : containsPattern(f.q),
+      f.bbox ?? null,
+      f.afterId,
+      f.limit,
+    ],
   )
   return { items, nextAfterId: items.length === f.limit ? items[items.length - 1]!.id : null }
 }
@@ -126,27 +150,52 @@ export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody):
   await unknownPoles(tx, scope, body.poleIds, errors)
   if (errors.length > 0) throw invalid('The route is not valid.', errors)
   const { id } = await tx.one<{ id: number }>(sql.INSERT_ROUTE, [
-    scope.provinceCode, body.name, body.street ?? null, body.kind, 'planned', participants.carrierIds, body.plannedOn ?? null, null, null, null,
-    JSON.stringify(body.geometry), scope.user.id,
+    scope.provinceCode,
+    body.name,
+    body.street ?? null,
+    body.kind,
+    'planned',
+    participants.carrierIds,
+    body.plannedOn ?? null,
+    null,
+    null,
+    null,
+    JSON.stringify(body.geometry),
+    scope.user.id,
   ])
   await invite(tx, scope, [{ routeId: id, carrierIds: participants.invited }])
   await refreshDistrictLengths(tx, [id])
   await linkPoles(tx, id, body)
   const after = await getRoute(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, id)
-  await audit(tx, scope.user, { action: 'cable_route.create', entity: 'cable_route', entityId: id, after }, scope.requestId)
+  await audit(
+    tx,
+    scope.user,
+    { action: 'cable_route.create', entity: 'cable_route', entityId: id, after },
+    scope.requestId,
+  )
   return after
 }
 
-async function lockVisible(tx: Queryable, scope: Scope, id: number): Promise<Record<string, unknown> & { version: number; status: Status }> {
+async function lockVisible(
+  tx: Queryable,
+  scope: Scope,
+  id: number,
+): Promise<Record<string, unknown> & { version: number; status: Status }> {
   const locked = await tx.maybeOne(sql.LOCK_VISIBLE_ROUTE, [id, scope.provinceCode, carrierOf(scope.user)])
   if (!locked) throw notFound('No such cable route.')
   return (await getRoute(tx, scope, id)) as Record<string, unknown> & { version: number; status: Status }
 }
 
-const stale = (version: number) => conflict(`The route was changed by someone else (now version ${version}); reload it and try again.`)
+const stale = (version: number) =>
+  conflict(`The route was changed by someone else (now version ${version}); reload it and try again.`)
 
 /** Changes a route's fields and geometry; the length and district split are measured again. */
-export async function updateRoute(tx: Queryable, scope: Scope, id: number, body: RouteUpdateBody): Promise<Record<string, unknown>> {
+export async function updateRoute(
+  tx: Queryable,
+  scope: Scope,
+  id: number,
+  body: RouteUpdateBody,
+): Promise<Record<string, unknown>> {
   const before = await lockVisible(tx, scope, id)
   if (before.version !== body.version) throw stale(before.version)
   if (!mayEdit(scope.user.role, before.status)) throw forbidden('A carrier changes a route only until it is completed.')
@@ -161,7 +210,14 @@ export async function updateRoute(tx: Queryable, scope: Scope, id: number, body:
   const participants = changedParticipants(scope, before.carrierIds as number[], await invitedTo(tx, id), named)
   const geometry = body.geometry ? JSON.stringify(body.geometry) : null
   const changed = await tx.exec(sql.UPDATE_ROUTE, [
-    id, body.version, body.name, body.street ?? null, body.kind, participants.carrierIds, body.plannedOn ?? null, geometry,
+    id,
+    body.version,
+    body.name,
+    body.street ?? null,
+    body.kind,
+    participants.carrierIds,
+    body.plannedOn ?? null,
+    geometry,
   ])
   if (changed === 0) throw stale(before.version)
   await dropInvitations(tx, id, participants.carrierIds)
@@ -169,26 +225,46 @@ export async function updateRoute(tx: Queryable, scope: Scope, id: number, body:
   if (geometry) await refreshDistrictLengths(tx, [id])
   await linkPoles(tx, id, body)
   const after = await getRoute(tx, { ...scope, user: { ...scope.user, role: 'admin' } }, id)
-  await audit(tx, scope.user, { action: 'cable_route.update', entity: 'cable_route', entityId: id, before, after }, scope.requestId)
+  await audit(
+    tx,
+    scope.user,
+    { action: 'cable_route.update', entity: 'cable_route', entityId: id, before, after },
+    scope.requestId,
+  )
   return after
 }
 
 /** Moves a route through the workflow, if the transition table allows it for the user's role. */
-export async function changeStatus(tx: Queryable, scope: Scope, id: number, input: { version: number; status: Status; date?: string }): Promise<Record<string, unknown>> {
+export async function changeStatus(
+  tx: Queryable,
+  scope: Scope,
+  id: number,
+  input: { version: number; status: Status; date?: string },
+): Promise<Record<string, unknown>> {
   const before = await lockVisible(tx, scope, id)
   if (before.version !== input.version) throw stale(before.version)
   const step = transition(before.status, input.status)
   if (!step) throw conflict(`A route cannot go from ${before.status} to ${input.status}.`)
-  if (!step.roles.includes(scope.user.role)) throw forbidden(`Moving a route from ${before.status} to ${input.status} needs one of the roles: ${step.roles.join(', ')}.`)
+  if (!step.roles.includes(scope.user.role))
+    throw forbidden(
+      `Moving a route from ${before.status} to ${input.status} needs one of the roles: ${step.roles.join(', ')}.`,
+    )
   const date = input.date ?? vietnamToday()
   const started = before.startedOn as string | null
   if (input.status !== 'under_construction' && started && date < started) {
-    throw invalid('The date is before the start of construction.', [{ path: 'body.date', message: `Use ${started} or later.` }])
+    throw invalid('The date is before the start of construction.', [
+      { path: 'body.date', message: `Use ${started} or later.` },
+    ])
   }
   const changed = await tx.exec(sql.SET_STATUS, [id, input.version, input.status, date])
   if (changed === 0) throw stale(before.version)
   const after = await getRoute(tx, scope, id)
-  await audit(tx, scope.user, { action: `cable_route.${input.status}`, entity: 'cable_route', entityId: id, before, after }, scope.requestId)
+  await audit(
+    tx,
+    scope.user,
+    { action: `cable_route.${input.status}`, entity: 'cable_route', entityId: id, before, after },
+    scope.requestId,
+  )
   return after
 }
 
@@ -204,7 +280,12 @@ export async function deleteRoute(tx: Queryable, scope: Scope, id: number, versi
     )
   }
   await tx.exec(sql.DELETE_ROUTE, [id])
-  await audit(tx, scope.user, { action: 'cable_route.delete', entity: 'cable_route', entityId: id, before }, scope.requestId)
+  await audit(
+    tx,
+    scope.user,
+    { action: 'cable_route.delete', entity: 'cable_route', entityId: id, before },
+    scope.requestId,
+  )
 }
 
 /** A route as answered to this user: with the actions the workflow allows them on it (the client shows only those). */

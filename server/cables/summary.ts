@@ -15,9 +15,14 @@ export function periodOf(q: PeriodQuery, today = vietnamToday()): Period {
   if (q.period === 'quarter') {
     const startMonth = (q.quarter! - 1) * 3 + 1
     const end = new Date(Date.UTC(q.year!, startMonth + 2, 0)).toISOString().slice(0, 10)
-    return { from: `${q.year}-${String(startMonth).padStart(2, '0')}-01`, to: end, label: [`Quý ${q.quarter}/${q.year}`, `Q${q.quarter} ${q.year}`] }
+    return {
+      from: `${q.year}-${String(startMonth).padStart(2, '0')}-01`,
+      to: end,
+      label: [`Quý ${q.quarter}/${q.year}`, `Q${q.quarter} ${q.year}`],
+    }
   }
-  if (q.period === 'year') return { from: `${q.year}-01-01`, to: `${q.year}-12-31`, label: [`Năm ${q.year}`, `Year ${q.year}`] }
+  if (q.period === 'year')
+    return { from: `${q.year}-01-01`, to: `${q.year}-12-31`, label: [`Năm ${q.year}`, `Year ${q.year}`] }
   const to = q.until ?? today
   return { from: null, to, label: [`Lũy kế đến ${formatDateVi(to)}`, `Cumulative to ${to}`] }
 }
@@ -64,7 +69,12 @@ const DISTRICT_NAME = `district_name(l.grp, ${UNITS_DATE})`
  */
 const GROUPS = {
   none: {
-    from: 'r', key: 'NULL::text', length: 'r.length_m', poleKey: 'NULL::text', poleJoin: '', name: 'NULL::text',
+    from: 'r',
+    key: 'NULL::text',
+    length: 'r.length_m',
+    poleKey: 'NULL::text',
+    poleJoin: '',
+    name: 'NULL::text',
     additive: { routes: true, lengths: true, poles: true },
   },
   district: {
@@ -154,7 +164,12 @@ export function sentence(period: Period, t: Totals): { vi: string; en: string } 
 }
 
 /** Parameters of SUMMARY_SQL and tableSql for a period and a carrier scope. */
-export const summaryParams = (provinceCode: string, period: Period, carrierId: number | null) => [provinceCode, period.from, period.to, carrierId]
+export const summaryParams = (provinceCode: string, period: Period, carrierId: number | null) => [
+  provinceCode,
+  period.from,
+  period.to,
+  carrierId,
+]
 
 /**
  * Totals, sentence and table for a period; beside a table whose columns do not all add up, the total per kind
@@ -165,7 +180,8 @@ export async function summarize(q: Queryable, provinceCode: string, query: Perio
   const params = summaryParams(provinceCode, period, carrierId)
   const totals = await q.one<Totals>(SUMMARY_SQL, params)
   const rows = await q.many<SummaryRow & Record<string, unknown>>(tableSql(query.groupBy), params)
-  const distinctTotal = query.groupBy === 'none' ? rows : await q.many<SummaryRow & Record<string, unknown>>(tableSql('none'), params)
+  const distinctTotal =
+    query.groupBy === 'none' ? rows : await q.many<SummaryRow & Record<string, unknown>>(tableSql('none'), params)
   const additive = GROUPS[query.groupBy].additive
   return { period, groupBy: query.groupBy, totals, sentence: sentence(period, totals), rows, additive, distinctTotal }
 }

@@ -6,9 +6,16 @@ import { notFound } from '../http/problems'
 
 const carrierBody = z.object({
   name: z.string().trim().min(2).max(120),
-  shortName: z.string().trim().regex(/^[A-Za-z0-9_-]{2,20}$/, 'Use 2–20 letters, digits, _ or -.'),
+  shortName: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,20}$/, 'Use 2–20 letters, digits, _ or -.'),
   kind: z.enum(['mobile', 'fixed', 'cable_tv', 'power_utility']),
-  mnc: z.string().regex(/^[0-9]{2}$/, 'A mobile network code is two digits.').nullable().optional(),
+  mnc: z
+    .string()
+    .regex(/^[0-9]{2}$/, 'A mobile network code is two digits.')
+    .nullable()
+    .optional(),
 })
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
@@ -43,7 +50,12 @@ export function carrierRoutes(api: Api): void {
            RETURNING id, name, short_name AS "shortName", kind, mnc`,
           [body.name, body.shortName, body.kind, body.mnc ?? null],
         )
-        await audit(tx, user, { action: 'carrier.create', entity: 'carrier', entityId: row.id as number, after: row }, req.requestId)
+        await audit(
+          tx,
+          user,
+          { action: 'carrier.create', entity: 'carrier', entityId: row.id as number, after: row },
+          req.requestId,
+        )
         return row
       })
     },
@@ -67,7 +79,12 @@ export function carrierRoutes(api: Api): void {
            RETURNING id, name, short_name AS "shortName", kind, mnc`,
           [params.id, body.name, body.shortName, body.kind, body.mnc ?? null],
         )
-        await audit(tx, user, { action: 'carrier.update', entity: 'carrier', entityId: params.id, before, after }, req.requestId)
+        await audit(
+          tx,
+          user,
+          { action: 'carrier.update', entity: 'carrier', entityId: params.id, before, after },
+          req.requestId,
+        )
         return after
       })
     },

@@ -15,7 +15,11 @@ function newest(p: string): number {
   return fs.readdirSync(p).reduce((max, name) => Math.max(max, newest(path.join(p, name))), stat.mtimeMs)
 }
 
-const sources = Math.max(newest(path.join(root, 'client')), newest(path.join(root, 'vite.config.ts')), newest(path.join(root, 'package-lock.json')))
+const sources = Math.max(
+  newest(path.join(root, 'client')),
+  newest(path.join(root, 'vite.config.ts')),
+  newest(path.join(root, 'package-lock.json')),
+)
 if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) {
   console.log('Client build is up to date.')
 } else {

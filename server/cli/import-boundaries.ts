@@ -45,7 +45,8 @@ const request = {
   source: values.source,
   dryRun: values['dry-run'],
 }
-const print = (report: ImportReport) => console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report))
+const print = (report: ImportReport) =>
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report))
 
 let featureCollection: unknown
 try {

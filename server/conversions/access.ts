@@ -10,12 +10,20 @@ import { containsPattern, containsSql } from '../http/text'
  * parameters from `$first`: a carrier only its own items; the Sở's roles every item. Always province-scoped.
  */
 export function itemScope(user: SessionUser, provinceCode: string, first: number): { sql: string; params: unknown[] } {
-  if (user.role === 'carrier') return { sql: `p.province_code = $${first} AND i.carrier_id = $${first + 1}`, params: [provinceCode, user.carrierId] }
+  if (user.role === 'carrier')
+    return {
+      sql: `p.province_code = $${first} AND i.carrier_id = $${first + 1}`,
+      params: [provinceCode, user.carrierId],
+    }
   return { sql: `p.province_code = $${first}`, params: [provinceCode] }
 }
 
 /** The WHERE clause of a filtered item list, scope first; parameters are numbered from $1. */
-export function itemWhere(user: SessionUser, provinceCode: string, f: Partial<ItemFilters>): { sql: string; params: unknown[] } {
+export function itemWhere(
+  user: SessionUser,
+  provinceCode: string,
+  f: Partial<ItemFilters>,
+): { sql: string; params: unknown[] } {
   const scope = itemScope(user, provinceCode, 1)
   const params = [...scope.params]
   const parts = [scope.sql]
@@ -29,22 +37,40 @@ export function itemWhere(user: SessionUser, provinceCode: string, f: Partial<It
   if (f.status) add((n) => `i.status = ${n}`, f.status)
   if (f.carrier) add((n) => `c.short_name = ${n}`, f.carrier)
   if (f.district) add((n) => `s.district_code = ${n}`, f.district)
-  if (f.overdue !== undefined) parts.push(f.overdue ? `(i.status <> 'verified' AND i.due_date < ${TODAY})` : `NOT (i.status <> 'verified' AND i.due_date < ${TODAY})`)
+  if (f.overdue !== undefined)
+    parts.push(
+      f.overdue
+        ? `(i.status <> 'verified' AND i.due_date < ${TODAY})`
+        : `NOT (i.status <> 'verified' AND i.due_date < ${TODAY})`,
+    )
   if (f.verifiedBy) add((n) => `i.status = 'verified' AND ${VERIFIED_DAY} <= ${n}::date`, f.verifiedBy)
   if (f.q) add((n) => containsSql('s.site_code', n), containsPattern(f.q))
   return { sql: parts.join(' AND '), params }
 }
 
 /** An item the user may reach, or 404 (another carrier's item is "not found", not "forbidden"). */
-export async function visibleItem(q: Queryable, user: SessionUser, provinceCode: string, id: number, lock = false): Promise<Row> {
+export async function visibleItem(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  id: number,
+  lock = false,
+): Promise<Row> {
   const scope = itemScope(user, provinceCode, 2)
-  const row = await q.maybeOne(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = $1 AND ${scope.sql}${lock ? ' FOR UPDATE OF i' : ''}`, [id, ...scope.params])
+  const row = await q.maybeOne(
+    `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = $1 AND ${scope.sql}${lock ? ' FOR UPDATE OF i' : ''}`,
+    [id, ...scope.params],
+  )
   if (!row) throw notFound('No such programme item.')
   return row
 }
 
 /** A programme of the province, or 404. */
-export async function programmeIn(q: Queryable, provinceCode: string, id: number): Promise<{ id: number; heightToleranceM: number; startsOn: string }> {
+export async function programmeIn(
+  q: Queryable,
+  provinceCode: string,
+  id: number,
+): Promise<{ id: number; heightToleranceM: number; startsOn: string }> {
   const row = await q.maybeOne<{ id: number; heightToleranceM: number; startsOn: string }>(
     `SELECT id, height_tolerance_m AS "heightToleranceM", starts_on AS "startsOn" FROM conversion_programmes WHERE id = $1 AND province_code = $2`,
     [id, provinceCode],

@@ -60,16 +60,32 @@ interface PhaseRow {
  * status counts, the burn-up series with the target line, the forecast at the recent pace and the pace the
  * deadline needs, breakdowns by district and carrier, and the most overdue items. A carrier sees its own items.
  */
-export async function dashboard(q: Queryable, user: SessionUser, provinceCode: string, programmeId: number, query: DashboardQuery): Promise<Row> {
+export async function dashboard(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  programmeId: number,
+  query: DashboardQuery,
+): Promise<Row> {
   const programme = await programmeIn(q, provinceCode, programmeId)
-  const where = itemWhere(user, provinceCode, { programme: programmeId, carrier: query.carrier, district: query.district })
+  const where = itemWhere(user, provinceCode, {
+    programme: programmeId,
+    carrier: query.carrier,
+    district: query.district,
+  })
   const scoped = user.role === 'carrier' || Boolean(query.carrier || query.district)
-  const { today, totals, bySeq, history, byDistrict, byCarrier } = await q.one<Figures>(FIGURES(where.sql), where.params)
+  const { today, totals, bySeq, history, byDistrict, byCarrier } = await q.one<Figures>(
+    FIGURES(where.sql),
+    where.params,
+  )
   const phases = await q.many<PhaseRow>(
     `SELECT id, seq, name, deadline, cumulative_target AS target FROM conversion_phases WHERE programme_id = $1 ORDER BY seq`,
     [programmeId],
   )
-  const overdueItems = await q.many(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where.sql} AND ${OVERDUE} ORDER BY i.due_date, i.id LIMIT 10`, where.params)
+  const overdueItems = await q.many(
+    `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where.sql} AND ${OVERDUE} ORDER BY i.due_date, i.id LIMIT 10`,
+    where.params,
+  )
 
   const pacePerDay = recentPace(history, today, PACE_WINDOW_DAYS)
   let items = 0
@@ -83,13 +99,29 @@ export async function dashboard(q: Queryable, user: SessionUser, provinceCode: s
     // The decision's target for the whole programme; a filtered view measures against the items it holds.
     const goal = scoped ? items : ph.target
     const need = closed ? null : requiredPace(done, goal, today, ph.deadline)
-    const open = { requiredPerMonth: need === null ? null : need * 30.4375, forecastDate: forecastDate(done, goal, pacePerDay, today) }
+    const open = {
+      requiredPerMonth: need === null ? null : need * 30.4375,
+      forecastDate: forecastDate(done, goal, pacePerDay, today),
+    }
     return {
-      ...ph, items, done, goal, closed, countedTo,
+      ...ph,
+      items,
+      done,
+      goal,
+      closed,
+      countedTo,
       percent: goal > 0 ? (done / goal) * 100 : 0,
       remaining: Math.max(0, goal - done),
       ...(closed ? { requiredPerMonth: null, forecastDate: null } : open),
-      state: closed ? (done >= goal ? 'met' : 'missed') : done >= goal ? 'done' : need !== null && pacePerDay >= need ? 'on_track' : 'behind',
+      state: closed
+        ? done >= goal
+          ? 'met'
+          : 'missed'
+        : done >= goal
+          ? 'done'
+          : need !== null && pacePerDay >= need
+            ? 'on_track'
+            : 'behind',
     }
   })
   const last = phaseProgress.at(-1)
@@ -103,9 +135,14 @@ export async function dashboard(q: Queryable, user: SessionUser, provinceCode: s
     pace: { windowDays: PACE_WINDOW_DAYS, perMonth: pacePerDay * 30.4375 },
     burnup: {
       series: cumulativeByMonth(history, programme.startsOn, today),
-      target: [{ date: programme.startsOn, value: 0 }, ...phaseProgress.map((p) => ({ date: p.deadline, value: p.goal }))],
+      target: [
+        { date: programme.startsOn, value: 0 },
+        ...phaseProgress.map((p) => ({ date: p.deadline, value: p.goal })),
+      ],
       // When the whole programme's goal would be reached at the recent pace (the cards of closed phases have none).
-      forecast: last ? { from: today, done: doneToday, to: forecastDate(doneToday, last.goal, pacePerDay, today), value: last.goal } : null,
+      forecast: last
+        ? { from: today, done: doneToday, to: forecastDate(doneToday, last.goal, pacePerDay, today), value: last.goal }
+        : null,
     },
     byDistrict,
     byCarrier,

@@ -6,14 +6,22 @@ import { COUNT_ITEMS_OF_STATIONS, ITEM_COLUMNS, ITEM_FROM, SELECT_ITEM_HISTORY, 
 import { decorateItem } from './transitions'
 
 /** One page of items, earliest due first, with the total. */
-export async function listItems(q: Queryable, user: SessionUser, provinceCode: string, query: ListQuery): Promise<{ items: Row[]; total: number; offset: number; limit: number }> {
+export async function listItems(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  query: ListQuery,
+): Promise<{ items: Row[]; total: number; offset: number; limit: number }> {
   const where = itemWhere(user, provinceCode, query)
   const n = where.params.length
   const items = await q.many(
     `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where.sql} ORDER BY i.due_date, i.id LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...where.params, query.limit, query.offset],
   )
-  const { total } = await q.one<{ total: number }>(`SELECT count(*) AS total FROM ${ITEM_FROM} WHERE ${where.sql}`, where.params)
+  const { total } = await q.one<{ total: number }>(
+    `SELECT count(*) AS total FROM ${ITEM_FROM} WHERE ${where.sql}`,
+    where.params,
+  )
   return { items: items.map((i) => decorateItem(i, user)), total, offset: query.offset, limit: query.limit }
 }
 
@@ -29,7 +37,12 @@ export async function itemDetail(q: Queryable, user: SessionUser, provinceCode: 
  * The map layer: one point per item with what the style needs (status, kind, carrier, phase, overdue) and the
  * measured values the inspector compares. Small enough as GeoJSON at programme size (3,742 points).
  */
-export async function itemLayer(q: Queryable, user: SessionUser, provinceCode: string, filters: ItemFilters): Promise<Row> {
+export async function itemLayer(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  filters: ItemFilters,
+): Promise<Row> {
   const where = itemWhere(user, provinceCode, filters)
   const row = await q.one<{ fc: Row }>(
     `SELECT jsonb_build_object('type', 'FeatureCollection', 'features', coalesce(jsonb_agg(jsonb_build_object(

@@ -14,13 +14,22 @@ import { COUNT_ITEM_PHOTOS } from './sql'
 export const MAX_PHOTOS_PER_ITEM = 12
 
 /** Stores one after-photo of the carrier's own item (while it is not yet reported), with one audit row. */
-export async function addPhoto(tx: Queryable, user: SessionUser, provinceCode: string, itemId: number, bytes: Buffer, requestId: string | undefined): Promise<Row> {
+export async function addPhoto(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  itemId: number,
+  bytes: Buffer,
+  requestId: string | undefined,
+): Promise<Row> {
   const item = await visibleItem(tx, user, provinceCode, itemId, true)
   if (user.role !== 'carrier') throw forbidden('Only the responsible carrier adds after-photos.')
-  if (!PHOTO_STATUSES.includes(item.status as Status)) throw conflict(`Photos are added before the item is reported; it is "${item.status}".`)
+  if (!PHOTO_STATUSES.includes(item.status as Status))
+    throw conflict(`Photos are added before the item is reported; it is "${item.status}".`)
   if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
   const type = sniffImage(bytes)
-  if (!type) throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
+  if (!type)
+    throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
   // counted after visibleItem locked the item, so concurrent uploads cannot pass the cap together
   const { n } = await tx.one<{ n: number }>(COUNT_ITEM_PHOTOS, [itemId])
   if (n >= MAX_PHOTOS_PER_ITEM) throw conflict(`An item holds at most ${MAX_PHOTOS_PER_ITEM} photos.`)
@@ -31,12 +40,27 @@ export async function addPhoto(tx: Queryable, user: SessionUser, provinceCode: s
      RETURNING id, media_type AS "mediaType", byte_size AS "byteSize", uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"`,
     [itemId, type, bytes.length, sha256, bytes, user.username],
   )
-  await audit(tx, user, { action: 'conversion.photo_add', entity: 'conversion_item', entityId: itemId, after: { photoId: photo.id, mediaType: type, byteSize: bytes.length, sha256 } }, requestId)
+  await audit(
+    tx,
+    user,
+    {
+      action: 'conversion.photo_add',
+      entity: 'conversion_item',
+      entityId: itemId,
+      after: { photoId: photo.id, mediaType: type, byteSize: bytes.length, sha256 },
+    },
+    requestId,
+  )
   return photo
 }
 
 /** A photo's bytes, only for users who may see its item (404 otherwise). */
-export async function readPhoto(q: Queryable, user: SessionUser, provinceCode: string, photoId: number): Promise<{ mediaType: string; content: Buffer }> {
+export async function readPhoto(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  photoId: number,
+): Promise<{ mediaType: string; content: Buffer }> {
   const scope = itemScope(user, provinceCode, 2)
   const row = await q.maybeOne<{ mediaType: string; content: Buffer }>(
     `SELECT f.media_type AS "mediaType", f.content FROM conversion_photos f

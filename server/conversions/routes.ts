@@ -5,7 +5,17 @@ import { importList } from './import'
 import { itemDetail, itemLayer, listItems } from './items'
 import { addPhoto, readBody, readPhoto } from './photos'
 import { createProgramme, listProgrammes, readProgramme, setTolerance } from './programmes'
-import { dashboardQuery, idParams, importBody, itemFilters, listQuery, programmeBody, programmePatch, statusCsvBody, transitionBody } from './schemas'
+import {
+  dashboardQuery,
+  idParams,
+  importBody,
+  itemFilters,
+  listQuery,
+  programmeBody,
+  programmePatch,
+  statusCsvBody,
+  transitionBody,
+} from './schemas'
 import { applyStatusCsv } from './status-csv'
 import { transitionItem } from './transitions'
 
@@ -15,7 +25,10 @@ const SO = ['officer', 'inspector', 'admin'] as const
 /** The mast conversion programme: programmes and phases, the list import, items and their workflow, photos, dashboard. */
 export function conversionRoutes(api: Api): void {
   api.route({
-    method: 'get', path: '/api/conversions/programmes', tag: TAG, access: 'signed-in',
+    method: 'get',
+    path: '/api/conversions/programmes',
+    tag: TAG,
+    access: 'signed-in',
     summary: "The province's conversion programmes with their phases",
     async handler({ req }) {
       const { db, config } = deps(req)
@@ -24,7 +37,12 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'post', path: '/api/conversions/programmes', tag: TAG, access: ['officer'], body: programmeBody, status: 201,
+    method: 'post',
+    path: '/api/conversions/programmes',
+    tag: TAG,
+    access: ['officer'],
+    body: programmeBody,
+    status: 201,
     summary: 'Create a programme: legal basis, phases with cumulative targets and deadlines, height tolerance',
     async handler({ body, req }) {
       const { db, config } = deps(req)
@@ -33,7 +51,11 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'get', path: '/api/conversions/programmes/{id}', tag: TAG, access: 'signed-in', params: idParams,
+    method: 'get',
+    path: '/api/conversions/programmes/{id}',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
     summary: 'One programme with its phases',
     async handler({ params, req }) {
       const { db, config } = deps(req)
@@ -42,17 +64,31 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'patch', path: '/api/conversions/programmes/{id}', tag: TAG, access: ['officer'], params: idParams, body: programmePatch,
+    method: 'patch',
+    path: '/api/conversions/programmes/{id}',
+    tag: TAG,
+    access: ['officer'],
+    params: idParams,
+    body: programmePatch,
     summary: "Change the programme's height tolerance for verification (send the version you read)",
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
-      return db.transaction((tx) => setTolerance(tx, req.user!, config.provinceCode, params.id, body.version, body.heightToleranceM, req.requestId))
+      return db.transaction((tx) =>
+        setTolerance(tx, req.user!, config.provinceCode, params.id, body.version, body.heightToleranceM, req.requestId),
+      )
     },
   })
 
   api.route({
-    method: 'post', path: '/api/conversions/programmes/{id}/import', tag: TAG, access: ['officer'], params: idParams, body: importBody, status: 201,
-    summary: 'Import the programme list (CSV or GeoJSON, by station code or position), all or nothing; 422 reports each row with its line and reason',
+    method: 'post',
+    path: '/api/conversions/programmes/{id}/import',
+    tag: TAG,
+    access: ['officer'],
+    params: idParams,
+    body: importBody,
+    status: 201,
+    summary:
+      'Import the programme list (CSV or GeoJSON, by station code or position), all or nothing; 422 reports each row with its line and reason',
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
       return db.transaction((tx) => importList(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
@@ -60,8 +96,14 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'get', path: '/api/conversions/programmes/{id}/dashboard', tag: TAG, access: 'signed-in', params: idParams, query: dashboardQuery,
-    summary: 'Progress against each phase, burn-up, forecast and required pace, breakdowns by district and carrier, overdue items',
+    method: 'get',
+    path: '/api/conversions/programmes/{id}/dashboard',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
+    query: dashboardQuery,
+    summary:
+      'Progress against each phase, burn-up, forecast and required pace, breakdowns by district and carrier, overdue items',
     async handler({ params, query, req }) {
       const { db, config } = deps(req)
       return dashboard(db, req.user!, config.provinceCode, params.id, query)
@@ -69,8 +111,13 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'get', path: '/api/conversions/items', tag: TAG, access: 'signed-in', query: listQuery,
-    summary: 'Programme items the user may see (carrier: its own), filtered by phase, status, carrier, district, overdue',
+    method: 'get',
+    path: '/api/conversions/items',
+    tag: TAG,
+    access: 'signed-in',
+    query: listQuery,
+    summary:
+      'Programme items the user may see (carrier: its own), filtered by phase, status, carrier, district, overdue',
     async handler({ query, req }) {
       const { db, config } = deps(req)
       return listItems(db, req.user!, config.provinceCode, query)
@@ -78,7 +125,11 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'get', path: '/api/conversions/items.geojson', tag: TAG, access: 'signed-in', query: itemFilters,
+    method: 'get',
+    path: '/api/conversions/items.geojson',
+    tag: TAG,
+    access: 'signed-in',
+    query: itemFilters,
     summary: 'The items as a GeoJSON layer (status, kind, carrier, phase, measured height) for the map',
     async handler({ query, req, res }) {
       const { db, config } = deps(req)
@@ -87,17 +138,28 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'post', path: '/api/conversions/items/status-csv', tag: TAG, access: ['carrier'], body: statusCsvBody,
-    summary: "A carrier's status updates from a CSV (item_id, action, measured_height_m, completed_on, note, version), all or nothing",
+    method: 'post',
+    path: '/api/conversions/items/status-csv',
+    tag: TAG,
+    access: ['carrier'],
+    body: statusCsvBody,
+    summary:
+      "A carrier's status updates from a CSV (item_id, action, measured_height_m, completed_on, note, version), all or nothing",
     async handler({ body, req }) {
       const { db, config } = deps(req)
-      const items = await db.transaction((tx) => applyStatusCsv(tx, req.user!, config.provinceCode, body.csv, req.requestId))
+      const items = await db.transaction((tx) =>
+        applyStatusCsv(tx, req.user!, config.provinceCode, body.csv, req.requestId),
+      )
       return { updated: items.length, items }
     },
   })
 
   api.route({
-    method: 'get', path: '/api/conversions/items/{id}', tag: TAG, access: 'signed-in', params: idParams,
+    method: 'get',
+    path: '/api/conversions/items/{id}',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
     summary: 'One item with its photos, its steps and the actions open to the user',
     async handler({ params, req }) {
       const { db, config } = deps(req)
@@ -106,8 +168,14 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'post', path: '/api/conversions/items/{id}/transitions', tag: TAG, access: ['carrier', ...SO], params: idParams, body: transitionBody,
-    summary: 'Take a step: start, report (measured height, date; needs a photo), verify (height checked against the tolerance), return (reasons)',
+    method: 'post',
+    path: '/api/conversions/items/{id}/transitions',
+    tag: TAG,
+    access: ['carrier', ...SO],
+    params: idParams,
+    body: transitionBody,
+    summary:
+      'Take a step: start, report (measured height, date; needs a photo), verify (height checked against the tolerance), return (reasons)',
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
       return db.transaction((tx) => transitionItem(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
@@ -115,8 +183,14 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'post', path: '/api/conversions/items/{id}/photos', tag: TAG, access: ['carrier'], params: idParams, status: 201,
-    summary: 'Upload one after-photo as the raw request body (JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
+    method: 'post',
+    path: '/api/conversions/items/{id}/photos',
+    tag: TAG,
+    access: ['carrier'],
+    params: idParams,
+    status: 201,
+    summary:
+      'Upload one after-photo as the raw request body (JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
     async handler({ params, req }) {
       const { db, config } = deps(req)
       const bytes = await readBody(req)
@@ -125,7 +199,11 @@ export function conversionRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'get', path: '/api/conversions/photos/{id}', tag: TAG, access: 'signed-in', params: idParams,
+    method: 'get',
+    path: '/api/conversions/photos/{id}',
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
     summary: "An after-photo's image, for those who may see its item",
     async handler({ params, req, res }) {
       const { db, config } = deps(req)

@@ -19,7 +19,13 @@ export const programmeBody = z.object({
   startsOn: isoDate,
   heightToleranceM: z.number().min(0).max(10).default(0.5),
   phases: z
-    .array(z.object({ name: z.string().trim().min(1).max(200), deadline: isoDate, cumulativeTarget: z.number().int().positive() }))
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(200),
+        deadline: isoDate,
+        cumulativeTarget: z.number().int().positive(),
+      }),
+    )
     .min(1)
     .max(20),
 })
@@ -33,9 +39,18 @@ export const itemFilters = z.object({
   phase: z.coerce.number().int().min(1).max(20).optional(),
   upToPhase: z.coerce.number().int().min(1).max(20).optional(),
   status: z.enum(STATUSES).optional(),
-  carrier: z.string().regex(/^[A-Za-z0-9_-]{2,20}$/).optional(),
-  district: z.string().regex(/^[0-9]{2,5}$/).optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  carrier: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,20}$/)
+    .optional(),
+  district: z
+    .string()
+    .regex(/^[0-9]{2,5}$/)
+    .optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   // Items verified on or before this Vietnamese day: what a phase card counts against its deadline.
   verifiedBy: isoDate.optional(),
   q: z.string().trim().min(1).max(60).optional(),
@@ -49,16 +64,37 @@ export const listQuery = itemFilters.extend({
 export type ListQuery = z.infer<typeof listQuery>
 
 export const dashboardQuery = z.object({
-  carrier: z.string().regex(/^[A-Za-z0-9_-]{2,20}$/).optional(),
-  district: z.string().regex(/^[0-9]{2,5}$/).optional(),
+  carrier: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{2,20}$/)
+    .optional(),
+  district: z
+    .string()
+    .regex(/^[0-9]{2,5}$/)
+    .optional(),
 })
 export type DashboardQuery = z.infer<typeof dashboardQuery>
 
 export const transitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), version }),
-  z.object({ action: z.literal('report'), version, measuredHeightM: height, completedOn: isoDate, note: z.string().trim().max(1000).optional() }),
-  z.object({ action: z.literal('verify'), version, inspectedHeightM: height.optional(), note: z.string().trim().max(1000).optional() }),
-  z.object({ action: z.literal('return'), version, reasons: z.array(z.string().trim().min(1).max(500)).min(1).max(20) }),
+  z.object({
+    action: z.literal('report'),
+    version,
+    measuredHeightM: height,
+    completedOn: isoDate,
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.object({
+    action: z.literal('verify'),
+    version,
+    inspectedHeightM: height.optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.object({
+    action: z.literal('return'),
+    version,
+    reasons: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
+  }),
 ])
 export type TransitionBody = z.infer<typeof transitionBody>
 

@@ -14,7 +14,9 @@ type LineStep = { action: 'start' } | { action: 'report'; measuredHeightM: numbe
 const COLUMNS = ['item_id', 'action', 'measured_height_m', 'completed_on', 'note', 'version'] as const
 
 /** Reads one line into a transition, or the reason it cannot be one. */
-function parseLine(cell: (c: (typeof COLUMNS)[number]) => string): { id: number; body: LineStep; version: number | null } | string {
+function parseLine(
+  cell: (c: (typeof COLUMNS)[number]) => string,
+): { id: number; body: LineStep; version: number | null } | string {
   const id = Number(cell('item_id'))
   if (!Number.isInteger(id) || id <= 0) return 'item_id must be a positive whole number'
   const version = cell('version') === '' ? null : Number(cell('version'))
@@ -23,7 +25,8 @@ function parseLine(cell: (c: (typeof COLUMNS)[number]) => string): { id: number;
   if (action === 'start') return { id, version, body: { action } }
   if (action !== 'report') return 'action must be start or report'
   const height = Number(cell('measured_height_m').replace(/^(\d+),(\d+)$/, '$1.$2'))
-  if (cell('measured_height_m') === '' || !(height > 0 && height <= 150)) return 'measured_height_m must be a height in metres (more than 0, at most 150)'
+  if (cell('measured_height_m') === '' || !(height > 0 && height <= 150))
+    return 'measured_height_m must be a height in metres (more than 0, at most 150)'
   const completedOn = cell('completed_on')
   if (!isCalendarDate(completedOn)) return 'completed_on must be a date that exists, as YYYY-MM-DD'
   const note = cell('note')
@@ -35,10 +38,19 @@ function parseLine(cell: (c: (typeof COLUMNS)[number]) => string): { id: number;
  * nothing: every line is checked first and each bad one reported with its line and reason; then each line takes
  * its step through the transition table.
  */
-export async function applyStatusCsv(tx: Queryable, user: SessionUser, provinceCode: string, csv: string, requestId: string | undefined): Promise<Row[]> {
+export async function applyStatusCsv(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  csv: string,
+  requestId: string | undefined,
+): Promise<Row[]> {
   const lines = parseCsvBody(csv, 'body.csv')
   const header = lines[0]?.cells.map((c) => c.trim().toLowerCase()) ?? []
-  if (!header.includes('item_id') || !header.includes('action')) throw invalid('The CSV needs a header row.', [{ path: 'line.1', message: `Use the columns ${COLUMNS.join(', ')}.` }])
+  if (!header.includes('item_id') || !header.includes('action'))
+    throw invalid('The CSV needs a header row.', [
+      { path: 'line.1', message: `Use the columns ${COLUMNS.join(', ')}.` },
+    ])
   const errors: FieldError[] = []
   const steps: { line: number; id: number; body: TransitionBody }[] = []
   const seen = new Set<number>()
@@ -58,10 +70,13 @@ export async function applyStatusCsv(tx: Queryable, user: SessionUser, provinceC
       const found = step(item.status as Status, parsed.body.action, user.role)
       const problems: string[] = []
       if (!found.ok) problems.push(`an item in status "${item.status}" cannot take the action "${parsed.body.action}"`)
-      if (parsed.version !== null && parsed.version !== item.version) problems.push(`the item is at version ${item.version}, not ${parsed.version}`)
+      if (parsed.version !== null && parsed.version !== item.version)
+        problems.push(`the item is at version ${item.version}, not ${parsed.version}`)
       if (parsed.body.action === 'report') {
         if ((item.photoCount as number) === 0) problems.push('upload at least one after-photo first')
-        const { future } = await tx.one<{ future: boolean }>(`SELECT $1::date > ${TODAY} AS future`, [parsed.body.completedOn])
+        const { future } = await tx.one<{ future: boolean }>(`SELECT $1::date > ${TODAY} AS future`, [
+          parsed.body.completedOn,
+        ])
         if (future) problems.push('completed_on cannot be in the future')
       }
       if (problems.length > 0) errors.push({ path: `line.${line}`, message: problems.join('; ') })

@@ -45,12 +45,17 @@ export type Step = { ok: true; to: Status } | { ok: false; reason: 'state' | 'ro
 export function step(from: Status, action: Action, role: Role): Step {
   const t = TRANSITIONS.find((x) => x.from === from && x.action === action && x.roles.includes(role))
   if (t) return { ok: true, to: t.to }
-  return { ok: false, reason: TRANSITIONS.some((x) => x.action === action && x.roles.includes(role)) ? 'state' : 'role' }
+  return {
+    ok: false,
+    reason: TRANSITIONS.some((x) => x.action === action && x.roles.includes(role)) ? 'state' : 'role',
+  }
 }
 
 /** The actions a role may ask for from a status (for the client's buttons). */
 export function allowedActions(from: Status, role: Role): Action[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role) && t.action !== 'fail_verification').map((t) => t.action)
+  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role) && t.action !== 'fail_verification').map(
+    (t) => t.action,
+  )
 }
 
 /**

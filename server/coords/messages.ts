@@ -15,11 +15,18 @@ export interface Explanation {
 const vi = (n: number) => formatNumber(n, 'vi', 9)
 const en = (n: number) => formatNumber(n, 'en', 9)
 
-const zoneVi = (z: ZoneLabel) => `VN-2000 múi 3°, kinh tuyến trục ${formatMeridian(z.centralMeridian)} (${z.provinceName})`
+const zoneVi = (z: ZoneLabel) =>
+  `VN-2000 múi 3°, kinh tuyến trục ${formatMeridian(z.centralMeridian)} (${z.provinceName})`
 const zoneEn = (z: ZoneLabel) => `VN-2000 TM-3 zone ${formatMeridian(z.centralMeridian)} (${z.provinceName})`
 
 /** Explains how a geographic pair was read. */
-export function explainGeographic(lon: number, lat: number, swapped: boolean, datum: 'wgs84' | 'vn2000-geo', zone: ZoneLabel | null): Explanation {
+export function explainGeographic(
+  lon: number,
+  lat: number,
+  swapped: boolean,
+  datum: 'wgs84' | 'vn2000-geo',
+  zone: ZoneLabel | null,
+): Explanation {
   const datumName = datum === 'wgs84' ? 'WGS84' : 'VN-2000'
   const orderVi = swapped ? 'Đã hiểu là vĩ độ trước, kinh độ sau' : 'Đã hiểu là kinh độ trước, vĩ độ sau'
   const orderEn = swapped ? 'Read as latitude first, then longitude' : 'Read as longitude first, then latitude'
@@ -33,7 +40,9 @@ export function explainGeographic(lon: number, lat: number, swapped: boolean, da
 
 /** Explains how a projected pair was read; `swapped` means it came in the survey order X, Y. */
 export function explainProjected(easting: number, northing: number, swapped: boolean, zone: ZoneLabel): Explanation {
-  const orderVi = swapped ? 'Đã hiểu theo thứ tự trắc địa X trước, Y sau' : 'Đã hiểu là Y (hướng Đông) trước, X (hướng Bắc) sau'
+  const orderVi = swapped
+    ? 'Đã hiểu theo thứ tự trắc địa X trước, Y sau'
+    : 'Đã hiểu là Y (hướng Đông) trước, X (hướng Bắc) sau'
   const orderEn = swapped ? 'Read in the survey order, X first, then Y' : 'Read as Y (easting) first, then X (northing)'
   return {
     vi: `${orderVi}: X (hướng Bắc) = ${vi(northing)} m, Y (hướng Đông) = ${vi(easting)} m, ${zoneVi(zone)}.`,
@@ -42,7 +51,10 @@ export function explainProjected(easting: number, northing: number, swapped: boo
 }
 
 /** Explains why a pair could not be read. */
-export function explainUnreadable(reason: 'unknown' | 'outside' | 'ambiguous' | 'zone-needed', zone?: ZoneLabel): Explanation {
+export function explainUnreadable(
+  reason: 'unknown' | 'outside' | 'ambiguous' | 'zone-needed',
+  zone?: ZoneLabel,
+): Explanation {
   switch (reason) {
     case 'unknown':
       return {

@@ -98,7 +98,13 @@ export function roundFor(system: CoordSystem, value: number): number {
 const pair = (a: number, b: number) => `[${a}, ${b}]`
 
 /** The English message for a point that failed, saying what was probably meant. */
-export function pointProblem(system: CoordSystem, reading: 'swapped' | 'neither', a: number, b: number, zoneLabel?: string): string {
+export function pointProblem(
+  system: CoordSystem,
+  reading: 'swapped' | 'neither',
+  a: number,
+  b: number,
+  zoneLabel?: string,
+): string {
   if (isGeographic(system)) {
     if (reading === 'swapped') {
       return `${pair(a, b)} looks like [lat, lon]: as [lon, lat] it is outside Vietnam. Did you mean ${pair(b, a)}? Points are [longitude, latitude].`

@@ -40,7 +40,12 @@ export async function zoneCrs(db: Queryable, provinceCode: string): Promise<(Zon
   const row = await db.maybeOne<Zone & { proj: string; towgs84: number[] }>(ZONE_CRS, [provinceCode])
   if (!row) return null
   const { proj, towgs84, ...zone } = row
-  return { zone, proj, wkt: zoneWkt(zone.centralMeridian, towgs84), name: `VN-2000 / TM-3 ${formatMeridian(zone.centralMeridian)} (TOWGS84)` }
+  return {
+    zone,
+    proj,
+    wkt: zoneWkt(zone.centralMeridian, towgs84),
+    name: `VN-2000 / TM-3 ${formatMeridian(zone.centralMeridian)} (TOWGS84)`,
+  }
 }
 
 /** Every province's zone, by province code. */
@@ -52,17 +57,35 @@ export function listZones(db: Queryable): Promise<Zone[]> {
 export async function requireZone(db: Queryable, provinceCode: string): Promise<Zone> {
   const zone = await db.maybeOne<Zone>(FIND_ZONE, [provinceCode])
   if (!zone) {
-    throw badRequest('Unknown zone.', [{ path: 'body.zone', message: `No VN-2000 zone for province code "${provinceCode}"; GET /api/coordinates/zones lists them.` }])
+    throw badRequest('Unknown zone.', [
+      {
+        path: 'body.zone',
+        message: `No VN-2000 zone for province code "${provinceCode}"; GET /api/coordinates/zones lists them.`,
+      },
+    ])
   }
   return zone
 }
 
 /** Places every point in one query: both readings in WGS84, and the reading as given in the target SRID. */
-function place(db: Queryable, points: readonly LonLat[], from: CoordSystem, fromSrid: number, toSrid: number): Promise<Placed[]> {
-  return db.many<Placed>(TRANSFORM_POINTS, [points.map((p) => p[0]), points.map((p) => p[1]), fromSrid, toSrid, ...boxOf(from)])
+function place(
+  db: Queryable,
+  points: readonly LonLat[],
+  from: CoordSystem,
+  fromSrid: number,
+  toSrid: number,
+): Promise<Placed[]> {
+  return db.many<Placed>(TRANSFORM_POINTS, [
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+    fromSrid,
+    toSrid,
+    ...boxOf(from),
+  ])
 }
 
-const lonLat = (lon: number | null, lat: number | null): LonLat | null => (lon === null || lat === null ? null : [lon, lat])
+const lonLat = (lon: number | null, lat: number | null): LonLat | null =>
+  lon === null || lat === null ? null : [lon, lat]
 const zoneLabel = (z: Zone) => `the ${z.provinceName} zone (${formatMeridian(z.centralMeridian)})`
 
 export interface ConvertRequest {
@@ -88,13 +111,19 @@ export async function convert(db: Queryable, req: ConvertRequest): Promise<Conve
     const [a, b] = req.points[i]!
     const reading = readingOf(lonLat(row.givenLon, row.givenLat), lonLat(row.swappedLon, row.swappedLat))
     if (reading === 'swapped' || reading === 'neither') {
-      errors.push({ path: `body.points.${i}`, message: pointProblem(req.from, reading, a, b, zone ? zoneLabel(zone) : undefined) })
+      errors.push({
+        path: `body.points.${i}`,
+        message: pointProblem(req.from, reading, a, b, zone ? zoneLabel(zone) : undefined),
+      })
       return [a, b]
     }
     return [roundFor(req.to, row.x!), roundFor(req.to, row.y!)]
   })
   if (errors.length > 0) {
-    throw badRequest(`${errors.length} of ${req.points.length} points are outside Vietnam or in the wrong order.`, errors)
+    throw badRequest(
+      `${errors.length} of ${req.points.length} points are outside Vietnam or in the wrong order.`,
+      errors,
+    )
   }
   return { from: req.from, to: req.to, zone, points }
 }
@@ -126,7 +155,11 @@ async function zoneWarnings(db: Queryable, zone: Zone, [lon, lat]: LonLat): Prom
 
 function unreadable(reason: Parameters<typeof explainUnreadable>[0], path: string, zone?: Zone): Problem {
   const m: Explanation = explainUnreadable(reason, zone)
-  return new Problem(422, 'Validation failed', m.en, { errors: [{ path, message: m.en }], message_vi: m.vi, message_en: m.en })
+  return new Problem(422, 'Validation failed', m.en, {
+    errors: [{ path, message: m.en }],
+    message_vi: m.vi,
+    message_en: m.en,
+  })
 }
 
 /** Decides whether a typed pair is geographic or projected and in which order, and converts it. */
@@ -142,14 +175,22 @@ export async function interpret(db: Queryable, req: InterpretRequest): Promise<I
     const swapped = reading === 'swapped'
     const [lon, lat] = swapped ? [req.b, req.a] : [req.a, req.b]
     const datum = req.geographic ?? 'wgs84'
-    const [row] = await place(db, [[lon, lat]], datum, sridOf(datum, undefined), zone?.srid ?? sridOf('wgs84', undefined))
+    const [row] = await place(
+      db,
+      [[lon, lat]],
+      datum,
+      sridOf(datum, undefined),
+      zone?.srid ?? sridOf('wgs84', undefined),
+    )
     const m = explainGeographic(lon, lat, swapped, datum, zone)
     return {
       kind,
       swapped,
       order: swapped ? 'lat-lon' : 'lon-lat',
       wgs84: [roundFor('wgs84', row!.givenLon!), roundFor('wgs84', row!.givenLat!)],
-      vn2000: zone ? { zone, easting: roundFor('vn2000-tm3', row!.x!), northing: roundFor('vn2000-tm3', row!.y!) } : null,
+      vn2000: zone
+        ? { zone, easting: roundFor('vn2000-tm3', row!.x!), northing: roundFor('vn2000-tm3', row!.y!) }
+        : null,
       message_vi: m.vi,
       message_en: m.en,
       warnings: [],

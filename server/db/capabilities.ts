@@ -15,7 +15,9 @@ export async function detectCapabilities(q: Queryable): Promise<Capabilities> {
   )
   let asMvt = true
   try {
-    await q.one(`SELECT ST_AsMVT(t) AS tile FROM (SELECT 1 AS id, ST_AsMVTGeom(ST_Point(1, 1, 3857), ST_MakeEnvelope(0, 0, 4, 4, 3857)) AS geom) t`)
+    await q.one(
+      `SELECT ST_AsMVT(t) AS tile FROM (SELECT 1 AS id, ST_AsMVTGeom(ST_Point(1, 1, 3857), ST_MakeEnvelope(0, 0, 4, 4, 3857)) AS geom) t`,
+    )
   } catch {
     asMvt = false
   }

@@ -92,7 +92,10 @@ export async function openDb(options: DbOptions): Promise<Db> {
   if (options.databaseUrl) {
     poolConfig = { connectionString: options.databaseUrl, max: 10 }
   } else {
-    const tcp = options.embeddedPort === undefined ? undefined : { port: options.embeddedPort, password: options.embeddedPassword }
+    const tcp =
+      options.embeddedPort === undefined
+        ? undefined
+        : { port: options.embeddedPort, password: options.embeddedPassword }
     embedded = await startEmbedded(options.dataDir, tcp)
     poolConfig = { host: embedded.socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres', max: 1 }
   }
@@ -102,7 +105,9 @@ export async function openDb(options: DbOptions): Promise<Db> {
   })
   pool.on('connect', (client) => {
     // current_date and date arithmetic in SQL mean Vietnam's calendar day, whatever the server's zone.
-    client.query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}; SET TIME ZONE '${VIETNAM_TZ}'`).catch(() => undefined)
+    client
+      .query(`SET statement_timeout = ${Math.floor(options.statementTimeoutMs)}; SET TIME ZONE '${VIETNAM_TZ}'`)
+      .catch(() => undefined)
   })
 
   // pg-pool's own query() destroys the client on any error; a failed statement leaves the connection
@@ -178,6 +183,8 @@ export async function ensurePostgis(q: Queryable): Promise<void> {
   }
   const [major = 0, minor = 0] = available.version.split('.').map(Number)
   if (major < MIN_POSTGIS[0]! || (major === MIN_POSTGIS[0] && minor < MIN_POSTGIS[1]!)) {
-    throw new Error(`PostGIS ${available.version} is too old: ${MIN_POSTGIS.join('.')} or newer is required (ALTER EXTENSION postgis UPDATE).`)
+    throw new Error(
+      `PostGIS ${available.version} is too old: ${MIN_POSTGIS.join('.')} or newer is required (ALTER EXTENSION postgis UPDATE).`,
+    )
   }
 }

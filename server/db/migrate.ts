@@ -21,7 +21,10 @@ export class MigrationError extends Error {}
 
 /** Reads `NNN_name.sql` files in order. */
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  const files = fs.readdirSync(dir).filter((f) => /^\d{3,}_[\w-]+\.sql$/.test(f)).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{3,}_[\w-]+\.sql$/.test(f))
+    .sort()
   const seen = new Set<number>()
   return files.map((name) => {
     const version = Number(name.slice(0, name.indexOf('_')))
@@ -52,7 +55,11 @@ export async function migrate(db: Db, files = readMigrations()): Promise<Migrati
       applied_at timestamptz NOT NULL DEFAULT now()
     )`)
     const done = new Map(
-      (await tx.many<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations')).map((r) => [r.version, r]),
+      (
+        await tx.many<{ version: number; name: string; checksum: string }>(
+          'SELECT version, name, checksum FROM schema_migrations',
+        )
+      ).map((r) => [r.version, r]),
     )
     const applied: string[] = []
     for (const file of files) {
@@ -71,10 +78,16 @@ export async function migrate(db: Db, files = readMigrations()): Promise<Migrati
       } catch (err) {
         throw new MigrationError(`Migration ${file.name} failed: ${(err as Error).message}`)
       }
-      await tx.exec('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [file.version, file.name, file.checksum])
+      await tx.exec('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        file.version,
+        file.name,
+        file.checksum,
+      ])
       applied.push(file.name)
     }
-    const { level } = await tx.one<{ level: number }>('SELECT coalesce(max(version), 0) AS level FROM schema_migrations')
+    const { level } = await tx.one<{ level: number }>(
+      'SELECT coalesce(max(version), 0) AS level FROM schema_migrations',
+    )
     return { applied, level }
   })
 }

@@ -4,7 +4,13 @@
 import { describeExtent, inExtent, VIETNAM_EXTENT, type Extent } from './extent'
 
 export const GEOMETRY_TYPES = [
-  'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection',
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
 ] as const
 export type GeometryType = (typeof GEOMETRY_TYPES)[number]
 export type Position = [number, number]
@@ -47,9 +53,15 @@ const MAX_ERRORS = 20
 
 /** How deep the positions lie below `coordinates` for each type. */
 const DEPTH: Record<Exclude<GeometryType, 'GeometryCollection'>, number> = {
-  Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3,
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
 }
-const SHALLOW = 'a number was found where a coordinate array should have been found: this needs to be nested more deeply'
+const SHALLOW =
+  'a number was found where a coordinate array should have been found: this needs to be nested more deeply'
 const FORBIDDEN_MEMBERS = ['properties', 'geometry', 'features'] as const
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -94,7 +106,13 @@ class Gate {
   geometry(g: unknown, path: string, types: readonly GeometryType[], inCollection: boolean): Geometry | undefined {
     if (!isObject(g)) return void this.error(path, `a geometry must be an object, not ${kindOf(g)}`)
     const type = g.type
-    if (typeof type !== 'string') return void this.error(path, typeof type === 'undefined' ? '"type" member required' : `"type" member should be string, but is ${kindOf(type)} instead`)
+    if (typeof type !== 'string')
+      return void this.error(
+        path,
+        typeof type === 'undefined'
+          ? '"type" member required'
+          : `"type" member should be string, but is ${kindOf(type)} instead`,
+      )
     const known = GEOMETRY_TYPES.find((t) => t.toLowerCase() === type.toLowerCase())
     if (!known) return void this.error(join(path, 'type'), `The type ${type} is unknown`)
     if (known !== type) return void this.error(join(path, 'type'), `Expected ${known} but got ${type} (case sensitive)`)
@@ -119,7 +137,10 @@ class Gate {
     if (!Array.isArray(members)) return void this.error(path, '"geometries" member required (an array)')
     if (members.length === 0) return void this.error(join(path, 'geometries'), 'the GeometryCollection is empty')
     if (members.length === 1) {
-      this.error(path, 'GeometryCollection with a single geometry should be avoided in favor of single part or a single object of multi-part type')
+      this.error(
+        path,
+        'GeometryCollection with a single geometry should be avoided in favor of single part or a single object of multi-part type',
+      )
     }
     const geometries: Geometry[] = []
     for (const [i, m] of members.entries()) {
@@ -139,13 +160,15 @@ class Gate {
       this.error(path, 'each element in a bbox member must be a number')
       return
     }
-    if (b.length !== 4 && b.length !== 6) this.error(path, 'bbox must contain 4 elements (for 2D) or 6 elements (for 3D)')
+    if (b.length !== 4 && b.length !== 6)
+      this.error(path, 'bbox must contain 4 elements (for 2D) or 6 elements (for 3D)')
   }
 
   /** Reads arrays `depth` levels deep down to positions, checking each level's shape. */
   private nested(c: unknown, depth: number, path: string, type: GeometryType): unknown {
     if (depth === 0) return this.position(c, path, undefined)
-    if (!Array.isArray(c)) return void this.error(path, `${kindOf(c)} was found where a coordinate array should have been found`)
+    if (!Array.isArray(c))
+      return void this.error(path, `${kindOf(c)} was found where a coordinate array should have been found`)
     if (c.some((x) => typeof x === 'number')) {
       const flat = depth === 1 && (type === 'MultiPoint' || type === 'LineString')
       return void this.error(path, flat ? 'position should be an array, is a number instead' : SHALLOW)
@@ -171,7 +194,8 @@ class Gate {
     if (type === 'Polygon' || type === 'MultiPolygon') {
       if (positions.length < 4) this.error(path, 'a LinearRing of coordinates needs to have four or more positions')
       const [first, last] = [raw[0]!, raw[raw.length - 1]!]
-      if (first.length !== last.length || first.some((n, i) => n !== last[i])) this.error(path, 'the first and last positions in a LinearRing of coordinates must be the same')
+      if (first.length !== last.length || first.some((n, i) => n !== last[i]))
+        this.error(path, 'the first and last positions in a LinearRing of coordinates must be the same')
     }
   }
 
@@ -205,7 +229,10 @@ class Gate {
     this.outsideReported = true
     const where = `position [${lon}, ${lat}] is outside Vietnam (${describeExtent(this.extent)})`
     const swapped = inExtent(this.extent, lat, lon)
-    this.error(path, swapped ? `${where}; it looks like latitude, longitude — positions are longitude, latitude` : where)
+    this.error(
+      path,
+      swapped ? `${where}; it looks like latitude, longitude — positions are longitude, latitude` : where,
+    )
   }
 
   /** An edge spanning more than half the globe crosses the antimeridian, which no Vietnamese record does. */
@@ -221,7 +248,10 @@ class Gate {
  * to the centimetre, with warnings for what was dropped or rounded, or every problem found (up to 20).
  */
 export function gateGeometry<T extends GeometryType>(input: unknown, options: GateOptions<T>): GateResult<T> {
-  const gate = new Gate(options.extent === undefined ? VIETNAM_EXTENT : options.extent, options.maxVertices ?? MAX_VERTICES)
+  const gate = new Gate(
+    options.extent === undefined ? VIETNAM_EXTENT : options.extent,
+    options.maxVertices ?? MAX_VERTICES,
+  )
   const geometry = gate.geometry(input, '', options.types, false)
   if (gate.errors.length > 0 || !geometry) {
     return { ok: false, errors: gate.errors.length > 0 ? gate.errors : [{ path: '', message: 'not a geometry' }] }

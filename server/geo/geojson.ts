@@ -14,7 +14,15 @@ export type DocumentResult = { ok: true; features: DocumentFeature[] } | { ok: f
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const kindOf = (v: unknown) =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
-const GEOMETRY = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']
+const GEOMETRY = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+]
 
 /** Deeper than any GeoJSON needs (a MultiPolygon's positions lie 6 levels down in a FeatureCollection). */
 export const MAX_JSON_DEPTH = 32
@@ -55,7 +63,8 @@ function bboxProblem(v: Record<string, unknown>, path: string, out: GateError[])
   const b = v.bbox
   const at = path ? `${path}.bbox` : 'bbox'
   if (!Array.isArray(b)) out.push({ path: at, message: `bbox member must be an array of numbers, but is ${kindOf(b)}` })
-  else if (b.some((n) => typeof n !== 'number')) out.push({ path: at, message: 'each element in a bbox member must be a number' })
+  else if (b.some((n) => typeof n !== 'number'))
+    out.push({ path: at, message: 'each element in a bbox member must be a number' })
   else if (b.length !== 4 && b.length !== 6) {
     out.push({ path: at, message: 'bbox must contain 4 elements (for 2D) or 6 elements (for 3D)' })
   }
@@ -83,7 +92,10 @@ function feature(f: unknown, index: number, path: string, out: GateError[]): Doc
   }
   if (!('properties' in f)) out.push({ path, message: '"properties" member required' })
   else if (f.properties !== null && !isObject(f.properties)) {
-    out.push({ path: `${path}.properties`, message: `"properties" member should be object, but is ${kindOf(f.properties)}` })
+    out.push({
+      path: `${path}.properties`,
+      message: `"properties" member should be object, but is ${kindOf(f.properties)}`,
+    })
   }
   if (!('geometry' in f)) return void out.push({ path, message: '"geometry" member required' })
   const properties = isObject(f.properties) ? f.properties : {}
@@ -100,7 +112,8 @@ function rootTypeProblem(type: unknown): string {
 /** Reads a GeoJSON text into its features; a bare geometry is one feature without properties. */
 export function readGeoJsonDocument(text: string): DocumentResult {
   const { duplicate, tooDeep } = scanJson(text)
-  if (tooDeep) return { ok: false, problems: [{ path: '', message: `The JSON is nested more than ${MAX_JSON_DEPTH} deep.` }] }
+  if (tooDeep)
+    return { ok: false, problems: [{ path: '', message: `The JSON is nested more than ${MAX_JSON_DEPTH} deep.` }] }
   let gj: unknown
   try {
     gj = JSON.parse(text)
@@ -111,7 +124,8 @@ export function readGeoJsonDocument(text: string): DocumentResult {
   if (duplicate !== undefined) {
     out.push({ path: '', message: `An object contained duplicate members, making parsing ambiguous: ${duplicate}` })
   }
-  if (!isObject(gj)) return { ok: false, problems: [{ path: '', message: 'The root of a GeoJSON object must be an object.' }] }
+  if (!isObject(gj))
+    return { ok: false, problems: [{ path: '', message: 'The root of a GeoJSON object must be an object.' }] }
   const features: DocumentFeature[] = []
   if (gj.type === 'FeatureCollection') {
     for (const m of ['properties', 'coordinates', 'geometry', 'geometries']) {
@@ -130,7 +144,8 @@ export function readGeoJsonDocument(text: string): DocumentResult {
   } else if (gj.type === 'Feature') {
     const read = feature(gj, 0, '', out)
     if (read) features.push(read)
-  } else if (typeof gj.type === 'string' && GEOMETRY.includes(gj.type)) features.push({ index: 0, geometry: gj, properties: {} })
+  } else if (typeof gj.type === 'string' && GEOMETRY.includes(gj.type))
+    features.push({ index: 0, geometry: gj, properties: {} })
   else out.push({ path: 'type', message: rootTypeProblem(gj.type) })
   return out.length > 0 ? { ok: false, problems: out } : { ok: true, features }
 }

@@ -22,7 +22,12 @@ export function gatedGeometry<T extends GeometryType>(types: readonly T[], exten
 }
 
 const NESTING: Partial<Record<GeometryType, number>> = {
-  Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3,
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
 }
 
 /** The JSON Schema of one geometry type, for the OpenAPI document and the client's generated types. */
@@ -30,7 +35,11 @@ function jsonSchemaOf(type: GeometryType): Record<string, unknown> {
   const number = { type: 'number' }
   let coordinates: Record<string, unknown> = { type: 'array', prefixItems: [number, number], items: number }
   for (let i = 0; i < (NESTING[type] ?? 0); i++) coordinates = { type: 'array', items: coordinates }
-  return { type: 'object', properties: { type: { type: 'string', const: type }, coordinates }, required: ['type', 'coordinates'] }
+  return {
+    type: 'object',
+    properties: { type: { type: 'string', const: type }, coordinates },
+    required: ['type', 'coordinates'],
+  }
 }
 
 /** Adds the gate's problems with a point given as separate `lon` and `lat` fields to a schema's issues. */

@@ -13,7 +13,9 @@ export function healthRoutes(api: Api): void {
     access: 'public',
     async handler({ req }) {
       const { db, config, jobs } = deps(req)
-      const demo = await db.many<{ name: string; generated_at: Date }>('SELECT name, generated_at FROM demo_datasets ORDER BY name')
+      const demo = await db.many<{ name: string; generated_at: Date }>(
+        'SELECT name, generated_at FROM demo_datasets ORDER BY name',
+      )
       return {
         status: 'ok',
         database: { mode: db.mode, postgres: db.capabilities.postgresVersion, postgis: db.capabilities.postgisVersion },

@@ -23,13 +23,20 @@ const command = (id: number, count: number) => (id & 0x7) | (count << 3)
 function parts(g: TileGeometry): { type: 1 | 2 | 3; parts: number[][][] } {
   const c = g.coordinates as never
   switch (g.type) {
-    case 'Point': return { type: 1, parts: [[c]] }
-    case 'MultiPoint': return { type: 1, parts: [c] }
-    case 'LineString': return { type: 2, parts: [c] }
-    case 'MultiLineString': return { type: 2, parts: c }
-    case 'Polygon': return { type: 3, parts: c }
-    case 'MultiPolygon': return { type: 3, parts: (c as number[][][][]).flat() }
-    default: throw new Error(`A tile cannot hold a ${g.type}`)
+    case 'Point':
+      return { type: 1, parts: [[c]] }
+    case 'MultiPoint':
+      return { type: 1, parts: [c] }
+    case 'LineString':
+      return { type: 2, parts: [c] }
+    case 'MultiLineString':
+      return { type: 2, parts: c }
+    case 'Polygon':
+      return { type: 3, parts: c }
+    case 'MultiPolygon':
+      return { type: 3, parts: (c as number[][][][]).flat() }
+    default:
+      throw new Error(`A tile cannot hold a ${g.type}`)
   }
 }
 
@@ -89,20 +96,28 @@ export function encodeTile(layerName: string, extent: number, features: TileFeat
     return { id: f.id, tags, type, geometry: geometryCommands(type, list) }
   })
   const pbf = new Pbf()
-  pbf.writeMessage(3, (_: unknown, layer: Pbf) => {
-    layer.writeVarintField(15, 2)
-    layer.writeStringField(1, layerName)
-    for (const f of encoded) {
-      layer.writeMessage(2, (__: unknown, out: Pbf) => {
-        out.writeVarintField(1, f.id)
-        out.writePackedVarint(2, f.tags)
-        out.writeVarintField(3, f.type)
-        out.writePackedVarint(4, f.geometry)
-      }, null)
-    }
-    for (const k of keys) layer.writeStringField(3, k)
-    for (const v of values) layer.writeMessage(4, (__: unknown, out: Pbf) => writeValue(v, out), null)
-    layer.writeVarintField(5, extent)
-  }, null)
+  pbf.writeMessage(
+    3,
+    (_: unknown, layer: Pbf) => {
+      layer.writeVarintField(15, 2)
+      layer.writeStringField(1, layerName)
+      for (const f of encoded) {
+        layer.writeMessage(
+          2,
+          (__: unknown, out: Pbf) => {
+            out.writeVarintField(1, f.id)
+            out.writePackedVarint(2, f.tags)
+            out.writeVarintField(3, f.type)
+            out.writePackedVarint(4, f.geometry)
+          },
+          null,
+        )
+      }
+      for (const k of keys) layer.writeStringField(3, k)
+      for (const v of values) layer.writeMessage(4, (__: unknown, out: Pbf) => writeValue(v, out), null)
+      layer.writeVarintField(5, extent)
+    },
+    null,
+  )
   return pbf.finish()
 }

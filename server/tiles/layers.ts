@@ -46,15 +46,34 @@ export const LAYERS: Record<string, LayerSpec> = {
     table: 'poles',
     // the poles layer is for signed-in users; carrier lists stay out of tiles (only a count)
     filter: (a) => (a.kind === 'public' ? null : 't.province_code = $4'),
-    detail: () => [['t.code', 'code'], ['o.short_name', 'owner'], ['cardinality(t.carrier_ids)', 'carriers']],
+    detail: () => [
+      ['t.code', 'code'],
+      ['o.short_name', 'owner'],
+      ['cardinality(t.carrier_ids)', 'carriers'],
+    ],
     aggregate: { belowZoom: 13, props: ['count'], select: gridSelect },
   },
   routes: {
     table: 'cable_routes',
-    filter: (a) => (a.kind === 'public' ? null : a.kind === 'carrier' ? 't.province_code = $4 AND $5::int = ANY (t.carrier_ids)' : 't.province_code = $4'),
+    filter: (a) =>
+      a.kind === 'public'
+        ? null
+        : a.kind === 'carrier'
+          ? 't.province_code = $4 AND $5::int = ANY (t.carrier_ids)'
+          : 't.province_code = $4',
     detail: (a) => [
-      ['t.kind', 'kind'], ['t.status', 'status'], ['t.name', 'name'], ['round(t.length_m::numeric, 1)::float8', 'length_m'],
-      ...(a.kind === 'staff' ? [[`(SELECT string_agg(c.short_name, ',' ORDER BY c.short_name) FROM carriers c WHERE c.id = ANY (t.carrier_ids))`, 'carriers'] as [string, string]] : []),
+      ['t.kind', 'kind'],
+      ['t.status', 'status'],
+      ['t.name', 'name'],
+      ['round(t.length_m::numeric, 1)::float8', 'length_m'],
+      ...(a.kind === 'staff'
+        ? [
+            [
+              `(SELECT string_agg(c.short_name, ',' ORDER BY c.short_name) FROM carriers c WHERE c.id = ANY (t.carrier_ids))`,
+              'carriers',
+            ] as [string, string],
+          ]
+        : []),
     ],
     aggregate: {
       belowZoom: 12,
@@ -78,10 +97,20 @@ export const LAYERS: Record<string, LayerSpec> = {
       return a.kind === 'carrier' ? `((${scope(a)}) OR (${scope({ kind: 'public' })}))` : scope(a)
     },
     detail: (a) => [
-      ['o.short_name', 'carrier'], ['t.mast_class', 'mast_class'],
-      ...((a.kind === 'staff' ? [['t.site_code', 'site_code'], ['t.state', 'state'], ['t.mast_height_m::float8', 'height_m']]
-        : a.kind === 'carrier' ? [['CASE WHEN t.carrier_id = $5::int THEN t.site_code END', 'site_code'], ['CASE WHEN t.carrier_id = $5::int THEN t.state END', 'state']]
-        : []) as [string, string][]),
+      ['o.short_name', 'carrier'],
+      ['t.mast_class', 'mast_class'],
+      ...((a.kind === 'staff'
+        ? [
+            ['t.site_code', 'site_code'],
+            ['t.state', 'state'],
+            ['t.mast_height_m::float8', 'height_m'],
+          ]
+        : a.kind === 'carrier'
+          ? [
+              ['CASE WHEN t.carrier_id = $5::int THEN t.site_code END', 'site_code'],
+              ['CASE WHEN t.carrier_id = $5::int THEN t.state END', 'state'],
+            ]
+          : []) as [string, string][]),
     ],
     aggregate: { belowZoom: 10, props: ['count'], select: gridSelect },
   },

@@ -18,11 +18,13 @@ const audienceKey = (a: Audience) => (a.kind === 'carrier' ? `c${a.carrierId}` :
 /** Parses and checks z/x/y; answers a problem for anything else. */
 function tileAddress(req: Request): { layer: string; z: number; x: number; y: number } {
   const { layer, z, x, y } = req.params as Record<string, string>
-  if (!layer || !Object.hasOwn(LAYERS, layer)) throw notFound(`There is no tile layer "${layer}". Layers: ${Object.keys(LAYERS).join(', ')}.`)
+  if (!layer || !Object.hasOwn(LAYERS, layer))
+    throw notFound(`There is no tile layer "${layer}". Layers: ${Object.keys(LAYERS).join(', ')}.`)
   const [zn, xn, yn] = [z, x, y].map((v) => (/^\d{1,8}$/.test(v ?? '') ? Number(v) : NaN)) as [number, number, number]
   if (!Number.isInteger(zn) || zn > MAX_ZOOM) throw badRequest(`The zoom must be an integer 0–${MAX_ZOOM}.`)
   const size = 2 ** zn
-  if (!Number.isInteger(xn) || !Number.isInteger(yn) || xn >= size || yn >= size) throw badRequest(`At zoom ${zn}, x and y are integers 0–${size - 1}.`)
+  if (!Number.isInteger(xn) || !Number.isInteger(yn) || xn >= size || yn >= size)
+    throw badRequest(`At zoom ${zn}, x and y are integers 0–${size - 1}.`)
   return { layer, z: zn, x: xn, y: yn }
 }
 
@@ -30,7 +32,13 @@ function tileAddress(req: Request): { layer: string; z: number; x: number; y: nu
  * Builds the tile bytes for a layer and audience: ST_AsMVT on PostgreSQL, the server's encoder on the
  * embedded database (or when `encodeInServer` asks for it, so the two can be compared).
  */
-export async function renderTile(db: Db, provinceCode: string, tile: { layer: string; z: number; x: number; y: number }, audience: Audience, encodeInServer = !db.capabilities.asMvt): Promise<Uint8Array> {
+export async function renderTile(
+  db: Db,
+  provinceCode: string,
+  tile: { layer: string; z: number; x: number; y: number },
+  audience: Audience,
+  encodeInServer = !db.capabilities.asMvt,
+): Promise<Uint8Array> {
   const { layer, z, x, y } = tile
   const sql = tileSql(layer, audience, z)!
   const params = [z, x, y, ...sql.extraParams(provinceCode, audience)]
@@ -52,7 +60,10 @@ async function serveTile(req: Request, res: Response, next: NextFunction): Promi
     const { layer, z, x, y } = tileAddress(req)
     const audience = audienceOf(req.user)
     if (!tileSql(layer, audience, z)) throw unauthorized(`Sign in to see the ${layer} layer.`)
-    const { version } = await deps(req).db.one<{ version: number }>('SELECT version FROM tile_layer_versions WHERE layer = $1', [layer])
+    const { version } = await deps(req).db.one<{ version: number }>(
+      'SELECT version FROM tile_layer_versions WHERE layer = $1',
+      [layer],
+    )
     // stations leave the public layer when a temporary one passes its end date, with no write to bump the version
     const day = layer === 'stations' ? `-${vietnamToday()}` : ''
     const etag = `"${layer}-${TILE_SCHEMA}-${version}${day}-${audienceKey(audience)}"`
@@ -80,6 +91,8 @@ async function serveTile(req: Request, res: Response, next: NextFunction): Promi
 export function tileRouter(): express.Router {
   const router = express.Router()
   router.get('/tiles/:layer/:z/:x/:y.mvt', loadSession, serveTile)
-  router.use('/tiles', (req, _res, next) => next(notFound(`No tile at ${req.originalUrl}; use /tiles/{layer}/{z}/{x}/{y}.mvt.`)))
+  router.use('/tiles', (req, _res, next) =>
+    next(notFound(`No tile at ${req.originalUrl}; use /tiles/{layer}/{z}/{x}/{y}.mvt.`)),
+  )
   return router
 }

@@ -65,7 +65,8 @@ function build(layer: string, a: Audience, aggregated: boolean): TileSql | null 
     mvt: `${native} SELECT ST_AsMVT(r.*, '${layer.replace(/'/g, "''")}', ${EXTENT}, 'geom', 'id') AS tile FROM rows r WHERE r.geom IS NOT NULL`,
     rows: `${portable} SELECT r.id, ${props.map((p) => `r."${p}"`).join(', ')}, ST_AsGeoJSON(r.geom) AS geom FROM rows r WHERE r.geom IS NOT NULL`,
     props,
-    extraParams: (provinceCode, aud) => (usesCarrier && aud.kind === 'carrier' ? [provinceCode, aud.carrierId] : [provinceCode]),
+    extraParams: (provinceCode, aud) =>
+      usesCarrier && aud.kind === 'carrier' ? [provinceCode, aud.carrierId] : [provinceCode],
   }
 }
 

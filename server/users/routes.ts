@@ -12,7 +12,11 @@ const role = z.enum(ROLES as [string, ...string[]]) as z.ZodType<(typeof ROLES)[
 const carrierRule = { message: 'A carrier user needs a carrier; other roles must not have one.', path: ['carrierId'] }
 const newUser = z
   .object({
-    username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, ".", "_" or "-".'),
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, ".", "_" or "-".'),
     displayName: z.string().trim().min(1).max(120),
     password: z.string().max(200),
     role,
@@ -57,7 +61,11 @@ export function userRoutes(api: Api): void {
       const where = `WHERE ($1::text IS NULL OR u.role = $1) AND ($2::text IS NULL OR ${search})`
       const params = [query.role ?? null, query.q === undefined ? null : containsPattern(query.q)]
       const [items, total] = await Promise.all([
-        db.many(`SELECT ${USER_COLUMNS} ${FROM} ${where} ORDER BY u.username OFFSET $3 LIMIT $4`, [...params, query.offset, query.limit]),
+        db.many(`SELECT ${USER_COLUMNS} ${FROM} ${where} ORDER BY u.username OFFSET $3 LIMIT $4`, [
+          ...params,
+          query.offset,
+          query.limit,
+        ]),
         db.one<{ n: number }>(`SELECT count(*) AS n ${FROM} ${where}`, params),
       ])
       return { items, total: total.n, offset: query.offset, limit: query.limit }
@@ -76,7 +84,12 @@ export function userRoutes(api: Api): void {
       const actor = req.user!
       return deps(req).db.transaction(async (tx) => {
         const user = await insertUser(tx, body)
-        await audit(tx, actor, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user }, req.requestId)
+        await audit(
+          tx,
+          actor,
+          { action: 'user.create', entity: 'user', entityId: user.id as number, after: user },
+          req.requestId,
+        )
         return user
       })
     },
@@ -113,7 +126,18 @@ export function userRoutes(api: Api): void {
         )
         if (!body.active || hash) await tx.exec('DELETE FROM sessions WHERE user_id = $1', [params.id])
         const after = await tx.one(`SELECT ${USER_COLUMNS} ${FROM} WHERE u.id = $1`, [params.id])
-        await audit(tx, actor, { action: 'user.update', entity: 'user', entityId: params.id, before, after: { ...after, passwordChanged: hash !== null } }, req.requestId)
+        await audit(
+          tx,
+          actor,
+          {
+            action: 'user.update',
+            entity: 'user',
+            entityId: params.id,
+            before,
+            after: { ...after, passwordChanged: hash !== null },
+          },
+          req.requestId,
+        )
         return after
       })
     },

@@ -12,7 +12,11 @@ export interface TestApp {
   db: TestDb
   url: string
   /** fetch against the app; `cookie` signs the request in. */
-  request(method: string, path: string, options?: { body?: unknown; cookie?: string; headers?: Record<string, string> }): Promise<Response>
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; cookie?: string; headers?: Record<string, string> },
+  ): Promise<Response>
   /** Signs in and answers the session cookie. */
   login(username: string, password?: string): Promise<string>
   /** Creates a user of a role (a carrier user of the named carrier); its password is `password-<username>`. */
@@ -41,7 +45,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         ...(options.cookie ? { cookie: options.cookie } : {}),
         ...options.headers,
       },
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
     })
 
   const login: TestApp['login'] = async (username, password = `password-${username}`) => {
@@ -57,8 +66,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     request,
     login,
     async user(username, role, carrierShortName) {
-      const carrier = carrierShortName ? await db.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [carrierShortName]) : null
-      const u = await insertUser(db, { username, displayName: username, password: `password-${username}`, role, carrierId: carrier?.id ?? null })
+      const carrier = carrierShortName
+        ? await db.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [carrierShortName])
+        : null
+      const u = await insertUser(db, {
+        username,
+        displayName: username,
+        password: `password-${username}`,
+        role,
+        carrierId: carrier?.id ?? null,
+      })
       return { id: u.id as number, cookie: await login(username) }
     },
     async close() {

@@ -22,7 +22,9 @@ export default async function setup(project: TestProject): Promise<void> {
     project.provide('templateDir', '')
     return
   }
-  const key = readMigrations().map((m) => m.checksum.slice(0, 8)).join('')
+  const key = readMigrations()
+    .map((m) => m.checksum.slice(0, 8))
+    .join('')
   const dir = path.join(os.tmpdir(), `telgis-template-${key.slice(0, 40)}`)
   if (!fs.existsSync(path.join(dir, 'READY'))) {
     // Built aside and renamed into place, so that test runs started together never share a half-built folder.
@@ -37,7 +39,8 @@ export default async function setup(project: TestProject): Promise<void> {
     } catch {
       fs.rmSync(building, { recursive: true, force: true })
     }
-    if (!fs.existsSync(path.join(dir, 'READY'))) throw new Error(`test template ${dir} is incomplete; remove it and run again`)
+    if (!fs.existsSync(path.join(dir, 'READY')))
+      throw new Error(`test template ${dir} is incomplete; remove it and run again`)
   }
   project.provide('templateDir', dir)
 }

@@ -25,13 +25,15 @@ export function decodeLayer(buf: Uint8Array, layer: string): DecodedFeature[] {
     .sort((a, b) => Number(a.id) - Number(b.id))
 }
 
-const sorted = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))))
+const sorted = (o: Record<string, unknown>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))))
 
 /** Where two features with the same id differ: type, properties, or the first coordinate that is not equal. */
 function featureDifference(a: DecodedFeature, b: DecodedFeature): string | null {
   const name = `feature ${a.id}`
   if (a.type !== b.type) return `${name}: type ${a.type} ≠ ${b.type}`
-  if (sorted(a.properties) !== sorted(b.properties)) return `${name}: properties ${sorted(a.properties)} ≠ ${sorted(b.properties)}`
+  if (sorted(a.properties) !== sorted(b.properties))
+    return `${name}: properties ${sorted(a.properties)} ≠ ${sorted(b.properties)}`
   if (a.geometry.length !== b.geometry.length) return `${name}: ${a.geometry.length} parts ≠ ${b.geometry.length}`
   for (const [r, ring] of a.geometry.entries()) {
     const other = b.geometry[r]!

@@ -18,38 +18,95 @@ const auditCount = async () => (await app.db.one<{ n: number }>('SELECT count(*)
 async function auditedBy(method: string, path: string, body?: unknown, cookie = admin) {
   const before = await auditCount()
   const res = await app.request(method, path, { body, cookie })
-  return { status: res.status, rows: (await auditCount()) - before, json: res.status < 300 && res.status !== 204 ? await res.json() : await res.text() }
+  return {
+    status: res.status,
+    rows: (await auditCount()) - before,
+    json: res.status < 300 && res.status !== 204 ? await res.json() : await res.text(),
+  }
 }
 
 describe('audit log', () => {
   it('writes exactly one row for every successful write through the API', async () => {
-    const created = await auditedBy('POST', '/api/carriers', { name: 'Công ty Cáp Demo', shortName: 'capdemo', kind: 'fixed' })
+    const created = await auditedBy('POST', '/api/carriers', {
+      name: 'Công ty Cáp Demo',
+      shortName: 'capdemo',
+      kind: 'fixed',
+    })
     expect(created).toMatchObject({ status: 201, rows: 1 })
     const id = (created.json as { id: number }).id
-    expect(await auditedBy('PUT', `/api/carriers/${id}`, { name: 'Công ty Cáp Demo 2', shortName: 'capdemo', kind: 'fixed' })).toMatchObject({ status: 200, rows: 1 })
-    const user = await auditedBy('POST', '/api/users', { username: 'new.inspector', displayName: 'Thanh tra mới', password: 'a-long-password', role: 'inspector' })
+    expect(
+      await auditedBy('PUT', `/api/carriers/${id}`, {
+        name: 'Công ty Cáp Demo 2',
+        shortName: 'capdemo',
+        kind: 'fixed',
+      }),
+    ).toMatchObject({ status: 200, rows: 1 })
+    const user = await auditedBy('POST', '/api/users', {
+      username: 'new.inspector',
+      displayName: 'Thanh tra mới',
+      password: 'a-long-password',
+      role: 'inspector',
+    })
     expect(user).toMatchObject({ status: 201, rows: 1 })
     const userId = (user.json as { id: number }).id
-    expect(await auditedBy('PUT', `/api/users/${userId}`, { displayName: 'Thanh tra', role: 'inspector', carrierId: null, active: true })).toMatchObject({ status: 200, rows: 1 })
-    expect(await auditedBy('POST', '/api/auth/login', { username: 'new.inspector', password: 'a-long-password' }, '')).toMatchObject({ status: 200, rows: 1 })
+    expect(
+      await auditedBy('PUT', `/api/users/${userId}`, {
+        displayName: 'Thanh tra',
+        role: 'inspector',
+        carrierId: null,
+        active: true,
+      }),
+    ).toMatchObject({ status: 200, rows: 1 })
+    expect(
+      await auditedBy('POST', '/api/auth/login', { username: 'new.inspector', password: 'a-long-password' }, ''),
+    ).toMatchObject({ status: 200, rows: 1 })
   })
 
   it('records who, what, before and after', async () => {
-    const res = await app.request('POST', '/api/carriers', { body: { name: 'Trước Sau', shortName: 'truocsau', kind: 'cable_tv' }, cookie: admin })
+    const res = await app.request('POST', '/api/carriers', {
+      body: { name: 'Trước Sau', shortName: 'truocsau', kind: 'cable_tv' },
+      cookie: admin,
+    })
     const { id } = (await res.json()) as { id: number }
-    await app.request('PUT', `/api/carriers/${id}`, { body: { name: 'Trước Sau 2', shortName: 'truocsau', kind: 'cable_tv' }, cookie: admin })
-    const row = await app.db.one<{ actor_name: string; action: string; before: { name: string }; after: { name: string } }>(
+    await app.request('PUT', `/api/carriers/${id}`, {
+      body: { name: 'Trước Sau 2', shortName: 'truocsau', kind: 'cable_tv' },
+      cookie: admin,
+    })
+    const row = await app.db.one<{
+      actor_name: string
+      action: string
+      before: { name: string }
+      after: { name: string }
+    }>(
       `SELECT actor_name, action, before, after FROM audit_log WHERE entity = 'carrier' AND entity_id = $1 AND action = 'carrier.update'`,
       [String(id)],
     )
-    expect(row).toMatchObject({ actor_name: 'audit.admin', action: 'carrier.update', before: { name: 'Trước Sau' }, after: { name: 'Trước Sau 2' } })
+    expect(row).toMatchObject({
+      actor_name: 'audit.admin',
+      action: 'carrier.update',
+      before: { name: 'Trước Sau' },
+      after: { name: 'Trước Sau 2' },
+    })
   })
 
   it('writes no row when the write fails', async () => {
-    expect(await auditedBy('POST', '/api/carriers', { name: 'Viettel', shortName: 'viettel2', kind: 'fixed' })).toMatchObject({ status: 409, rows: 0 })
-    expect(await auditedBy('POST', '/api/users', { username: 'x', displayName: '', password: 'short', role: 'carrier' })).toMatchObject({ status: 400, rows: 0 })
-    expect(await auditedBy('PUT', '/api/users/999999', { displayName: 'Nobody', role: 'officer', carrierId: null, active: true })).toMatchObject({ status: 404, rows: 0 })
-    expect(await auditedBy('PUT', '/api/carriers/1', { name: 'MobiFone', shortName: 'mobifone', kind: 'mobile', mnc: null })).toMatchObject({ status: 422, rows: 0 })
+    expect(
+      await auditedBy('POST', '/api/carriers', { name: 'Viettel', shortName: 'viettel2', kind: 'fixed' }),
+    ).toMatchObject({ status: 409, rows: 0 })
+    expect(
+      await auditedBy('POST', '/api/users', { username: 'x', displayName: '', password: 'short', role: 'carrier' }),
+    ).toMatchObject({ status: 400, rows: 0 })
+    expect(
+      await auditedBy('PUT', '/api/users/999999', {
+        displayName: 'Nobody',
+        role: 'officer',
+        carrierId: null,
+        active: true,
+      }),
+    ).toMatchObject({ status: 404, rows: 0 })
+    expect(
+      await auditedBy('PUT', '/api/carriers/1', { name: 'MobiFone', shortName: 'mobifone', kind: 'mobile', mnc: null }),
+    ).toMatchObject({ status: 422, rows: 0 })
   })
 
   it('rolls the audit row back with the transaction it belongs to', async () => {

@@ -11,7 +11,12 @@ afterAll(async () => {
 
 async function problem(res: Response) {
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
-  return (await res.json()) as { status: number; title: string; detail: string; errors?: { path: string; message: string }[] }
+  return (await res.json()) as {
+    status: number
+    title: string
+    detail: string
+    errors?: { path: string; message: string }[]
+  }
 }
 
 describe('sign-in', () => {
@@ -33,7 +38,9 @@ describe('sign-in', () => {
 
   it('sets an httpOnly SameSite session cookie', async () => {
     await app.user('cookie.check', 'inspector')
-    const res = await app.request('POST', '/api/auth/login', { body: { username: 'cookie.check', password: 'password-cookie.check' } })
+    const res = await app.request('POST', '/api/auth/login', {
+      body: { username: 'cookie.check', password: 'password-cookie.check' },
+    })
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
@@ -54,13 +61,18 @@ describe('sign-in', () => {
   })
 
   it('rejects a body that is not JSON', async () => {
-    const res = await app.request('POST', '/api/auth/login', { body: '{"username": ', headers: { 'content-type': 'application/json' } })
+    const res = await app.request('POST', '/api/auth/login', {
+      body: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(res.status).toBe(400)
     await problem(res)
   })
 
   it('refuses a body over the size limit with 413', async () => {
-    const res = await app.request('POST', '/api/auth/login', { body: { username: 'a', password: 'x'.repeat(2_000_000) } })
+    const res = await app.request('POST', '/api/auth/login', {
+      body: { username: 'a', password: 'x'.repeat(2_000_000) },
+    })
     expect(res.status).toBe(413)
     await problem(res)
   })
@@ -68,10 +80,14 @@ describe('sign-in', () => {
   it('answers 429 after 10 wrong passwords, even with the right one, saying when to retry', async () => {
     await app.user('target.user', 'inspector')
     for (let i = 0; i < 10; i++) {
-      const res = await app.request('POST', '/api/auth/login', { body: { username: 'target.user', password: `wrong-${i}` } })
+      const res = await app.request('POST', '/api/auth/login', {
+        body: { username: 'target.user', password: `wrong-${i}` },
+      })
       expect(res.status).toBe(401)
     }
-    const blocked = await app.request('POST', '/api/auth/login', { body: { username: 'target.user', password: 'password-target.user' } })
+    const blocked = await app.request('POST', '/api/auth/login', {
+      body: { username: 'target.user', password: 'password-target.user' },
+    })
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(25)
     expect(Number(blocked.headers.get('retry-after'))).toBeLessThanOrEqual(30)
@@ -79,7 +95,10 @@ describe('sign-in', () => {
   })
 
   it('refuses a cross-site POST', async () => {
-    const res = await app.request('POST', '/api/auth/login', { body: { username: 'a', password: 'b' }, headers: { origin: 'https://evil.example' } })
+    const res = await app.request('POST', '/api/auth/login', {
+      body: { username: 'a', password: 'b' },
+      headers: { origin: 'https://evil.example' },
+    })
     expect(res.status).toBe(403)
   })
 })

@@ -45,9 +45,14 @@ afterAll(async () => {
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, ['server/cli/import-boundaries.ts', ...args], { cwd: ROOT, env: { ...process.env, ...dbEnv, DATABASE_URL: dbEnv.DATABASE_URL ?? '', LOG_LEVEL: 'warn' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
-    })
+    execFile(
+      TSX,
+      ['server/cli/import-boundaries.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, ...dbEnv, DATABASE_URL: dbEnv.DATABASE_URL ?? '', LOG_LEVEL: 'warn' } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+      },
+    )
   })
 }
 
@@ -57,7 +62,12 @@ describe('npm run import:boundaries', { timeout: 300_000 }, () => {
     const run = await cli(HCMC, '--level', 'district', '--province', '79', '--valid-from', '2021-01-01', '--json')
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'imported', inserted: 22, importId: 1, fileName: '79_hcmc_districts.geojson' })
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'imported',
+      inserted: 22,
+      importId: 1,
+      fileName: '79_hcmc_districts.geojson',
+    })
   })
 
   it('exits 1 naming the rejected feature, and writes nothing', async () => {
@@ -68,8 +78,20 @@ describe('npm run import:boundaries', { timeout: 300_000 }, () => {
     const run = await cli(bad, '--level', 'district', '--province', '79', '--valid-from', '2022-01-01')
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/REJECTED — nothing was written/)
-    expect(run.stdout).toMatch(/feature 5 \(code 767, Quận Tân Phú\):\n\s+- geometry type Point is not Polygon or MultiPolygon/)
-    const dry = await cli(HCMC, '--level', 'district', '--province', '79', '--valid-from', '2022-01-01', '--dry-run', '--json')
+    expect(run.stdout).toMatch(
+      /feature 5 \(code 767, Quận Tân Phú\):\n\s+- geometry type Point is not Polygon or MultiPolygon/,
+    )
+    const dry = await cli(
+      HCMC,
+      '--level',
+      'district',
+      '--province',
+      '79',
+      '--valid-from',
+      '2022-01-01',
+      '--dry-run',
+      '--json',
+    )
     const report = JSON.parse(dry.stdout) as { status: string; closed: { validFrom: string }[] }
     expect(report.status).toBe('dry-run')
     expect(report.closed.map((c) => c.validFrom)).toEqual(Array(22).fill('2021-01-01'))

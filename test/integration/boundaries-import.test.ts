@@ -7,7 +7,8 @@ import { SYSTEM } from '../../server/audit/audit'
 import { importBoundaries, type ImportRequest } from '../../server/boundaries/import'
 
 const ADMIN_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/admin')
-const readAdmin = (file: string) => JSON.parse(fs.readFileSync(path.join(ADMIN_DATA, file), 'utf8')) as { features: Feature[] }
+const readAdmin = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(ADMIN_DATA, file), 'utf8')) as { features: Feature[] }
 interface Feature {
   type: 'Feature'
   properties: Record<string, unknown>
@@ -23,7 +24,11 @@ afterAll(async () => {
 })
 
 const districts79 = (validFrom: string, featureCollection: unknown, extra: Partial<ImportRequest> = {}) =>
-  importBoundaries(db, { level: 'district', provinceCode: '79', validFrom, fileName: '79.geojson', featureCollection, ...extra }, SYSTEM)
+  importBoundaries(
+    db,
+    { level: 'district', provinceCode: '79', validFrom, fileName: '79.geojson', featureCollection, ...extra },
+    SYSTEM,
+  )
 
 async function counts() {
   return db.one<{ units: number; imports: number; audits: number }>(
@@ -49,7 +54,11 @@ async function preMergerFile() {
      FROM g, b, generate_series(0, 2) AS i ORDER BY i`,
     [JSON.stringify(thuDuc.geometry)],
   )
-  const old = [['769', 'Quận 2'], ['763', 'Quận 9'], ['762', 'Quận Thủ Đức']].map(([code, name], i) => ({
+  const old = [
+    ['769', 'Quận 2'],
+    ['763', 'Quận 9'],
+    ['762', 'Quận Thủ Đức'],
+  ].map(([code, name], i) => ({
     type: 'Feature',
     properties: { level1_id: '79', level2_id: code, name },
     geometry: JSON.parse(parts[i]!.geometry),
@@ -72,7 +81,9 @@ describe('importing district boundaries', () => {
     const after = await counts()
     expect(after.imports - before.imports).toBe(1)
     expect(after.audits - before.audits).toBe(1)
-    const row = await db.one<{ action: string; entity_id: string }>(`SELECT action, entity_id FROM audit_log ORDER BY id DESC LIMIT 1`)
+    const row = await db.one<{ action: string; entity_id: string }>(
+      `SELECT action, entity_id FROM audit_log ORDER BY id DESC LIMIT 1`,
+    )
     expect(row).toEqual({ action: 'boundaries.import', entity_id: String(report.importId) })
   })
 
@@ -106,7 +117,9 @@ describe('importing district boundaries', () => {
     expect(in2021).toHaveLength(22)
     expect(in2020.map((u) => u.code)).toEqual(expect.arrayContaining(['762', '763', '769']))
     expect(in2021.map((u) => u.code)).not.toContain('762')
-    const versions = await db.many(`SELECT name, valid_from, valid_to FROM admin_units WHERE level = 'district' AND code = '769' ORDER BY valid_from`)
+    const versions = await db.many(
+      `SELECT name, valid_from, valid_to FROM admin_units WHERE level = 'district' AND code = '769' ORDER BY valid_from`,
+    )
     expect(versions).toEqual([
       { name: 'Quận 2', valid_from: '2019-01-01', valid_to: '2021-01-01' },
       { name: 'Thành phố Thủ Đức', valid_from: '2021-01-01', valid_to: null },
@@ -122,9 +135,35 @@ describe('importing district boundaries', () => {
   })
 
   it('repairs a self-intersecting ring and reports the reason and the area change', async () => {
-    const bowTie = { type: 'Polygon', coordinates: [[[106.60, 10.70], [106.62, 10.72], [106.62, 10.70], [106.60, 10.72], [106.60, 10.70]]] }
-    const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { level1_id: '84', level2_id: '842', name: 'Bow tie' }, geometry: bowTie }] }
-    const report = await importBoundaries(db, { level: 'district', provinceCode: '84', validFrom: '2020-01-01', fileName: 'bow.geojson', featureCollection: file }, SYSTEM)
+    const bowTie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106.6, 10.7],
+          [106.62, 10.72],
+          [106.62, 10.7],
+          [106.6, 10.72],
+          [106.6, 10.7],
+        ],
+      ],
+    }
+    const file = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { level1_id: '84', level2_id: '842', name: 'Bow tie' }, geometry: bowTie },
+      ],
+    }
+    const report = await importBoundaries(
+      db,
+      {
+        level: 'district',
+        provinceCode: '84',
+        validFrom: '2020-01-01',
+        fileName: 'bow.geojson',
+        featureCollection: file,
+      },
+      SYSTEM,
+    )
     expect(report.status).toBe('imported')
     const [repair] = report.features
     expect(repair?.validity).toMatch(/^Self-intersection/)
@@ -132,14 +171,25 @@ describe('importing district boundaries', () => {
     // the raw ring's two lobes cancel to about zero; repaired, they are two triangles covering half the 0.02° square (~2.4 km²)
     expect(repair?.areaAfterM2).toBeGreaterThan(2_000_000)
     expect(repair?.areaChangeM2).toBeGreaterThan(2_000_000)
-    const stored = await db.one<{ valid: boolean; type: string }>(`SELECT ST_IsValid(geom) AS valid, GeometryType(geom) AS type FROM admin_units WHERE code = '842'`)
+    const stored = await db.one<{ valid: boolean; type: string }>(
+      `SELECT ST_IsValid(geom) AS valid, GeometryType(geom) AS type FROM admin_units WHERE code = '842'`,
+    )
     expect(stored).toEqual({ valid: true, type: 'MULTIPOLYGON' })
   })
 })
 
 describe('importing the national province file', () => {
   it('stores 62 valid provinces and names every repair', async () => {
-    const report = await importBoundaries(db, { level: 'province', validFrom: '2008-08-01', fileName: 'vn62.geojson', featureCollection: readAdmin('vn_62_provinces_pre2025.geojson') }, SYSTEM)
+    const report = await importBoundaries(
+      db,
+      {
+        level: 'province',
+        validFrom: '2008-08-01',
+        fileName: 'vn62.geojson',
+        featureCollection: readAdmin('vn_62_provinces_pre2025.geojson'),
+      },
+      SYSTEM,
+    )
     expect(report.status).toBe('imported')
     const stored = await db.one<{ n: number; valid: number; ccw: number }>(
       `SELECT count(*) AS n, count(*) FILTER (WHERE ST_IsValid(geom)) AS valid, count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) AS ccw
@@ -148,20 +198,33 @@ describe('importing the national province file', () => {
     expect(stored).toEqual({ n: 62, valid: 62, ccw: 62 })
     const withRepeats = report.features.filter((f) => f.repeatedVertices > 0)
     expect(withRepeats.map((f) => f.code)).toEqual(['66', '68', '72', '74', '75', '80'])
-    expect(withRepeats.every((f) => f.repairs.some((r) => r.includes(`removed ${f.repeatedVertices} repeated vertices`)))).toBe(true)
+    expect(
+      withRepeats.every((f) => f.repairs.some((r) => r.includes(`removed ${f.repeatedVertices} repeated vertices`))),
+    ).toBe(true)
     // mixed winding across the file: most rings clockwise, a few already counter-clockwise
     const windings = new Set(report.features.map((f) => f.winding))
     expect(windings).toEqual(new Set(['cw', 'ccw']))
-    expect(report.features.filter((f) => f.rewound).every((f) => f.repairs.some((r) => r.startsWith('rewound')))).toBe(true)
-    expect(report.features.filter((f) => !f.rewound && f.repeatedVertices === 0).every((f) => f.repairs.length === 0)).toBe(true)
+    expect(report.features.filter((f) => f.rewound).every((f) => f.repairs.some((r) => r.startsWith('rewound')))).toBe(
+      true,
+    )
+    expect(
+      report.features.filter((f) => !f.rewound && f.repeatedVertices === 0).every((f) => f.repairs.length === 0),
+    ).toBe(true)
   })
 
   it('ends only the provinces a file contains, unless it is the national set', async () => {
     const province = (file: string, validFrom: string, national = false) =>
-      importBoundaries(db, { level: 'province', validFrom, national, fileName: file, featureCollection: readAdmin(file) }, SYSTEM)
+      importBoundaries(
+        db,
+        { level: 'province', validFrom, national, fileName: file, featureCollection: readAdmin(file) },
+        SYSTEM,
+      )
     const danang = await province('48_danang_province.geojson', '2020-01-01')
     expect(danang.closed.map((c) => c.code)).toEqual(['48'])
-    const currentProvinces = () => db.many<{ code: string }>(`SELECT code FROM admin_units WHERE level = 'province' AND valid_to IS NULL ORDER BY code`)
+    const currentProvinces = () =>
+      db.many<{ code: string }>(
+        `SELECT code FROM admin_units WHERE level = 'province' AND valid_to IS NULL ORDER BY code`,
+      )
     expect(await currentProvinces()).toHaveLength(62)
     const reform = await province('79_hcmc_province.geojson', '2025-07-01', true)
     expect(reform.closed).toHaveLength(62)

@@ -8,7 +8,12 @@ let app: TestApp
 let officer: string, inspector: string, viettel: string
 let programmeId: number
 
-async function call(method: string, path: string, cookie: string, body?: unknown): Promise<{ status: number; json: Json }> {
+async function call(
+  method: string,
+  path: string,
+  cookie: string,
+  body?: unknown,
+): Promise<{ status: number; json: Json }> {
   const res = await app.request(method, path, { cookie, body })
   return { status: res.status, json: (await res.json()) as Json }
 }
@@ -23,19 +28,55 @@ async function independentCounts(id: number) {
        FROM conversion_phases ph WHERE ph.programme_id = $1 ORDER BY ph.seq`,
     [id],
   )
-  const status = Object.fromEntries((await app.db.many<{ status: string; n: number }>(`SELECT status, count(*) AS n FROM conversion_items WHERE programme_id = $1 GROUP BY status`, [id])).map((r) => [r.status, r.n]))
-  const overdue = (await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM conversion_items WHERE programme_id = $1 AND status <> 'verified' AND due_date < ${TODAY}`, [id])).n
-  const districts = Object.fromEntries((await app.db.many<{ code: string; n: number }>(`SELECT s.district_code AS code, count(*) AS n FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE i.programme_id = $1 AND i.status = 'verified' GROUP BY 1`, [id])).map((r) => [r.code, r.n]))
-  const carriers = Object.fromEntries((await app.db.many<{ code: string; n: number }>(`SELECT c.short_name AS code, count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id WHERE i.programme_id = $1 GROUP BY 1`, [id])).map((r) => [r.code, r.n]))
+  const status = Object.fromEntries(
+    (
+      await app.db.many<{ status: string; n: number }>(
+        `SELECT status, count(*) AS n FROM conversion_items WHERE programme_id = $1 GROUP BY status`,
+        [id],
+      )
+    ).map((r) => [r.status, r.n]),
+  )
+  const overdue = (
+    await app.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM conversion_items WHERE programme_id = $1 AND status <> 'verified' AND due_date < ${TODAY}`,
+      [id],
+    )
+  ).n
+  const districts = Object.fromEntries(
+    (
+      await app.db.many<{ code: string; n: number }>(
+        `SELECT s.district_code AS code, count(*) AS n FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE i.programme_id = $1 AND i.status = 'verified' GROUP BY 1`,
+        [id],
+      )
+    ).map((r) => [r.code, r.n]),
+  )
+  const carriers = Object.fromEntries(
+    (
+      await app.db.many<{ code: string; n: number }>(
+        `SELECT c.short_name AS code, count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id WHERE i.programme_id = $1 GROUP BY 1`,
+        [id],
+      )
+    ).map((r) => [r.code, r.n]),
+  )
   return { phases: phases.map((p) => p.done), status, overdue, districts, carriers }
 }
 
 function dashboardFigures(d: Json) {
   return {
     phases: d.phases.map((p: Json) => p.done),
-    status: Object.fromEntries(Object.entries({ planned: d.totals.planned, in_progress: d.totals.inProgress, reported: d.totals.reported, returned: d.totals.returned, verified: d.totals.verified }).filter(([, n]) => (n as number) > 0)),
+    status: Object.fromEntries(
+      Object.entries({
+        planned: d.totals.planned,
+        in_progress: d.totals.inProgress,
+        reported: d.totals.reported,
+        returned: d.totals.returned,
+        verified: d.totals.verified,
+      }).filter(([, n]) => (n as number) > 0),
+    ),
     overdue: d.totals.overdue,
-    districts: Object.fromEntries(d.byDistrict.filter((r: Json) => r.verified > 0).map((r: Json) => [r.code, r.verified])),
+    districts: Object.fromEntries(
+      d.byDistrict.filter((r: Json) => r.verified > 0).map((r: Json) => [r.code, r.verified]),
+    ),
     carriers: Object.fromEntries(d.byCarrier.map((r: Json) => [r.shortName, r.items])),
   }
 }
@@ -46,7 +87,9 @@ beforeAll(async () => {
   officer = await app.login('officer', DEMO_PASSWORD)
   inspector = await app.login('inspector', DEMO_PASSWORD)
   viettel = await app.login('viettel', DEMO_PASSWORD)
-  programmeId = (await app.db.one<{ id: number }>(`SELECT id FROM conversion_programmes WHERE is_demo ORDER BY id LIMIT 1`)).id
+  programmeId = (
+    await app.db.one<{ id: number }>(`SELECT id FROM conversion_programmes WHERE is_demo ORDER BY id LIMIT 1`)
+  ).id
 }, 300_000)
 afterAll(async () => {
   await app?.close()
@@ -71,7 +114,11 @@ describe('the demo programmes', () => {
 
   it('has completions spread from 2017 to the last days, so the burn-up bends and the pace is recent', async () => {
     const d = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
-    const years = new Set(d.burnup.series.filter((p: Json, i: number, all: Json[]) => i > 0 && p.done > all[i - 1]!.done).map((p: Json) => p.month.slice(0, 4)))
+    const years = new Set(
+      d.burnup.series
+        .filter((p: Json, i: number, all: Json[]) => i > 0 && p.done > all[i - 1]!.done)
+        .map((p: Json) => p.month.slice(0, 4)),
+    )
     for (const y of ['2017', '2019', '2021', '2024', d.asOf.slice(0, 4)]) expect(years).toContain(y)
     expect(d.pace.perMonth).toBeGreaterThan(5)
     expect(d.burnup.forecast.to > d.asOf).toBe(true)
@@ -105,12 +152,28 @@ describe('the dashboard', () => {
 
   it('moves at once when an inspector verifies a reported item: phase, district and carrier', async () => {
     const before = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
-    const list = await call('GET', `/api/conversions/items?programme=${programmeId}&phase=2&status=planned&limit=1`, viettel)
+    const list = await call(
+      'GET',
+      `/api/conversions/items?programme=${programmeId}&phase=2&status=planned&limit=1`,
+      viettel,
+    )
     const target = list.json.items[0]
-    const photo = await fetch(`${app.url}/api/conversions/items/${target.id}/photos`, { method: 'POST', headers: { cookie: viettel, 'content-type': 'image/png' }, body: new Uint8Array(demoPhoto()) })
+    const photo = await fetch(`${app.url}/api/conversions/items/${target.id}/photos`, {
+      method: 'POST',
+      headers: { cookie: viettel, 'content-type': 'image/png' },
+      body: new Uint8Array(demoPhoto()),
+    })
     expect(photo.status).toBe(201)
-    const rep = await call('POST', `/api/conversions/items/${target.id}/transitions`, viettel, { action: 'report', version: target.version, measuredHeightM: target.toHeightM, completedOn: before.asOf })
-    const ver = await call('POST', `/api/conversions/items/${target.id}/transitions`, inspector, { action: 'verify', version: rep.json.version })
+    const rep = await call('POST', `/api/conversions/items/${target.id}/transitions`, viettel, {
+      action: 'report',
+      version: target.version,
+      measuredHeightM: target.toHeightM,
+      completedOn: before.asOf,
+    })
+    const ver = await call('POST', `/api/conversions/items/${target.id}/transitions`, inspector, {
+      action: 'verify',
+      version: rep.json.version,
+    })
     expect(ver.json.status).toBe('verified')
     const after = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, officer)).json
     // Verified today: an open phase counts it, a closed one keeps its count at its deadline.
@@ -125,7 +188,10 @@ describe('the dashboard', () => {
 
   it('shows a carrier only its own items, measured against them', async () => {
     const d = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, viettel)).json
-    const own = await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id WHERE programme_id = $1 AND c.short_name = 'viettel'`, [programmeId])
+    const own = await app.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id WHERE programme_id = $1 AND c.short_name = 'viettel'`,
+      [programmeId],
+    )
     expect(d.scoped).toBe(true)
     expect(d.totals.items).toBe(own.n)
     expect(d.byCarrier.map((c: Json) => c.shortName)).toEqual(['viettel'])
@@ -133,8 +199,15 @@ describe('the dashboard', () => {
   })
 
   it('colours the map layer by status for every item of the filter', async () => {
-    const layer = await call('GET', `/api/conversions/items.geojson?programme=${programmeId}&phase=1&status=verified`, officer)
-    const expected = await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM conversion_items i JOIN conversion_phases ph ON ph.id = i.phase_id WHERE i.programme_id = $1 AND ph.seq = 1 AND i.status = 'verified'`, [programmeId])
+    const layer = await call(
+      'GET',
+      `/api/conversions/items.geojson?programme=${programmeId}&phase=1&status=verified`,
+      officer,
+    )
+    const expected = await app.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM conversion_items i JOIN conversion_phases ph ON ph.id = i.phase_id WHERE i.programme_id = $1 AND ph.seq = 1 AND i.status = 'verified'`,
+      [programmeId],
+    )
     expect(layer.json.features).toHaveLength(expected.n)
     expect(new Set(layer.json.features.map((f: Json) => f.properties.status))).toEqual(new Set(['verified']))
   })

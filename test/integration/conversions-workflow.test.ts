@@ -18,13 +18,22 @@ const SITES = [
 ] as const
 let centre: { lon: number; lat: number }
 
-async function call(method: string, path: string, cookie?: string, body?: unknown): Promise<{ status: number; json: Json }> {
+async function call(
+  method: string,
+  path: string,
+  cookie?: string,
+  body?: unknown,
+): Promise<{ status: number; json: Json }> {
   const res = await app.request(method, path, { cookie, body })
   const text = await res.text()
   return { status: res.status, json: text ? JSON.parse(text) : {} }
 }
 async function upload(itemId: number, cookie: string, bytes: Buffer, type = 'image/jpeg') {
-  const res = await fetch(`${app.url}/api/conversions/items/${itemId}/photos`, { method: 'POST', headers: { cookie, 'content-type': type }, body: new Uint8Array(bytes) })
+  const res = await fetch(`${app.url}/api/conversions/items/${itemId}/photos`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': type },
+    body: new Uint8Array(bytes),
+  })
   return { status: res.status, json: (await res.json()) as Json }
 }
 const station = (code: string, carrier = 'viettel') =>
@@ -32,13 +41,20 @@ const station = (code: string, carrier = 'viettel') =>
     `SELECT s.id, mast_class AS "mastClass", mast_height_m AS "mastHeightM", version, camouflage_kind AS "camouflageKind" FROM stations s JOIN carriers c ON c.id = s.carrier_id WHERE site_code = $1 AND c.short_name = $2`,
     [code, carrier],
   )
-const item = (code: string) => app.db.one<{ id: number; version: number; status: string }>(`SELECT i.id, i.version, i.status FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE s.site_code = $1 AND i.programme_id = $2 ORDER BY i.id LIMIT 1`, [code, programmeId])
-const count = async (sql: string, params: unknown[] = []) => (await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, params)).n
+const item = (code: string) =>
+  app.db.one<{ id: number; version: number; status: string }>(
+    `SELECT i.id, i.version, i.status FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE s.site_code = $1 AND i.programme_id = $2 ORDER BY i.id LIMIT 1`,
+    [code, programmeId],
+  )
+const count = async (sql: string, params: unknown[] = []) =>
+  (await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, params)).n
 
 beforeAll(async () => {
   app = await startTestApp()
   await generateProvince(app.db, '79', 20_170_601)
-  centre = await app.db.one(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760' AND valid_to IS NULL) t`)
+  centre = await app.db.one(
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760' AND valid_to IS NULL) t`,
+  )
   for (const [carrier, code, cls, h, building, k] of SITES) {
     // 400 m apart along the parallel, so a position with a 30 m tolerance finds exactly one.
     await app.db.exec(
@@ -53,8 +69,15 @@ beforeAll(async () => {
   ;({ cookie: officer } = await app.user('officer.one', 'officer'))
   ;({ cookie: admin } = await app.user('root.admin', 'admin'))
   const created = await call('POST', '/api/conversions/programmes', officer, {
-    name: 'Chuyển đổi thử', decisionNo: '2456/QĐ-UBND', decisionDate: '2017-05-12', startsOn: '2017-01-01', heightToleranceM: 0.5,
-    phases: [{ name: 'GĐ 1', deadline: '2020-12-31', cumulativeTarget: 2 }, { name: 'GĐ 2', deadline: '2030-12-31', cumulativeTarget: 4 }],
+    name: 'Chuyển đổi thử',
+    decisionNo: '2456/QĐ-UBND',
+    decisionDate: '2017-05-12',
+    startsOn: '2017-01-01',
+    heightToleranceM: 0.5,
+    phases: [
+      { name: 'GĐ 1', deadline: '2020-12-31', cumulativeTarget: 2 },
+      { name: 'GĐ 2', deadline: '2030-12-31', cumulativeTarget: 4 },
+    ],
   })
   expect(created.status).toBe(201)
   programmeId = created.json.id
@@ -63,10 +86,12 @@ afterAll(async () => {
   await app?.close()
 })
 
-const importCsv = (csv: string, extra: Json = {}) => call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, { format: 'csv', content: csv, ...extra })
+const importCsv = (csv: string, extra: Json = {}) =>
+  call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, { format: 'csv', content: csv, ...extra })
 
 describe('importing a programme list', () => {
-  const GOOD = 'station_code,carrier,kind,to_class,to_height_m,design,phase\nVT-A,,lower,,12,,1\nVT-B,,camouflage,A1c,10,palm_tree,1\n'
+  const GOOD =
+    'station_code,carrier,kind,to_class,to_height_m,design,phase\nVT-A,,lower,,12,,1\nVT-B,,camouflage,A1c,10,palm_tree,1\n'
 
   it('reports unmatched, ambiguous and invalid rows with line and reason, and imports nothing', async () => {
     const csv = `${GOOD}NO-SUCH,,lower,,12,,1\nVT-C,,lower,,12,,2\nMB-A,mobifone,lower,,20,,2\nMB-A,mobifone,camouflage,A1c,9,,9\n`
@@ -76,7 +101,7 @@ describe('importing a programme list', () => {
     expect(Object.keys(byLine).map(Number)).toEqual([4, 5, 6, 7])
     expect(byLine[4]).toMatch(/^unmatched: no station with code NO-SUCH/)
     expect(byLine[5]).toMatch(/^ambiguous: 2 stations match code VT-C/)
-    expect(byLine[6]).toContain('to_height_m 20 is not lower than the mast\'s 17 m')
+    expect(byLine[6]).toContain("to_height_m 20 is not lower than the mast's 17 m")
     expect(byLine[7]).toContain('no phase 9')
     expect(byLine[7]).toContain('a camouflaged mast names its design')
     expect(res.json.errors.map((e: Json) => e.path)).toEqual(['line.4', 'line.5', 'line.6', 'line.7'])
@@ -98,15 +123,30 @@ describe('importing a programme list', () => {
   })
 
   it('matches GeoJSON rows by position within the tolerance and refuses a station already listed', async () => {
-    const feature = (lon: number, lat: number, props: Json) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: props })
+    const feature = (lon: number, lat: number, props: Json) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: props,
+    })
     const near = feature(centre.lon + 3 * 0.0037 + 0.0001, centre.lat, { kind: 'lower', to_height_m: 12, phase: 2 }) // ~11 m from MB-A
     const far = feature(centre.lon + 10 * 0.0037, centre.lat, { kind: 'lower', to_height_m: 12, phase: 2 })
     const again = feature(centre.lon, centre.lat, { kind: 'lower', to_height_m: 12, phase: 2 }) // VT-A, already in
     const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features })
-    const bad = await call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, { format: 'geojson', content: fc([near, far, again]), toleranceM: 30 })
+    const bad = await call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, {
+      format: 'geojson',
+      content: fc([near, far, again]),
+      toleranceM: 30,
+    })
     expect(bad.status).toBe(422)
-    expect(bad.json.report.problems.map((p: Json) => [p.line, p.reason.split(':')[0]])).toEqual([[2, 'unmatched'], [3, 'station VT-A is already in the programme']])
-    const ok = await call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, { format: 'geojson', content: fc([near]), toleranceM: 30 })
+    expect(bad.json.report.problems.map((p: Json) => [p.line, p.reason.split(':')[0]])).toEqual([
+      [2, 'unmatched'],
+      [3, 'station VT-A is already in the programme'],
+    ])
+    const ok = await call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, {
+      format: 'geojson',
+      content: fc([near]),
+      toleranceM: 30,
+    })
     expect(ok.status).toBe(201)
     expect(ok.json.imported).toBe(1)
   })
@@ -115,7 +155,12 @@ describe('importing a programme list', () => {
 describe('an item from report to verification', () => {
   it('will not take a report without an after-photo', async () => {
     const it1 = await item('VT-A')
-    const res = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, { action: 'report', version: it1.version, measuredHeightM: 12, completedOn: '2026-01-05' })
+    const res = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, {
+      action: 'report',
+      version: it1.version,
+      measuredHeightM: 12,
+      completedOn: '2026-01-05',
+    })
     expect(res.status).toBe(422)
     expect(res.json.errors[0].path).toBe('photos')
   })
@@ -138,43 +183,85 @@ describe('an item from report to verification', () => {
   it('fails the verification by itself when the measured height exceeds the target by more than the tolerance', async () => {
     const before = await station('VT-A')
     let it1 = await item('VT-A')
-    const reported = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, { action: 'report', version: it1.version, measuredHeightM: 12.6, completedOn: '2026-01-05' })
+    const reported = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, {
+      action: 'report',
+      version: it1.version,
+      measuredHeightM: 12.6,
+      completedOn: '2026-01-05',
+    })
     expect(reported.status).toBe(200)
     expect(reported.json.status).toBe('reported')
-    const verified = await call('POST', `/api/conversions/items/${it1.id}/transitions`, inspector, { action: 'verify', version: reported.json.version })
+    const verified = await call('POST', `/api/conversions/items/${it1.id}/transitions`, inspector, {
+      action: 'verify',
+      version: reported.json.version,
+    })
     expect(verified.status).toBe(200)
     expect(verified.json.status).toBe('returned')
-    expect(verified.json.returnReasons[0]).toContain('Measured height 12.6 m exceeds the 12 m target by 0.6 m (tolerance 0.5 m)')
+    expect(verified.json.returnReasons[0]).toContain(
+      'Measured height 12.6 m exceeds the 12 m target by 0.6 m (tolerance 0.5 m)',
+    )
     expect(await station('VT-A')).toEqual(before)
     it1 = await item('VT-A')
-    expect(await count(`audit_log WHERE entity = 'conversion_item' AND entity_id = $1 AND action = 'conversion.fail_verification'`, [String(it1.id)])).toBe(1)
+    expect(
+      await count(
+        `audit_log WHERE entity = 'conversion_item' AND entity_id = $1 AND action = 'conversion.fail_verification'`,
+        [String(it1.id)],
+      ),
+    ).toBe(1)
   })
 
   it('answers 409 to a stale version and changes the station only on verification, with its history', async () => {
     const before = await station('VT-A')
     const it1 = await item('VT-A')
-    const again = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, { action: 'report', version: it1.version, measuredHeightM: 12.3, completedOn: '2026-01-06' })
+    const again = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, {
+      action: 'report',
+      version: it1.version,
+      measuredHeightM: 12.3,
+      completedOn: '2026-01-06',
+    })
     expect(again.json.status).toBe('reported')
     expect(await station('VT-A')).toEqual(before)
-    const stale = await call('POST', `/api/conversions/items/${it1.id}/transitions`, inspector, { action: 'verify', version: it1.version })
+    const stale = await call('POST', `/api/conversions/items/${it1.id}/transitions`, inspector, {
+      action: 'verify',
+      version: it1.version,
+    })
     expect(stale.status).toBe(409)
-    const ok = await call('POST', `/api/conversions/items/${it1.id}/transitions`, inspector, { action: 'verify', version: again.json.version })
+    const ok = await call('POST', `/api/conversions/items/${it1.id}/transitions`, inspector, {
+      action: 'verify',
+      version: again.json.version,
+    })
     expect(ok.status).toBe(200)
     expect(ok.json.status).toBe('verified')
     const after = await station('VT-A')
     expect(after).toMatchObject({ mastClass: 'A2a', mastHeightM: 12.3, version: before.version + 1 })
-    const history = await app.db.one<Json>(`SELECT action, actor_name AS actor, note, snapshot FROM station_history WHERE station_id = $1 ORDER BY version DESC LIMIT 1`, [after.id])
+    const history = await app.db.one<Json>(
+      `SELECT action, actor_name AS actor, note, snapshot FROM station_history WHERE station_id = $1 ORDER BY version DESC LIMIT 1`,
+      [after.id],
+    )
     expect(history).toMatchObject({ action: 'conversion_verified', actor: 'insp' })
     expect(history.note).toContain('A2a 18 m → A2a 12.3 m')
-    expect(await count(`audit_log WHERE entity = 'station' AND entity_id = $1 AND action = 'station.conversion_verified'`, [String(after.id)])).toBe(1)
+    expect(
+      await count(`audit_log WHERE entity = 'station' AND entity_id = $1 AND action = 'station.conversion_verified'`, [
+        String(after.id),
+      ]),
+    ).toBe(1)
   })
 
   it('converts a bulky mast to a camouflaged one on verification', async () => {
     const b = await item('VT-B')
     await upload(b.id, viettel, PNG)
-    const rep = await call('POST', `/api/conversions/items/${b.id}/transitions`, viettel, { action: 'report', version: b.version, measuredHeightM: 9.8, completedOn: '2026-02-01' })
+    const rep = await call('POST', `/api/conversions/items/${b.id}/transitions`, viettel, {
+      action: 'report',
+      version: b.version,
+      measuredHeightM: 9.8,
+      completedOn: '2026-02-01',
+    })
     expect((await station('VT-B')).mastClass).toBe('A2b')
-    const ok = await call('POST', `/api/conversions/items/${b.id}/transitions`, inspector, { action: 'verify', version: rep.json.version, inspectedHeightM: 10.2 })
+    const ok = await call('POST', `/api/conversions/items/${b.id}/transitions`, inspector, {
+      action: 'verify',
+      version: rep.json.version,
+      inspectedHeightM: 10.2,
+    })
     expect(ok.json.status).toBe('verified')
     expect(await station('VT-B')).toMatchObject({ mastClass: 'A1c', camouflageKind: 'palm_tree', mastHeightM: 10.2 })
   })
@@ -183,19 +270,34 @@ describe('an item from report to verification', () => {
     const c = await item('VT-C')
     const before = await station('VT-C')
     await upload(c.id, viettel, PNG)
-    const rep = await call('POST', `/api/conversions/items/${c.id}/transitions`, viettel, { action: 'report', version: c.version, measuredHeightM: 12, completedOn: '2026-02-01' })
-    const back = await call('POST', `/api/conversions/items/${c.id}/transitions`, officer, { action: 'return', version: rep.json.version, reasons: ['Ảnh không rõ'] })
+    const rep = await call('POST', `/api/conversions/items/${c.id}/transitions`, viettel, {
+      action: 'report',
+      version: c.version,
+      measuredHeightM: 12,
+      completedOn: '2026-02-01',
+    })
+    const back = await call('POST', `/api/conversions/items/${c.id}/transitions`, officer, {
+      action: 'return',
+      version: rep.json.version,
+      reasons: ['Ảnh không rõ'],
+    })
     expect(back.json).toMatchObject({ status: 'returned', returnReasons: ['Ảnh không rõ'] })
     expect(await station('VT-C')).toEqual(before)
   })
 
   it('refuses to change the class or height of a mast with an open item outside verification', async () => {
     const before = await station('VT-C')
-    const height = await call('PATCH', `/api/stations/${before.id}`, officer, { version: before.version, mastHeightM: 12 })
+    const height = await call('PATCH', `/api/stations/${before.id}`, officer, {
+      version: before.version,
+      mastHeightM: 12,
+    })
     expect(height.status).toBe(409)
     expect(height.json.detail).toContain('conversion programme')
     expect(await station('VT-C')).toEqual(before)
-    const address = await call('PATCH', `/api/stations/${before.id}`, officer, { version: before.version, address: '12 Lê Duẩn' })
+    const address = await call('PATCH', `/api/stations/${before.id}`, officer, {
+      version: before.version,
+      address: '12 Lê Duẩn',
+    })
     expect(address.status).toBe(200)
   })
 })
@@ -203,12 +305,25 @@ describe('an item from report to verification', () => {
 describe('carrier isolation and roles, route by route', () => {
   it('keeps another carrier out of every item route with 404 and lists only its own', async () => {
     const a = await item('VT-C')
-    const photo = await app.db.one<{ id: number }>('SELECT id FROM conversion_photos WHERE item_id = $1 LIMIT 1', [a.id])
+    const photo = await app.db.one<{ id: number }>('SELECT id FROM conversion_photos WHERE item_id = $1 LIMIT 1', [
+      a.id,
+    ])
     expect((await call('GET', `/api/conversions/items/${a.id}`, mobifone)).status).toBe(404)
-    expect((await call('POST', `/api/conversions/items/${a.id}/transitions`, mobifone, { action: 'start', version: a.version })).status).toBe(404)
+    expect(
+      (
+        await call('POST', `/api/conversions/items/${a.id}/transitions`, mobifone, {
+          action: 'start',
+          version: a.version,
+        })
+      ).status,
+    ).toBe(404)
     expect((await upload(a.id, mobifone, PNG)).status).toBe(404)
-    expect((await fetch(`${app.url}/api/conversions/photos/${photo.id}`, { headers: { cookie: mobifone } })).status).toBe(404)
-    const csv = await call('POST', '/api/conversions/items/status-csv', mobifone, { csv: `item_id,action\n${a.id},start\n` })
+    expect(
+      (await fetch(`${app.url}/api/conversions/photos/${photo.id}`, { headers: { cookie: mobifone } })).status,
+    ).toBe(404)
+    const csv = await call('POST', '/api/conversions/items/status-csv', mobifone, {
+      csv: `item_id,action\n${a.id},start\n`,
+    })
     expect(csv.status).toBe(422)
     expect(csv.json.errors[0]).toEqual({ path: 'line.2', message: `no item ${a.id} of yours` })
     const list = await call('GET', `/api/conversions/items?programme=${programmeId}`, mobifone)
@@ -222,43 +337,87 @@ describe('carrier isolation and roles, route by route', () => {
 
   it('lets each role take only its own steps', async () => {
     const a = await item('VT-C')
-    const expectStatus = async (cookie: string, body: Json, status: number) => expect((await call('POST', `/api/conversions/items/${a.id}/transitions`, cookie, body)).status).toBe(status)
+    const expectStatus = async (cookie: string, body: Json, status: number) =>
+      expect((await call('POST', `/api/conversions/items/${a.id}/transitions`, cookie, body)).status).toBe(status)
     await expectStatus(inspector, { action: 'start', version: a.version }, 403)
-    await expectStatus(officer, { action: 'report', version: a.version, measuredHeightM: 12, completedOn: '2026-01-01' }, 403)
+    await expectStatus(
+      officer,
+      { action: 'report', version: a.version, measuredHeightM: 12, completedOn: '2026-01-01' },
+      403,
+    )
     await expectStatus(viettel, { action: 'verify', version: a.version }, 403)
     await expectStatus(admin, { action: 'verify', version: a.version }, 403)
     expect((await upload(a.id, officer, PNG)).status).toBe(403)
-    expect((await call('POST', '/api/conversions/items/status-csv', inspector, { csv: 'item_id,action\n1,start\n' })).status).toBe(403)
+    expect(
+      (await call('POST', '/api/conversions/items/status-csv', inspector, { csv: 'item_id,action\n1,start\n' })).status,
+    ).toBe(403)
     for (const cookie of [viettel, inspector]) {
-      expect((await call('POST', `/api/conversions/programmes/${programmeId}/import`, cookie, { format: 'csv', content: 'x' })).status).toBe(403)
-      expect((await call('POST', '/api/conversions/programmes', cookie, { name: 'x', decisionNo: '1', decisionDate: '2020-01-01', startsOn: '2020-01-01', phases: [{ name: 'a', deadline: '2021-01-01', cumulativeTarget: 1 }] })).status).toBe(403)
-      expect((await call('PATCH', `/api/conversions/programmes/${programmeId}`, cookie, { version: 1, heightToleranceM: 1 })).status).toBe(403)
+      expect(
+        (
+          await call('POST', `/api/conversions/programmes/${programmeId}/import`, cookie, {
+            format: 'csv',
+            content: 'x',
+          })
+        ).status,
+      ).toBe(403)
+      expect(
+        (
+          await call('POST', '/api/conversions/programmes', cookie, {
+            name: 'x',
+            decisionNo: '1',
+            decisionDate: '2020-01-01',
+            startsOn: '2020-01-01',
+            phases: [{ name: 'a', deadline: '2021-01-01', cumulativeTarget: 1 }],
+          })
+        ).status,
+      ).toBe(403)
+      expect(
+        (await call('PATCH', `/api/conversions/programmes/${programmeId}`, cookie, { version: 1, heightToleranceM: 1 }))
+          .status,
+      ).toBe(403)
     }
   })
 
   it('asks everyone who is not signed in to sign in, on every route', async () => {
     const routes: [string, string][] = [
-      ['GET', '/api/conversions/programmes'], ['POST', '/api/conversions/programmes'], ['GET', `/api/conversions/programmes/${programmeId}`],
-      ['PATCH', `/api/conversions/programmes/${programmeId}`], ['POST', `/api/conversions/programmes/${programmeId}/import`],
-      ['GET', `/api/conversions/programmes/${programmeId}/dashboard`], ['GET', `/api/conversions/items?programme=${programmeId}`],
-      ['GET', `/api/conversions/items.geojson?programme=${programmeId}`], ['POST', '/api/conversions/items/status-csv'], ['GET', '/api/conversions/items/1'],
-      ['POST', '/api/conversions/items/1/transitions'], ['POST', '/api/conversions/items/1/photos'], ['GET', '/api/conversions/photos/1'],
+      ['GET', '/api/conversions/programmes'],
+      ['POST', '/api/conversions/programmes'],
+      ['GET', `/api/conversions/programmes/${programmeId}`],
+      ['PATCH', `/api/conversions/programmes/${programmeId}`],
+      ['POST', `/api/conversions/programmes/${programmeId}/import`],
+      ['GET', `/api/conversions/programmes/${programmeId}/dashboard`],
+      ['GET', `/api/conversions/items?programme=${programmeId}`],
+      ['GET', `/api/conversions/items.geojson?programme=${programmeId}`],
+      ['POST', '/api/conversions/items/status-csv'],
+      ['GET', '/api/conversions/items/1'],
+      ['POST', '/api/conversions/items/1/transitions'],
+      ['POST', '/api/conversions/items/1/photos'],
+      ['GET', '/api/conversions/photos/1'],
     ]
-    for (const [method, path] of routes) expect([method, path, (await call(method, path, undefined, method === 'GET' ? undefined : {})).status]).toEqual([method, path, 401])
+    for (const [method, path] of routes)
+      expect([method, path, (await call(method, path, undefined, method === 'GET' ? undefined : {})).status]).toEqual([
+        method,
+        path,
+        401,
+      ])
   })
 })
 
 describe("a carrier's CSV of status updates", () => {
   it('reports each bad line and changes nothing, then applies a clean file', async () => {
     const c = await item('VT-C')
-    const bad = await call('POST', '/api/conversions/items/status-csv', viettel, { csv: `item_id,action,measured_height_m,completed_on\n${c.id},report,abc,2026-01-01\n999999,start,,\n` })
+    const bad = await call('POST', '/api/conversions/items/status-csv', viettel, {
+      csv: `item_id,action,measured_height_m,completed_on\n${c.id},report,abc,2026-01-01\n999999,start,,\n`,
+    })
     expect(bad.status).toBe(422)
     expect(bad.json.errors).toEqual([
       { path: 'line.2', message: 'measured_height_m must be a height in metres (more than 0, at most 150)' },
       { path: 'line.3', message: 'no item 999999 of yours' },
     ])
     expect((await item('VT-C')).status).toBe('returned')
-    const ok = await call('POST', '/api/conversions/items/status-csv', viettel, { csv: `item_id,action,measured_height_m,completed_on\n${c.id},report,"11,9",2026-03-01\n` })
+    const ok = await call('POST', '/api/conversions/items/status-csv', viettel, {
+      csv: `item_id,action,measured_height_m,completed_on\n${c.id},report,"11,9",2026-03-01\n`,
+    })
     expect(ok.status).toBe(200)
     expect(ok.json.items[0]).toMatchObject({ status: 'reported', measuredHeightM: 11.9 })
   })

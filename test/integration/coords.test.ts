@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { cs2csArgs, DIRECTIONS, hasCommand, readFixture, run, runCs2cs, TOWGS84, type FixtureRow, type System } from '../fixtures/vn2000/cs2cs'
+import {
+  cs2csArgs,
+  DIRECTIONS,
+  hasCommand,
+  readFixture,
+  run,
+  runCs2cs,
+  TOWGS84,
+  type FixtureRow,
+  type System,
+} from '../fixtures/vn2000/cs2cs'
 
 let app: TestApp
 beforeAll(async () => {
@@ -62,14 +72,21 @@ describe('zones', () => {
     const { items } = (await res.json()) as { items: Zone[] }
     expect(items).toHaveLength(63)
     const byCode = new Map(items.map((z) => [z.provinceCode, z]))
-    expect(byCode.get('79')).toMatchObject({ provinceName: 'Thành phố Hồ Chí Minh', centralMeridian: 105.75, epsg: 9210, srid: 979210 })
+    expect(byCode.get('79')).toMatchObject({
+      provinceName: 'Thành phố Hồ Chí Minh',
+      centralMeridian: 105.75,
+      epsg: 9210,
+      srid: 979210,
+    })
     expect(byCode.get('48')).toMatchObject({ centralMeridian: 107.75, epsg: 5899 })
     expect(byCode.get('84')).toMatchObject({ centralMeridian: 105.5, epsg: 9209 })
     expect(byCode.get('42')).toMatchObject({ centralMeridian: 105.5, epsg: 9209 })
   })
 
   it('agrees with the fixture on the four provinces’ meridians', async () => {
-    const zones = await app.db.many<{ code: string; cm: number }>('SELECT province_code AS code, central_meridian::float8 AS cm FROM vn2000_zones')
+    const zones = await app.db.many<{ code: string; cm: number }>(
+      'SELECT province_code AS code, central_meridian::float8 AS cm FROM vn2000_zones',
+    )
     for (const row of fixture) expect(zones.find((z) => z.code === row.province)?.cm).toBe(row.meridian)
   })
 
@@ -85,19 +102,26 @@ describe('zones', () => {
     }
   })
 
-  it.skipIf(!hasCommand('projinfo'))('defines each zone as PROJ’s EPSG entry does, with the pinned transformation', async () => {
-    const rows = await app.db.many<{ epsg: number; proj4text: string }>(
-      `SELECT DISTINCT z.epsg, s.proj4text FROM vn2000_zones z JOIN spatial_ref_sys s ON s.srid = z.srid
+  it.skipIf(!hasCommand('projinfo'))(
+    'defines each zone as PROJ’s EPSG entry does, with the pinned transformation',
+    async () => {
+      const rows = await app.db.many<{ epsg: number; proj4text: string }>(
+        `SELECT DISTINCT z.epsg, s.proj4text FROM vn2000_zones z JOIN spatial_ref_sys s ON s.srid = z.srid
        UNION ALL SELECT 4756, proj4text FROM spatial_ref_sys WHERE srid = 974756`,
-    )
-    expect(rows).toHaveLength(18)
-    for (const { epsg, proj4text } of rows) {
-      const proj = await run('projinfo', [`EPSG:${epsg}`, '-o', 'PROJ', '-q'])
-      const params = (s: string) => s.split(/\s+/).filter((p) => p && p !== '+type=crs' && p !== '+no_defs').sort()
-      expect(params(proj4text), `EPSG:${epsg}`).toEqual(params(proj))
-      expect(proj4text).toContain(TOWGS84)
-    }
-  })
+      )
+      expect(rows).toHaveLength(18)
+      for (const { epsg, proj4text } of rows) {
+        const proj = await run('projinfo', [`EPSG:${epsg}`, '-o', 'PROJ', '-q'])
+        const params = (s: string) =>
+          s
+            .split(/\s+/)
+            .filter((p) => p && p !== '+type=crs' && p !== '+no_defs')
+            .sort()
+        expect(params(proj4text), `EPSG:${epsg}`).toEqual(params(proj))
+        expect(proj4text).toContain(TOWGS84)
+      }
+    },
+  )
 })
 
 describe('conversions agree with PROJ (cs2cs) within 5 cm', () => {
@@ -120,7 +144,10 @@ describe('conversions agree with PROJ (cs2cs) within 5 cm', () => {
   it.skipIf(!hasCommand('cs2cs'))('the same points through cs2cs run now', async () => {
     for (const rows of groups.values()) {
       const { from, to, meridian } = rows[0]!
-      const live = await runCs2cs(cs2csArgs(from, to, meridian), rows.map((r) => r.input))
+      const live = await runCs2cs(
+        cs2csArgs(from, to, meridian),
+        rows.map((r) => r.input),
+      )
       const points = await apiConvert(rows)
       rows.forEach((row, i) => {
         expect(metresApart(to, points[i]!, live[i]!), row.id).toBeLessThan(0.05)
@@ -155,7 +182,16 @@ describe('conversions agree with PROJ (cs2cs) within 5 cm', () => {
 
 describe('convert names each bad point', () => {
   it('flags swapped lat/lon and says what was meant', async () => {
-    const { status, json } = await convert({ from: 'wgs84', to: 'vn2000-tm3', zone: '79', points: [[106.7, 10.78], [10.78, 106.7], [2.35, 48.85]] })
+    const { status, json } = await convert({
+      from: 'wgs84',
+      to: 'vn2000-tm3',
+      zone: '79',
+      points: [
+        [106.7, 10.78],
+        [10.78, 106.7],
+        [2.35, 48.85],
+      ],
+    })
     expect(status).toBe(400)
     const errors = (json as Problem).errors!
     expect(errors.map((e) => e.path)).toEqual(['body.points.1', 'body.points.2'])
@@ -164,13 +200,32 @@ describe('convert names each bad point', () => {
   })
 
   it('flags X, Y written in the survey order (northing first)', async () => {
-    const { status, json } = await convert({ from: 'vn2000-tm3', to: 'wgs84', zone: '79', points: [[603287, 1191912], [603287, 1191912], [1191912, 603287]] })
+    const { status, json } = await convert({
+      from: 'vn2000-tm3',
+      to: 'wgs84',
+      zone: '79',
+      points: [
+        [603287, 1191912],
+        [603287, 1191912],
+        [1191912, 603287],
+      ],
+    })
     expect(status).toBe(400)
-    expect((json as Problem).errors).toEqual([{ path: 'body.points.2', message: expect.stringContaining('Did you mean [603287, 1191912]?') }])
+    expect((json as Problem).errors).toEqual([
+      { path: 'body.points.2', message: expect.stringContaining('Did you mean [603287, 1191912]?') },
+    ])
   })
 
   it('flags metres that land nowhere near Vietnam in the chosen zone', async () => {
-    const { status, json } = await convert({ from: 'vn2000-tm3', to: 'wgs84', zone: '42', points: [[5, 5], [9e9, 1]] })
+    const { status, json } = await convert({
+      from: 'vn2000-tm3',
+      to: 'wgs84',
+      zone: '42',
+      points: [
+        [5, 5],
+        [9e9, 1],
+      ],
+    })
     expect(status).toBe(400)
     expect((json as Problem).errors!.map((e) => e.path)).toEqual(['body.points.0', 'body.points.1'])
     expect((json as Problem).errors![0]!.message).toContain('Hà Tĩnh')
@@ -211,12 +266,23 @@ describe('interpret', () => {
 
   it('reads lat, lon and says so; without a zone there are no plane coordinates', async () => {
     const { json } = await interpret({ a: 10.78, b: 106.7 })
-    expect(json).toMatchObject({ kind: 'geographic', swapped: true, order: 'lat-lon', wgs84: [106.7, 10.78], vn2000: null })
+    expect(json).toMatchObject({
+      kind: 'geographic',
+      swapped: true,
+      order: 'lat-lon',
+      wgs84: [106.7, 10.78],
+      vn2000: null,
+    })
   })
 
   it('reads X (northing) first, the survey order, and places it as convert does', async () => {
     const { json } = await interpret({ a: 1191912, b: 603287, zone: '79' })
-    expect(json).toMatchObject({ kind: 'projected', swapped: true, order: 'northing-easting', vn2000: { easting: 603287, northing: 1191912 } })
+    expect(json).toMatchObject({
+      kind: 'projected',
+      swapped: true,
+      order: 'northing-easting',
+      vn2000: { easting: 603287, northing: 1191912 },
+    })
     expect(json.message_vi).toContain('X (hướng Bắc) = 1.191.912 m')
     const converted = await convert({ from: 'vn2000-tm3', to: 'wgs84', zone: '79', points: [[603287, 1191912]] })
     expect(json.wgs84).toEqual(converted.json.points[0])
@@ -235,7 +301,12 @@ describe('interpret', () => {
     expect(noZone.status).toBe(422)
     expect((noZone.json as Problem).errors!.map((e) => e.path)).toEqual(['body.zone'])
     expect((noZone.json as Problem).message_vi).toContain('chọn tỉnh')
-    for (const body of [{ a: 5, b: 5 }, { a: 500, b: 10 }, { a: 5, b: 5, zone: '79' }, { a: 20_000, b: 30_000, zone: '79' }]) {
+    for (const body of [
+      { a: 5, b: 5 },
+      { a: 500, b: 10 },
+      { a: 5, b: 5, zone: '79' },
+      { a: 20_000, b: 30_000, zone: '79' },
+    ]) {
       expect((await interpret(body)).status, JSON.stringify(body)).toBe(422)
     }
   })

@@ -14,7 +14,9 @@ afterAll(async () => {
 // ST_Area of an empty geography loses the whole row on the embedded database, hence the ST_IsEmpty guard.
 /** Generates the demo province inside a transaction that is rolled back, answering a fingerprint and checks. */
 async function generateAndMeasure(seed: number) {
-  let result: { fingerprint: string; districts: number; gap_m2: number; overlap_m2: number; invalid: number; ccw: number } | undefined
+  let result:
+    | { fingerprint: string; districts: number; gap_m2: number; overlap_m2: number; invalid: number; ccw: number }
+    | undefined
   await db
     .transaction(async (tx) => {
       await generateProvince(tx, '79', seed)

@@ -19,10 +19,10 @@ const attempt = (on: TestApp, username: string, password: string, headers: Recor
   on.request('POST', '/api/auth/login', { body: { username, password }, headers })
 const failures = async (on: TestApp, scope: 'user' | 'ip', key: string) =>
   (
-    await on.db.maybeOne<{ failures: number }>(
-      'SELECT failures FROM login_throttle WHERE scope = $1 AND key = $2',
-      [scope, key],
-    )
+    await on.db.maybeOne<{ failures: number }>('SELECT failures FROM login_throttle WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+    ])
   )?.failures ?? 0
 /** An officer whose password is `password-<username>`. */
 const officer = (username: string) =>

@@ -21,7 +21,9 @@ afterAll(async () => {
 
 describe('migrations', () => {
   it('records every file with its checksum', async () => {
-    const rows = await db.many<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations ORDER BY version')
+    const rows = await db.many<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM schema_migrations ORDER BY version',
+    )
     expect(rows).toEqual(readMigrations().map((m) => ({ name: m.name, checksum: m.checksum })))
   })
 
@@ -34,7 +36,9 @@ describe('migrations', () => {
   it('stops when an applied migration was edited', async () => {
     fs.writeFileSync(path.join(dir, '900_test_probe.sql'), 'CREATE TABLE migration_probe (id bigint);')
     await expect(migrate(db, readMigrations(dir))).rejects.toThrow(MigrationError)
-    await expect(migrate(db, readMigrations(dir))).rejects.toThrow(/900_test_probe\.sql was changed after it was applied/)
+    await expect(migrate(db, readMigrations(dir))).rejects.toThrow(
+      /900_test_probe\.sql was changed after it was applied/,
+    )
   })
 
   it('rolls back a failing migration entirely', async () => {
@@ -56,7 +60,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two servers starting at once on P
     await admin.query(`CREATE DATABASE ${name}`)
     const target = new URL(url)
     target.pathname = `/${name}`
-    const [a, b] = await Promise.all([0, 1].map(() => openDb({ databaseUrl: target.toString(), dataDir: '', statementTimeoutMs: 60_000 })))
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => openDb({ databaseUrl: target.toString(), dataDir: '', statementTimeoutMs: 60_000 })),
+    )
     try {
       const [ra, rb] = await Promise.all([migrate(a!), migrate(b!)])
       const files = readMigrations().map((m) => m.name)

@@ -13,7 +13,11 @@ describe('system endpoints', () => {
   it('reports the database mode, PostGIS version, migration level and capabilities', async () => {
     const res = await app.request('GET', '/api/health')
     expect(res.status).toBe(200)
-    const health = (await res.json()) as { database: { mode: string; postgis: string }; migrations: { level: number }; capabilities: { asMvt: boolean } }
+    const health = (await res.json()) as {
+      database: { mode: string; postgis: string }
+      migrations: { level: number }
+      capabilities: { asMvt: boolean }
+    }
     expect(health.database.mode).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded')
     expect(health.database.postgis).toMatch(/^3\.\d+/)
     expect(health.migrations.level).toBeGreaterThanOrEqual(1)
@@ -24,7 +28,13 @@ describe('system endpoints', () => {
   it('publishes an OpenAPI document generated from the request schemas', async () => {
     const doc = (await (await app.request('GET', '/api/openapi.json')).json()) as {
       openapi: string
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; 'x-access': unknown }>>
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: { required?: string[] } }> }; 'x-access': unknown }
+        >
+      >
     }
     expect(doc.openapi).toBe('3.1.0')
     const login = doc.paths['/api/auth/login']!.post!
@@ -52,7 +62,9 @@ describe('system endpoints', () => {
 
   it("counts days in SQL by Vietnam's calendar", async () => {
     expect(await app.db.one('SHOW timezone')).toEqual({ TimeZone: 'Asia/Ho_Chi_Minh' })
-    const { day } = await app.db.one<{ day: string }>(`SELECT (timestamptz '2026-11-27 17:30:00+00')::date::text AS day`)
+    const { day } = await app.db.one<{ day: string }>(
+      `SELECT (timestamptz '2026-11-27 17:30:00+00')::date::text AS day`,
+    )
     expect(day).toBe('2026-11-28')
   })
 

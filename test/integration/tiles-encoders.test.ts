@@ -21,7 +21,11 @@ const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.PG_URL ?? 'postgres:
 function tileAt(z: number, lon: number, lat: number): { z: number; x: number; y: number } {
   const n = 2 ** z
   const r = (lat * Math.PI) / 180
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) }
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  }
 }
 
 const CENTRE = { lon: 106.7, lat: 10.78 }
@@ -32,7 +36,11 @@ const STATES = ['draft', 'submitted', 'approved', 'in_service', 'in_service', 'd
 /** The same deterministic routes, poles and stations (explicit ids) in any database. */
 async function seed(q: Queryable): Promise<void> {
   await ensureCarriers(q)
-  const carriers = (await q.many<{ id: number }>(`SELECT id FROM carriers WHERE short_name IN ('viettel', 'vnpt', 'mobifone') ORDER BY short_name`)).map((c) => c.id)
+  const carriers = (
+    await q.many<{ id: number }>(
+      `SELECT id FROM carriers WHERE short_name IN ('viettel', 'vnpt', 'mobifone') ORDER BY short_name`,
+    )
+  ).map((c) => c.id)
   const random = rng(20_261_201)
   const near = () => [CENTRE.lon + (random() - 0.5) * 2 * SPREAD, CENTRE.lat + (random() - 0.5) * 2 * SPREAD] as const
   const walk = (n: number, step: number) => {
@@ -47,9 +55,18 @@ async function seed(q: Queryable): Promise<void> {
     const id = i + 1
     // a few lines far below a pixel, which both encoders must drop; some routes in two parts
     const step = id % 10 === 0 ? 0.000002 : 0.004
-    const wkt = id % 7 === 0 ? `MULTILINESTRING((${walk(4, step)}),(${walk(3, step)}))` : `MULTILINESTRING((${walk(2 + (id % 5), step)}))`
+    const wkt =
+      id % 7 === 0
+        ? `MULTILINESTRING((${walk(4, step)}),(${walk(3, step)}))`
+        : `MULTILINESTRING((${walk(2 + (id % 5), step)}))`
     const shared = id % 4 === 0 ? `,${carriers[(id + 1) % 3]}` : ''
-    return { id, kind: ['underground', 'tidying', 'relocation'][id % 3]!, status: ['planned', 'under_construction', 'completed', 'accepted'][id % 4]!, carriers: `{${carriers[id % 3]}${shared}}`, wkt }
+    return {
+      id,
+      kind: ['underground', 'tidying', 'relocation'][id % 3]!,
+      status: ['planned', 'under_construction', 'completed', 'accepted'][id % 4]!,
+      carriers: `{${carriers[id % 3]}${shared}}`,
+      wkt,
+    }
   })
   await q.exec(
     `INSERT INTO cable_routes (id, province_code, name, kind, status, carrier_ids, started_on, completed_on, accepted_on, geom, length_m)
@@ -58,7 +75,13 @@ async function seed(q: Queryable): Promise<void> {
             CASE WHEN r.status IN ('completed', 'accepted') THEN DATE '2018-02-01' END,
             CASE WHEN r.status = 'accepted' THEN DATE '2018-03-01' END, ST_GeomFromText(r.wkt, 4326), 1
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(id, kind, status, carriers, wkt)`,
-    [routes.map((r) => r.id), routes.map((r) => r.kind), routes.map((r) => r.status), routes.map((r) => r.carriers), routes.map((r) => r.wkt)],
+    [
+      routes.map((r) => r.id),
+      routes.map((r) => r.kind),
+      routes.map((r) => r.status),
+      routes.map((r) => r.carriers),
+      routes.map((r) => r.wkt),
+    ],
   )
   const poles = Array.from({ length: 1500 }, (_, i) => ({ id: i + 1, at: near() }))
   await q.exec(
@@ -134,9 +157,17 @@ describe('the two tile encoders', () => {
   })
 
   const cases: [layer: string, zoom: number, audience: 'staff' | 'carrier' | 'public'][] = [
-    ['routes', 14, 'staff'], ['routes', 14, 'carrier'], ['routes', 13, 'staff'], ['routes', 11, 'staff'],
-    ['poles', 14, 'staff'], ['poles', 14, 'carrier'], ['poles', 12, 'staff'],
-    ['stations', 14, 'staff'], ['stations', 14, 'carrier'], ['stations', 14, 'public'], ['stations', 9, 'staff'],
+    ['routes', 14, 'staff'],
+    ['routes', 14, 'carrier'],
+    ['routes', 13, 'staff'],
+    ['routes', 11, 'staff'],
+    ['poles', 14, 'staff'],
+    ['poles', 14, 'carrier'],
+    ['poles', 12, 'staff'],
+    ['stations', 14, 'staff'],
+    ['stations', 14, 'carrier'],
+    ['stations', 14, 'public'],
+    ['stations', 9, 'staff'],
   ]
   it.each(cases)('draw the same %s features at z%d for %s, coordinate by coordinate', async (layer, z, who) => {
     const audience: Audience = who === 'carrier' ? { kind: 'carrier', carrierId } : { kind: who }

@@ -9,7 +9,11 @@ const CENTRE = [106.66, 10.8] as const
 function tileAt(z: number, [lon, lat]: readonly [number, number]): { z: number; x: number; y: number } {
   const n = 2 ** z
   const r = (lat * Math.PI) / 180
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) }
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  }
 }
 const url = (layer: string, t: { z: number; x: number; y: number }) => `/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`
 const decode = decodeLayer
@@ -72,17 +76,38 @@ describe('vector tiles', () => {
     const first = await app.request('GET', url('routes', z14), { cookie: officer })
     const etag = first.headers.get('etag')!
     expect(first.headers.get('cache-control')).toBe('private, no-store')
-    expect((await app.request('GET', url('routes', z14), { cookie: officer, headers: { 'if-none-match': etag } })).status).toBe(304)
-    const route = await (await app.request('POST', '/api/cables/routes', { cookie: officer, body: { name: 'Mới', kind: 'tidying', carriers: ['vnpt'], geometry: { type: 'LineString', coordinates: [[106.7, 10.78], [106.701, 10.78]] } } })).json()
+    expect(
+      (await app.request('GET', url('routes', z14), { cookie: officer, headers: { 'if-none-match': etag } })).status,
+    ).toBe(304)
+    const route = await (
+      await app.request('POST', '/api/cables/routes', {
+        cookie: officer,
+        body: {
+          name: 'Mới',
+          kind: 'tidying',
+          carriers: ['vnpt'],
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [106.7, 10.78],
+              [106.701, 10.78],
+            ],
+          },
+        },
+      })
+    ).json()
     const after = await app.request('GET', url('routes', z14), { cookie: officer, headers: { 'if-none-match': etag } })
     expect(after.status).toBe(200)
     expect(after.headers.get('etag')).not.toBe(etag)
     expect(decode(new Uint8Array(await after.arrayBuffer()), 'routes').map((f) => f.id)).toContain(route.id)
   })
 
-  it("shows a carrier only its own routes, without the carrier list, and the public no routes or poles", async () => {
+  it('shows a carrier only its own routes, without the carrier list, and the public no routes or poles', async () => {
     const vnptId = (await app.db.one<{ id: number }>(`SELECT id FROM carriers WHERE short_name = 'vnpt'`)).id
-    const features = decode(new Uint8Array(await (await app.request('GET', url('routes', z14), { cookie: vnpt })).arrayBuffer()), 'routes')
+    const features = decode(
+      new Uint8Array(await (await app.request('GET', url('routes', z14), { cookie: vnpt })).arrayBuffer()),
+      'routes',
+    )
     const own = await app.db.many<{ id: number }>('SELECT id FROM cable_routes WHERE $1 = ANY (carrier_ids)', [vnptId])
     const ownIds = new Set(own.map((r) => r.id))
     expect(features.length).toBeGreaterThan(0)

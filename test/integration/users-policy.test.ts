@@ -46,7 +46,10 @@ describe('the last active administrator', () => {
     await app.db.exec(`UPDATE users SET active = false WHERE role = 'admin'`)
     const only = await app.user('only.admin', 'admin')
     const base = { displayName: 'Only', carrierId: null }
-    for (const change of [{ role: 'admin', active: false }, { role: 'officer', active: true }]) {
+    for (const change of [
+      { role: 'admin', active: false },
+      { role: 'officer', active: true },
+    ]) {
       const res = await app.request('PUT', `/api/users/${only.id}`, {
         cookie: only.cookie,
         body: { ...base, ...change },
@@ -54,10 +57,9 @@ describe('the last active administrator', () => {
       expect(res.status, JSON.stringify(change)).toBe(409)
       expect(((await res.json()) as Problem).detail).toMatch(/last active administrator/)
     }
-    const row = await app.db.one<{ role: string; active: boolean }>(
-      'SELECT role, active FROM users WHERE id = $1',
-      [only.id],
-    )
+    const row = await app.db.one<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [
+      only.id,
+    ])
     expect(row).toEqual({ role: 'admin', active: true })
     await app.user('second.admin', 'admin')
     const demote = { ...base, role: 'officer', active: true }

@@ -10,7 +10,9 @@ describe('client API types generated from the OpenAPI document', () => {
 
   it('describe the cable route answer with the allowed actions, and the problem with its field errors', () => {
     const text = currentTypes()
-    expect(text).toContain('allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]')
+    expect(text).toContain(
+      'allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]',
+    )
     expect(text).toMatch(/export type Problem = \{[^}]*errors\?: \(\{\s*path: string\s*message: string\s*\}\)\[\]/)
   })
 
@@ -33,6 +35,8 @@ describe('client API types generated from the OpenAPI document', () => {
 
   it('answer never for what an operation does not take and unknown for an answer not described', () => {
     const text = generateTypes({ paths: { '/api/x': { delete: { responses: { 204: { description: 'Success' } } } } } })
-    expect(text).toContain('"/api/x": {\n    delete: {\n      params: never\n      query: never\n      body: never\n      response: unknown')
+    expect(text).toContain(
+      '"/api/x": {\n    delete: {\n      params: never\n      query: never\n      body: never\n      response: unknown',
+    )
   })
 })

@@ -3,9 +3,22 @@ import { checkFeatureCollection } from '../../server/boundaries/validation'
 
 const square = (lon: number, lat: number, d = 0.01) => ({
   type: 'Polygon',
-  coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
 })
-const district = (code: unknown, name: unknown, geometry: unknown = square(106.7, 10.78), province: unknown = '79') => ({
+const district = (
+  code: unknown,
+  name: unknown,
+  geometry: unknown = square(106.7, 10.78),
+  province: unknown = '79',
+) => ({
   type: 'Feature',
   properties: { level1_id: province, level2_id: code, name },
   geometry,
@@ -17,7 +30,10 @@ describe('boundary file checks', () => {
   it('accepts well-formed district features and carries their codes', () => {
     const result = checkFeatureCollection(fc(district('760', 'Quận 1'), district(770, 'Quận 3')), asDistricts)
     expect(result.ok && result.rejected).toEqual([])
-    expect(result.ok && result.features.map((f) => [f.code, f.parentCode])).toEqual([['760', '79'], ['770', '79']])
+    expect(result.ok && result.features.map((f) => [f.code, f.parentCode])).toEqual([
+      ['760', '79'],
+      ['770', '79'],
+    ])
   })
 
   it('refuses input that is not a FeatureCollection as a whole', () => {
@@ -28,13 +44,29 @@ describe('boundary file checks', () => {
   })
 
   it('names the feature with a line geometry', () => {
-    const line = { type: 'LineString', coordinates: [[106.7, 10.7], [106.8, 10.8]] }
+    const line = {
+      type: 'LineString',
+      coordinates: [
+        [106.7, 10.7],
+        [106.8, 10.8],
+      ],
+    }
     const result = checkFeatureCollection(fc(district('760', 'Quận 1'), district('761', 'Quận 12', line)), asDistricts)
-    expect(result.ok && result.rejected).toEqual([{ index: 1, code: '761', name: 'Quận 12', reasons: [expect.stringMatching(/LineString is not accepted here \(expected Polygon or MultiPolygon\)/)] }])
+    expect(result.ok && result.rejected).toEqual([
+      {
+        index: 1,
+        code: '761',
+        name: 'Quận 12',
+        reasons: [expect.stringMatching(/LineString is not accepted here \(expected Polygon or MultiPolygon\)/)],
+      },
+    ])
   })
 
   it('rejects missing, malformed and duplicate codes and a missing name', () => {
-    const result = checkFeatureCollection(fc(district(undefined, 'A'), district('7600', 'B'), district('760', ''), district('760', 'D')), asDistricts)
+    const result = checkFeatureCollection(
+      fc(district(undefined, 'A'), district('7600', 'B'), district('760', ''), district('760', 'D')),
+      asDistricts,
+    )
     if (!result.ok) throw new Error(result.fileError)
     expect(result.features).toEqual([])
     expect(result.rejected.map((r) => [r.index, r.reasons.join(' | ')])).toEqual([
@@ -46,12 +78,27 @@ describe('boundary file checks', () => {
   })
 
   it('rejects a feature of another province than the one named', () => {
-    const result = checkFeatureCollection(fc(district('490', 'Quận Liên Chiểu', square(108.1, 16.07), '48')), asDistricts)
-    expect(result.ok && result.rejected[0]?.reasons).toEqual(['the feature belongs to province 48, not to 79 named for this import'])
+    const result = checkFeatureCollection(
+      fc(district('490', 'Quận Liên Chiểu', square(108.1, 16.07), '48')),
+      asDistricts,
+    )
+    expect(result.ok && result.rejected[0]?.reasons).toEqual([
+      'the feature belongs to province 48, not to 79 named for this import',
+    ])
   })
 
   it('rejects an open ring through the GeoJSON structure check', () => {
-    const open = { type: 'Polygon', coordinates: [[[106.7, 10.7], [106.8, 10.7], [106.8, 10.8], [106.7, 10.8]]] }
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [106.7, 10.7],
+          [106.8, 10.7],
+          [106.8, 10.8],
+          [106.7, 10.8],
+        ],
+      ],
+    }
     const result = checkFeatureCollection(fc(district('760', 'Quận 1', open)), asDistricts)
     expect(result.ok && result.rejected[0]?.reasons.some((r) => r.startsWith('GeoJSON:'))).toBe(true)
   })
@@ -65,7 +112,7 @@ describe('boundary file checks', () => {
 /** What the boundary check says about one district with this geometry ('' when it passes). */
 const extentProblem = (geometry: unknown) => {
   const result = checkFeatureCollection(fc(district('760', 'Quận 1', geometry)), asDistricts)
-  return result.ok ? (result.rejected[0]?.reasons.join('; ') || undefined) : result.fileError
+  return result.ok ? result.rejected[0]?.reasons.join('; ') || undefined : result.fileError
 }
 
 describe('Vietnam extent', () => {

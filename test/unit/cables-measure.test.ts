@@ -7,14 +7,39 @@ const project = (lon: number, lat: number) => ({ x: lon * 111_320, y: -lat * 110
 
 describe('preview length while drawing', () => {
   it('measures one degree of longitude at the equator as about 111 km', () => {
-    const m = previewLengthM({ type: 'LineString', coordinates: [[0, 0], [1, 0]] })
+    const m = previewLengthM({
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [1, 0],
+      ],
+    })
     expect(m).toBeGreaterThan(111_000)
     expect(m).toBeLessThan(111_400)
   })
 
   it('adds the parts of a multi-line and ignores a part with one vertex so far', () => {
-    const one = previewLengthM({ type: 'LineString', coordinates: [[106.7, 10.77], [106.71, 10.77]] })
-    const both = previewLengthM({ type: 'MultiLineString', coordinates: [[[106.7, 10.77], [106.71, 10.77]], [[106.7, 10.78], [106.71, 10.78]], [[106.7, 10.79]]] })
+    const one = previewLengthM({
+      type: 'LineString',
+      coordinates: [
+        [106.7, 10.77],
+        [106.71, 10.77],
+      ],
+    })
+    const both = previewLengthM({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [106.7, 10.77],
+          [106.71, 10.77],
+        ],
+        [
+          [106.7, 10.78],
+          [106.71, 10.78],
+        ],
+        [[106.7, 10.79]],
+      ],
+    })
     expect(both).toBeCloseTo(2 * one, 0)
   })
 
@@ -41,15 +66,39 @@ describe('snapping to poles', () => {
   })
 
   it('lists the poles a line was snapped onto, once each', () => {
-    expect(polesOnLine([[0.0001, 0], [0.00015, 0], [0.0002, 0], [0.0001, 0]], poles)).toEqual([1, 2])
+    expect(
+      polesOnLine(
+        [
+          [0.0001, 0],
+          [0.00015, 0],
+          [0.0002, 0],
+          [0.0001, 0],
+        ],
+        poles,
+      ),
+    ).toEqual([1, 2])
   })
 })
 
 describe('summary charts', () => {
-  const row = (group: string | null, kind: 'underground' | 'tidying', completedM: number) => ({ group, groupName: null, kind, completedM, completedRoutes: 1, buildingRoutes: 0, buildingM: 0, completedPoles: 0 })
+  const row = (group: string | null, kind: 'underground' | 'tidying', completedM: number) => ({
+    group,
+    groupName: null,
+    kind,
+    completedM,
+    completedRoutes: 1,
+    buildingRoutes: 0,
+    buildingM: 0,
+    completedPoles: 0,
+  })
 
   it('stacks completed kilometres by kind per group, biggest group first, and drops groups with none', () => {
-    const bars = completedKmByGroup([row('760', 'underground', 1500), row('769', 'tidying', 4000), row('760', 'tidying', 500), row('770', 'tidying', 0)])
+    const bars = completedKmByGroup([
+      row('760', 'underground', 1500),
+      row('769', 'tidying', 4000),
+      row('760', 'tidying', 500),
+      row('770', 'tidying', 0),
+    ])
     expect(bars).toEqual([
       { group: '769', values: [0, 4, 0, 0] },
       { group: '760', values: [1.5, 0.5, 0, 0] },

@@ -30,6 +30,9 @@ describe('what a user may do with a cable route (server/cables/workflow.ts)', ()
   })
 
   it('leaves the client only the status moves, in the order the server gave', () => {
-    expect(statusMoves(['accepted', 'under_construction', 'edit', 'delete'])).toEqual(['accepted', 'under_construction'])
+    expect(statusMoves(['accepted', 'under_construction', 'edit', 'delete'])).toEqual([
+      'accepted',
+      'under_construction',
+    ])
   })
 })

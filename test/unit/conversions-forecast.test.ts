@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, cumulativeByMonth, forecastDate, recentPace, requiredPace, type DailyCount } from '../../server/conversions/forecast'
+import {
+  addDays,
+  cumulativeByMonth,
+  forecastDate,
+  recentPace,
+  requiredPace,
+  type DailyCount,
+} from '../../server/conversions/forecast'
 import { heightExcess, step } from '../../server/conversions/workflow'
 import { sniffImage } from '../../server/conversions/photos'
 import { readCsv } from '../../server/conversions/import-rows'
@@ -17,7 +24,10 @@ describe('recent pace', () => {
   })
 
   it('counts the last day of the window and not the day before its first', () => {
-    const history = [{ date: '2026-01-10', count: 30 }, { date: '2025-12-31', count: 1000 }]
+    const history = [
+      { date: '2026-01-10', count: 30 },
+      { date: '2025-12-31', count: 1000 },
+    ]
     expect(recentPace(history, '2026-01-10', 10)).toBe(3)
   })
 
@@ -55,7 +65,11 @@ describe('pace needed to meet the deadline', () => {
 
 describe('burn-up series', () => {
   it('accumulates by month end, including work before the first month', () => {
-    const history = [{ date: '2016-12-20', count: 5 }, { date: '2017-01-31', count: 2 }, { date: '2017-03-01', count: 4 }]
+    const history = [
+      { date: '2016-12-20', count: 5 },
+      { date: '2017-01-31', count: 2 },
+      { date: '2017-03-01', count: 4 },
+    ]
     expect(cumulativeByMonth(history, '2017-01-01', '2017-03-15')).toEqual([
       { month: '2017-01', done: 7 },
       { month: '2017-02', done: 7 },
@@ -64,7 +78,12 @@ describe('burn-up series', () => {
   })
 
   it('crosses the year end', () => {
-    expect(cumulativeByMonth([], '2019-11-01', '2020-02-01').map((p) => p.month)).toEqual(['2019-11', '2019-12', '2020-01', '2020-02'])
+    expect(cumulativeByMonth([], '2019-11-01', '2020-02-01').map((p) => p.month)).toEqual([
+      '2019-11',
+      '2019-12',
+      '2020-01',
+      '2020-02',
+    ])
   })
 })
 
@@ -93,7 +112,9 @@ describe('photo type by content', () => {
   it('recognises JPEG, PNG and WebP by their first bytes, not by a name', () => {
     expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('image/jpeg')
     expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('image/png')
-    expect(sniffImage(Uint8Array.from([...Buffer.from('RIFF'), 1, 2, 3, 4, ...Buffer.from('WEBPVP8 ')]))).toBe('image/webp')
+    expect(sniffImage(Uint8Array.from([...Buffer.from('RIFF'), 1, 2, 3, 4, ...Buffer.from('WEBPVP8 ')]))).toBe(
+      'image/webp',
+    )
     expect(sniffImage(Uint8Array.from(Buffer.from('GIF89a......')))).toBeNull()
     expect(sniffImage(Uint8Array.from(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')))).toBeNull()
   })
@@ -101,7 +122,8 @@ describe('photo type by content', () => {
 
 describe('reading a programme list', () => {
   it('reports each bad row with its line and reason', () => {
-    const csv = 'station_code,kind,to_class,to_height_m,design,phase\nVIE-760-00001,camouflage,A1c,10,palm_tree,1\nVIE-760-00002,paint,A1c,abc,,1\n,lower,,9,,\n'
+    const csv =
+      'station_code,kind,to_class,to_height_m,design,phase\nVIE-760-00001,camouflage,A1c,10,palm_tree,1\nVIE-760-00002,paint,A1c,abc,,1\n,lower,,9,,\n'
     const { rows, problems } = readCsv(csv)
     expect(rows).toHaveLength(3)
     expect(problems.map((p) => p.line)).toEqual([3, 4])

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { formatMeridian, inVietnam, kindOfPair, pointProblem, readingOf, roundFor } from '../../server/coords/plausibility'
+import {
+  formatMeridian,
+  inVietnam,
+  kindOfPair,
+  pointProblem,
+  readingOf,
+  roundFor,
+} from '../../server/coords/plausibility'
 import { explainGeographic, explainProjected, explainUnreadable } from '../../server/coords/messages'
 
 const hcmc = { provinceName: 'Thành phố Hồ Chí Minh', centralMeridian: 105.75 }
@@ -70,7 +77,9 @@ describe('messages for a bad point', () => {
   })
 
   it('names the zone of a projected point outside Vietnam', () => {
-    expect(pointProblem('vn2000-tm3', 'neither', 5, 5, 'the Thành phố Hồ Chí Minh zone (105°45′)')).toContain('Hồ Chí Minh zone (105°45′)')
+    expect(pointProblem('vn2000-tm3', 'neither', 5, 5, 'the Thành phố Hồ Chí Minh zone (105°45′)')).toContain(
+      'Hồ Chí Minh zone (105°45′)',
+    )
   })
 
   it('gives the extent for a geographic point outside Vietnam', () => {

@@ -8,7 +8,8 @@ import { setLogLevel } from '../../server/log'
 
 /** A stand-in database answering the two catalogue queries ensurePostgis makes. */
 function catalogue(available: string | null, installed: string): Queryable {
-  const row = async (sql: string) => (sql.includes('pg_available_extensions') && available ? { version: installed || available } : undefined)
+  const row = async (sql: string) =>
+    sql.includes('pg_available_extensions') && available ? { version: installed || available } : undefined
   return {
     maybeOne: row as Queryable['maybeOne'],
     one: (async (sql: string) => row(sql)) as Queryable['one'],
@@ -19,7 +20,9 @@ function catalogue(available: string | null, installed: string): Queryable {
 
 describe('PostGIS check at start', () => {
   it('says how to install PostGIS when the server has none', async () => {
-    await expect(ensurePostgis(catalogue(null, ''))).rejects.toThrow(/PostGIS is not installed.*postgresql-15-postgis-3/)
+    await expect(ensurePostgis(catalogue(null, ''))).rejects.toThrow(
+      /PostGIS is not installed.*postgresql-15-postgis-3/,
+    )
   })
   it('refuses PostGIS older than 3.3', async () => {
     await expect(ensurePostgis(catalogue('3.2.0', ''))).rejects.toThrow(/PostGIS 3\.2\.0 is too old/)

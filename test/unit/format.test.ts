@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { formatArea, formatCoordinate, formatCount, formatDate, formatDateTime, formatNumber, parseNumber } from '../../client/i18n/format'
+import {
+  formatArea,
+  formatCoordinate,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  parseNumber,
+} from '../../client/i18n/format'
 import { interpolate } from '../../client/i18n'
 import { vi } from '../../client/i18n/vi'
 import { en } from '../../client/i18n/en'

@@ -9,7 +9,8 @@ const lonDegreeM = (lat: number) => {
 
 describe('metres to degrees for index boxes', () => {
   it.each([0, 8.5, 10.78, 16, 21.03, 23.4])('covers at least the distance in longitude at %d°N', (lat) => {
-    for (const metres of [1, 50, 500, 5000]) expect(metresToDegrees(metres, lat) * lonDegreeM(lat)).toBeGreaterThanOrEqual(metres)
+    for (const metres of [1, 50, 500, 5000])
+      expect(metresToDegrees(metres, lat) * lonDegreeM(lat)).toBeGreaterThanOrEqual(metres)
   })
 
   it('stays within a few percent of the distance (no box ten times too big)', () => {

@@ -16,7 +16,10 @@ afterEach(() => vi.unstubAllGlobals())
 describe('the shared HTTP client', () => {
   it('sends a PUT with its body as JSON and returns the JSON answer', async () => {
     const calls = stubFetch(() => Response.json({ id: 7, version: 4 }))
-    const answer = await http.put<{ id: number; version: number }>('/api/cables/routes/7', { name: 'Tuyến A', version: 3 })
+    const answer = await http.put<{ id: number; version: number }>('/api/cables/routes/7', {
+      name: 'Tuyến A',
+      version: 3,
+    })
     expect(answer).toEqual({ id: 7, version: 4 })
     expect(calls).toHaveLength(1)
     expect(calls[0]!.url).toBe('/api/cables/routes/7')

@@ -34,11 +34,45 @@ describe('CSV reader', () => {
 describe('WKT reader', () => {
   it('reads every geometry type into GeoJSON, Z kept for the gate to drop', () => {
     expect(readWkt('MULTILINESTRING((1 2, 3 4),(5 6, 7 8))')).toEqual({
-      ok: true, geometry: { type: 'MultiLineString', coordinates: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] },
+      ok: true,
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [5, 6],
+            [7, 8],
+          ],
+        ],
+      },
     })
-    expect(readWkt('SRID=4326;POINT Z (1 2 3)')).toEqual({ ok: true, geometry: { type: 'Point', coordinates: [1, 2, 3] } })
-    expect(readWkt('MULTIPOINT((1 2), (3 4))')).toEqual({ ok: true, geometry: { type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] } })
-    expect(readWkt('MULTIPOINT(1 2, 3 4)')).toEqual({ ok: true, geometry: { type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] } })
+    expect(readWkt('SRID=4326;POINT Z (1 2 3)')).toEqual({
+      ok: true,
+      geometry: { type: 'Point', coordinates: [1, 2, 3] },
+    })
+    expect(readWkt('MULTIPOINT((1 2), (3 4))')).toEqual({
+      ok: true,
+      geometry: {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    })
+    expect(readWkt('MULTIPOINT(1 2, 3 4)')).toEqual({
+      ok: true,
+      geometry: {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    })
     const gc = readWkt('GEOMETRYCOLLECTION(POINT(1 2), LINESTRING(1 2, 3 4))')
     expect(gc.ok && gc.geometry.geometries?.length).toBe(2)
   })
@@ -65,20 +99,29 @@ const kml = (placemarks: string) =>
 
 describe('KML and KMZ readers', () => {
   it('decodes numeric entities and keeps every part of a mixed MultiGeometry', () => {
-    const read = readKmlText(kml(`<Placemark><name>Tuy&#7871;n L&#x1EA1;c</name><MultiGeometry>
+    const read = readKmlText(
+      kml(`<Placemark><name>Tuy&#7871;n L&#x1EA1;c</name><MultiGeometry>
       <LineString><coordinates>106.7,10.77,0 106.71,10.775,0</coordinates></LineString>
-      <Point><coordinates>106.7,10.77</coordinates></Point></MultiGeometry></Placemark>`))
+      <Point><coordinates>106.7,10.77</coordinates></Point></MultiGeometry></Placemark>`),
+    )
     expect(read.ok).toBe(true)
     if (!read.ok) return
     expect(read.features[0]!.properties.name).toBe('Tuyến Lạc')
     expect((read.features[0]!.geometry as { type: string; geometries: unknown[] }).geometries).toHaveLength(2)
   })
   it('reads the doc.kml of a KMZ', () => {
-    const archive = zipSync({ 'doc.kml': strToU8(kml('<Placemark><name>A</name><Point><coordinates>106.7,10.77</coordinates></Point></Placemark>')) })
+    const archive = zipSync({
+      'doc.kml': strToU8(
+        kml('<Placemark><name>A</name><Point><coordinates>106.7,10.77</coordinates></Point></Placemark>'),
+      ),
+    })
     const read = readKmz(archive)
     expect(read.ok && read.features[0]!.properties.name).toBe('A')
     expect(readKmz(strToU8('not a zip')).ok).toBe(false)
-    expect(readKmz(zipSync({ 'a.txt': strToU8('x') }))).toMatchObject({ ok: false, problem: expect.stringMatching(/no \.kml/) })
+    expect(readKmz(zipSync({ 'a.txt': strToU8('x') }))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/no \.kml/),
+    })
   })
   it('refuses a file whose elements do not balance before the DOM parser sees it', () => {
     expect(xmlStructureProblem(kml('<Placemark><name>A</name></Placemark>'))).toBeUndefined()

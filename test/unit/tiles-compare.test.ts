@@ -2,12 +2,38 @@ import { describe, expect, it } from 'vitest'
 import { encodeTile, type TileFeature } from '../../server/tiles/encode'
 import { decodeLayer, tileDifferences } from '../helpers/tiles'
 
-const line = (id: number, coordinates: number[][]): TileFeature => ({ id, properties: { kind: 'tidying', length_m: 12.5 }, geometry: { type: 'LineString', coordinates } })
+const line = (id: number, coordinates: number[][]): TileFeature => ({
+  id,
+  properties: { kind: 'tidying', length_m: 12.5 },
+  geometry: { type: 'LineString', coordinates },
+})
 const features = [
-  line(1, [[10, 10], [200, 10], [200, 300]]),
-  line(2, [[-64, 4000], [4160, 4000]]),
+  line(1, [
+    [10, 10],
+    [200, 10],
+    [200, 300],
+  ]),
+  line(2, [
+    [-64, 4000],
+    [4160, 4000],
+  ]),
   { id: 3, properties: { count: 7 }, geometry: { type: 'Point', coordinates: [2048, 2048] } },
-  { id: 4, properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [0, 100], [100, 100], [100, 0], [0, 0]]] } },
+  {
+    id: 4,
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0, 100],
+          [100, 100],
+          [100, 0],
+          [0, 0],
+        ],
+      ],
+    },
+  },
 ]
 
 describe('comparing two tiles feature by feature', () => {
@@ -18,7 +44,15 @@ describe('comparing two tiles feature by feature', () => {
   })
 
   it('fails when one coordinate of one feature differs by one tile unit', () => {
-    const moved = features.map((f) => (f.id === 1 ? line(1, [[10, 10], [201, 10], [200, 300]]) : f))
+    const moved = features.map((f) =>
+      f.id === 1
+        ? line(1, [
+            [10, 10],
+            [201, 10],
+            [200, 300],
+          ])
+        : f,
+    )
     expect(tileDifferences(encodeTile('routes', 4096, features), encodeTile('routes', 4096, moved), 'routes')).toEqual([
       'feature 1, part 0, point 1: [200, 10] ≠ [201, 10]',
     ])
@@ -26,8 +60,16 @@ describe('comparing two tiles feature by feature', () => {
 
   it('fails on a point moved by one unit, a changed property, a missing feature and an extra vertex', () => {
     const changed: TileFeature[] = [
-      line(1, [[10, 10], [200, 10], [200, 300]]),
-      line(2, [[-64, 4000], [2000, 4000], [4160, 4000]]),
+      line(1, [
+        [10, 10],
+        [200, 10],
+        [200, 300],
+      ]),
+      line(2, [
+        [-64, 4000],
+        [2000, 4000],
+        [4160, 4000],
+      ]),
       { id: 3, properties: { count: 7 }, geometry: { type: 'Point', coordinates: [2048, 2049] } },
       { id: 5, properties: {}, geometry: { type: 'Point', coordinates: [1, 1] } },
     ]
@@ -39,6 +81,8 @@ describe('comparing two tiles feature by feature', () => {
       'feature 5: only in the second tile',
     ])
     const relabelled = features.map((f) => (f.id === 3 ? { ...f, properties: { count: 8 } } : f))
-    expect(tileDifferences(base, encodeTile('routes', 4096, relabelled), 'routes')).toEqual(['feature 3: properties {"count":7} ≠ {"count":8}'])
+    expect(tileDifferences(base, encodeTile('routes', 4096, relabelled), 'routes')).toEqual([
+      'feature 3: properties {"count":7} ≠ {"count":8}',
+    ])
   })
 })

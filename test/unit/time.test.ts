@@ -26,7 +26,10 @@ describe("the client's default dates", () => {
   it("default an approval's decision date to Vietnam's day at 06:30 Vietnam time", () => {
     vi.useFakeTimers({ now: HALF_PAST_SIX_IN_HANOI })
     expect(approveBody(4, { decisionNo: '12/QĐ-STTTT' })).toEqual({
-      action: 'approve', version: 4, decisionNo: '12/QĐ-STTTT', decisionDate: '2026-11-28',
+      action: 'approve',
+      version: 4,
+      decisionNo: '12/QĐ-STTTT',
+      decisionDate: '2026-11-28',
     })
   })
 
