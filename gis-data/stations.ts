@@ -44,8 +44,10 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
   // Loading the demo again keeps the stations already generated.
   if (await q.maybeOne('SELECT 1 FROM stations WHERE province_code = $1 AND is_demo LIMIT 1', [provinceCode])) return { stations: 0, zones: 0 }
   await q.exec(
-    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m, duplicate_distance_m, default_area_kind)
-     SELECT $1, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m, duplicate_distance_m, default_area_kind
+    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m,
+                                duplicate_distance_m, default_area_kind, a1_max_reach_m)
+     SELECT $1, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m, duplicate_distance_m,
+            default_area_kind, a1_max_reach_m
        FROM station_rules WHERE province_code = '79' ON CONFLICT DO NOTHING`,
     [provinceCode],
   )

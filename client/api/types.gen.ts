@@ -854,14 +854,14 @@ export interface Paths {
         } | null
         areaKind: "urban" | "rural"
         reasons: ({
-          rule: "in_province" | "zone_class" | "zone_height" | "a1_limits" | "spacing" | "must_share" | "duplicate"
+          rule: "in_province" | "zone_class" | "zone_height" | "a1_limits" | "a1_reach" | "spacing" | "must_share" | "duplicate"
           outcome: "pass" | "warn" | "fail"
           values: Record<string, unknown>
           message_vi: string
           message_en: string
         })[]
         results: ({
-          rule: "in_province" | "zone_class" | "zone_height" | "a1_limits" | "spacing" | "must_share" | "duplicate"
+          rule: "in_province" | "zone_class" | "zone_height" | "a1_limits" | "a1_reach" | "spacing" | "must_share" | "duplicate"
           outcome: "pass" | "warn" | "fail"
           values: Record<string, unknown>
           message_vi: string
@@ -918,6 +918,7 @@ export interface Paths {
       body: {
         a1MaxRatio: number
         a1MaxHeightM: number
+        a1MaxReachM: number
         shareDistanceUrbanM: number
         shareDistanceRuralM: number
         duplicateDistanceM: number
@@ -975,6 +976,7 @@ export interface Paths {
         camouflageKind?: "street_light" | "palm_tree" | "water_tank" | "billboard" | "other" | null
         mastHeightM: number
         buildingHeightM?: number | null
+        reachBeyondEdgeM?: number | null
         technologies?: ("2G" | "3G" | "4G" | "5G")[]
         temporary?: boolean
         mobile?: boolean
@@ -1017,6 +1019,7 @@ export interface Paths {
         camouflageKind?: "street_light" | "palm_tree" | "water_tank" | "billboard" | "other" | null
         mastHeightM?: number
         buildingHeightM?: number | null
+        reachBeyondEdgeM?: number | null
         technologies?: ("2G" | "3G" | "4G" | "5G")[]
         temporary?: boolean
         mobile?: boolean
@@ -1126,6 +1129,7 @@ export interface Paths {
         camouflageKind?: "street_light" | "palm_tree" | "water_tank" | "billboard" | "other" | null
         mastHeightM: number
         buildingHeightM?: number | null
+        reachBeyondEdgeM?: number | null
         technologies?: ("2G" | "3G" | "4G" | "5G")[]
         temporary?: boolean
         mobile?: boolean

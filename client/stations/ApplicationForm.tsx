@@ -11,7 +11,8 @@ import { CAMOUFLAGE_KINDS, MAST_CLASSES, OPERATORS, TECHNOLOGIES, type MastClass
 export function ApplicationForm({ value, onChange, errors, ownOperator, disabled }: { value: FormFields; onChange(f: FormFields): void; errors: Record<string, string>; ownOperator: string; disabled?: boolean }) {
   const { t } = useI18n()
   const set = <K extends keyof FormFields>(key: K, v: FormFields[K]) => onChange({ ...value, [key]: v })
-  const text = (key: 'siteCode' | 'name' | 'address' | 'mastHeightM' | 'buildingHeightM' | 'validFrom' | 'validTo') => ({
+  type TextKey = 'siteCode' | 'name' | 'address' | 'mastHeightM' | 'buildingHeightM' | 'reachBeyondEdgeM' | 'validFrom' | 'validTo'
+  const text = (key: TextKey) => ({
     name: key,
     value: value[key],
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
@@ -70,6 +71,13 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
         {field('mastHeightM', t('st.mastHeightM'), <input {...text('mastHeightM')} inputMode="decimal" autoComplete="off" />)}
         {(onBuilding || value.mastClass === 'A1c') &&
           field('buildingHeightM', t('st.buildingHeightM'), <input {...text('buildingHeightM')} inputMode="decimal" autoComplete="off" />, value.mastClass === 'A1' ? t('st.form.a1Hint') : undefined)}
+        {value.mastClass !== 'A2b' &&
+          field(
+            'reachBeyondEdgeM',
+            t('st.reachBeyondEdgeM'),
+            <input {...text('reachBeyondEdgeM')} inputMode="decimal" autoComplete="off" />,
+            value.mastClass === 'A1' ? t('st.form.a1ReachHint') : undefined,
+          )}
       </div>
       <fieldset className="st-checks-row">
         <legend>{t('st.technologies')}</legend>

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../ui/status'
 import { stationsApi } from './api'
 import { csvErrorsByLine } from './model'
 
-const TEMPLATE = 'siteCode,address,lon,lat,northing,easting,mastClass,camouflageKind,mastHeightM,buildingHeightM,technologies,sharedOperators,temporary,mobile,validFrom,validTo\r\n'
+const TEMPLATE = 'siteCode,address,lon,lat,northing,easting,mastClass,camouflageKind,mastHeightM,buildingHeightM,reachBeyondEdgeM,technologies,sharedOperators,temporary,mobile,validFrom,validTo\r\n'
 
 /**
  * Upload of several sites from a CSV file, all or nothing: the server stores them as drafts, or names every bad

@@ -28,6 +28,7 @@ interface SpacingRule {
 interface RuleValues {
   a1MaxRatio: number
   a1MaxHeightM: number
+  a1MaxReachM: number
   shareDistanceUrbanM: number
   shareDistanceRuralM: number
   duplicateDistanceM: number
@@ -45,7 +46,7 @@ interface Overdue {
   daysOverdue: number
 }
 
-const VALUE_FIELDS = ['a1MaxHeightM', 'shareDistanceUrbanM', 'shareDistanceRuralM', 'duplicateDistanceM'] as const
+const VALUE_FIELDS = ['a1MaxHeightM', 'a1MaxReachM', 'shareDistanceUrbanM', 'shareDistanceRuralM', 'duplicateDistanceM'] as const
 
 /** Planning rules as data: the rule values, the planning zones and the temporary stations overdue for removal. */
 export default function PlanningPage() {
@@ -140,7 +141,8 @@ function RulesForm({ values, canEdit, onSaved }: { values: RuleValues; canEdit: 
   const { t, lang } = useI18n()
   const [draft, setDraft] = useState<Record<string, string>>(() => ({
     a1MaxPercent: formatNumber(values.a1MaxRatio * 100, lang, 0),
-    ...Object.fromEntries(VALUE_FIELDS.map((k) => [k, formatNumber(values[k], lang, 1)])),
+    // To the millimetre, so that a limit such as 0,25 m is shown and saved back as set, not rounded.
+    ...Object.fromEntries(VALUE_FIELDS.map((k) => [k, formatNumber(values[k], lang, 3)])),
     ...Object.fromEntries(values.spacing.map((s, i) => [`spacing.${i}`, formatNumber(s.minDistanceM, lang, 0)])),
   }))
   const [error, setError] = useState<unknown>(null)

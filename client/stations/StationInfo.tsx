@@ -52,6 +52,12 @@ export function StationFacts({ station: s }: { station: Station }) {
           <dd className="num">{metres(s.buildingHeightM)}</dd>
         </>
       )}
+      {s.reachBeyondEdgeM != null && (
+        <>
+          <dt>{t('st.reachBeyondEdge')}</dt>
+          <dd className="num">{`${formatNumber(s.reachBeyondEdgeM, lang, 3)} m`}</dd>
+        </>
+      )}
       <dt>{t('st.technologies')}</dt>
       <dd>{s.technologies.length > 0 ? s.technologies.join(', ') : '—'}</dd>
       {(s.temporary || s.mobile) && (

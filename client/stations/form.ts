@@ -12,6 +12,8 @@ export interface FormFields {
   camouflageKind: CamouflageKind | ''
   mastHeightM: string
   buildingHeightM: string
+  /** How far the structure reaches beyond the building edge (A1: at most the province's limit, 0,5 m). */
+  reachBeyondEdgeM: string
   technologies: Technology[]
   sharedOperators: string[]
   temporary: boolean
@@ -22,7 +24,7 @@ export interface FormFields {
 
 export const EMPTY_FORM: FormFields = {
   siteCode: '', name: '', address: '', mastClass: 'A2a', camouflageKind: '', mastHeightM: '', buildingHeightM: '',
-  technologies: ['4G'], sharedOperators: [], temporary: false, mobile: false, validFrom: '', validTo: '',
+  reachBeyondEdgeM: '',  technologies: ['4G'], sharedOperators: [], temporary: false, mobile: false, validFrom: '', validTo: '',
 }
 
 /** Classes that stand on a building (and so need its height). */
@@ -33,6 +35,7 @@ export function fieldsOf(s: Station): FormFields {
   return {
     siteCode: s.siteCode, name: s.name ?? '', address: s.address ?? '', mastClass: s.mastClass, camouflageKind: s.camouflageKind ?? '',
     mastHeightM: String(s.mastHeightM).replace('.', ','), buildingHeightM: s.buildingHeightM === null ? '' : String(s.buildingHeightM).replace('.', ','),
+    reachBeyondEdgeM: s.reachBeyondEdgeM == null ? '' : String(s.reachBeyondEdgeM).replace('.', ','),
     technologies: s.technologies, sharedOperators: s.sharedOperators, temporary: s.temporary, mobile: s.mobile, validFrom: s.validFrom ?? '', validTo: s.validTo ?? '',
   }
 }
@@ -47,7 +50,7 @@ export function toInput(f: FormFields, at: LngLat | null): { input: StationInput
   const errors: Record<string, FormErrorKey> = {}
   if (!at) errors.position = 'position'
   if (!f.siteCode.trim()) errors.siteCode = 'required'
-  const number = (key: 'mastHeightM' | 'buildingHeightM', required: boolean): number | null => {
+  const number = (key: 'mastHeightM' | 'buildingHeightM' | 'reachBeyondEdgeM', required: boolean): number | null => {
     const text = f[key].trim()
     if (!text) {
       if (required) errors[key] = 'required'
@@ -60,6 +63,9 @@ export function toInput(f: FormFields, at: LngLat | null): { input: StationInput
   const mastHeightM = number('mastHeightM', true)
   const onBuilding = ON_BUILDING.includes(f.mastClass)
   const buildingHeightM = onBuilding || f.mastClass === 'A1c' ? number('buildingHeightM', onBuilding) : null
+  // The reach is asked where the structure is on a building; A1 must give it (its reach limit is checked).
+  const reachBeyondEdgeM = f.mastClass === 'A2b' ? null : number('reachBeyondEdgeM', f.mastClass === 'A1')
+  if (reachBeyondEdgeM !== null && reachBeyondEdgeM < 0) errors.reachBeyondEdgeM = 'number'
   if (f.mastClass === 'A1c' && !f.camouflageKind) errors.camouflageKind = 'required'
   if (f.temporary && !f.validFrom) errors.validFrom = 'required'
   if (f.temporary && !f.validTo) errors.validTo = 'required'
@@ -69,7 +75,7 @@ export function toInput(f: FormFields, at: LngLat | null): { input: StationInput
       siteCode: f.siteCode.trim(), name: f.name.trim() || null, address: f.address.trim() || null,
       position: { crs: 'wgs84', lon: at[0], lat: at[1] }, mastClass: f.mastClass,
       camouflageKind: f.mastClass === 'A1c' ? (f.camouflageKind as CamouflageKind) : null,
-      mastHeightM, buildingHeightM, technologies: f.technologies, sharedOperators: f.sharedOperators,
+      mastHeightM, buildingHeightM, reachBeyondEdgeM, technologies: f.technologies, sharedOperators: f.sharedOperators,
       temporary: f.temporary, mobile: f.mobile, validFrom: f.temporary ? f.validFrom : null, validTo: f.temporary ? f.validTo : null,
     },
     errors,

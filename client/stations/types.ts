@@ -14,7 +14,8 @@ export const OPERATORS = ['viettel', 'vnpt', 'mobifone', 'vietnamobile', 'gmobil
 export type Operator = (typeof OPERATORS)[number]
 export type Action = 'submit' | 'field_check' | 'skip_field_check' | 'approve' | 'reject' | 'return' | 'report_built' | 'report_in_service' | 'decommission'
 export type Outcome = 'pass' | 'warn' | 'fail'
-export type RuleName = 'in_province' | 'zone_class' | 'zone_height' | 'a1_limits' | 'spacing' | 'must_share' | 'duplicate'
+export type RuleName =
+  | 'in_province' | 'zone_class' | 'zone_height' | 'a1_limits' | 'a1_reach' | 'spacing' | 'must_share' | 'duplicate'
 
 /** A neighbour as a rule result names it. */
 export interface NeighbourBrief {
@@ -50,6 +51,7 @@ export interface Station {
   camouflageKind: CamouflageKind | null
   mastHeightM: number
   buildingHeightM: number | null
+  reachBeyondEdgeM: number | null
   technologies: Technology[]
   state: State
   stateSince: string
@@ -148,6 +150,7 @@ export interface StationInput {
   camouflageKind?: CamouflageKind | null
   mastHeightM: number
   buildingHeightM?: number | null
+  reachBeyondEdgeM?: number | null
   technologies: Technology[]
   sharedOperators?: string[]
   temporary: boolean

@@ -51,7 +51,8 @@ export async function checkSite(q: Queryable, provinceCode: string, at: LonLat, 
 export async function runRuleCheck(q: Queryable, stationId: number): Promise<RuleResult[]> {
   const s = await q.maybeOne<{ provinceCode: string; lon: number; lat: number } & Candidate & Record<string, unknown>>(
     `SELECT province_code AS "provinceCode", ST_X(geom) AS lon, ST_Y(geom) AS lat, carrier_id AS "carrierId",
-            mast_class AS "mastClass", mast_height_m AS "mastHeightM", building_height_m AS "buildingHeightM"
+            mast_class AS "mastClass", mast_height_m AS "mastHeightM", building_height_m AS "buildingHeightM",
+            reach_beyond_edge_m AS "reachBeyondEdgeM"
        FROM stations WHERE id = $1`,
     [stationId],
   )

@@ -10,9 +10,9 @@ import { PLACE } from './sql/facts.sql'
 /** Columns a site CSV may have; siteCode, mastClass, mastHeightM and a position (lon/lat or northing/easting) are needed. */
 export const CSV_COLUMNS = [
   'siteCode', 'name', 'address', 'lon', 'lat', 'northing', 'easting', 'mastClass', 'camouflageKind', 'mastHeightM',
-  'buildingHeightM', 'technologies', 'sharedOperators', 'temporary', 'mobile', 'validFrom', 'validTo',
+  'buildingHeightM', 'reachBeyondEdgeM', 'technologies', 'sharedOperators', 'temporary', 'mobile', 'validFrom', 'validTo',
 ] as const
-const NUMBERS = new Set(['lon', 'lat', 'northing', 'easting', 'mastHeightM', 'buildingHeightM'])
+const NUMBERS = new Set(['lon', 'lat', 'northing', 'easting', 'mastHeightM', 'buildingHeightM', 'reachBeyondEdgeM'])
 const LISTS = new Set(['technologies', 'sharedOperators'])
 const FLAGS = new Set(['temporary', 'mobile'])
 export const MAX_CSV_ROWS = 1000

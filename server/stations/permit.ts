@@ -25,7 +25,7 @@ export const PROCEDURES = ['outside_province', 'not_allowed', 'must_share', 'exe
 export type Procedure = (typeof PROCEDURES)[number]
 
 const ruleResult = z.object({
-  rule: z.enum(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'spacing', 'must_share', 'duplicate']),
+  rule: z.enum(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'a1_reach', 'spacing', 'must_share', 'duplicate']),
   outcome: z.enum(['pass', 'warn', 'fail']),
   values: z.record(z.string(), z.unknown()),
   message_vi: z.string(),
@@ -88,7 +88,7 @@ export async function checkPermit(q: Queryable, provinceCode: string, body: Perm
   else if (failed('zone_class') || failed('zone_height')) procedure = 'not_allowed'
   else if (failed('must_share')) procedure = 'must_share'
   else if (failed('spacing')) procedure = 'not_allowed'
-  else if (body.mastClass === 'A1c' || (body.mastClass === 'A1' && !failed('a1_limits'))) procedure = 'exempt'
+  else if (body.mastClass === 'A1c' || (body.mastClass === 'A1' && !failed('a1_limits') && !failed('a1_reach'))) procedure = 'exempt'
   else procedure = 'site_approval_and_building_permit'
   const [vi, en] = EXPLAIN[procedure]
   const why = results.filter((r) => r.outcome !== 'pass')

@@ -9,7 +9,8 @@ import { addExact, compareExact, multiplyExact } from '../decimal'
 export type MastClass = 'A1' | 'A1c' | 'A2a' | 'A2b'
 export type AreaKind = 'urban' | 'rural'
 export type Outcome = 'pass' | 'warn' | 'fail'
-export type RuleName = 'in_province' | 'zone_class' | 'zone_height' | 'a1_limits' | 'spacing' | 'must_share' | 'duplicate'
+export type RuleName =
+  | 'in_province' | 'zone_class' | 'zone_height' | 'a1_limits' | 'a1_reach' | 'spacing' | 'must_share' | 'duplicate'
 
 /** One rule's verdict, stored with the application. */
 export interface RuleResult {
@@ -32,6 +33,8 @@ export interface SpacingRule {
 export interface RuleValues {
   a1MaxRatio: number
   a1MaxHeightM: number
+  /** How far an A1 structure may reach beyond the building edge (domain.md: 0,5 m). */
+  a1MaxReachM: number
   shareDistanceUrbanM: number
   shareDistanceRuralM: number
   duplicateDistanceM: number
@@ -45,6 +48,8 @@ export interface Candidate {
   mastClass: MastClass
   mastHeightM: number
   buildingHeightM: number | null
+  /** How far the structure reaches beyond the building edge; null when not given (stations recorded earlier). */
+  reachBeyondEdgeM?: number | null
 }
 
 export interface Neighbour {
@@ -153,6 +158,33 @@ function a1Limits(f: Facts, c: Candidate): RuleResult {
     : result('a1_limits', 'fail', values, `Cột ${vi(c.mastHeightM)} m vượt giới hạn A1 ${vi(limitM)} m (${pct} % của ${vi(building)} m, tối đa ${vi(f.rules.a1MaxHeightM)} m).`, `The ${en(c.mastHeightM)} m mast exceeds the A1 limit of ${en(limitM)} m (${pct} % of ${en(building)} m, at most ${en(f.rules.a1MaxHeightM)} m).`)
 }
 
+// A reach is typed to the millimetre and compared exactly, so it is shown to the millimetre: 0,501 m is not "0,5 m".
+const viMm = (n: number) => formatNumber(n, 'vi', 3)
+const enMm = (n: number) => formatNumber(n, 'en', 3)
+
+function a1Reach(f: Facts, c: Candidate): RuleResult {
+  const limitM = f.rules.a1MaxReachM
+  if (c.mastClass === 'A1c') {
+    return result('a1_reach', 'pass', { limitM }, 'Cột ngụy trang (A1): không áp dụng giới hạn vươn ra ngoài mép công trình.',
+      'Camouflaged mast (A1): the reach limit beyond the building edge does not apply.')
+  }
+  if (c.mastClass !== 'A1') {
+    return result('a1_reach', 'pass', { limitM }, 'Không phải cột A1: không áp dụng.', 'Not an A1 mast: does not apply.')
+  }
+  const reachM = c.reachBeyondEdgeM ?? null
+  const values = { reachM, limitM }
+  // A station recorded before the reach was asked for cannot be judged: the officer asks for the figure.
+  if (reachM === null) {
+    return result('a1_reach', 'warn', values, `Chưa khai báo độ vươn ra ngoài mép công trình (tối đa ${viMm(limitM)} m).`,
+      `The reach beyond the building edge is not given (at most ${enMm(limitM)} m).`)
+  }
+  return compareExact(reachM, limitM) <= 0
+    ? result('a1_reach', 'pass', values, `Kết cấu vươn ${viMm(reachM)} m ra ngoài mép công trình, không vượt ${viMm(limitM)} m.`,
+      `The structure reaches ${enMm(reachM)} m beyond the building edge, within ${enMm(limitM)} m.`)
+    : result('a1_reach', 'fail', values, `Kết cấu vươn ${viMm(reachM)} m ra ngoài mép công trình, vượt giới hạn A1 ${viMm(limitM)} m.`,
+      `The structure reaches ${enMm(reachM)} m beyond the building edge, over the A1 limit of ${enMm(limitM)} m.`)
+}
+
 const existingBulky = (f: Facts) => f.neighbours.filter((n) => BULKY.has(n.mastClass) && EXISTING.has(n.state) && !n.temporary)
 
 function spacing(f: Facts, c: Candidate): RuleResult {
@@ -194,7 +226,11 @@ function duplicate(f: Facts, c: Candidate): RuleResult {
 
 /** Runs every rule for a candidate mast on the gathered facts. */
 export function evaluateRules(facts: Facts, candidate: Candidate): RuleResult[] {
-  return [inProvince(facts), zoneAllowsClass(facts, candidate), zoneHeight(facts, candidate), a1Limits(facts, candidate), spacing(facts, candidate), mustShare(facts, candidate), duplicate(facts, candidate)]
+  const c = candidate
+  return [
+    inProvince(facts), zoneAllowsClass(facts, c), zoneHeight(facts, c), a1Limits(facts, c), a1Reach(facts, c), spacing(facts, c),
+    mustShare(facts, c), duplicate(facts, c),
+  ]
 }
 
 /** The worst outcome of a set of results. */

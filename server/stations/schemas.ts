@@ -61,6 +61,12 @@ const stationFields = {
   camouflageKind: z.enum(CAMOUFLAGE_KINDS).nullable().optional(),
   mastHeightM: z.number().gt(0, 'A mast height is more than 0 m.').max(150, 'A mast is at most 150 m tall.'),
   buildingHeightM: z.number().gt(0, 'A building height is more than 0 m.').max(400, 'A building is at most 400 m tall.').nullable().optional(),
+  reachBeyondEdgeM: z
+    .number()
+    .min(0, 'A reach beyond the building edge is 0 m or more.')
+    .max(50, 'A reach beyond the building edge is at most 50 m.')
+    .nullable()
+    .optional(),
   technologies: z.array(z.enum(TECHNOLOGIES)).max(4).default([]),
   temporary: z.boolean().default(false),
   mobile: z.boolean().default(false),
@@ -73,6 +79,7 @@ export interface StationShape {
   mastClass: (typeof MAST_CLASSES)[number]
   camouflageKind?: string | null
   buildingHeightM?: number | null
+  reachBeyondEdgeM?: number | null
   temporary?: boolean
   validFrom?: string | null
   validTo?: string | null
@@ -86,6 +93,13 @@ export function shapeErrors(s: StationShape, prefix = 'body'): FieldError[] {
   if (s.mastClass !== 'A1c' && s.camouflageKind) at('camouflageKind', 'Only a camouflaged mast (A1c) has a camouflage kind.')
   if ((s.mastClass === 'A1' || s.mastClass === 'A2a') && !s.buildingHeightM) at('buildingHeightM', `A ${s.mastClass} mast stands on a building: give the building height.`)
   if (s.mastClass === 'A2b' && s.buildingHeightM) at('buildingHeightM', 'An A2b mast stands on the ground: leave the building height empty.')
+  // The A1 reach limit (≤ 0,5 m beyond the building edge) can only be checked when the reach is known.
+  if (s.mastClass === 'A1' && (s.reachBeyondEdgeM === undefined || s.reachBeyondEdgeM === null)) {
+    at('reachBeyondEdgeM', 'An A1 mast states how far it reaches beyond the building edge (0 when it does not).')
+  }
+  if (s.mastClass === 'A2b' && s.reachBeyondEdgeM != null) {
+    at('reachBeyondEdgeM', 'An A2b mast stands on the ground: leave the reach beyond the building edge empty.')
+  }
   if (s.temporary && (!s.validFrom || !s.validTo)) at('validTo', 'A temporary station needs validFrom and validTo.')
   if (s.validFrom && s.validTo && s.validTo < s.validFrom) at('validTo', 'validTo is before validFrom.')
   return errors

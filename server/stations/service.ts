@@ -70,12 +70,16 @@ async function ownShortName(q: Queryable, user: SessionUser, name: string): Prom
 
 /** Inserts a prepared draft with its rule results, history and audit row; answers the stored station. */
 export async function insertDraft(tx: Queryable, user: SessionUser, provinceCode: string, s: NewStation, requestId: string | undefined, path = 'body.position'): Promise<Row> {
-  const candidate: Candidate = { carrierId: user.carrierId!, mastClass: s.mastClass, mastHeightM: s.mastHeightM, buildingHeightM: s.buildingHeightM ?? null }
+  const candidate: Candidate = {
+    carrierId: user.carrierId!, mastClass: s.mastClass, mastHeightM: s.mastHeightM, buildingHeightM: s.buildingHeightM ?? null,
+    reachBeyondEdgeM: s.reachBeyondEdgeM ?? null,
+  }
   const { districtCode, results } = await placeAndCheck(tx, provinceCode, s.at, candidate, null, path)
   const { id } = await tx.one<{ id: number }>(INSERT_STATION, [
     provinceCode, user.carrierId, s.sharedCarrierIds, s.siteCode, s.name ?? null, s.address ?? null, s.at.lon, s.at.lat, districtCode,
     s.mastClass, s.camouflageKind ?? null, s.mastHeightM, s.buildingHeightM ?? null, s.technologies, 'draft',
     s.temporary, s.mobile, s.eventId ?? null, s.validFrom ?? null, s.validTo ?? null, JSON.stringify(results),
+    s.reachBeyondEdgeM ?? null,
   ])
   const after = await readStation(tx, id)
   await recordChange(tx, user, { action: 'create', before: null, after }, requestId)
@@ -98,6 +102,7 @@ function mergedShape(before: Row, body: UpdateBody) {
     camouflageKind: pick('camouflageKind', before.camouflageKind) as string | null,
     mastHeightM: pick('mastHeightM', before.mastHeightM) as number,
     buildingHeightM: pick('buildingHeightM', before.buildingHeightM) as number | null,
+    reachBeyondEdgeM: pick('reachBeyondEdgeM', before.reachBeyondEdgeM) as number | null,
     technologies: pick('technologies', before.technologies) as string[],
     temporary: pick('temporary', before.temporary) as boolean,
     mobile: pick('mobile', before.mobile) as boolean,
@@ -132,11 +137,15 @@ export async function updateStation(tx: Queryable, user: SessionUser, provinceCo
   const [lon, lat] = (before.position as { coordinates: [number, number] }).coordinates
   const at = body.position ? await toLonLat(tx, provinceCode, body.position as Position, 'body.position') : { lon, lat }
   const carrierId = (before.operator as { id: number }).id
-  const { districtCode, results } = await placeAndCheck(tx, provinceCode, at, { carrierId, mastClass: next.mastClass, mastHeightM: next.mastHeightM, buildingHeightM: next.buildingHeightM }, id, 'body.position')
+  const { districtCode, results } = await placeAndCheck(tx, provinceCode, at, {
+    carrierId, mastClass: next.mastClass, mastHeightM: next.mastHeightM, buildingHeightM: next.buildingHeightM,
+    reachBeyondEdgeM: next.reachBeyondEdgeM,
+  }, id, 'body.position')
   const sharedIds = shared ?? (await currentSharedIds(tx, id))
   const updated = await tx.maybeOne(UPDATE_STATION, [
     id, body.version, sharedIds, next.siteCode, next.name, next.address, at.lon, at.lat, districtCode, next.mastClass, next.camouflageKind,
     next.mastHeightM, next.buildingHeightM, next.technologies, next.temporary, next.mobile, next.eventId, next.validFrom, next.validTo, JSON.stringify(results),
+    next.reachBeyondEdgeM,
   ])
   if (!updated) throw conflict('The station was changed by someone else at the same time; reload it.')
   const after = await readStation(tx, id)
@@ -168,5 +177,8 @@ async function currentSharedIds(q: Queryable, id: number): Promise<number[]> {
 /** Runs the rules for a position and attributes without storing anything (the "check while drawing" call). */
 export async function previewRules(q: Queryable, user: SessionUser, provinceCode: string, body: CreateBody): Promise<{ districtCode: string | null; results: RuleResult[] }> {
   const s = await prepareNew(q, user, provinceCode, body)
-  return placeAndCheck(q, provinceCode, s.at, { carrierId: user.carrierId!, mastClass: s.mastClass, mastHeightM: s.mastHeightM, buildingHeightM: s.buildingHeightM ?? null }, null, 'body.position')
+  return placeAndCheck(q, provinceCode, s.at, {
+    carrierId: user.carrierId!, mastClass: s.mastClass, mastHeightM: s.mastHeightM, buildingHeightM: s.buildingHeightM ?? null,
+    reachBeyondEdgeM: s.reachBeyondEdgeM ?? null,
+  }, null, 'body.position')
 }

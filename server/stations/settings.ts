@@ -9,6 +9,7 @@ export const ruleValuesBody = z
   .object({
     a1MaxRatio: z.number().gt(0).max(1),
     a1MaxHeightM: z.number().gt(0).max(20),
+    a1MaxReachM: z.number().min(0).max(10),
     shareDistanceUrbanM: metres,
     shareDistanceRuralM: metres,
     duplicateDistanceM: metres,
@@ -50,11 +51,16 @@ export async function readSettings(q: Queryable, provinceCode: string): Promise<
 /** Replaces the province's rule values and district classes in the caller's transaction. */
 export async function writeSettings(tx: Queryable, provinceCode: string, b: RuleValuesBody): Promise<void> {
   await tx.exec(
-    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m, duplicate_distance_m, default_area_kind, updated_at, reviewed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now())
+    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m,
+                                duplicate_distance_m, default_area_kind, a1_max_reach_m, updated_at, reviewed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now())
      ON CONFLICT (province_code) DO UPDATE SET a1_max_ratio = $2, a1_max_height_m = $3, share_distance_urban_m = $4,
-       share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, updated_at = now(), reviewed_at = now()`,
-    [provinceCode, b.a1MaxRatio, b.a1MaxHeightM, b.shareDistanceUrbanM, b.shareDistanceRuralM, b.duplicateDistanceM, b.defaultAreaKind],
+       share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, a1_max_reach_m = $8,
+       updated_at = now(), reviewed_at = now()`,
+    [
+      provinceCode, b.a1MaxRatio, b.a1MaxHeightM, b.shareDistanceUrbanM, b.shareDistanceRuralM, b.duplicateDistanceM, b.defaultAreaKind,
+      b.a1MaxReachM,
+    ],
   )
   await tx.exec('DELETE FROM spacing_rules WHERE province_code = $1', [provinceCode])
   await tx.exec(
@@ -76,6 +82,7 @@ export async function writeSettings(tx: Queryable, provinceCode: string, b: Rule
 export const NATIONAL_RULE_VALUES: Omit<RuleValuesBody, 'districtAreaKinds'> = {
   a1MaxRatio: 0.2,
   a1MaxHeightM: 3,
+  a1MaxReachM: 0.5,
   shareDistanceUrbanM: 100,
   shareDistanceRuralM: 400,
   duplicateDistanceM: 30,
@@ -94,11 +101,11 @@ export async function ensureDefaultRules(tx: Queryable, provinceCode: string): P
   const v = NATIONAL_RULE_VALUES
   const added = await tx.exec(
     `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m,
-                                share_distance_rural_m, duplicate_distance_m, default_area_kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (province_code) DO NOTHING`,
+                                share_distance_rural_m, duplicate_distance_m, default_area_kind, a1_max_reach_m)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (province_code) DO NOTHING`,
     [
       provinceCode, v.a1MaxRatio, v.a1MaxHeightM, v.shareDistanceUrbanM,
-      v.shareDistanceRuralM, v.duplicateDistanceM, v.defaultAreaKind,
+      v.shareDistanceRuralM, v.duplicateDistanceM, v.defaultAreaKind, v.a1MaxReachM,
     ],
   )
   if (added === 0) return false

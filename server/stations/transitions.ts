@@ -42,6 +42,7 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
         mastClass: station.mastClass as 'A1',
         mastHeightM: station.mastHeightM as number,
         buildingHeightM: station.buildingHeightM as number | null,
+        reachBeyondEdgeM: station.reachBeyondEdgeM as number | null,
       }
       const { districtCode, results } = await placeAndCheck(tx, provinceCode, at, candidate, station.id as number, 'body.position')
       return { ...none, note: body.notes ?? null, moveTo: { ...at, districtCode, results: JSON.stringify(results) } }
@@ -68,7 +69,10 @@ export async function transition(tx: Queryable, user: SessionUser, provinceCode:
   let results: string | null = change.moveTo?.results ?? null
   if (body.action === 'submit') {
     const [lon, lat] = (before.position as { coordinates: [number, number] }).coordinates
-    const candidate = { carrierId: (before.operator as { id: number }).id, mastClass: before.mastClass as 'A1', mastHeightM: before.mastHeightM as number, buildingHeightM: before.buildingHeightM as number | null }
+    const candidate = {
+      carrierId: (before.operator as { id: number }).id, mastClass: before.mastClass as 'A1', mastHeightM: before.mastHeightM as number,
+      buildingHeightM: before.buildingHeightM as number | null, reachBeyondEdgeM: before.reachBeyondEdgeM as number | null,
+    }
     results = JSON.stringify((await placeAndCheck(tx, provinceCode, { lon, lat }, candidate, id, 'position')).results)
   }
   if (body.action === 'field_check' || body.action === 'skip_field_check') {

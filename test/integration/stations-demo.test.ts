@@ -76,7 +76,7 @@ describe('demo stations', () => {
   it('re-runs the rule check of one application', async () => {
     const { id } = await db.one<{ id: number }>(`SELECT id FROM stations WHERE state = 'submitted' ORDER BY id LIMIT 1`)
     const results = await runRuleCheck(db, id)
-    expect(results.map((r) => r.rule)).toEqual(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'spacing', 'must_share', 'duplicate'])
+    expect(results.map((r) => r.rule)).toEqual(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'a1_reach', 'spacing', 'must_share', 'duplicate'])
     const spacing = results.find((r) => r.rule === 'spacing')!
     expect((spacing.values.nearest as unknown[]).length).toBe(5)
   })

@@ -84,7 +84,7 @@ describe('site approval workflow', () => {
   it('goes from draft to in service, with one history and one audit row per step and notifications both ways', async () => {
     const s = await draft()
     expect(s.state).toBe('draft')
-    expect(s.ruleResults.map((r: Json) => r.rule)).toEqual(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'spacing', 'must_share', 'duplicate'])
+    expect(s.ruleResults.map((r: Json) => r.rule)).toEqual(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'a1_reach', 'spacing', 'must_share', 'duplicate'])
     expect(s.districtCode).toBe('760')
     expect(s.allowedActions).toEqual(['submit'])
     expect((await act(s.id, viettel, { action: 'submit' })).status).toBe(200)

@@ -6,6 +6,7 @@ import { evaluateRules, type Candidate, type Facts } from '../../server/stations
 const RULES = {
   a1MaxRatio: 0.2,
   a1MaxHeightM: 3,
+  a1MaxReachM: 0.5,
   shareDistanceUrbanM: 100,
   shareDistanceRuralM: 400,
   duplicateDistanceM: 30,

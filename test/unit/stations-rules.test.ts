@@ -4,7 +4,7 @@ import { step, TRANSITIONS } from '../../server/stations/workflow'
 
 // The values seeded for province 79 (domain.md): Quảng Nam spacing, Hải Dương sharing, TTLT 15/2016 A1 limits.
 const RULES: RuleValues = {
-  a1MaxRatio: 0.2, a1MaxHeightM: 3, shareDistanceUrbanM: 100, shareDistanceRuralM: 400, duplicateDistanceM: 30, defaultAreaKind: 'urban',
+  a1MaxRatio: 0.2, a1MaxHeightM: 3, a1MaxReachM: 0.5, shareDistanceUrbanM: 100, shareDistanceRuralM: 400, duplicateDistanceM: 30, defaultAreaKind: 'urban',
   spacing: [
     { mastClass: 'A2a', areaKind: 'urban', minHeightM: 0, maxHeightM: 15, minDistanceM: 150 },
     { mastClass: 'A2a', areaKind: 'rural', minHeightM: 0, maxHeightM: 15, minDistanceM: 200 },

@@ -71,7 +71,7 @@ SELECT n.* FROM carriers op
 
 /** $1 province: the rule values. */
 export const RULE_VALUES = `
-SELECT a1_max_ratio AS "a1MaxRatio", a1_max_height_m AS "a1MaxHeightM",
+SELECT a1_max_ratio AS "a1MaxRatio", a1_max_height_m AS "a1MaxHeightM", a1_max_reach_m AS "a1MaxReachM",
        share_distance_urban_m AS "shareDistanceUrbanM", share_distance_rural_m AS "shareDistanceRuralM",
        duplicate_distance_m AS "duplicateDistanceM", default_area_kind AS "defaultAreaKind",
        coalesce((SELECT jsonb_agg(jsonb_build_object('mastClass', mast_class, 'areaKind', area_kind,

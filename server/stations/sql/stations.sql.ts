@@ -11,7 +11,8 @@ export const STATION_COLUMNS = `
   s.district_code AS "districtCode",
   district_name(s.district_code, current_date) AS "districtName",
   s.mast_class AS "mastClass", s.camouflage_kind AS "camouflageKind",
-  s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.technologies,
+  s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM",
+  s.reach_beyond_edge_m AS "reachBeyondEdgeM", s.technologies,
   s.state, s.state_since AS "stateSince", s.submitted_at AS "submittedAt",
   s.decision_no AS "decisionNo", s.decision_date AS "decisionDate", s.decision_note AS "decisionNote",
   s.temporary, s.mobile, s.event_id AS "eventId", s.valid_from AS "validFrom", s.valid_to AS "validTo",
@@ -24,13 +25,13 @@ export const STATION_FROM = `stations s JOIN carriers c ON c.id = s.carrier_id`
 /** $1 id, then the visibility parameters (see visibility in service.ts). */
 export const selectStation = (visibility: string) => `SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE s.id = $1 AND ${visibility}`
 
-/** Columns of a new station, in the order of the INSERT's parameters $1–$22. */
+/** Columns of a new station, in the order of the INSERT's parameters $1–$21 (rules_checked_at is now()). */
 export const INSERT_STATION = `
 INSERT INTO stations (province_code, carrier_id, shared_carrier_ids, site_code, name, address, geom, district_code,
                       mast_class, camouflage_kind, mast_height_m, building_height_m, technologies, state,
-                      temporary, mobile, event_id, valid_from, valid_to, rule_results, rules_checked_at)
+                      temporary, mobile, event_id, valid_from, valid_to, rule_results, rules_checked_at, reach_beyond_edge_m)
 VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13, $14, $15,
-        $16, $17, $18, $19, $20, $21, now())
+        $16, $17, $18, $19, $20, $21, now(), $22)
 RETURNING id`
 
 /** Changes the attributes of version $2 of station $1; answers no row when the version moved on. */
@@ -39,6 +40,7 @@ UPDATE stations SET shared_carrier_ids = $3, site_code = $4, name = $5, address 
        geom = ST_SetSRID(ST_MakePoint($7, $8), 4326), district_code = $9, mast_class = $10, camouflage_kind = $11,
        mast_height_m = $12, building_height_m = $13, technologies = $14, temporary = $15, mobile = $16,
        event_id = $17, valid_from = $18, valid_to = $19, rule_results = $20, rules_checked_at = now(),
+       reach_beyond_edge_m = $21,
        version = version + 1, updated_at = now()
  WHERE id = $1 AND version = $2
 RETURNING id`
