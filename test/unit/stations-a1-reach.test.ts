@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateRules, type Candidate, type Facts, type RuleResult } from '../../server/stations/rules'
 import { createBody, shapeErrors } from '../../server/stations/schemas'
+import { EMPTY_FORM, toInput } from '../../client/stations/form'
 
 // The A1 reach limit (TTLT 15/2016, domain.md): an A1 structure reaches at most 0,5 m beyond the building edge.
 const facts = (a1MaxReachM = 0.5): Facts => ({
@@ -114,5 +115,22 @@ describe('the reach field of an application', () => {
     expect(createBody.safeParse({ ...body, reachBeyondEdgeM: 0.5 }).success).toBe(true)
     expect(createBody.safeParse({ ...body, reachBeyondEdgeM: -0.01 }).success).toBe(false)
     expect(createBody.safeParse({ ...body, reachBeyondEdgeM: '0,5' }).success).toBe(false)
+  })
+})
+
+describe('the reach field of the application form', () => {
+  const at: [number, number] = [106.7, 10.78]
+  const a1Form = { ...EMPTY_FORM, siteCode: 'A1-1', mastClass: 'A1' as const, mastHeightM: '3', buildingHeightM: '20' }
+
+  it('reads the Vietnamese decimal comma and requires the reach for A1', () => {
+    expect(toInput({ ...a1Form, reachBeyondEdgeM: '0,45' }, at).input?.reachBeyondEdgeM).toBe(0.45)
+    expect(toInput(a1Form, at).errors.reachBeyondEdgeM).toBe('required')
+    expect(toInput({ ...a1Form, reachBeyondEdgeM: 'nửa mét' }, at).errors.reachBeyondEdgeM).toBe('number')
+  })
+
+  it('leaves the reach optional on A2a and sends none for a mast on the ground', () => {
+    expect(toInput({ ...a1Form, mastClass: 'A2a' }, at).errors).toEqual({})
+    const ground = toInput({ ...a1Form, mastClass: 'A2b', buildingHeightM: '', reachBeyondEdgeM: '0,3' }, at)
+    expect(ground.input?.reachBeyondEdgeM).toBeNull()
   })
 })
