@@ -84,6 +84,7 @@ interface AnalysedRow extends Record<string, unknown> {
   areaBeforeM2: number
   areaAfterM2: number
   currentInProvince: string | null
+  farFromProvince: boolean | null
 }
 
 function describeRepair(row: AnalysedRow): FeatureRepair {
@@ -110,6 +111,12 @@ function describeRepair(row: AnalysedRow): FeatureRepair {
   }
 }
 
+/**
+ * How far (degrees, about 55 km) a district or ward may lie from its province's stored outline: a redrawn border
+ * moves by far less, so a unit beyond it belongs to another province (or has its coordinates wrong).
+ */
+const FAR_FROM_PROVINCE_DEG = 0.5
+
 function sqlRejection(row: AnalysedRow, level: Level): Rejection | undefined {
   const reasons: string[] = []
   if (row.empty) reasons.push(`no area is left after repair (${row.validity})`)
@@ -117,6 +124,11 @@ function sqlRejection(row: AnalysedRow, level: Level): Rejection | undefined {
   if (row.currentInProvince)
     reasons.push(
       `${level} ${row.code} is current in province ${row.currentInProvince}; a code belongs to one province at a time`,
+    )
+  if (row.farFromProvince)
+    reasons.push(
+      `${level} ${row.code} lies more than ${FAR_FROM_PROVINCE_DEG}° (about 55 km) from the outline of its province; ` +
+        "is it another province's unit, or are its coordinates wrong?",
     )
   return reasons.length > 0 ? { index: row.index, code: row.code, name: row.name, reasons } : undefined
 }
@@ -188,7 +200,7 @@ export async function importBoundaries(
       geometry: f.geometry,
     }))
     await tx.exec(sql.FILL_STAGE, [JSON.stringify(staged)])
-    const rows = await tx.many<AnalysedRow>(sql.ANALYSE_STAGE, [request.level])
+    const rows = await tx.many<AnalysedRow>(sql.ANALYSE_STAGE, [request.level, FAR_FROM_PROVINCE_DEG])
     report.features = rows.map(describeRepair)
     report.repairedCount = report.features.filter((f) => f.repairs.length > 0).length
     report.rejected = rows.map((r) => sqlRejection(r, request.level)).filter((r): r is Rejection => r !== undefined)

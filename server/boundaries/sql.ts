@@ -29,7 +29,8 @@ FROM input`
 
 // Here "current" means the open version (valid_to NULL): what an import closes, whatever today's date; reads by
 // date go through units_in_force (migration 030).
-// $1: level. What each feature needed, and whether its code is current in another province.
+// $1: level, $2: tolerance in degrees. What each feature needed, whether its code is current in another
+// province, and whether a district or ward lies away from its province's latest outline (null when none is stored).
 export const ANALYSE_STAGE = `
 SELECT s.idx AS index, s.code, s.name,
        ST_IsValidReason(s.raw) AS validity,
@@ -41,7 +42,10 @@ SELECT s.idx AS index, s.code, s.name,
        round(ST_Area(s.geom::geography)::numeric, 1) AS "areaAfterM2",
        (SELECT u.province_code FROM admin_units u
          WHERE u.level = $1 AND u.code = s.code AND u.valid_to IS NULL AND u.province_code <> s.province_code
-         LIMIT 1) AS "currentInProvince"
+         LIMIT 1) AS "currentInProvince",
+       (SELECT NOT ST_DWithin(p.geom, s.geom, $2::float8) FROM admin_units p
+         WHERE $1 <> 'province' AND p.level = 'province' AND p.code = s.province_code
+         ORDER BY p.valid_from DESC LIMIT 1) AS "farFromProvince"
 FROM boundary_stage s
 ORDER BY s.idx`
 

@@ -81,7 +81,7 @@ describe('POST /api/admin/boundaries', () => {
               ],
             }),
         ),
-      /not Polygon or MultiPolygon/,
+      /LineString is not accepted here \(expected Polygon or MultiPolygon\)/,
     ],
     ['a missing code', () => spoiled((f) => delete f.properties.level2_id), /code \(property level2_id\) is missing/],
     [
