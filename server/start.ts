@@ -9,6 +9,7 @@ import { loadDemoLayers, printCredentials, startDemo } from '../gis-data/demo'
 import { JobBoard } from './health/jobs'
 import { prepareProvince } from './setup/service'
 import { log } from './log'
+import { startImportReader } from './cables/import/import'
 
 export interface Running {
   db: Db
@@ -98,6 +99,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const s = app.listen(config.port, config.host, () => resolve(s))
     s.once('error', reject)
   })
+  // not when the routes are registered: a loaded thread would keep the type generator from exiting
+  void startImportReader()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://localhost:${port}`

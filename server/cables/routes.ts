@@ -8,8 +8,8 @@ import { ductReport, setDucts } from './ducts'
 import { summarize } from './summary'
 import { summaryCells, summaryXlsx } from './export'
 import { csvDocument } from '../http/csv'
-import { FORMATS, importRoutes } from './import/import'
-import { KINDS } from './workflow'
+import { importRoutes } from './import/import'
+import { importBody } from './import/body'
 import { answer, ANSWERS, listInvitations } from './participation'
 import {
   ductBody, idParams, periodQuery, poleBody, poleListQuery, poleUpdateBody, routeBody, routeDetailAnswer, routeListQuery, routePageAnswer,
@@ -24,14 +24,6 @@ const participationBody = z.object({ action: z.enum(ANSWERS) })
 
 const scope = (req: Request): routes.Scope => ({ provinceCode: deps(req).config.provinceCode, user: req.user!, requestId: req.requestId })
 
-const IMPORT_CHARS = 20_000_000
-const importBody = z.object({
-  format: z.enum(FORMATS),
-  // 20 MB of text; a KMZ comes as base64 (4/3 of its bytes)
-  content: z.string().min(1).max(IMPORT_CHARS),
-  kind: z.enum(KINDS).default('tidying'),
-  carriers: z.array(z.string()).max(20).default([]),
-})
 
 /** Cable ledger: routes with their workflow, poles, shared ducts, summaries with export, and route import. */
 export function cableRoutes(api: Api): void {
@@ -53,8 +45,9 @@ export function cableRoutes(api: Api): void {
       routes.withActions(await deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)), req.user!) })
   api.route({ method: 'delete', path: '/api/cables/routes/{id}', summary: 'Delete a route (?version=)', tag, access: EDITORS, params: idParams, query: versionQuery,
     handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))) })
-  api.route({ method: 'post', path: '/api/cables/routes/import', summary: 'Import routes from GeoJSON, KML, KMZ (base64) or CSV with WKT (all or nothing)', tag, access: EDITORS, body: importBody, status: 201, bodyLimit: '21mb',
-    handler: ({ body, req }) => deps(req).db.transaction((tx) => importRoutes(tx, scope(req), { format: body.format, content: body.content, defaults: { kind: body.kind, carriers: body.carriers } })) })
+  api.route({ method: 'post', path: '/api/cables/routes/import', summary: 'Import routes from GeoJSON, KML, KMZ (base64) or CSV with WKT (all or nothing)', tag, access: EDITORS,
+    body: importBody, rawBody: true, status: 201, bodyLimit: '21mb',
+    handler: ({ req }) => importRoutes(deps(req).db, scope(req), (req.input as { body: Buffer }).body) })
 
   api.route({
     method: 'get', path: '/api/cables/invitations', tag, access: [...STAFF, 'carrier'],

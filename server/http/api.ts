@@ -22,6 +22,11 @@ export interface RouteSpec<B, Q, P> {
   response?: ZodType
   /** A body limit above the global one (e.g. '20mb'), sized to the route's schema; read only for allowed roles. */
   bodyLimit?: string
+  /**
+   * The JSON body arrives unparsed, as its bytes in `req.body` (none: an empty Buffer), for a route that reads
+   * it off the event loop; `body` then only documents it, and the handler validates it.
+   */
+  rawBody?: boolean
   handler(input: { body: B; query: Q; params: P; req: Request; res: Response }): Promise<unknown>
 }
 
@@ -59,13 +64,14 @@ export class Api {
       const input = { body: undefined as unknown, query: undefined as unknown, params: undefined as unknown }
       for (const part of ['body', 'query', 'params'] as const) {
         const schema = spec[part] as ZodType | undefined
-        if (!schema) continue
+        if (!schema || (part === 'body' && spec.rawBody)) continue
         const raw = part === 'query' ? nfcQuery(req.query as Record<string, unknown>) : (req[part] ?? {})
         const result = schema.safeParse(raw)
         if (result.success) input[part] = result.data
         else errors.push(...fieldErrors(result.error, part))
       }
       if (errors.length > 0) return next(badRequest('The request is not valid.', errors))
+      if (spec.rawBody) input.body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
       req.input = input
       next()
     }
@@ -83,7 +89,10 @@ export class Api {
     const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1')
     if (spec.bodyLimit) {
       // the session is checked first so that only a caller allowed on the route gets a large body read
-      this.bodies[spec.method](expressPath, loadSession, requireRole(spec.access), express.json({ limit: spec.bodyLimit, reviver: nfcReviver }))
+      const body = spec.rawBody
+        ? express.raw({ type: 'application/json', limit: spec.bodyLimit })
+        : express.json({ limit: spec.bodyLimit, reviver: nfcReviver })
+      this.bodies[spec.method](expressPath, loadSession, requireRole(spec.access), body)
     }
     this.router[spec.method](expressPath, requireRole(spec.access), parse, run)
     this.docs.push({ ...spec, status: spec.status ?? 200 } as Documented)

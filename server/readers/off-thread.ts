@@ -14,6 +14,8 @@ interface Pending {
 interface Thread {
   worker: Worker
   pending: Map<number, Pending>
+  /** Settles once the worker module is loaded. */
+  ready: Promise<void>
 }
 const threads = new Map<string, Thread>()
 let nextJob = 1
@@ -21,14 +23,19 @@ let nextJob = 1
 function threadFor(module: URL): Thread {
   const existing = threads.get(module.href)
   if (existing) return existing
-  const thread: Thread = { worker: new Worker(ENTRY, { workerData: { module: module.href } }), pending: new Map() }
+  const worker = new Worker(ENTRY, { workerData: { module: module.href } })
+  let loaded = () => {}
+  const ready = new Promise<void>((resolve) => (loaded = resolve))
+  const thread: Thread = { worker, pending: new Map(), ready }
   // an idle thread must not keep the process alive
   thread.worker.unref()
-  thread.worker.on('message', ({ id, result }: { id: number; result: unknown }) => {
-    thread.pending.get(id)?.resolve(result)
-    thread.pending.delete(id)
+  thread.worker.on('message', ({ id, result, ready }: { id?: number; result?: unknown; ready?: boolean }) => {
+    if (ready) return loaded()
+    thread.pending.get(id!)?.resolve(result)
+    thread.pending.delete(id!)
   })
   const fail = (err: unknown) => {
+    loaded()
     if (threads.get(module.href) === thread) threads.delete(module.href)
     for (const p of thread.pending.values()) p.reject(err)
     thread.pending.clear()
@@ -39,8 +46,21 @@ function threadFor(module: URL): Thread {
   return thread
 }
 
-/** Sends `input` to the thread of the worker module and answers its result, or refuses after `budgetMs`. */
-export function runOffThread<T>(module: URL, input: unknown, budgetMs: number): Promise<T> {
+/** Loads the worker module's thread now, so the first large job does not wait seconds for it; settles once loaded. */
+export function startOffThread(module: URL): Promise<void> {
+  return threadFor(module).ready
+}
+
+/**
+ * Sends `input` to the thread of the worker module and answers its result, or refuses after `budgetMs`.
+ * Buffers in `transfer` are moved to the thread, not copied (they are unusable here afterwards).
+ */
+export function runOffThread<T>(
+  module: URL,
+  input: unknown,
+  budgetMs: number,
+  transfer: ArrayBuffer[] = [],
+): Promise<T> {
   const thread = threadFor(module)
   const id = nextJob++
   return new Promise<T>((resolve, reject) => {
@@ -54,6 +74,6 @@ export function runOffThread<T>(module: URL, input: unknown, budgetMs: number): 
       resolve: (result) => (clearTimeout(timer), resolve(result as T)),
       reject: (err) => (clearTimeout(timer), reject(err)),
     })
-    thread.worker.postMessage({ id, input })
+    thread.worker.postMessage({ id, input }, transfer)
   })
 }

@@ -1,25 +1,25 @@
-import type { Queryable } from '../../db/index'
+import type { Db, Queryable } from '../../db/index'
 import { audit } from '../../audit/audit'
-import { Problem } from '../../http/problems'
+import { badRequest, Problem } from '../../http/problems'
 import { placeGeometries } from '../../geo/service'
-import { runOffThread } from '../../readers/off-thread'
+import { runOffThread, startOffThread } from '../../readers/off-thread'
 import { carrierOf, refreshDistrictLengths, type Scope } from '../service'
 import { invite, newRouteParticipants } from '../participation'
-import { FORMATS, readRoutesFile, type Format, type ReadResult, type SourceFeature } from './formats'
+import { FORMATS, type Format, type ReadResult, type SourceFeature } from './formats'
+import { readImportBody, type BodyRead } from './body'
 import { historyProblems, type History } from './history'
 import { KINDS, type Kind } from '../workflow'
 
 export { FORMATS }
 export type { Format }
 
-/** Files above this size are read in a worker thread, so reading never holds the event loop. */
-export const OFF_THREAD_CHARS = 256 * 1024
+/** Bodies above this size are read in a worker thread, so reading never holds the event loop. */
+export const OFF_THREAD_BYTES = 256 * 1024
 /** The longest a file may take to read; past it the worker is stopped and the import refused. */
 export const READ_BUDGET_MS = 15_000
 
-export interface ImportOptions {
+interface ImportOptions {
   format: Format
-  content: string
   defaults: { kind: Kind; carriers: string[] }
 }
 
@@ -63,9 +63,22 @@ function candidate(f: Candidate['feature'], options: ImportOptions, reasons: str
 
 const READ_WORKER = new URL('./read-worker.ts', import.meta.url)
 
-async function read(options: ImportOptions): Promise<ReadResult> {
-  if (options.content.length <= OFF_THREAD_CHARS) return readRoutesFile(options.format, options.content)
-  return runOffThread<ReadResult>(READ_WORKER, { format: options.format, content: options.content }, READ_BUDGET_MS)
+/** Starts the thread that reads large import bodies (a listening server does, so a first import finds it ready). */
+export function startImportReader(): Promise<void> {
+  return startOffThread(READ_WORKER)
+}
+
+/**
+ * Reads the request body and its file. A large body's bytes move to the worker thread without a copy, and
+ * decoding, JSON.parse, NFC and reading all happen there: the event loop never walks a large body.
+ */
+async function read(bytes: Buffer): Promise<BodyRead> {
+  if (bytes.length <= OFF_THREAD_BYTES) return readImportBody(bytes)
+  // a large body is a buffer of its own (Buffer.concat of the chunks); a view on a shared one is copied
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+  const end = bytes.byteOffset + bytes.byteLength
+  const buffer = (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, end)) as ArrayBuffer
+  return runOffThread<BodyRead>(READ_WORKER, buffer, READ_BUDGET_MS, [buffer])
 }
 
 const refuse = (detail: string, rejected: FeatureReport[], notRoutes: FeatureReport[]) =>
@@ -76,11 +89,17 @@ const refuse = (detail: string, rejected: FeatureReport[], notRoutes: FeatureRep
   })
 
 /**
- * Reads, checks and (when every line passes) stores the routes of one file, in the caller's transaction.
+ * Reads an import request body (its JSON bytes), checks the file and, when every line passes, stores its
+ * routes in one transaction, opened only once the file is read (the embedded database has one connection).
  * A carrier's file creates planned routes only; an officer's may carry the routes' history.
  */
-export async function importRoutes(tx: Queryable, scope: Scope, options: ImportOptions) {
-  const file = await read(options)
+export async function importRoutes(db: Db, scope: Scope, bytes: Buffer) {
+  const body = await read(bytes)
+  if (!body.ok) throw badRequest(body.detail, body.errors)
+  return db.transaction((tx) => storeRoutes(tx, scope, body.file, { format: body.format, defaults: body.defaults }))
+}
+
+async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, options: ImportOptions) {
   if (!file.ok) {
     const detail = `The ${options.format.toUpperCase()} file is not valid: ${file.problems.map((p) => p.message).join('; ')}`
     throw new Problem(422, 'Validation failed', detail, {

@@ -1,7 +1,7 @@
-// Worker thread: reads route import files, one job at a time (see ../../readers/off-thread.ts).
+// Worker thread: reads route import request bodies, one job at a time (see ../../readers/off-thread.ts).
 import { parentPort } from 'node:worker_threads'
-import { readRoutesFile, type Format } from './formats'
+import { readImportBody } from './body'
 
-parentPort!.on('message', ({ id, input }: { id: number; input: { format: Format; content: string } }) => {
-  parentPort!.postMessage({ id, result: readRoutesFile(input.format, input.content) })
+parentPort!.on('message', ({ id, input }: { id: number; input: ArrayBuffer }) => {
+  parentPort!.postMessage({ id, result: readImportBody(new Uint8Array(input)) })
 })
