@@ -7,12 +7,42 @@ import { rng } from './random'
 export const DEMO_STATIONS = 10_000
 
 // Market shares of the five mobile operators (rough, for a believable mix).
-const OPERATORS: [shortName: string, share: number][] = [['viettel', 0.4], ['vnpt', 0.26], ['mobifone', 0.24], ['vietnamobile', 0.07], ['gmobile', 0.03]]
-const INNER_DISTRICTS = new Set(['760', '770', '773', '774', '771', '768', '772', '775', '765', '766', '767', '776', '778', '764', '777', '761'])
+const OPERATORS: [shortName: string, share: number][] = [
+  ['viettel', 0.4],
+  ['vnpt', 0.26],
+  ['mobifone', 0.24],
+  ['vietnamobile', 0.07],
+  ['gmobile', 0.03],
+]
+const INNER_DISTRICTS = new Set([
+  '760',
+  '770',
+  '773',
+  '774',
+  '771',
+  '768',
+  '772',
+  '775',
+  '765',
+  '766',
+  '767',
+  '776',
+  '778',
+  '764',
+  '777',
+  '761',
+])
 const CAMOUFLAGE = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
 // Applications in every workflow state: how many stations of the demo take each non-final state.
 const WORKFLOW_SAMPLE: [state: string, count: number][] = [
-  ['draft', 12], ['submitted', 12], ['field_checked', 8], ['returned', 5], ['approved', 6], ['rejected', 5], ['built', 5], ['decommissioned', 8],
+  ['draft', 12],
+  ['submitted', 12],
+  ['field_checked', 8],
+  ['returned', 5],
+  ['approved', 6],
+  ['rejected', 5],
+  ['built', 5],
+  ['decommissioned', 8],
 ]
 
 const OPEN = new Set(['draft', 'submitted', 'field_checked', 'returned'])
@@ -29,8 +59,16 @@ function pick<T>(random: () => number, weighted: [T, number][]): T {
 const round1 = (n: number) => Math.round(n * 10) / 10
 
 interface Columns {
-  carrier: number[]; code: string[]; mastClass: string[]; camouflage: (string | null)[]; mast: number[]; building: (number | null)[]
-  tech: string[]; state: string[]; decisionNo: (string | null)[]; decisionDate: (string | null)[]
+  carrier: number[]
+  code: string[]
+  mastClass: string[]
+  camouflage: (string | null)[]
+  mast: number[]
+  building: (number | null)[]
+  tech: string[]
+  state: string[]
+  decisionNo: (string | null)[]
+  decisionDate: (string | null)[]
 }
 
 /**
@@ -39,10 +77,15 @@ interface Columns {
  * an event with temporary and mobile BTS, one past event whose stations are overdue for removal.
  * Deterministic for a seed; inserted in bulk (a few statements).
  */
-export async function generateStations(q: Queryable, provinceCode: string, seed: number): Promise<{ stations: number; zones: number }> {
+export async function generateStations(
+  q: Queryable,
+  provinceCode: string,
+  seed: number,
+): Promise<{ stations: number; zones: number }> {
   const random = rng(seed ^ 0x5b75)
   // Loading the demo again keeps the stations already generated.
-  if (await q.maybeOne('SELECT 1 FROM stations WHERE province_code = $1 AND is_demo LIMIT 1', [provinceCode])) return { stations: 0, zones: 0 }
+  if (await q.maybeOne('SELECT 1 FROM stations WHERE province_code = $1 AND is_demo LIMIT 1', [provinceCode]))
+    return { stations: 0, zones: 0 }
   await q.exec(
     `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m,
                                 duplicate_distance_m, default_area_kind, a1_max_reach_m)
@@ -51,7 +94,13 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
        FROM station_rules WHERE province_code = '79' ON CONFLICT DO NOTHING`,
     [provinceCode],
   )
-  const carriers = new Map((await q.many<{ id: number; shortName: string }>(`SELECT id, short_name AS "shortName" FROM carriers WHERE kind = 'mobile'`)).map((c) => [c.shortName, c.id]))
+  const carriers = new Map(
+    (
+      await q.many<{ id: number; shortName: string }>(
+        `SELECT id, short_name AS "shortName" FROM carriers WHERE kind = 'mobile'`,
+      )
+    ).map((c) => [c.shortName, c.id]),
+  )
   const districts = await q.many<{ code: string; km2: number }>(
     `SELECT code, area_m2 / 1e6 AS km2 FROM units_in_force(current_date)
       WHERE level = 'district' AND province_code = $1 ORDER BY code`,
@@ -62,7 +111,18 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
   const total = weight.reduce((a, b) => a + b, 0)
   const counts = weight.map((w) => Math.max(1, Math.round((w / total) * DEMO_STATIONS)))
 
-  const cols: Columns = { carrier: [], code: [], mastClass: [], camouflage: [], mast: [], building: [], tech: [], state: [], decisionNo: [], decisionDate: [] }
+  const cols: Columns = {
+    carrier: [],
+    code: [],
+    mastClass: [],
+    camouflage: [],
+    mast: [],
+    building: [],
+    tech: [],
+    state: [],
+    decisionNo: [],
+    decisionDate: [],
+  }
   const seq = new Map<string, number>()
   districts.forEach((d, i) => {
     const inner = INNER_DISTRICTS.has(d.code)
@@ -70,9 +130,31 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
       const op = pick(random, OPERATORS)
       const n = (seq.get(op) ?? 0) + 1
       seq.set(op, n)
-      const mastClass = pick(random, inner ? [['A2a', 0.63], ['A2b', 0.31], ['A1', 0.04], ['A1c', 0.02]] : [['A2a', 0.45], ['A2b', 0.49], ['A1', 0.03], ['A1c', 0.03]])
+      const mastClass = pick(
+        random,
+        inner
+          ? [
+              ['A2a', 0.63],
+              ['A2b', 0.31],
+              ['A1', 0.04],
+              ['A1c', 0.02],
+            ]
+          : [
+              ['A2a', 0.45],
+              ['A2b', 0.49],
+              ['A1', 0.03],
+              ['A1c', 0.03],
+            ],
+      )
       const building = mastClass === 'A2b' ? null : round1(9 + random() * 36)
-      const mast = mastClass === 'A2a' ? round1(6 + random() * 14) : mastClass === 'A2b' ? round1(30 + random() * 50) : mastClass === 'A1' ? round1(Math.min(3, building! * 0.2) * (0.5 + random() * 0.5)) : round1(6 + random() * 6)
+      const mast =
+        mastClass === 'A2a'
+          ? round1(6 + random() * 14)
+          : mastClass === 'A2b'
+            ? round1(30 + random() * 50)
+            : mastClass === 'A1'
+              ? round1(Math.min(3, building! * 0.2) * (0.5 + random() * 0.5))
+              : round1(6 + random() * 6)
       const techs = ['2G', '3G', '4G'].filter((t) => t === '4G' || random() < 0.8)
       if (inner && random() < 0.25) techs.push('5G')
       const year = 2010 + Math.floor(random() * 14)
@@ -85,7 +167,9 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
       cols.tech.push(`{${techs.join(',')}}`)
       cols.state.push('in_service')
       cols.decisionNo.push(`${100 + Math.floor(random() * 900)}/QĐ-STTTT`)
-      cols.decisionDate.push(`${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`)
+      cols.decisionDate.push(
+        `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+      )
     }
   })
   // Spread the workflow sample over the list so every state has stations in several districts.
@@ -122,7 +206,22 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
        FROM pts p JOIN attrs a ON a.n = p.n
       ORDER BY p.n
      RETURNING id`,
-    [provinceCode, districts.map((d) => d.code), counts, seed, cols.carrier, cols.code, cols.mastClass, cols.camouflage, cols.mast, cols.building, cols.tech, cols.state, cols.decisionNo, cols.decisionDate],
+    [
+      provinceCode,
+      districts.map((d) => d.code),
+      counts,
+      seed,
+      cols.carrier,
+      cols.code,
+      cols.mastClass,
+      cols.camouflage,
+      cols.mast,
+      cols.building,
+      cols.tech,
+      cols.state,
+      cols.decisionNo,
+      cols.decisionDate,
+    ],
   )
   const firstId = ids[0]?.id ?? 0
   // Fresh statistics let the planner pick the GiST index for the rule checks below.
@@ -138,7 +237,12 @@ export async function generateStations(q: Queryable, provinceCode: string, seed:
   // The applications still open carry stored rule results like real ones do.
   for (const [n, state] of sampled) if (OPEN.has(state)) await runRuleCheck(q, firstId + n - 1)
   const count = ids.length
-  await audit(q, SYSTEM, { action: 'demo.load', entity: 'station', entityId: provinceCode, after: { stations: count, zones, seed } })
+  await audit(q, SYSTEM, {
+    action: 'demo.load',
+    entity: 'station',
+    entityId: provinceCode,
+    after: { stations: count, zones, seed },
+  })
   return { stations: count, zones }
 }
 

@@ -34,7 +34,14 @@ const requestContext: RequestHandler = (req, res, next) => {
   res.on('finish', () => {
     if (!req.path.startsWith('/api')) return
     const ms = Number(process.hrtime.bigint() - started) / 1e6
-    log.info('request', { requestId: req.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, user: req.user?.username })
+    log.info('request', {
+      requestId: req.requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+      user: req.user?.username,
+    })
   })
   next()
 }

@@ -30,14 +30,25 @@ function imagesOf(files: FileList | null): File[] {
  * The workflow steps the user may take on a station (from its `allowedActions`), each with the fields it needs.
  * A 409 means another person decided first: the form says so and offers to reload.
  */
-export function Actions({ station, onDone, onReload, move }: { station: Station; onDone(s: Station): void; onReload(): void; move?: MoveControl }) {
+export function Actions({
+  station,
+  onDone,
+  onReload,
+  move,
+}: {
+  station: Station
+  onDone(s: Station): void
+  onReload(): void
+  move?: MoveControl
+}) {
   const { t, lang } = useI18n()
   const [open, setOpen] = useState<Action | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [fields, setFields] = useState<Record<string, string>>({})
   const [photos, setPhotos] = useState<File[]>([])
-  const set = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }))
+  const set = (name: string) => (e: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [name]: e.target.value }))
   const actions = station.allowedActions
   if (actions.length === 0) return null
 
@@ -64,17 +75,31 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
     const version = station.version
     const f = fields
     if (open === 'approve') return run(approveBody(version, f))
-    if (open === 'reject') return run({ action: 'reject', version, reasons: (f.reasons ?? '').split('\n').map((r) => r.trim()).filter(Boolean) })
+    if (open === 'reject')
+      return run({
+        action: 'reject',
+        version,
+        reasons: (f.reasons ?? '')
+          .split('\n')
+          .map((r) => r.trim())
+          .filter(Boolean),
+      })
     if (open === 'return') return run({ action: 'return', version, note: f.note ?? '' })
     if (open === 'skip_field_check') return run({ action: 'skip_field_check', version, reason: f.reason ?? '' })
     if (open === 'decommission') return run({ action: 'decommission', version, ...(f.note ? { note: f.note } : {}) })
     if (open === 'field_check') {
       const moved = move?.moveTo
       return run(async () => ({
-        action: 'field_check', version, outcome: moved ? 'moved' : 'confirmed',
+        action: 'field_check',
+        version,
+        outcome: moved ? 'moved' : 'confirmed',
         // each photo is stored first; the step then names them
         photos: await Promise.all(
-          photos.map(async (file) => ({ photoId: (await stationsApi.uploadPhoto(station.id, file)).id, name: file.name, takenAt: new Date(file.lastModified).toISOString() })),
+          photos.map(async (file) => ({
+            photoId: (await stationsApi.uploadPhoto(station.id, file)).id,
+            name: file.name,
+            takenAt: new Date(file.lastModified).toISOString(),
+          })),
         ),
         ...(moved ? { position: { crs: 'wgs84', lon: moved[0], lat: moved[1] } } : {}),
         ...(f.notes ? { notes: f.notes } : {}),
@@ -128,35 +153,96 @@ export function Actions({ station, onDone, onReload, move }: { station: Station;
         <form className="st-action-form" onSubmit={submitForm} noValidate data-testid={`form-${open}`}>
           {open === 'approve' && (
             <div className="field-row">
-              {field('decisionNo', t('st.decisionNo'), <input name="decisionNo" required value={fields.decisionNo ?? ''} onChange={set('decisionNo')} placeholder="123/QĐ-STTTT" />)}
-              {field('decisionDate', t('st.decisionDate'), <input name="decisionDate" type="date" required value={fields.decisionDate ?? vietnamToday()} onChange={set('decisionDate')} />)}
+              {field(
+                'decisionNo',
+                t('st.decisionNo'),
+                <input
+                  name="decisionNo"
+                  required
+                  value={fields.decisionNo ?? ''}
+                  onChange={set('decisionNo')}
+                  placeholder="123/QĐ-STTTT"
+                />,
+              )}
+              {field(
+                'decisionDate',
+                t('st.decisionDate'),
+                <input
+                  name="decisionDate"
+                  type="date"
+                  required
+                  value={fields.decisionDate ?? vietnamToday()}
+                  onChange={set('decisionDate')}
+                />,
+              )}
             </div>
           )}
-          {open === 'reject' && field('reasons', t('st.reasons'), <textarea name="reasons" rows={3} value={fields.reasons ?? ''} onChange={set('reasons')} />)}
-          {(open === 'return' || open === 'decommission' || open === 'approve') && field('note', t(open === 'return' ? 'st.returnNote' : 'st.note'), <textarea name="note" rows={2} value={fields.note ?? ''} onChange={set('note')} />)}
-          {open === 'skip_field_check' && field('reason', t('st.skipReason'), <textarea name="reason" rows={2} value={fields.reason ?? ''} onChange={set('reason')} />)}
+          {open === 'reject' &&
+            field(
+              'reasons',
+              t('st.reasons'),
+              <textarea name="reasons" rows={3} value={fields.reasons ?? ''} onChange={set('reasons')} />,
+            )}
+          {(open === 'return' || open === 'decommission' || open === 'approve') &&
+            field(
+              'note',
+              t(open === 'return' ? 'st.returnNote' : 'st.note'),
+              <textarea name="note" rows={2} value={fields.note ?? ''} onChange={set('note')} />,
+            )}
+          {open === 'skip_field_check' &&
+            field(
+              'reason',
+              t('st.skipReason'),
+              <textarea name="reason" rows={2} value={fields.reason ?? ''} onChange={set('reason')} />,
+            )}
           {open === 'field_check' && move && (
             <>
               <fieldset className="segmented">
                 <legend className="sr-only">{t('st.check.position')}</legend>
                 <label className={!move.moving && !move.moveTo ? 'on' : undefined}>
-                  <input type="radio" name="outcome" checked={!move.moving && !move.moveTo} onChange={() => move.setMoving(false)} />
+                  <input
+                    type="radio"
+                    name="outcome"
+                    checked={!move.moving && !move.moveTo}
+                    onChange={() => move.setMoving(false)}
+                  />
                   {t('st.check.confirm')}
                 </label>
                 <label className={move.moving || move.moveTo ? 'on' : undefined}>
-                  <input type="radio" name="outcome" checked={move.moving || Boolean(move.moveTo)} onChange={() => move.setMoving(true)} data-testid="move-site" />
+                  <input
+                    type="radio"
+                    name="outcome"
+                    checked={move.moving || Boolean(move.moveTo)}
+                    onChange={() => move.setMoving(true)}
+                    data-testid="move-site"
+                  />
                   {t('st.check.move')}
                 </label>
               </fieldset>
               {(move.moving || move.moveTo) && (
                 <p className="hint" role="status">
-                  {move.moveTo ? t('st.check.movedTo', { lat: formatCoordinate(move.moveTo[1], lang, 6), lon: formatCoordinate(move.moveTo[0], lang, 6) }) : t('st.check.moveHint')}
+                  {move.moveTo
+                    ? t('st.check.movedTo', {
+                        lat: formatCoordinate(move.moveTo[1], lang, 6),
+                        lon: formatCoordinate(move.moveTo[0], lang, 6),
+                      })
+                    : t('st.check.moveHint')}
                 </p>
               )}
-              {field('notes', t('st.check.notes'), <textarea name="notes" rows={3} value={fields.notes ?? ''} onChange={set('notes')} />)}
+              {field(
+                'notes',
+                t('st.check.notes'),
+                <textarea name="notes" rows={3} value={fields.notes ?? ''} onChange={set('notes')} />,
+              )}
               <label className="field">
                 <span>{t('st.check.photos')}</span>
-                <input type="file" accept="image/jpeg,image/png,image/webp" capture="environment" multiple onChange={(e) => setPhotos(imagesOf(e.target.files))} />
+                <input
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp"
+                  capture="environment"
+                  multiple
+                  onChange={(e) => setPhotos(imagesOf(e.target.files))}
+                />
                 {photos.length > 0 && <span className="hint">{t('st.check.photoCount', { n: photos.length })}</span>}
               </label>
             </>

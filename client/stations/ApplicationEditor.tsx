@@ -32,13 +32,25 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
   const { t, lang } = useI18n()
   const { user } = useSession()
   const { province, basemap, districts, fit } = useProvince()
-  const zones = useApi((signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items), 'zones')
-  const carriers = useApi((signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items), 'carriers')
+  const zones = useApi(
+    (signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items),
+    'zones',
+  )
+  const carriers = useApi(
+    (signal) => http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items),
+    'carriers',
+  )
   const own = carriers.data?.find((c) => c.id === user?.carrierId)?.shortName ?? station?.operator.shortName ?? ''
   const [fields, setFields] = useState<FormFields>(() => (station ? fieldsOf(station) : EMPTY_FORM))
   const [at, setAt] = useState<LngLat | null>(() => (station ? (station.position.coordinates as LngLat) : null))
-  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(() => (station ? { center: station.position.coordinates as LngLat, zoom: 15, seq: 0 } : null))
-  const [preview, setPreview] = useState<{ results: RuleResult[] | null; error: unknown; busy: boolean }>({ results: station?.ruleResults ?? null, error: null, busy: false })
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(() =>
+    station ? { center: station.position.coordinates as LngLat, zoom: 15, seq: 0 } : null,
+  )
+  const [preview, setPreview] = useState<{ results: RuleResult[] | null; error: unknown; busy: boolean }>({
+    results: station?.ruleResults ?? null,
+    error: null,
+    busy: false,
+  })
   const [saveError, setSaveError] = useState<unknown>(null)
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null)
   const [tried, setTried] = useState(false)
@@ -62,15 +74,23 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
   }, [fields, at])
 
   const local = toInput(fields, at)
-  const errorText: Record<FormErrorKey, string> = { required: t('st.form.required'), number: t('st.form.number'), position: t('st.form.placeFirst') }
+  const errorText: Record<FormErrorKey, string> = {
+    required: t('st.form.required'),
+    number: t('st.form.number'),
+    position: t('st.form.placeFirst'),
+  }
   const serverErrors = {
     ...(preview.error instanceof ApiError ? errorsByField(preview.error.errors) : {}),
     ...(saveError instanceof ApiError ? errorsByField(saveError.errors) : {}),
   }
   const shownErrors: Record<string, string> = { ...serverErrors }
-  for (const [key, code] of Object.entries(local.errors)) if (tried || code === 'number') shownErrors[key] = errorText[code]
+  for (const [key, code] of Object.entries(local.errors))
+    if (tried || code === 'number') shownErrors[key] = errorText[code]
   if (!tried && !fields.siteCode.trim()) delete shownErrors.siteCode
-  const positionError = Object.entries(shownErrors).filter(([k]) => k.startsWith('position')).map(([, v]) => v).join(' ')
+  const positionError = Object.entries(shownErrors)
+    .filter(([k]) => k.startsWith('position'))
+    .map(([, v]) => v)
+    .join(' ')
 
   async function save(andSubmit: boolean) {
     setTried(true)
@@ -78,7 +98,9 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
     setBusy(andSubmit ? 'submit' : 'save')
     setSaveError(null)
     try {
-      let saved = station ? await stationsApi.update(station.id, station.version, local.input) : await stationsApi.create(local.input)
+      let saved = station
+        ? await stationsApi.update(station.id, station.version, local.input)
+        : await stationsApi.create(local.input)
       if (andSubmit) saved = await stationsApi.transition(saved.id, { action: 'submit', version: saved.version })
       onSaved(saved)
     } catch (err) {
@@ -90,11 +112,21 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
 
   const place = useCallback((lngLat: LngLat) => setAt(lngLat), [])
   const onClick = useCallback((click: MapClick) => place(click.lngLat), [place])
-  const marker = useMemo<MapMarker | null>(() => (at ? { lngLat: at, draggable: true, onMove: place } : null), [at, place])
-  const nearestIds = useMemo(() => ((preview.results?.find((r) => r.rule === 'spacing')?.values.nearest ?? []) as NeighbourBrief[]).map((n) => n.id), [preview.results])
+  const marker = useMemo<MapMarker | null>(
+    () => (at ? { lngLat: at, draggable: true, onMove: place } : null),
+    [at, place],
+  )
+  const nearestIds = useMemo(
+    () =>
+      ((preview.results?.find((r) => r.rule === 'spacing')?.values.nearest ?? []) as NeighbourBrief[]).map((n) => n.id),
+    [preview.results],
+  )
   const overlays = useMemo(() => {
     const list = [stationsTileOverlay('operator', {}, nearestIds)]
-    if (at) list.push(ringsOverlay(at, ringsOf(preview.results), (rule, r) => `${ringLabel(t, rule)} ${formatNumber(r, lang, 0)} m`))
+    if (at)
+      list.push(
+        ringsOverlay(at, ringsOf(preview.results), (rule, r) => `${ringLabel(t, rule)} ${formatNumber(r, lang, 0)} m`),
+      )
     return list
   }, [nearestIds, at, preview.results, t, lang])
 
@@ -113,7 +145,9 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
         <section className="st-place" aria-label={t('st.position')}>
           <h2 className="panel-subtitle">{t('st.form.place')}</h2>
           <p className={positionError ? 'field-error' : 'hint'} data-testid="position-line">
-            {at ? t('st.form.placedAt', { lat: formatCoordinate(at[1], lang, 6), lon: formatCoordinate(at[0], lang, 6) }) : t('st.form.clickMap')}
+            {at
+              ? t('st.form.placedAt', { lat: formatCoordinate(at[1], lang, 6), lon: formatCoordinate(at[0], lang, 6) })
+              : t('st.form.clickMap')}
             {positionError && ` ${positionError}`}
           </p>
           <details className="st-coords">
@@ -137,19 +171,38 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
         <ApplicationForm value={fields} onChange={setFields} errors={shownErrors} ownOperator={own} />
         <section className="st-preview" aria-live="polite" aria-label={t('st.section.rules')}>
           <h2 className="panel-subtitle">
-            {t('st.section.rules')} {preview.busy && <span className="spinner st-inline-spinner" role="status" aria-label={t('st.form.checking')} />}
+            {t('st.section.rules')}{' '}
+            {preview.busy && (
+              <span className="spinner st-inline-spinner" role="status" aria-label={t('st.form.checking')} />
+            )}
           </h2>
-          {preview.results ? <RuleList results={preview.results} /> : <p className="hint">{t('st.form.previewHint')}</p>}
+          {preview.results ? (
+            <RuleList results={preview.results} />
+          ) : (
+            <p className="hint">{t('st.form.previewHint')}</p>
+          )}
         </section>
         {saveError !== null && <ErrorMessage error={saveError} listFields={Object.keys(serverErrors).length === 0} />}
         <div className="st-form-actions st-sticky">
           <button type="button" className="btn btn-secondary" onClick={() => navigate('/applications')}>
             {t('st.cancel')}
           </button>
-          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => void save(false)} data-testid="save-draft">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={busy !== null}
+            onClick={() => void save(false)}
+            data-testid="save-draft"
+          >
             {busy === 'save' ? t('st.working') : t('st.form.saveDraft')}
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void save(true)} data-testid="submit-application">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy !== null}
+            onClick={() => void save(true)}
+            data-testid="submit-application"
+          >
             {busy === 'submit' ? t('st.working') : t('st.do.submit')}
           </button>
         </div>

@@ -8,10 +8,30 @@ import { CAMOUFLAGE_KINDS, MAST_CLASSES, OPERATORS, TECHNOLOGIES, type MastClass
  * The attributes of a site application. `errors` are messages keyed by field (from the form's own checks and
  * from the server's problem+json), shown under each field.
  */
-export function ApplicationForm({ value, onChange, errors, ownOperator, disabled }: { value: FormFields; onChange(f: FormFields): void; errors: Record<string, string>; ownOperator: string; disabled?: boolean }) {
+export function ApplicationForm({
+  value,
+  onChange,
+  errors,
+  ownOperator,
+  disabled,
+}: {
+  value: FormFields
+  onChange(f: FormFields): void
+  errors: Record<string, string>
+  ownOperator: string
+  disabled?: boolean
+}) {
   const { t } = useI18n()
   const set = <K extends keyof FormFields>(key: K, v: FormFields[K]) => onChange({ ...value, [key]: v })
-  type TextKey = 'siteCode' | 'name' | 'address' | 'mastHeightM' | 'buildingHeightM' | 'reachBeyondEdgeM' | 'validFrom' | 'validTo'
+  type TextKey =
+    | 'siteCode'
+    | 'name'
+    | 'address'
+    | 'mastHeightM'
+    | 'buildingHeightM'
+    | 'reachBeyondEdgeM'
+    | 'validFrom'
+    | 'validTo'
   const text = (key: TextKey) => ({
     name: key,
     value: value[key],
@@ -39,15 +59,29 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
     <fieldset className="st-form" disabled={disabled}>
       <legend className="sr-only">{t('st.form.attributes')}</legend>
       <div className="field-row">
-        {field('siteCode', t('st.siteCode'), <input {...text('siteCode')} autoComplete="off" spellCheck={false} placeholder="HCM-Q1-0123" />)}
+        {field(
+          'siteCode',
+          t('st.siteCode'),
+          <input {...text('siteCode')} autoComplete="off" spellCheck={false} placeholder="HCM-Q1-0123" />,
+        )}
         {field('name', t('st.name'), <input {...text('name')} autoComplete="off" />)}
       </div>
-      {field('address', t('st.address'), <input {...text('address')} autoComplete="off" placeholder={t('st.form.addressHint')} />)}
+      {field(
+        'address',
+        t('st.address'),
+        <input {...text('address')} autoComplete="off" placeholder={t('st.form.addressHint')} />,
+      )}
       <fieldset className={`st-classes${errors.mastClass ? ' field-invalid' : ''}`}>
         <legend>{t('st.mastClass')}</legend>
         {MAST_CLASSES.map((c: MastClass) => (
           <label key={c} className={value.mastClass === c ? 'on' : undefined}>
-            <input type="radio" name="mastClass" value={c} checked={value.mastClass === c} onChange={() => set('mastClass', c)} />
+            <input
+              type="radio"
+              name="mastClass"
+              value={c}
+              checked={value.mastClass === c}
+              onChange={() => set('mastClass', c)}
+            />
             <strong>{c}</strong>
             <span>{t(`st.class.${c}`)}</span>
           </label>
@@ -58,7 +92,11 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
         field(
           'camouflageKind',
           t('st.camouflage'),
-          <select name="camouflageKind" value={value.camouflageKind} onChange={(e) => set('camouflageKind', e.target.value as FormFields['camouflageKind'])}>
+          <select
+            name="camouflageKind"
+            value={value.camouflageKind}
+            onChange={(e) => set('camouflageKind', e.target.value as FormFields['camouflageKind'])}
+          >
             <option value="">—</option>
             {CAMOUFLAGE_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -68,9 +106,18 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
           </select>,
         )}
       <div className="field-row">
-        {field('mastHeightM', t('st.mastHeightM'), <input {...text('mastHeightM')} inputMode="decimal" autoComplete="off" />)}
+        {field(
+          'mastHeightM',
+          t('st.mastHeightM'),
+          <input {...text('mastHeightM')} inputMode="decimal" autoComplete="off" />,
+        )}
         {(onBuilding || value.mastClass === 'A1c') &&
-          field('buildingHeightM', t('st.buildingHeightM'), <input {...text('buildingHeightM')} inputMode="decimal" autoComplete="off" />, value.mastClass === 'A1' ? t('st.form.a1Hint') : undefined)}
+          field(
+            'buildingHeightM',
+            t('st.buildingHeightM'),
+            <input {...text('buildingHeightM')} inputMode="decimal" autoComplete="off" />,
+            value.mastClass === 'A1' ? t('st.form.a1Hint') : undefined,
+          )}
         {value.mastClass !== 'A2b' &&
           field(
             'reachBeyondEdgeM',
@@ -83,7 +130,11 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
         <legend>{t('st.technologies')}</legend>
         {TECHNOLOGIES.map((tech) => (
           <label key={tech} className="check">
-            <input type="checkbox" checked={value.technologies.includes(tech)} onChange={() => set('technologies', toggle(value.technologies, tech))} />
+            <input
+              type="checkbox"
+              checked={value.technologies.includes(tech)}
+              onChange={() => set('technologies', toggle(value.technologies, tech))}
+            />
             <span>{tech}</span>
           </label>
         ))}
@@ -92,7 +143,11 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
         <legend>{t('st.sharedWith')}</legend>
         {OPERATORS.filter((o) => o !== ownOperator).map((o) => (
           <label key={o} className="check">
-            <input type="checkbox" checked={value.sharedOperators.includes(o)} onChange={() => set('sharedOperators', toggle(value.sharedOperators, o))} />
+            <input
+              type="checkbox"
+              checked={value.sharedOperators.includes(o)}
+              onChange={() => set('sharedOperators', toggle(value.sharedOperators, o))}
+            />
             <span>{operatorLabel(t, o)}</span>
           </label>
         ))}
@@ -101,11 +156,21 @@ export function ApplicationForm({ value, onChange, errors, ownOperator, disabled
       <fieldset className="st-checks-row">
         <legend>{t('st.kind')}</legend>
         <label className="check">
-          <input type="checkbox" name="temporary" checked={value.temporary} onChange={(e) => set('temporary', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="temporary"
+            checked={value.temporary}
+            onChange={(e) => set('temporary', e.target.checked)}
+          />
           <span>{t('st.temporaryLong')}</span>
         </label>
         <label className="check">
-          <input type="checkbox" name="mobile" checked={value.mobile} onChange={(e) => set('mobile', e.target.checked)} />
+          <input
+            type="checkbox"
+            name="mobile"
+            checked={value.mobile}
+            onChange={(e) => set('mobile', e.target.checked)}
+          />
           <span>{t('st.mobileLong')}</span>
         </label>
       </fieldset>

@@ -24,7 +24,14 @@ const MARK = { pass: '✓', warn: '!', fail: '✕' } as const
 /** "Hồ sơ của tôi": the carrier's applications (/applications), a new one (/applications/new) or one of them (/applications/{id}). */
 export default function ApplicationsPage() {
   const path = usePath()
-  if (path === '/applications/new') return <ApplicationEditor key="new" station={null} onSaved={(s) => navigate(`/applications/${s.id}`, { replace: true })} />
+  if (path === '/applications/new')
+    return (
+      <ApplicationEditor
+        key="new"
+        station={null}
+        onSaved={(s) => navigate(`/applications/${s.id}`, { replace: true })}
+      />
+    )
   const m = /^\/applications\/(\d+)$/.exec(path)
   if (m) return <Application key={m[1]} id={Number(m[1])} />
   return <ApplicationList />
@@ -35,7 +42,10 @@ function ApplicationList() {
   const [state, setState] = useState('')
   const [offset, setOffset] = useState(0)
   const [importing, setImporting] = useState(false)
-  const list = useApi((signal) => stationsApi.list({ state: state || undefined, sort: '-updatedAt', offset, limit: PAGE }, signal), `apps:${state}:${offset}`)
+  const list = useApi(
+    (signal) => stationsApi.list({ state: state || undefined, sort: '-updatedAt', offset, limit: PAGE }, signal),
+    `apps:${state}:${offset}`,
+  )
   const items = list.data?.items ?? []
   const total = list.data?.total ?? 0
   return (
@@ -43,7 +53,13 @@ function ApplicationList() {
       <header className="page-head">
         <h1>{t('st.apps.title')}</h1>
         <div className="st-head-actions">
-          <button type="button" className="btn btn-secondary" aria-expanded={importing} onClick={() => setImporting(!importing)} data-testid="open-import">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            aria-expanded={importing}
+            onClick={() => setImporting(!importing)}
+            data-testid="open-import"
+          >
             {t('st.import.open')}
           </button>
           <a
@@ -109,10 +125,13 @@ function ApplicationList() {
                 return (
                   <tr key={s.id}>
                     <td>
-                      <a href={`/applications/${s.id}`} onClick={(e) => {
+                      <a
+                        href={`/applications/${s.id}`}
+                        onClick={(e) => {
                           e.preventDefault()
                           navigate(`/applications/${s.id}`)
-                        }}>
+                        }}
+                      >
                         <code>{s.siteCode}</code>
                       </a>
                     </td>
@@ -136,7 +155,11 @@ function ApplicationList() {
       )}
       {total > PAGE && (
         <Pager
-          label={t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}
+          label={t('table.range', {
+            from: formatCount(offset + 1, lang),
+            to: formatCount(offset + items.length, lang),
+            total: formatCount(total, lang),
+          })}
           previousText={t('table.previous')}
           nextText={t('table.next')}
           onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
@@ -150,10 +173,16 @@ function ApplicationList() {
 /** One application: the editor while the carrier may still change it, otherwise its record and the next steps. */
 function Application({ id }: { id: number }) {
   const station = useApi((signal) => stationsApi.get(id, signal), `app:${id}`)
-  if (station.error !== null) return <div className="page"><ErrorMessage error={station.error} onRetry={station.reload} /></div>
+  if (station.error !== null)
+    return (
+      <div className="page">
+        <ErrorMessage error={station.error} onRetry={station.reload} />
+      </div>
+    )
   if (!station.data) return <Loading />
   const s = station.data
-  if (s.state === 'draft' || s.state === 'returned') return <ApplicationEditor key={s.version} station={s} onSaved={() => station.reload()} />
+  if (s.state === 'draft' || s.state === 'returned')
+    return <ApplicationEditor key={s.version} station={s} onSaved={() => station.reload()} />
   return <ApplicationView station={s} onChanged={station.reload} />
 }
 
@@ -168,7 +197,15 @@ function ApplicationView({ station, onChanged }: { station: Station; onChanged()
         <StationPanel id={station.id} onClose={() => navigate('/applications')} onChanged={onChanged} />
       </aside>
       <div className="st-map">
-        <StationMap basemap={basemap} districts={districts.data ?? null} fit={null} focus={focus} overlays={overlays} label={t('st.mapLabel')} onClick={() => undefined} />
+        <StationMap
+          basemap={basemap}
+          districts={districts.data ?? null}
+          fit={null}
+          focus={focus}
+          overlays={overlays}
+          label={t('st.mapLabel')}
+          onClick={() => undefined}
+        />
       </div>
     </div>
   )

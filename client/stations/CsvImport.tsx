@@ -6,7 +6,8 @@ import { ErrorMessage } from '../ui/status'
 import { stationsApi } from './api'
 import { csvErrorsByLine } from './model'
 
-const TEMPLATE = 'siteCode,address,lon,lat,northing,easting,mastClass,camouflageKind,mastHeightM,buildingHeightM,reachBeyondEdgeM,technologies,sharedOperators,temporary,mobile,validFrom,validTo\r\n'
+const TEMPLATE =
+  'siteCode,address,lon,lat,northing,easting,mastClass,camouflageKind,mastHeightM,buildingHeightM,reachBeyondEdgeM,technologies,sharedOperators,temporary,mobile,validFrom,validTo\r\n'
 
 /**
  * Upload of several sites from a CSV file, all or nothing: the server stores them as drafts, or names every bad
@@ -47,7 +48,12 @@ export function CsvImport({ onImported }: { onImported(): void }) {
         </a>
       </p>
       <div className="st-import-row">
-        <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-label={t('st.import.file')} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          aria-label={t('st.import.file')}
+        />
         <button type="submit" className="btn btn-primary" disabled={!file || busy}>
           {busy ? t('st.working') : t('st.import.submit')}
         </button>

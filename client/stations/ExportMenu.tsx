@@ -12,14 +12,30 @@ export function ExportMenu({ query }: { query: StationQuery }) {
   return (
     <div className="st-export" data-testid="export">
       <span className="st-export-label">{t('st.export')}</span>
-      <a className="btn btn-secondary btn-sm" href={exportUrl('geojson', query, vn2000)} download="stations.geojson" data-testid="export-geojson">
+      <a
+        className="btn btn-secondary btn-sm"
+        href={exportUrl('geojson', query, vn2000)}
+        download="stations.geojson"
+        data-testid="export-geojson"
+      >
         GeoJSON
       </a>
-      <a className="btn btn-secondary btn-sm" href={exportUrl('csv', query, vn2000)} download="stations.csv" data-testid="export-csv">
+      <a
+        className="btn btn-secondary btn-sm"
+        href={exportUrl('csv', query, vn2000)}
+        download="stations.csv"
+        data-testid="export-csv"
+      >
         CSV
       </a>
       {vn2000 && (
-        <a className="btn btn-secondary btn-sm" href={exportUrl('vn2000.zip', query, false)} download="stations-vn2000.zip" data-testid="export-zip" title={t('st.exportZipHint')}>
+        <a
+          className="btn btn-secondary btn-sm"
+          href={exportUrl('vn2000.zip', query, false)}
+          download="stations-vn2000.zip"
+          data-testid="export-zip"
+          title={t('st.exportZipHint')}
+        >
           {t('st.exportZip')}
         </a>
       )}

@@ -11,7 +11,15 @@ export function keyLabel(t: Translate, by: ColourBy, key: string): string {
 }
 
 /** The map legend of the stations layer, with a switch for what the colour shows. */
-export function Legend({ by, onChange, options = ['operator', 'mastClass', 'state'] }: { by: ColourBy; onChange(by: ColourBy): void; options?: readonly ColourBy[] }) {
+export function Legend({
+  by,
+  onChange,
+  options = ['operator', 'mastClass', 'state'],
+}: {
+  by: ColourBy
+  onChange(by: ColourBy): void
+  options?: readonly ColourBy[]
+}) {
   const { t } = useI18n()
   const { keys, colours } = palette(by)
   return (

@@ -12,7 +12,11 @@ const POLL_MS = 60_000
 /** Where a notification leads: a carrier to its application, the department's staff to the station. */
 function targetOf(n: Notification, role: string | undefined): string {
   if (n.entity !== 'station') return '/stations'
-  return role === 'carrier' ? `/applications/${n.entityId}` : role === 'officer' || role === 'inspector' ? '/queue' : `/stations/${n.entityId}`
+  return role === 'carrier'
+    ? `/applications/${n.entityId}`
+    : role === 'officer' || role === 'inspector'
+      ? '/queue'
+      : `/stations/${n.entityId}`
 }
 
 /** The bell in the top bar: the unread count, and a list of the latest notifications that marks one read when opened. */
@@ -61,7 +65,17 @@ export function NotificationBell() {
         onClick={() => setOpen(!open)}
         data-testid="bell"
       >
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9m4.3 13a1.94 1.94 0 0 0 3.4 0" />
         </svg>
         {unread > 0 && (
@@ -79,7 +93,11 @@ export function NotificationBell() {
             <ul>
               {list.data!.items.map((n) => (
                 <li key={n.id}>
-                  <button type="button" className={n.read ? 'st-note' : 'st-note st-unread'} onClick={() => void openOne(n)}>
+                  <button
+                    type="button"
+                    className={n.read ? 'st-note' : 'st-note st-unread'}
+                    onClick={() => void openOne(n)}
+                  >
                     <span>{lang === 'vi' ? n.messageVi : n.messageEn}</span>
                     <span className="muted">{formatDateTime(n.createdAt, lang)}</span>
                   </button>

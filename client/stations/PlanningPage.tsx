@@ -46,20 +46,43 @@ interface Overdue {
   daysOverdue: number
 }
 
-const VALUE_FIELDS = ['a1MaxHeightM', 'a1MaxReachM', 'shareDistanceUrbanM', 'shareDistanceRuralM', 'duplicateDistanceM'] as const
+const VALUE_FIELDS = [
+  'a1MaxHeightM',
+  'a1MaxReachM',
+  'shareDistanceUrbanM',
+  'shareDistanceRuralM',
+  'duplicateDistanceM',
+] as const
 
 /** Planning rules as data: the rule values, the planning zones and the temporary stations overdue for removal. */
 export default function PlanningPage() {
   const { t, lang } = useI18n()
   const { user } = useSession()
   const canEdit = user?.role === 'officer' || user?.role === 'admin'
-  const overdue = useApi((signal) => http.get<Overdue[] | { items: Overdue[] }>('/api/stations/overdue-removals', undefined, signal), 'overdue')
+  const overdue = useApi(
+    (signal) => http.get<Overdue[] | { items: Overdue[] }>('/api/stations/overdue-removals', undefined, signal),
+    'overdue',
+  )
   const zones = useApi((signal) => http.get<Zone[] | { items: Zone[] }>('/api/zones', undefined, signal), 'zones')
   const rules = useApi((signal) => http.get<RuleValues>('/api/station-rules', undefined, signal), 'rules')
   const list = <T,>(d: T[] | { items: T[] } | undefined): T[] => (Array.isArray(d) ? d : (d?.items ?? []))
 
   const overdueColumns: Column<Overdue>[] = [
-    { key: 'code', header: t('st.siteCode'), cell: (s) => <a href={`/stations/${s.id}`} onClick={(e) => { e.preventDefault(); navigate(`/stations/${s.id}`) }}><code>{s.siteCode}</code></a> },
+    {
+      key: 'code',
+      header: t('st.siteCode'),
+      cell: (s) => (
+        <a
+          href={`/stations/${s.id}`}
+          onClick={(e) => {
+            e.preventDefault()
+            navigate(`/stations/${s.id}`)
+          }}
+        >
+          <code>{s.siteCode}</code>
+        </a>
+      ),
+    },
     { key: 'op', header: t('st.operator'), cell: (s) => s.operator.name },
     { key: 'event', header: t('plan.event'), cell: (s) => s.eventName ?? '—' },
     { key: 'to', header: t('plan.validTo'), cell: (s) => formatDate(s.validTo, lang) },
@@ -69,7 +92,12 @@ export default function PlanningPage() {
     { key: 'name', header: t('plan.zone'), cell: (z) => z.name },
     { key: 'kind', header: t('plan.zoneKind'), cell: (z) => z.kind },
     { key: 'classes', header: t('plan.allowedClasses'), cell: (z) => z.allowedClasses.join(', ') },
-    { key: 'h', header: t('plan.maxHeight'), cell: (z) => (z.maxHeightM === null ? '—' : `${formatNumber(z.maxHeightM, lang, 1)} m`), className: 'num' },
+    {
+      key: 'h',
+      header: t('plan.maxHeight'),
+      cell: (z) => (z.maxHeightM === null ? '—' : `${formatNumber(z.maxHeightM, lang, 1)} m`),
+      className: 'num',
+    },
   ]
 
   return (
@@ -79,22 +107,46 @@ export default function PlanningPage() {
       </header>
       <section className="card">
         <h2>{t('plan.overdueTitle')}</h2>
-        {overdue.error !== null ? <ErrorMessage error={overdue.error} onRetry={overdue.reload} /> : overdue.data ? (
-          <Table columns={overdueColumns} rows={list(overdue.data)} rowKey={(s) => s.id} caption={t('plan.overdueTitle')} empty={t('plan.overdueEmpty')} />
-        ) : <Loading />}
+        {overdue.error !== null ? (
+          <ErrorMessage error={overdue.error} onRetry={overdue.reload} />
+        ) : overdue.data ? (
+          <Table
+            columns={overdueColumns}
+            rows={list(overdue.data)}
+            rowKey={(s) => s.id}
+            caption={t('plan.overdueTitle')}
+            empty={t('plan.overdueEmpty')}
+          />
+        ) : (
+          <Loading />
+        )}
       </section>
       <section className="card">
         <h2>{t('plan.zonesTitle')}</h2>
-        {zones.error !== null ? <ErrorMessage error={zones.error} onRetry={zones.reload} /> : zones.data ? (
-          <Table columns={zoneColumns} rows={list(zones.data)} rowKey={(z) => z.id} caption={t('plan.zonesTitle')} empty={t('plan.zonesEmpty')} />
-        ) : <Loading />}
+        {zones.error !== null ? (
+          <ErrorMessage error={zones.error} onRetry={zones.reload} />
+        ) : zones.data ? (
+          <Table
+            columns={zoneColumns}
+            rows={list(zones.data)}
+            rowKey={(z) => z.id}
+            caption={t('plan.zonesTitle')}
+            empty={t('plan.zonesEmpty')}
+          />
+        ) : (
+          <Loading />
+        )}
         {canEdit && <ZoneImport onDone={zones.reload} />}
       </section>
       <section className="card">
         <h2>{t('plan.rulesTitle')}</h2>
-        {rules.error !== null ? <ErrorMessage error={rules.error} onRetry={rules.reload} /> : rules.data ? (
+        {rules.error !== null ? (
+          <ErrorMessage error={rules.error} onRetry={rules.reload} />
+        ) : rules.data ? (
           <RulesForm values={rules.data} canEdit={canEdit} onSaved={rules.reload} />
-        ) : <Loading />}
+        ) : (
+          <Loading />
+        )}
       </section>
     </div>
   )
@@ -124,11 +176,18 @@ function ZoneImport({ onDone }: { onDone(): void }) {
   return (
     <div className="plan-import">
       <label className="check">
-        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {t('plan.replaceZones')}
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{' '}
+        {t('plan.replaceZones')}
       </label>
       <label className="btn btn-secondary">
         {t('plan.importZones')}
-        <input type="file" accept=".geojson,.json,application/geo+json,application/json" hidden onChange={(e) => void onFile(e)} data-testid="zones-file" />
+        <input
+          type="file"
+          accept=".geojson,.json,application/geo+json,application/json"
+          hidden
+          onChange={(e) => void onFile(e)}
+          data-testid="zones-file"
+        />
       </label>
       {done !== null && <p className="hint">{t('plan.imported', { n: done })}</p>}
       {error !== null && <ErrorMessage error={error} />}
@@ -175,30 +234,54 @@ function RulesForm({ values, canEdit, onSaved }: { values: RuleValues; canEdit: 
   return (
     <form onSubmit={(e) => void save(e)} noValidate className="plan-rules" data-testid="rules-form">
       <div className="plan-grid">
-        <label>{t('plan.a1MaxPercent')}<input {...field('a1MaxPercent')} /></label>
+        <label>
+          {t('plan.a1MaxPercent')}
+          <input {...field('a1MaxPercent')} />
+        </label>
         {VALUE_FIELDS.map((k) => (
-          <label key={k}>{t(`plan.${k}`)}<input {...field(k)} /></label>
+          <label key={k}>
+            {t(`plan.${k}`)}
+            <input {...field(k)} />
+          </label>
         ))}
       </div>
       <h3>{t('plan.spacingTitle')}</h3>
       <table className="table">
         <thead>
-          <tr><th>{t('plan.mastClass')}</th><th>{t('plan.area')}</th><th>{t('plan.heightBand')}</th><th>{t('plan.minDistance')}</th></tr>
+          <tr>
+            <th>{t('plan.mastClass')}</th>
+            <th>{t('plan.area')}</th>
+            <th>{t('plan.heightBand')}</th>
+            <th>{t('plan.minDistance')}</th>
+          </tr>
         </thead>
         <tbody>
           {values.spacing.map((s, i) => (
             <tr key={`${s.mastClass}:${s.areaKind}:${s.minHeightM}`}>
               <td>{s.mastClass}</td>
               <td>{t(`plan.area.${s.areaKind}`)}</td>
-              <td>{s.maxHeightM === null ? `> ${formatNumber(s.minHeightM, lang, 0)} m` : `${formatNumber(s.minHeightM, lang, 0)}–${formatNumber(s.maxHeightM, lang, 0)} m`}</td>
-              <td><input {...field(`spacing.${i}`)} aria-label={`${t('plan.minDistance')} ${s.mastClass} ${s.areaKind}`} /></td>
+              <td>
+                {s.maxHeightM === null
+                  ? `> ${formatNumber(s.minHeightM, lang, 0)} m`
+                  : `${formatNumber(s.minHeightM, lang, 0)}–${formatNumber(s.maxHeightM, lang, 0)} m`}
+              </td>
+              <td>
+                <input
+                  {...field(`spacing.${i}`)}
+                  aria-label={`${t('plan.minDistance')} ${s.mastClass} ${s.areaKind}`}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {error !== null && <ErrorMessage error={error} />}
       {saved && <p className="hint">{t('plan.saved')}</p>}
-      {canEdit && <button type="submit" className="btn btn-primary">{t('plan.save')}</button>}
+      {canEdit && (
+        <button type="submit" className="btn btn-primary">
+          {t('plan.save')}
+        </button>
+      )}
     </form>
   )
 }

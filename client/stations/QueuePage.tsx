@@ -30,10 +30,18 @@ export default function QueuePage() {
   const [selected, setSelected] = useState<number | null>(null)
   const [moving, setMoving] = useState(false)
   const [moveTo, setMoveTo] = useState<LngLat | null>(null)
-  const context = useApi((signal) => (selected === null ? Promise.resolve(null) : stationsApi.context(selected, signal)), `ctx:${selected}`)
+  const context = useApi(
+    (signal) => (selected === null ? Promise.resolve(null) : stationsApi.context(selected, signal)),
+    `ctx:${selected}`,
+  )
   const items = queue.data?.items ?? []
   const current = items.find((s) => s.id === selected) ?? null
-  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number; padding: { right: number; bottom: number } } | null>(null)
+  const [focus, setFocus] = useState<{
+    center: LngLat
+    zoom: number
+    seq: number
+    padding: { right: number; bottom: number }
+  } | null>(null)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: choosing another station ends a move begun on the previous one
   useEffect(() => {
@@ -45,11 +53,19 @@ export default function QueuePage() {
     setSelected(id)
     // The station panel covers the right of a wide map and the bottom of a phone's: centre the site in what stays visible.
     const phone = window.innerWidth <= 760
-    setFocus((f) => ({ center: at, zoom: 15, seq: (f?.seq ?? 0) + 1, padding: phone ? { right: 0, bottom: window.innerHeight * 0.3 } : { right: 400, bottom: 0 } }))
+    setFocus((f) => ({
+      center: at,
+      zoom: 15,
+      seq: (f?.seq ?? 0) + 1,
+      padding: phone ? { right: 0, bottom: window.innerHeight * 0.3 } : { right: 400, bottom: 0 },
+    }))
   }
-  const onClick = useCallback((click: MapClick) => {
-    if (moving) setMoveTo(click.lngLat)
-  }, [moving])
+  const onClick = useCallback(
+    (click: MapClick) => {
+      if (moving) setMoveTo(click.lngLat)
+    },
+    [moving],
+  )
   const startOrStopMoving = useCallback((on: boolean) => {
     setMoving(on)
     if (!on) setMoveTo(null)
@@ -61,7 +77,12 @@ export default function QueuePage() {
   const site = current ? (current.position.coordinates as LngLat) : null
   const marker = useMemo<MapMarker | null>(() => {
     if (!site) return null
-    return { lngLat: moveTo ?? site, draggable: inspector && moving, color: moveTo ? '#dc6803' : '#b42318', onMove: place }
+    return {
+      lngLat: moveTo ?? site,
+      draggable: inspector && moving,
+      color: moveTo ? '#dc6803' : '#b42318',
+      onMove: place,
+    }
   }, [site?.[0], site?.[1], moveTo, inspector, moving, place])
   const overlays = useMemo(() => {
     const list: MapOverlay[] = [stationsTileOverlay('operator', {})]
@@ -79,7 +100,9 @@ export default function QueuePage() {
         <header className="st-side-head">
           <h1>{t(inspector ? 'st.queue.inspectorTitle' : 'st.queue.title')}</h1>
         </header>
-        <p className="muted st-count">{queue.data ? t('st.queue.count', { n: formatCount(items.length, lang) }) : ' '}</p>
+        <p className="muted st-count">
+          {queue.data ? t('st.queue.count', { n: formatCount(items.length, lang) }) : ' '}
+        </p>
         {queue.error !== null && <ErrorMessage error={queue.error} onRetry={queue.reload} />}
         {queue.loading && !queue.data && <Loading />}
         <ul className="st-list" data-testid="queue">
@@ -88,16 +111,28 @@ export default function QueuePage() {
             const worst = overall(s.ruleResults)
             return (
               <li key={s.id}>
-                <button type="button" className="st-row" aria-current={s.id === selected ? 'true' : undefined} data-site={s.siteCode} onClick={() => choose(s.id, s.position.coordinates as LngLat)}>
+                <button
+                  type="button"
+                  className="st-row"
+                  aria-current={s.id === selected ? 'true' : undefined}
+                  data-site={s.siteCode}
+                  onClick={() => choose(s.id, s.position.coordinates as LngLat)}
+                >
                   <span className="st-row-main">
                     <code>{s.siteCode}</code>
-                    <span className={`st-wait${days >= 7 ? ' st-wait-long' : ''}`}>{days > 0 ? t('st.queue.waiting', { d: days, h: hours }) : t('st.queue.waitingHours', { h: hours })}</span>
+                    <span className={`st-wait${days >= 7 ? ' st-wait-long' : ''}`}>
+                      {days > 0
+                        ? t('st.queue.waiting', { d: days, h: hours })
+                        : t('st.queue.waitingHours', { h: hours })}
+                    </span>
                   </span>
                   <span className="st-row-sub">
-                    {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m · <StateTag state={s.state} />
+                    {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m
+                    · <StateTag state={s.state} />
                   </span>
                   <span className="st-row-sub">
-                    <span className={`st-outcome st-${worst}`}>{t(`st.outcome.${worst}`)}</span> · <span className="muted">{s.districtName ?? '—'}</span>
+                    <span className={`st-outcome st-${worst}`}>{t(`st.outcome.${worst}`)}</span> ·{' '}
+                    <span className="muted">{s.districtName ?? '—'}</span>
                   </span>
                 </button>
               </li>
@@ -123,7 +158,16 @@ export default function QueuePage() {
             onClose={() => setSelected(null)}
             onChanged={() => queue.reload()}
             move={inspector ? { moveTo, moving, setMoving: startOrStopMoving } : undefined}
-            extra={context.data && <p className="hint">{t('st.queue.context', { masts: formatCount(context.data.masts.length, lang), zones: formatCount(context.data.zones.length, lang) })}</p>}
+            extra={
+              context.data && (
+                <p className="hint">
+                  {t('st.queue.context', {
+                    masts: formatCount(context.data.masts.length, lang),
+                    zones: formatCount(context.data.zones.length, lang),
+                  })}
+                </p>
+              )
+            }
           />
         )}
       </div>

@@ -15,13 +15,20 @@ export function RuleList({ results, compact = false }: { results: readonly RuleR
   return (
     <div className="st-rules" data-testid="rule-results" data-overall={worst}>
       <p className={`st-rules-summary st-${worst}`}>
-        <span className="st-mark" aria-hidden="true">{MARK[worst]}</span>
-        {t(`st.rules.overall.${worst}`, { fail: results.filter((r) => r.outcome === 'fail').length, warn: results.filter((r) => r.outcome === 'warn').length })}
+        <span className="st-mark" aria-hidden="true">
+          {MARK[worst]}
+        </span>
+        {t(`st.rules.overall.${worst}`, {
+          fail: results.filter((r) => r.outcome === 'fail').length,
+          warn: results.filter((r) => r.outcome === 'warn').length,
+        })}
       </p>
       <ul className="st-rule-list">
         {results.map((r) => (
           <li key={r.rule} className={`st-rule st-${r.outcome}`} data-rule={r.rule} data-outcome={r.outcome}>
-            <span className="st-mark" aria-hidden="true">{MARK[r.outcome]}</span>
+            <span className="st-mark" aria-hidden="true">
+              {MARK[r.outcome]}
+            </span>
             <div>
               <p className="st-rule-name">
                 {t(`st.rule.${r.rule}`)} <span className="sr-only">— {t(`st.outcome.${r.outcome}`)}</span>
@@ -39,13 +46,17 @@ export function RuleList({ results, compact = false }: { results: readonly RuleR
               <th scope="col">{t('st.siteCode')}</th>
               <th scope="col">{t('st.operator')}</th>
               <th scope="col">{t('st.mastClass')}</th>
-              <th scope="col" className="num">{t('st.distance')}</th>
+              <th scope="col" className="num">
+                {t('st.distance')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {nearest.map((n) => (
               <tr key={n.id}>
-                <td><code>{n.siteCode}</code></td>
+                <td>
+                  <code>{n.siteCode}</code>
+                </td>
                 <td>{operatorLabel(t, n.operator)}</td>
                 <td>{n.mastClass}</td>
                 <td className="num">{formatNumber(n.distanceM, lang, 1)} m</td>

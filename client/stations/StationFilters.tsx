@@ -14,7 +14,17 @@ export interface Filters {
 }
 
 /** Filters of the stations list: search by code or address, operator, class, status, district, temporary. */
-export function StationFilters({ value, onChange, districts, states = STATES }: { value: Filters; onChange(f: Filters): void; districts: AdminUnits | null; states?: readonly string[] }) {
+export function StationFilters({
+  value,
+  onChange,
+  districts,
+  states = STATES,
+}: {
+  value: Filters
+  onChange(f: Filters): void
+  districts: AdminUnits | null
+  states?: readonly string[]
+}) {
   const { t } = useI18n()
   const [q, setQ] = useState(value.q ?? '')
   // The debounced search reads the other filters as they are when it fires, not as they were at the key press.
@@ -29,13 +39,22 @@ export function StationFilters({ value, onChange, districts, states = STATES }: 
     }, 300)
     return () => clearTimeout(timer)
   }, [q])
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value || undefined })
-  const names = [...(districts?.features ?? [])].sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'vi'))
+  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
+    onChange({ ...value, [key]: e.target.value || undefined })
+  const names = [...(districts?.features ?? [])].sort((a, b) =>
+    a.properties.name.localeCompare(b.properties.name, 'vi'),
+  )
   return (
     <search className="st-filters" aria-label={t('st.filters')}>
       <label className="field st-search">
         <span className="sr-only">{t('st.search')}</span>
-        <input type="search" placeholder={t('st.search')} value={q} onChange={(e) => setQ(e.target.value)} data-testid="station-search" />
+        <input
+          type="search"
+          placeholder={t('st.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          data-testid="station-search"
+        />
       </label>
       <label className="field">
         <span>{t('st.operator')}</span>

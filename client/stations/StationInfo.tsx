@@ -23,7 +23,9 @@ export function StationFacts({ station: s }: { station: Station }) {
       <dt>{t('st.operator')}</dt>
       <dd>
         {operatorLabel(t, s.operator.shortName)}
-        {s.sharedOperators.length > 0 && <span className="muted"> + {s.sharedOperators.map((o) => operatorLabel(t, o)).join(', ')}</span>}
+        {s.sharedOperators.length > 0 && (
+          <span className="muted"> + {s.sharedOperators.map((o) => operatorLabel(t, o)).join(', ')}</span>
+        )}
       </dd>
       {s.name && (
         <>
@@ -118,7 +120,8 @@ export function FieldChecks({ checks }: { checks: readonly FieldCheck[] }) {
       {checks.map((c) => (
         <li key={c.id}>
           <p>
-            <strong>{t(`st.check.${c.outcome}`)}</strong> · {c.actorName} · <span className="muted">{formatDateTime(c.at, lang)}</span>
+            <strong>{t(`st.check.${c.outcome}`)}</strong> · {c.actorName} ·{' '}
+            <span className="muted">{formatDateTime(c.at, lang)}</span>
           </p>
           {c.outcome === 'moved' && <p>{t('st.check.movedBy', { m: formatNumber(c.movedM, lang, 1) })}</p>}
           {c.notes && <p className="st-pre">{c.notes}</p>}

@@ -15,7 +15,19 @@ import type { Station } from './types'
  * A station in full: attributes, rule results, field checks, history and the workflow steps open to the
  * user. Loads the detail itself so that a step or a 409 can reload it.
  */
-export function StationPanel({ id, onClose, onChanged, move, extra }: { id: number; onClose(): void; onChanged?(s: Station): void; move?: MoveControl; extra?: ReactNode }) {
+export function StationPanel({
+  id,
+  onClose,
+  onChanged,
+  move,
+  extra,
+}: {
+  id: number
+  onClose(): void
+  onChanged?(s: Station): void
+  move?: MoveControl
+  extra?: ReactNode
+}) {
   const { t, lang } = useI18n()
   const detail = useApi((signal) => stationsApi.get(id, signal), `station:${id}`)
   const s = detail.data
@@ -53,7 +65,9 @@ export function StationPanel({ id, onClose, onChanged, move, extra }: { id: numb
           {extra}
           <h3 className="panel-subtitle">{t('st.section.rules')}</h3>
           <RuleList results={s.ruleResults} />
-          {s.rulesCheckedAt && <p className="hint">{t('st.rules.checkedAt', { at: formatDateTime(s.rulesCheckedAt, lang) })}</p>}
+          {s.rulesCheckedAt && (
+            <p className="hint">{t('st.rules.checkedAt', { at: formatDateTime(s.rulesCheckedAt, lang) })}</p>
+          )}
           <h3 className="panel-subtitle">{t('st.section.facts')}</h3>
           <StationFacts station={s} />
           <h3 className="panel-subtitle">{t('st.section.checks')}</h3>

@@ -49,7 +49,10 @@ export default function StationsPage() {
   useEffect(() => setOffset(0), [filters])
 
   const overlays = useMemo(
-    () => [stationsTileOverlay(colourBy, { operator: filters.operator, mastClass: filters.mastClass, state: filters.state }), listOverlay(items, selectedId)],
+    () => [
+      stationsTileOverlay(colourBy, { operator: filters.operator, mastClass: filters.mastClass, state: filters.state }),
+      listOverlay(items, selectedId),
+    ],
     [colourBy, filters.operator, filters.mastClass, filters.state, items, selectedId],
   )
   const open = useCallback((id: number) => navigate(`/stations/${id}`), [])
@@ -98,15 +101,23 @@ export default function StationsPage() {
         <ul className="st-list" data-testid="station-list">
           {items.map((s) => (
             <li key={s.id}>
-              <button type="button" className="st-row" aria-current={s.id === selectedId ? 'true' : undefined} onClick={() => show(s.id, s.position.coordinates as [number, number])}>
+              <button
+                type="button"
+                className="st-row"
+                aria-current={s.id === selectedId ? 'true' : undefined}
+                onClick={() => show(s.id, s.position.coordinates as [number, number])}
+              >
                 <span className="st-row-main">
                   <code>{s.siteCode}</code>
                   <StateTag state={s.state} />
                 </span>
                 <span className="st-row-sub">
-                  {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m{s.temporary ? ` · ${t('st.temporary')}` : ''}
+                  {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m
+                  {s.temporary ? ` · ${t('st.temporary')}` : ''}
                 </span>
-                <span className="st-row-sub muted">{[s.address, s.districtName].filter(Boolean).join(', ') || '—'}</span>
+                <span className="st-row-sub muted">
+                  {[s.address, s.districtName].filter(Boolean).join(', ') || '—'}
+                </span>
               </button>
             </li>
           ))}
@@ -114,7 +125,11 @@ export default function StationsPage() {
         </ul>
         {total > PAGE && (
           <Pager
-            label={t('table.range', { from: formatCount(offset + 1, lang), to: formatCount(offset + items.length, lang), total: formatCount(total, lang) })}
+            label={t('table.range', {
+              from: formatCount(offset + 1, lang),
+              to: formatCount(offset + items.length, lang),
+              total: formatCount(total, lang),
+            })}
             previousText={t('table.previous')}
             nextText={t('table.next')}
             onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
@@ -134,7 +149,9 @@ export default function StationsPage() {
           onClick={onClick}
         />
         <Legend by={colourBy} onChange={setColourBy} />
-        {selectedId !== null && <StationPanel id={selectedId} onClose={() => navigate('/stations')} onChanged={() => list.reload()} />}
+        {selectedId !== null && (
+          <StationPanel id={selectedId} onClose={() => navigate('/stations')} onChanged={() => list.reload()} />
+        )}
       </div>
     </div>
   )

@@ -1,7 +1,17 @@
 /** The stations API calls the pages make. */
 import { http } from '../api/http'
 import type { Page } from '../api/types'
-import type { Action, Notification, PermitAnswer, Position, RuleResult, Station, StationContext, StationDetail, StationInput } from './types'
+import type {
+  Action,
+  Notification,
+  PermitAnswer,
+  Position,
+  RuleResult,
+  Station,
+  StationContext,
+  StationDetail,
+  StationInput,
+} from './types'
 
 export interface StationQuery {
   operator?: string
@@ -21,18 +31,27 @@ export type TransitionBody = { action: Action; version: number } & Record<string
 export const stationsApi = {
   list: (query: StationQuery, signal?: AbortSignal) => http.get<Page<Station>>('/api/stations', { ...query }, signal),
   get: (id: number, signal?: AbortSignal) => http.get<StationDetail>(`/api/stations/${id}`, undefined, signal),
-  context: (id: number, signal?: AbortSignal) => http.get<StationContext>(`/api/stations/${id}/context`, undefined, signal),
+  context: (id: number, signal?: AbortSignal) =>
+    http.get<StationContext>(`/api/stations/${id}/context`, undefined, signal),
   queue: (signal?: AbortSignal) => http.get<{ items: Station[] }>('/api/stations/queue', { limit: 200 }, signal),
-  check: (input: StationInput) => http.post<{ districtCode: string | null; results: RuleResult[] }>('/api/stations/check', input),
+  check: (input: StationInput) =>
+    http.post<{ districtCode: string | null; results: RuleResult[] }>('/api/stations/check', input),
   create: (input: StationInput) => http.post<Station>('/api/stations', input),
-  update: (id: number, version: number, input: Partial<StationInput>) => http.patch<Station>(`/api/stations/${id}`, { ...input, version }),
+  update: (id: number, version: number, input: Partial<StationInput>) =>
+    http.patch<Station>(`/api/stations/${id}`, { ...input, version }),
   transition: (id: number, body: TransitionBody) => http.post<Station>(`/api/stations/${id}/transitions`, body),
   uploadPhoto: (id: number, file: File) => http.upload<{ id: number }>(`/api/stations/${id}/photos`, file),
   importCsv: (csv: string) => http.post<{ created: number; items: Station[] }>('/api/stations/import', { csv }),
-  notifications: (signal?: AbortSignal) => http.get<{ items: Notification[]; unread: number }>('/api/notifications', { limit: 30 }, signal),
+  notifications: (signal?: AbortSignal) =>
+    http.get<{ items: Notification[]; unread: number }>('/api/notifications', { limit: 30 }, signal),
   markRead: (id: number) => http.post<void>(`/api/notifications/${id}/read`),
-  permitCheck: (body: { position: Position; mastClass: string; mastHeightM: number; onBuilding: boolean; buildingHeightM: number | null }) =>
-    http.post<PermitAnswer>('/api/public/permit-check', body),
+  permitCheck: (body: {
+    position: Position
+    mastClass: string
+    mastHeightM: number
+    onBuilding: boolean
+    buildingHeightM: number | null
+  }) => http.post<PermitAnswer>('/api/public/permit-check', body),
 }
 
 /** The address of an export of the stations matching `query` (same filters as the list). */

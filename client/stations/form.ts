@@ -23,8 +23,20 @@ export interface FormFields {
 }
 
 export const EMPTY_FORM: FormFields = {
-  siteCode: '', name: '', address: '', mastClass: 'A2a', camouflageKind: '', mastHeightM: '', buildingHeightM: '',
-  reachBeyondEdgeM: '',  technologies: ['4G'], sharedOperators: [], temporary: false, mobile: false, validFrom: '', validTo: '',
+  siteCode: '',
+  name: '',
+  address: '',
+  mastClass: 'A2a',
+  camouflageKind: '',
+  mastHeightM: '',
+  buildingHeightM: '',
+  reachBeyondEdgeM: '',
+  technologies: ['4G'],
+  sharedOperators: [],
+  temporary: false,
+  mobile: false,
+  validFrom: '',
+  validTo: '',
 }
 
 /** Classes that stand on a building (and so need its height). */
@@ -33,10 +45,20 @@ export const ON_BUILDING: readonly MastClass[] = ['A1', 'A2a']
 /** The form filled from a stored station. */
 export function fieldsOf(s: Station): FormFields {
   return {
-    siteCode: s.siteCode, name: s.name ?? '', address: s.address ?? '', mastClass: s.mastClass, camouflageKind: s.camouflageKind ?? '',
-    mastHeightM: String(s.mastHeightM).replace('.', ','), buildingHeightM: s.buildingHeightM === null ? '' : String(s.buildingHeightM).replace('.', ','),
+    siteCode: s.siteCode,
+    name: s.name ?? '',
+    address: s.address ?? '',
+    mastClass: s.mastClass,
+    camouflageKind: s.camouflageKind ?? '',
+    mastHeightM: String(s.mastHeightM).replace('.', ','),
+    buildingHeightM: s.buildingHeightM === null ? '' : String(s.buildingHeightM).replace('.', ','),
     reachBeyondEdgeM: s.reachBeyondEdgeM == null ? '' : String(s.reachBeyondEdgeM).replace('.', ','),
-    technologies: s.technologies, sharedOperators: s.sharedOperators, temporary: s.temporary, mobile: s.mobile, validFrom: s.validFrom ?? '', validTo: s.validTo ?? '',
+    technologies: s.technologies,
+    sharedOperators: s.sharedOperators,
+    temporary: s.temporary,
+    mobile: s.mobile,
+    validFrom: s.validFrom ?? '',
+    validTo: s.validTo ?? '',
   }
 }
 
@@ -46,7 +68,10 @@ export type FormErrorKey = 'required' | 'number' | 'position'
  * The body of the application, or the fields the form can already tell are wrong (keyed like the server's
  * errors: "siteCode", "mastHeightM", "position"). The server checks everything again and may name more.
  */
-export function toInput(f: FormFields, at: LngLat | null): { input: StationInput | null; errors: Record<string, FormErrorKey> } {
+export function toInput(
+  f: FormFields,
+  at: LngLat | null,
+): { input: StationInput | null; errors: Record<string, FormErrorKey> } {
   const errors: Record<string, FormErrorKey> = {}
   if (!at) errors.position = 'position'
   if (!f.siteCode.trim()) errors.siteCode = 'required'
@@ -72,17 +97,36 @@ export function toInput(f: FormFields, at: LngLat | null): { input: StationInput
   if (Object.keys(errors).length > 0 || !at || mastHeightM === null) return { input: null, errors }
   return {
     input: {
-      siteCode: f.siteCode.trim(), name: f.name.trim() || null, address: f.address.trim() || null,
-      position: { crs: 'wgs84', lon: at[0], lat: at[1] }, mastClass: f.mastClass,
+      siteCode: f.siteCode.trim(),
+      name: f.name.trim() || null,
+      address: f.address.trim() || null,
+      position: { crs: 'wgs84', lon: at[0], lat: at[1] },
+      mastClass: f.mastClass,
       camouflageKind: f.mastClass === 'A1c' ? (f.camouflageKind as CamouflageKind) : null,
-      mastHeightM, buildingHeightM, reachBeyondEdgeM, technologies: f.technologies, sharedOperators: f.sharedOperators,
-      temporary: f.temporary, mobile: f.mobile, validFrom: f.temporary ? f.validFrom : null, validTo: f.temporary ? f.validTo : null,
+      mastHeightM,
+      buildingHeightM,
+      reachBeyondEdgeM,
+      technologies: f.technologies,
+      sharedOperators: f.sharedOperators,
+      temporary: f.temporary,
+      mobile: f.mobile,
+      validFrom: f.temporary ? f.validFrom : null,
+      validTo: f.temporary ? f.validTo : null,
     },
     errors,
   }
 }
 
 /** The body of an approval; the decision date defaults to today in Vietnam (the date the officer sees). */
-export function approveBody(version: number, f: Record<string, string>): { action: 'approve'; version: number } & Record<string, unknown> {
-  return { action: 'approve', version, decisionNo: f.decisionNo ?? '', decisionDate: f.decisionDate || vietnamToday(), ...(f.note ? { note: f.note } : {}) }
+export function approveBody(
+  version: number,
+  f: Record<string, string>,
+): { action: 'approve'; version: number } & Record<string, unknown> {
+  return {
+    action: 'approve',
+    version,
+    decisionNo: f.decisionNo ?? '',
+    decisionDate: f.decisionDate || vietnamToday(),
+    ...(f.note ? { note: f.note } : {}),
+  }
 }

@@ -6,11 +6,25 @@ export function operatorLabel(t: Translate, shortName: string): string {
   return (OPERATORS as readonly string[]).includes(shortName) ? t(`op.${shortName as Operator}`) : shortName
 }
 
-const HISTORY_ACTIONS = ['create', 'update', 'submit', 'field_check', 'skip_field_check', 'approve', 'reject', 'return', 'report_built', 'report_in_service', 'decommission'] as const
+const HISTORY_ACTIONS = [
+  'create',
+  'update',
+  'submit',
+  'field_check',
+  'skip_field_check',
+  'approve',
+  'reject',
+  'return',
+  'report_built',
+  'report_in_service',
+  'decommission',
+] as const
 
 /** A history step's name ("create", "approve", …); unknown steps as they are. */
 export function actionLabel(t: Translate, action: string): string {
-  return (HISTORY_ACTIONS as readonly string[]).includes(action) ? t(`st.action.${action as (typeof HISTORY_ACTIONS)[number]}`) : action
+  return (HISTORY_ACTIONS as readonly string[]).includes(action)
+    ? t(`st.action.${action as (typeof HISTORY_ACTIONS)[number]}`)
+    : action
 }
 
 /** The name of a rule's ring on the map (spacing, must share, duplicate). */

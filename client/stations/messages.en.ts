@@ -30,7 +30,8 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'st.by.state': 'Status',
   'st.export': 'Export',
   'st.exportZip': 'GIS (CSV + .prj)',
-  'st.exportZipHint': 'ZIP for QGIS/GDAL: CSV with its .prj (VN-2000 with the official TOWGS84) and a .vrt that opens directly',
+  'st.exportZipHint':
+    'ZIP for QGIS/GDAL: CSV with its .prj (VN-2000 with the official TOWGS84) and a .vrt that opens directly',
   'st.exportVn2000': 'with VN-2000 coordinates',
 
   'st.siteCode': 'Site code',
@@ -227,7 +228,8 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'pub.station': 'BTS station',
   'pub.none': 'No station in service here.',
   'pub.permit.title': 'Which procedure does an antenna mast need?',
-  'pub.permit.lead': "Choose the place, the mast class and its height: the answer names the procedure under the province's plan, and why.",
+  'pub.permit.lead':
+    "Choose the place, the mast class and its height: the answer names the procedure under the province's plan, and why.",
   'pub.permit.where': 'Where the mast stands',
   'pub.permit.building': 'On a building',
   'pub.permit.ground': 'On the ground',
@@ -265,7 +267,7 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'plan.a1MaxReachM': 'A1 mast: maximum reach beyond the building edge (m)',
   'plan.shareDistanceUrbanM': 'Must share within — urban (m)',
   'plan.shareDistanceRuralM': 'Must share within — rural (m)',
-  'plan.duplicateDistanceM': 'Duplicate of the operator\'s own site within (m)',
+  'plan.duplicateDistanceM': "Duplicate of the operator's own site within (m)",
   'plan.spacingTitle': 'Minimum spacing between masts',
   'plan.mastClass': 'Mast class',
   'plan.area': 'Area',

@@ -28,7 +28,8 @@ export const stationsVi = {
   'st.by.state': 'Trạng thái',
   'st.export': 'Xuất dữ liệu',
   'st.exportZip': 'GIS (CSV + .prj)',
-  'st.exportZipHint': 'Tệp ZIP cho QGIS/GDAL: CSV kèm .prj (VN-2000 với tham số TOWGS84 chính thức) và .vrt mở trực tiếp',
+  'st.exportZipHint':
+    'Tệp ZIP cho QGIS/GDAL: CSV kèm .prj (VN-2000 với tham số TOWGS84 chính thức) và .vrt mở trực tiếp',
   'st.exportVn2000': 'kèm tọa độ VN-2000',
 
   'st.siteCode': 'Mã trạm',
@@ -225,7 +226,8 @@ export const stationsVi = {
   'pub.station': 'Trạm BTS',
   'pub.none': 'Không có trạm đang hoạt động tại đây.',
   'pub.permit.title': 'Tra cứu thủ tục xây dựng cột ăng-ten',
-  'pub.permit.lead': 'Chọn vị trí, loại cột và chiều cao: hệ thống cho biết thủ tục cần làm theo quy hoạch của tỉnh và lý do.',
+  'pub.permit.lead':
+    'Chọn vị trí, loại cột và chiều cao: hệ thống cho biết thủ tục cần làm theo quy hoạch của tỉnh và lý do.',
   'pub.permit.where': 'Vị trí lắp đặt',
   'pub.permit.building': 'Trên công trình',
   'pub.permit.ground': 'Dưới mặt đất',

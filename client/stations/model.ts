@@ -5,11 +5,24 @@ import { MAST_CLASSES, OPERATORS, STATES, type Outcome, type RuleResult } from '
 
 export type ColourBy = 'operator' | 'mastClass' | 'state'
 
-export const OPERATOR_COLOURS: Record<string, string> = { viettel: '#d92d20', vnpt: '#1570ef', mobifone: '#0e9384', vietnamobile: '#f79009', gmobile: '#7a5af8' }
+export const OPERATOR_COLOURS: Record<string, string> = {
+  viettel: '#d92d20',
+  vnpt: '#1570ef',
+  mobifone: '#0e9384',
+  vietnamobile: '#f79009',
+  gmobile: '#7a5af8',
+}
 export const CLASS_COLOURS: Record<string, string> = { A1: '#12b76a', A1c: '#66c61c', A2a: '#2e90fa', A2b: '#9e2a88' }
 export const STATE_COLOURS: Record<string, string> = {
-  draft: '#98a2b3', submitted: '#f79009', field_checked: '#ee46bc', returned: '#b54708', approved: '#2e90fa',
-  rejected: '#d92d20', built: '#0086c9', in_service: '#12b76a', decommissioned: '#475467',
+  draft: '#98a2b3',
+  submitted: '#f79009',
+  field_checked: '#ee46bc',
+  returned: '#b54708',
+  approved: '#2e90fa',
+  rejected: '#d92d20',
+  built: '#0086c9',
+  in_service: '#12b76a',
+  decommissioned: '#475467',
 }
 const OTHER = '#667085'
 
@@ -65,7 +78,12 @@ export function csvErrorsByLine(errors: readonly FieldError[]): CsvLineErrors[] 
 const EARTH_RADIUS_M = 6_371_008.8
 
 /** A circle of `radiusM` metres around a point as a polygon (spherical; good to centimetres at these radii). */
-export function circle(center: [number, number], radiusM: number, properties: Record<string, unknown> = {}, steps = 72): Feature<Polygon> {
+export function circle(
+  center: [number, number],
+  radiusM: number,
+  properties: Record<string, unknown> = {},
+  steps = 72,
+): Feature<Polygon> {
   const [lon, lat] = center
   const φ1 = (lat * Math.PI) / 180
   const λ1 = (lon * Math.PI) / 180

@@ -8,14 +8,40 @@ export const CAMOUFLAGE_KINDS = ['street_light', 'palm_tree', 'water_tank', 'bil
 export type CamouflageKind = (typeof CAMOUFLAGE_KINDS)[number]
 export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const
 export type Technology = (typeof TECHNOLOGIES)[number]
-export const STATES = ['draft', 'submitted', 'field_checked', 'returned', 'approved', 'rejected', 'built', 'in_service', 'decommissioned'] as const
+export const STATES = [
+  'draft',
+  'submitted',
+  'field_checked',
+  'returned',
+  'approved',
+  'rejected',
+  'built',
+  'in_service',
+  'decommissioned',
+] as const
 export type State = (typeof STATES)[number]
 export const OPERATORS = ['viettel', 'vnpt', 'mobifone', 'vietnamobile', 'gmobile'] as const
 export type Operator = (typeof OPERATORS)[number]
-export type Action = 'submit' | 'field_check' | 'skip_field_check' | 'approve' | 'reject' | 'return' | 'report_built' | 'report_in_service' | 'decommission'
+export type Action =
+  | 'submit'
+  | 'field_check'
+  | 'skip_field_check'
+  | 'approve'
+  | 'reject'
+  | 'return'
+  | 'report_built'
+  | 'report_in_service'
+  | 'decommission'
 export type Outcome = 'pass' | 'warn' | 'fail'
 export type RuleName =
-  | 'in_province' | 'zone_class' | 'zone_height' | 'a1_limits' | 'a1_reach' | 'spacing' | 'must_share' | 'duplicate'
+  | 'in_province'
+  | 'zone_class'
+  | 'zone_height'
+  | 'a1_limits'
+  | 'a1_reach'
+  | 'spacing'
+  | 'must_share'
+  | 'duplicate'
 
 /** A neighbour as a rule result names it. */
 export interface NeighbourBrief {
@@ -170,7 +196,12 @@ export interface Notification {
   read: boolean
 }
 
-export type Procedure = 'outside_province' | 'not_allowed' | 'must_share' | 'exempt' | 'site_approval_and_building_permit'
+export type Procedure =
+  | 'outside_province'
+  | 'not_allowed'
+  | 'must_share'
+  | 'exempt'
+  | 'site_approval_and_building_permit'
 
 /** The public permit checker's answer (generated from the server's schema). */
 export type PermitAnswer = Paths['/api/public/permit-check']['post']['response']

@@ -16,11 +16,18 @@ export const BOUNDARY_IMPORT_PATH = '/api/admin/boundaries'
  * Boundary files run to ~10 MB, over the global API body limit. Mounted before the global parser on
  * the import path only; the session is checked first so only an administrator's body is read.
  */
-export const boundaryImportBody: RequestHandler[] = [loadSession, requireRole(['admin']), express.json({ limit: '25mb' })]
+export const boundaryImportBody: RequestHandler[] = [
+  loadSession,
+  requireRole(['admin']),
+  express.json({ limit: '25mb' }),
+]
 
 const level = z.enum(LEVELS)
 const provinceCode = z.string().regex(/^[0-9]{2}$/, 'A province code is 2 digits.')
-const needsProvince = { message: 'District and ward files need the province code; province files must not have one.', path: ['provinceCode'] }
+const needsProvince = {
+  message: 'District and ward files need the province code; province files must not have one.',
+  path: ['provinceCode'],
+}
 
 const importBody = z
   .object({
@@ -38,7 +45,16 @@ const importBody = z
 const bbox = z.string().transform((text, ctx) => {
   const n = text.split(',').map(Number)
   const [minLon, minLat, maxLon, maxLat] = n
-  if (n.length !== 4 || n.some((v) => !Number.isFinite(v)) || minLon! >= maxLon! || minLat! >= maxLat! || minLon! < -180 || maxLon! > 180 || minLat! < -90 || maxLat! > 90) {
+  if (
+    n.length !== 4 ||
+    n.some((v) => !Number.isFinite(v)) ||
+    minLon! >= maxLon! ||
+    minLat! >= maxLat! ||
+    minLon! < -180 ||
+    maxLon! > 180 ||
+    minLat! < -90 ||
+    maxLat! > 90
+  ) {
     ctx.addIssue({ code: 'custom', message: 'Use bbox=minLon,minLat,maxLon,maxLat in degrees, min below max.' })
     return z.NEVER
   }
@@ -54,7 +70,10 @@ const listQuery = z
     bbox: bbox.optional(),
   })
   // ~10,000 wards nationwide are too many for one GeoJSON answer.
-  .refine((q) => q.level !== 'ward' || q.province !== undefined || q.bbox !== undefined, { message: 'Wards need a province or a bbox.', path: ['province'] })
+  .refine((q) => q.level !== 'ward' || q.province !== undefined || q.bbox !== undefined, {
+    message: 'Wards need a province or a bbox.',
+    path: ['province'],
+  })
 
 const versionsQuery = z.object({ level, code: z.string().regex(/^[0-9]{2,5}$/, 'A unit code is 2–5 digits.') })
 
@@ -72,7 +91,10 @@ function rejection(report: ImportReport): Problem {
       message: `${r.code ?? 'no code'} ${r.name ?? 'no name'}: ${r.reasons.join('; ')}`,
     })),
   ]
-  return new Problem(422, 'Validation failed', 'The boundary file was rejected; nothing was written.', { errors, report })
+  return new Problem(422, 'Validation failed', 'The boundary file was rejected; nothing was written.', {
+    errors,
+    report,
+  })
 }
 
 /** Administrative units: the boundary import and the read API the map uses. */
@@ -148,14 +170,25 @@ export function boundaryRoutes(api: Api): void {
     query: locateQuery,
     async handler({ query, req }) {
       const at = query.at ?? vietnamToday()
-      const rows = await deps(req).db.many<{ level: string } & Record<string, unknown>>(sql.LOCATE_POINT, [query.lon, query.lat, at])
+      const rows = await deps(req).db.many<{ level: string } & Record<string, unknown>>(sql.LOCATE_POINT, [
+        query.lon,
+        query.lat,
+        at,
+      ])
       const unit = (level: string) => {
         const row = rows.find((r) => r.level === level)
         if (!row) return null
         const { level: _level, ...rest } = row
         return rest
       }
-      return { lon: query.lon, lat: query.lat, at, province: unit('province'), district: unit('district'), ward: unit('ward') }
+      return {
+        lon: query.lon,
+        lat: query.lat,
+        at,
+        province: unit('province'),
+        district: unit('district'),
+        ward: unit('ward'),
+      }
     },
   })
 }

@@ -12,8 +12,19 @@ import { importRoutes } from './import/import'
 import { importBody } from './import/body'
 import { answer, ANSWERS, listInvitations } from './participation'
 import {
-  ductBody, idParams, periodQuery, poleBody, poleListQuery, poleUpdateBody, routeBody, routeDetailAnswer, routeListQuery, routePageAnswer,
-  routeUpdateBody, statusBody, versionQuery,
+  ductBody,
+  idParams,
+  periodQuery,
+  poleBody,
+  poleListQuery,
+  poleUpdateBody,
+  routeBody,
+  routeDetailAnswer,
+  routeListQuery,
+  routePageAnswer,
+  routeUpdateBody,
+  statusBody,
+  versionQuery,
 } from './schemas'
 
 const STAFF = ['admin', 'officer', 'inspector'] as const
@@ -22,73 +33,239 @@ const OFFICE = ['admin', 'officer'] as const
 
 const participationBody = z.object({ action: z.enum(ANSWERS) })
 
-const scope = (req: Request): routes.Scope => ({ provinceCode: deps(req).config.provinceCode, user: req.user!, requestId: req.requestId })
-
+const scope = (req: Request): routes.Scope => ({
+  provinceCode: deps(req).config.provinceCode,
+  user: req.user!,
+  requestId: req.requestId,
+})
 
 /** Cable ledger: routes with their workflow, poles, shared ducts, summaries with export, and route import. */
 export function cableRoutes(api: Api): void {
   const tag = 'cables'
-  api.route({ method: 'get', path: '/api/cables/routes', summary: 'List cable routes the user may see', tag, access: [...STAFF, 'carrier'], query: routeListQuery, response: routePageAnswer,
+  api.route({
+    method: 'get',
+    path: '/api/cables/routes',
+    summary: 'List cable routes the user may see',
+    tag,
+    access: [...STAFF, 'carrier'],
+    query: routeListQuery,
+    response: routePageAnswer,
     handler: async ({ query, req }) => {
       const page = await routes.listRoutes(deps(req).db, scope(req), query)
       return { ...page, items: page.items.map((r) => routes.withActions(r as object, req.user!)) }
-    } })
-  api.route({ method: 'get', path: '/api/cables/routes/{id}', summary: 'One cable route with geometry, per-district lengths and poles', tag, access: [...STAFF, 'carrier'], params: idParams, response: routeDetailAnswer,
-    handler: async ({ params, req }) => routes.withActions(await routes.getRoute(deps(req).db, scope(req), params.id), req.user!) })
-  api.route({ method: 'post', path: '/api/cables/routes', summary: 'Create a planned route (length measured on the ellipsoid)', tag, access: EDITORS, body: routeBody, status: 201, response: routeDetailAnswer,
-    handler: async ({ body, req }) => routes.withActions(await deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)), req.user!) })
-  api.route({ method: 'put', path: '/api/cables/routes/{id}', summary: 'Change a route (version must match)', tag, access: EDITORS, params: idParams, body: routeUpdateBody, response: routeDetailAnswer,
+    },
+  })
+  api.route({
+    method: 'get',
+    path: '/api/cables/routes/{id}',
+    summary: 'One cable route with geometry, per-district lengths and poles',
+    tag,
+    access: [...STAFF, 'carrier'],
+    params: idParams,
+    response: routeDetailAnswer,
+    handler: async ({ params, req }) =>
+      routes.withActions(await routes.getRoute(deps(req).db, scope(req), params.id), req.user!),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/cables/routes',
+    summary: 'Create a planned route (length measured on the ellipsoid)',
+    tag,
+    access: EDITORS,
+    body: routeBody,
+    status: 201,
+    response: routeDetailAnswer,
+    handler: async ({ body, req }) =>
+      routes.withActions(await deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)), req.user!),
+  })
+  api.route({
+    method: 'put',
+    path: '/api/cables/routes/{id}',
+    summary: 'Change a route (version must match)',
+    tag,
+    access: EDITORS,
+    params: idParams,
+    body: routeUpdateBody,
+    response: routeDetailAnswer,
     handler: async ({ params, body, req }) =>
-      routes.withActions(await deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)), req.user!) })
-  api.route({ method: 'post', path: '/api/cables/routes/{id}/status', summary: 'Move a route through planned → under construction → completed → accepted', tag, access: [...STAFF, 'carrier'], params: idParams, body: statusBody, response: routeDetailAnswer,
+      routes.withActions(
+        await deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)),
+        req.user!,
+      ),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/cables/routes/{id}/status',
+    summary: 'Move a route through planned → under construction → completed → accepted',
+    tag,
+    access: [...STAFF, 'carrier'],
+    params: idParams,
+    body: statusBody,
+    response: routeDetailAnswer,
     handler: async ({ params, body, req }) =>
-      routes.withActions(await deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)), req.user!) })
-  api.route({ method: 'delete', path: '/api/cables/routes/{id}', summary: 'Delete a route (?version=)', tag, access: EDITORS, params: idParams, query: versionQuery,
-    handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))) })
-  api.route({ method: 'post', path: '/api/cables/routes/import', summary: 'Import routes from GeoJSON, KML, KMZ (base64) or CSV with WKT (all or nothing)', tag, access: EDITORS,
-    body: importBody, rawBody: true, status: 201, bodyLimit: '21mb',
-    handler: ({ req }) => importRoutes(deps(req).db, scope(req), (req.input as { body: Buffer }).body) })
+      routes.withActions(
+        await deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)),
+        req.user!,
+      ),
+  })
+  api.route({
+    method: 'delete',
+    path: '/api/cables/routes/{id}',
+    summary: 'Delete a route (?version=)',
+    tag,
+    access: EDITORS,
+    params: idParams,
+    query: versionQuery,
+    handler: async ({ params, query, req }) =>
+      void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/cables/routes/import',
+    summary: 'Import routes from GeoJSON, KML, KMZ (base64) or CSV with WKT (all or nothing)',
+    tag,
+    access: EDITORS,
+    body: importBody,
+    rawBody: true,
+    status: 201,
+    bodyLimit: '21mb',
+    handler: ({ req }) => importRoutes(deps(req).db, scope(req), (req.input as { body: Buffer }).body),
+  })
 
   api.route({
-    method: 'get', path: '/api/cables/invitations', tag, access: [...STAFF, 'carrier'],
-    summary: 'Invitations to shared routes not yet answered (a carrier: its own), with each route\'s line',
+    method: 'get',
+    path: '/api/cables/invitations',
+    tag,
+    access: [...STAFF, 'carrier'],
+    summary: "Invitations to shared routes not yet answered (a carrier: its own), with each route's line",
     handler: async ({ req }) => ({ items: await listInvitations(deps(req).db, scope(req)) }),
   })
   api.route({
-    method: 'post', path: '/api/cables/routes/{id}/participation', tag, access: ['carrier'], params: idParams, body: participationBody,
-    summary: 'A carrier accepts or declines an invitation to a route, or leaves a shared route (only its own participation)',
-    handler: ({ params, body, req }) => deps(req).db.transaction(async (tx) => {
-      await answer(tx, scope(req), params.id, body.action)
-      return body.action === 'accept' ? routes.getRoute(tx, scope(req), params.id) : undefined
-    }),
+    method: 'post',
+    path: '/api/cables/routes/{id}/participation',
+    tag,
+    access: ['carrier'],
+    params: idParams,
+    body: participationBody,
+    summary:
+      'A carrier accepts or declines an invitation to a route, or leaves a shared route (only its own participation)',
+    handler: ({ params, body, req }) =>
+      deps(req).db.transaction(async (tx) => {
+        await answer(tx, scope(req), params.id, body.action)
+        return body.action === 'accept' ? routes.getRoute(tx, scope(req), params.id) : undefined
+      }),
   })
 
-  api.route({ method: 'get', path: '/api/cables/poles', summary: 'Poles in a bounding box', tag, access: 'signed-in', query: poleListQuery,
-    handler: async ({ query, req }) => ({ items: await poles.listPoles(deps(req).db, scope(req), query.bbox, query.limit) }) })
-  api.route({ method: 'get', path: '/api/cables/poles/{id}', summary: 'One pole', tag, access: 'signed-in', params: idParams,
-    handler: ({ params, req }) => poles.getPole(deps(req).db, scope(req), params.id) })
-  api.route({ method: 'post', path: '/api/cables/poles', summary: 'Add a pole', tag, access: OFFICE, body: poleBody, status: 201,
-    handler: ({ body, req }) => deps(req).db.transaction((tx) => poles.createPole(tx, scope(req), body)) })
-  api.route({ method: 'put', path: '/api/cables/poles/{id}', summary: 'Change a pole (version must match)', tag, access: OFFICE, params: idParams, body: poleUpdateBody,
-    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => poles.updatePole(tx, scope(req), params.id, body)) })
-  api.route({ method: 'delete', path: '/api/cables/poles/{id}', summary: 'Delete a pole (?version=)', tag, access: OFFICE, params: idParams, query: versionQuery,
-    handler: async ({ params, query, req }) => void (await deps(req).db.transaction((tx) => poles.deletePole(tx, scope(req), params.id, query.version))) })
+  api.route({
+    method: 'get',
+    path: '/api/cables/poles',
+    summary: 'Poles in a bounding box',
+    tag,
+    access: 'signed-in',
+    query: poleListQuery,
+    handler: async ({ query, req }) => ({
+      items: await poles.listPoles(deps(req).db, scope(req), query.bbox, query.limit),
+    }),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/cables/poles/{id}',
+    summary: 'One pole',
+    tag,
+    access: 'signed-in',
+    params: idParams,
+    handler: ({ params, req }) => poles.getPole(deps(req).db, scope(req), params.id),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/cables/poles',
+    summary: 'Add a pole',
+    tag,
+    access: OFFICE,
+    body: poleBody,
+    status: 201,
+    handler: ({ body, req }) => deps(req).db.transaction((tx) => poles.createPole(tx, scope(req), body)),
+  })
+  api.route({
+    method: 'put',
+    path: '/api/cables/poles/{id}',
+    summary: 'Change a pole (version must match)',
+    tag,
+    access: OFFICE,
+    params: idParams,
+    body: poleUpdateBody,
+    handler: ({ params, body, req }) =>
+      deps(req).db.transaction((tx) => poles.updatePole(tx, scope(req), params.id, body)),
+  })
+  api.route({
+    method: 'delete',
+    path: '/api/cables/poles/{id}',
+    summary: 'Delete a pole (?version=)',
+    tag,
+    access: OFFICE,
+    params: idParams,
+    query: versionQuery,
+    handler: async ({ params, query, req }) =>
+      void (await deps(req).db.transaction((tx) => poles.deletePole(tx, scope(req), params.id, query.version))),
+  })
 
-  api.route({ method: 'put', path: '/api/cables/routes/{id}/ducts', summary: 'Set the shared-duct capacity, price and allocations of an underground route', tag, access: OFFICE, params: idParams, body: ductBody,
-    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => setDucts(tx, scope(req), params.id, body)) })
-  api.route({ method: 'get', path: '/api/cables/ducts', summary: 'Shared-duct occupancy report (a carrier sees the routes it rents on)', tag, access: [...STAFF, 'carrier'],
-    handler: async ({ req }) => ({ items: await ductReport(deps(req).db, scope(req)) }) })
+  api.route({
+    method: 'put',
+    path: '/api/cables/routes/{id}/ducts',
+    summary: 'Set the shared-duct capacity, price and allocations of an underground route',
+    tag,
+    access: OFFICE,
+    params: idParams,
+    body: ductBody,
+    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => setDucts(tx, scope(req), params.id, body)),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/cables/ducts',
+    summary: 'Shared-duct occupancy report (a carrier sees the routes it rents on)',
+    tag,
+    access: [...STAFF, 'carrier'],
+    handler: async ({ req }) => ({ items: await ductReport(deps(req).db, scope(req)) }),
+  })
 
-  api.route({ method: 'get', path: '/api/cables/summary', summary: "The officers' sentence and its table for a period", tag, access: [...STAFF, 'carrier'], query: periodQuery,
-    handler: ({ query, req }) => summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)) })
-  api.route({ method: 'get', path: '/api/cables/summary.csv', summary: 'The summary table as CSV', tag, access: [...STAFF, 'carrier'], query: periodQuery,
+  api.route({
+    method: 'get',
+    path: '/api/cables/summary',
+    summary: "The officers' sentence and its table for a period",
+    tag,
+    access: [...STAFF, 'carrier'],
+    query: periodQuery,
+    handler: ({ query, req }) =>
+      summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/cables/summary.csv',
+    summary: 'The summary table as CSV',
+    tag,
+    access: [...STAFF, 'carrier'],
+    query: periodQuery,
     handler: async ({ query, req, res }) => {
       const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
-      res.type('text/csv; charset=utf-8').attachment(`tong-hop-cap-${s.period.to}.csv`).send(csvDocument(summaryCells(query.groupBy, s.rows)))
-    } })
-  api.route({ method: 'get', path: '/api/cables/summary.xlsx', summary: 'The summary table as XLSX', tag, access: [...STAFF, 'carrier'], query: periodQuery,
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`tong-hop-cap-${s.period.to}.csv`)
+        .send(csvDocument(summaryCells(query.groupBy, s.rows)))
+    },
+  })
+  api.route({
+    method: 'get',
+    path: '/api/cables/summary.xlsx',
+    summary: 'The summary table as XLSX',
+    tag,
+    access: [...STAFF, 'carrier'],
+    query: periodQuery,
     handler: async ({ query, req, res }) => {
       const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`tong-hop-cap-${s.period.to}.xlsx`).send(await summaryXlsx(s))
-    } })
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`tong-hop-cap-${s.period.to}.xlsx`)
+        .send(await summaryXlsx(s))
+    },
+  })
 }

@@ -103,11 +103,22 @@ export class Api {
     const paths: Record<string, Record<string, unknown>> = {}
     for (const d of this.docs) {
       const parameters: unknown[] = []
-      for (const [where, schema] of [['path', d.params], ['query', d.query]] as const) {
+      for (const [where, schema] of [
+        ['path', d.params],
+        ['query', d.query],
+      ] as const) {
         if (!schema) continue
-        const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown>; required?: string[] }
+        const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+          properties?: Record<string, unknown>
+          required?: string[]
+        }
         for (const [name, s] of Object.entries(json.properties ?? {})) {
-          parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: s })
+          parameters.push({
+            name,
+            in: where,
+            required: where === 'path' || (json.required ?? []).includes(name),
+            schema: s,
+          })
         }
       }
       const operation: Record<string, unknown> = {
@@ -117,9 +128,17 @@ export class Api {
         parameters,
         responses: {
           [String(d.status)]: d.response
-            ? { description: 'Success', content: { 'application/json': { schema: z.toJSONSchema(d.response, { io: 'output', unrepresentable: 'any' }) } } }
+            ? {
+                description: 'Success',
+                content: {
+                  'application/json': { schema: z.toJSONSchema(d.response, { io: 'output', unrepresentable: 'any' }) },
+                },
+              }
             : { description: 'Success' },
-          default: { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+          default: {
+            description: 'Problem',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+          },
         },
       }
       if (d.access !== 'public') operation.security = [{ session: [] }]
@@ -148,7 +167,11 @@ export class Api {
               detail: { type: 'string' },
               errors: {
                 type: 'array',
-                items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                items: {
+                  type: 'object',
+                  required: ['path', 'message'],
+                  properties: { path: { type: 'string' }, message: { type: 'string' } },
+                },
               },
             },
           },

@@ -14,13 +14,15 @@ export function parseBbox(text: string, path = 'query.bbox'): Bbox {
   const n = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)))
   const [minLon, minLat, maxLon, maxLat] = n as Bbox
   const problem =
-    n.length !== 4 || n.some((v) => !Number.isFinite(v)) ? 'Use bbox=minLon,minLat,maxLon,maxLat: four numbers.'
-    : [minLon, maxLon].some((v) => Math.abs(v) > 180) || [minLat, maxLat].some((v) => Math.abs(v) > 90)
-      ? 'Longitudes are within -180…180 and latitudes within -90…90 degrees.'
-    : !(minLon < maxLon && minLat < maxLat) ? 'The minimum is below the maximum on both axes.'
-    : maxLon - minLon > MAX_BBOX_DEGREES || maxLat - minLat > MAX_BBOX_DEGREES
-      ? `Each side of the bbox is at most ${MAX_BBOX_DEGREES} degrees.`
-    : null
+    n.length !== 4 || n.some((v) => !Number.isFinite(v))
+      ? 'Use bbox=minLon,minLat,maxLon,maxLat: four numbers.'
+      : [minLon, maxLon].some((v) => Math.abs(v) > 180) || [minLat, maxLat].some((v) => Math.abs(v) > 90)
+        ? 'Longitudes are within -180…180 and latitudes within -90…90 degrees.'
+        : !(minLon < maxLon && minLat < maxLat)
+          ? 'The minimum is below the maximum on both axes.'
+          : maxLon - minLon > MAX_BBOX_DEGREES || maxLat - minLat > MAX_BBOX_DEGREES
+            ? `Each side of the bbox is at most ${MAX_BBOX_DEGREES} degrees.`
+            : null
   if (problem) throw invalid('The bbox is not valid.', [{ path, message: problem }])
   return [minLon, minLat, maxLon, maxLat]
 }

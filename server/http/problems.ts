@@ -15,12 +15,17 @@ export class Problem extends Error {
     super(detail ?? title)
   }
   get type(): string {
-    return `/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`
+    return `/problems/${this.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new Problem(400, 'Bad request', detail, errors ? { errors } : {})
-export const invalid = (detail: string, errors: FieldError[]) => new Problem(422, 'Validation failed', detail, { errors })
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new Problem(400, 'Bad request', detail, errors ? { errors } : {})
+export const invalid = (detail: string, errors: FieldError[]) =>
+  new Problem(422, 'Validation failed', detail, { errors })
 export const unauthorized = (detail = 'Sign in to continue.') => new Problem(401, 'Unauthorized', detail)
 export const forbidden = (detail = 'Your role does not allow this.') => new Problem(403, 'Forbidden', detail)
 export const notFound = (detail = 'Not found.') => new Problem(404, 'Not found', detail)
@@ -40,7 +45,11 @@ export function problemFromSqlState(err: { code?: string; constraint?: string; d
     case '23505':
       return new Problem(409, 'Conflict', `A record with the same key already exists${constraint}.`)
     case '23503':
-      return new Problem(422, 'Validation failed', `A referenced record does not exist or is still in use${constraint}.`)
+      return new Problem(
+        422,
+        'Validation failed',
+        `A referenced record does not exist or is still in use${constraint}.`,
+      )
     case '23502':
     case '23514':
     case '23P01':
@@ -53,7 +62,8 @@ export function problemFromSqlState(err: { code?: string; constraint?: string; d
     case '42501':
       return new Problem(403, 'Forbidden', 'This record cannot be changed.')
     default:
-      if (code.startsWith('22')) return new Problem(400, 'Bad request', 'A value has the wrong format or is out of range.')
+      if (code.startsWith('22'))
+        return new Problem(400, 'Bad request', 'A value has the wrong format or is out of range.')
       return undefined
   }
 }

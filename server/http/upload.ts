@@ -15,7 +15,8 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
   return null
 }
 
-const tooLarge = (limit: number) => new Problem(413, 'Payload too large', `A photo may be at most ${limit / 1024 / 1024} MB.`)
+const tooLarge = (limit: number) =>
+  new Problem(413, 'Payload too large', `A photo may be at most ${limit / 1024 / 1024} MB.`)
 
 /** Bytes of a refused body read and dropped, so the client can read the 413; a body still longer is cut off. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
@@ -62,6 +63,7 @@ export async function readPhotoUpload(req: Request): Promise<{ bytes: Buffer; ty
   const bytes = await readBody(req)
   if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
   const type = sniffImage(bytes)
-  if (!type) throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
+  if (!type)
+    throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
   return { bytes, type }
 }

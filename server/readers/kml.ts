@@ -32,7 +32,8 @@ export function readKmlText(text: string): KmlResult {
     return { ok: false, problem: `The file is not well-formed XML: ${(err as Error).message}` }
   }
   if (errors.length > 0) return { ok: false, problem: `The file is not well-formed XML: ${errors[0]}` }
-  if (doc.documentElement?.localName !== 'kml') return { ok: false, problem: 'The file is not KML: there is no <kml> element.' }
+  if (doc.documentElement?.localName !== 'kml')
+    return { ok: false, problem: 'The file is not KML: there is no <kml> element.' }
   const features = kml(doc).features.map((f) => ({ geometry: f.geometry, properties: { ...(f.properties ?? {}) } }))
   if (features.length === 0) return { ok: false, problem: 'The KML file has no Placemark.' }
   return { ok: true, features }

@@ -68,7 +68,13 @@ export function runOffThread<T>(
       // the thread is stuck on this job: stop it (other waiting jobs fail with it) and start afresh next time
       thread.pending.delete(id)
       void thread.worker.terminate()
-      reject(new Problem(422, 'Validation failed', `The file could not be read within ${budgetMs / 1000} s; nothing was stored.`))
+      reject(
+        new Problem(
+          422,
+          'Validation failed',
+          `The file could not be read within ${budgetMs / 1000} s; nothing was stored.`,
+        ),
+      )
     }, budgetMs)
     thread.pending.set(id, {
       resolve: (result) => (clearTimeout(timer), resolve(result as T)),

@@ -6,11 +6,23 @@ type Parsed = { type: string; coordinates?: unknown; geometries?: unknown[] }
 export type WktResult = { ok: true; geometry: Parsed } | { ok: false; problem: string }
 
 const TYPES: Record<string, string> = {
-  POINT: 'Point', MULTIPOINT: 'MultiPoint', LINESTRING: 'LineString', MULTILINESTRING: 'MultiLineString',
-  POLYGON: 'Polygon', MULTIPOLYGON: 'MultiPolygon', GEOMETRYCOLLECTION: 'GeometryCollection',
+  POINT: 'Point',
+  MULTIPOINT: 'MultiPoint',
+  LINESTRING: 'LineString',
+  MULTILINESTRING: 'MultiLineString',
+  POLYGON: 'Polygon',
+  MULTIPOLYGON: 'MultiPolygon',
+  GEOMETRYCOLLECTION: 'GeometryCollection',
 }
 /** How deep the positions lie below the type's outer parentheses. */
-const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 }
+const DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+}
 
 class WktError extends Error {}
 
@@ -109,7 +121,8 @@ export function readWkt(text: string): WktResult {
   if (body.toUpperCase().startsWith('SRID=')) {
     const semicolon = body.indexOf(';')
     const srid = body.slice(5, semicolon < 0 ? undefined : semicolon).trim()
-    if (srid !== '4326') return { ok: false, problem: `the WKT is in SRID ${srid}; send longitude/latitude (SRID 4326)` }
+    if (srid !== '4326')
+      return { ok: false, problem: `the WKT is in SRID ${srid}; send longitude/latitude (SRID 4326)` }
     body = body.slice(semicolon + 1)
   }
   if (body === '') return { ok: false, problem: 'the WKT cell is empty' }

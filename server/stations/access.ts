@@ -47,19 +47,47 @@ export function visibility(user: SessionUser, provinceCode: string, first: numbe
  * Converts a typed position to WGS84 lon/lat (VN-2000 through the province's zone, in SQL), through the
  * geometry gate; `inProvince: false` for the public permit check, which answers "outside the province" itself.
  */
-export async function toLonLat(q: Queryable, provinceCode: string, p: Position, path: string, inProvince = true): Promise<LonLat> {
-  const row = p.crs === 'wgs84' ? { lon: p.lon!, lat: p.lat! } : await q.maybeOne<LonLat>(FROM_VN2000, [p.northing, p.easting, provinceCode])
-  if (!row) throw invalid('The position cannot be converted.', [{ path, message: `No VN-2000 zone is known for province ${provinceCode}.` }])
+export async function toLonLat(
+  q: Queryable,
+  provinceCode: string,
+  p: Position,
+  path: string,
+  inProvince = true,
+): Promise<LonLat> {
+  const row =
+    p.crs === 'wgs84'
+      ? { lon: p.lon!, lat: p.lat! }
+      : await q.maybeOne<LonLat>(FROM_VN2000, [p.northing, p.easting, provinceCode])
+  if (!row)
+    throw invalid('The position cannot be converted.', [
+      { path, message: `No VN-2000 zone is known for province ${provinceCode}.` },
+    ])
   // the one geometry gate, as for every other geometry: inside Vietnam, then inside the province
   const gated = gateGeometry({ type: 'Point', coordinates: [row.lon, row.lat] }, { types: ['Point'] })
-  if (!gated.ok) throw invalid('The position is not valid.', gated.errors.map((e) => ({ path, message: e.message })))
-  const placed = await placeGeometry(q, gated.geometry, { provinceCode: inProvince ? provinceCode : null, noun: 'station' })
-  if (!placed.ok) throw invalid('The position is not valid.', placed.errors.map((message) => ({ path, message })))
+  if (!gated.ok)
+    throw invalid(
+      'The position is not valid.',
+      gated.errors.map((e) => ({ path, message: e.message })),
+    )
+  const placed = await placeGeometry(q, gated.geometry, {
+    provinceCode: inProvince ? provinceCode : null,
+    noun: 'station',
+  })
+  if (!placed.ok)
+    throw invalid(
+      'The position is not valid.',
+      placed.errors.map((message) => ({ path, message })),
+    )
   return row
 }
 
 /** Resolves operator short names to ids; unknown names are reported at `path.i`. */
-export async function operatorIds(q: Queryable, names: string[], path: string, errors: FieldError[]): Promise<number[]> {
+export async function operatorIds(
+  q: Queryable,
+  names: string[],
+  path: string,
+  errors: FieldError[],
+): Promise<number[]> {
   if (names.length === 0) return []
   const rows = await q.many<{ id: number; shortName: string }>(OPERATORS_BY_NAME, [names])
   const byName = new Map(rows.map((r) => [r.shortName, r.id]))

@@ -5,20 +5,41 @@ import { audit } from '../audit/audit'
 import { parseBbox } from '../http/bbox'
 import { badRequest, conflict, invalid, notFound } from '../http/problems'
 import { readSettings, ruleValuesBody, writeSettings } from './settings'
-import { findZone, geometryErrors, importZones, insertZone, listZones, updateZone, zoneBody, zoneImportBody, areaGeometry } from './zones'
+import {
+  findZone,
+  geometryErrors,
+  importZones,
+  insertZone,
+  listZones,
+  updateZone,
+  zoneBody,
+  zoneImportBody,
+  areaGeometry,
+} from './zones'
 import { isoDate } from '../http/dates'
 
 const OFFICE = ['officer', 'admin'] as const
 const idParams = z.object({ id: z.coerce.number().int().positive() })
-const bboxQuery = z.object({ bbox: z.string().max(200).optional().describe('minLon,minLat,maxLon,maxLat (WGS84 degrees)') })
+const bboxQuery = z.object({
+  bbox: z.string().max(200).optional().describe('minLon,minLat,maxLon,maxLat (WGS84 degrees)'),
+})
 const eventBody = z
-  .object({ name: z.string().trim().min(1).max(200), startsOn: isoDate, endsOn: isoDate, area: areaGeometry.nullable().optional() })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    area: areaGeometry.nullable().optional(),
+  })
   .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The event ends before it starts.' })
 
 /** Planning zones, rule values and events: read by everyone signed in, kept by officers and administrators. */
 export function stationAdminRoutes(api: Api): void {
   api.route({
-    method: 'get', path: '/api/station-rules', summary: "The province's station rule values and urban/rural districts", tag: 'station rules', access: 'signed-in',
+    method: 'get',
+    path: '/api/station-rules',
+    summary: "The province's station rule values and urban/rural districts",
+    tag: 'station rules',
+    access: 'signed-in',
     async handler({ req }) {
       const { db, config } = deps(req)
       return readSettings(db, config.provinceCode)
@@ -26,7 +47,11 @@ export function stationAdminRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'put', path: '/api/station-rules', summary: 'Replace the rule values (spacing, A1 limits, sharing distances, district classes)', tag: 'station rules', access: OFFICE,
+    method: 'put',
+    path: '/api/station-rules',
+    summary: 'Replace the rule values (spacing, A1 limits, sharing distances, district classes)',
+    tag: 'station rules',
+    access: OFFICE,
     body: ruleValuesBody,
     async handler({ body, req }) {
       const { db, config } = deps(req)
@@ -34,14 +59,24 @@ export function stationAdminRoutes(api: Api): void {
         const before = await readSettings(tx, config.provinceCode).catch(() => null)
         await writeSettings(tx, config.provinceCode, body)
         const after = await readSettings(tx, config.provinceCode)
-        await audit(tx, req.user!, { action: 'station_rules.update', entity: 'station_rules', entityId: config.provinceCode, before, after }, req.requestId)
+        await audit(
+          tx,
+          req.user!,
+          { action: 'station_rules.update', entity: 'station_rules', entityId: config.provinceCode, before, after },
+          req.requestId,
+        )
         return after
       })
     },
   })
 
   api.route({
-    method: 'get', path: '/api/zones', summary: 'Planning zones of the province (optionally within a bbox)', tag: 'zones', access: 'signed-in', query: bboxQuery,
+    method: 'get',
+    path: '/api/zones',
+    summary: 'Planning zones of the province (optionally within a bbox)',
+    tag: 'zones',
+    access: 'signed-in',
+    query: bboxQuery,
     async handler({ query, req }) {
       const { db, config } = deps(req)
       const bbox = query.bbox === undefined ? null : parseBbox(query.bbox)
@@ -50,22 +85,38 @@ export function stationAdminRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'post', path: '/api/zones', summary: 'Add a planning zone (GeoJSON Polygon/MultiPolygon)', tag: 'zones', access: OFFICE, body: zoneBody, status: 201,
+    method: 'post',
+    path: '/api/zones',
+    summary: 'Add a planning zone (GeoJSON Polygon/MultiPolygon)',
+    tag: 'zones',
+    access: OFFICE,
+    body: zoneBody,
+    status: 201,
     async handler({ body, req }) {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {
         const bad = await geometryErrors(tx, config.provinceCode, body.geometry, 'body.geometry')
         if (bad.length > 0) throw invalid('The zone geometry is not valid.', bad)
         const zone = await insertZone(tx, config.provinceCode, body)
-        await audit(tx, req.user!, { action: 'zone.create', entity: 'planning_zone', entityId: zone.id as number, after: zone }, req.requestId)
+        await audit(
+          tx,
+          req.user!,
+          { action: 'zone.create', entity: 'planning_zone', entityId: zone.id as number, after: zone },
+          req.requestId,
+        )
         return zone
       })
     },
   })
 
   api.route({
-    method: 'put', path: '/api/zones/{id}', summary: 'Replace a planning zone; send the version you read', tag: 'zones', access: OFFICE,
-    params: idParams, body: zoneBody.extend({ version: z.number().int().positive() }),
+    method: 'put',
+    path: '/api/zones/{id}',
+    summary: 'Replace a planning zone; send the version you read',
+    tag: 'zones',
+    access: OFFICE,
+    params: idParams,
+    body: zoneBody.extend({ version: z.number().int().positive() }),
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {
@@ -75,40 +126,71 @@ export function stationAdminRoutes(api: Api): void {
         if (bad.length > 0) throw invalid('The zone geometry is not valid.', bad)
         const after = await updateZone(tx, params.id, body.version, body)
         if (!after) throw conflict(`The zone is at version ${before.version}, not ${body.version}; reload it.`)
-        await audit(tx, req.user!, { action: 'zone.update', entity: 'planning_zone', entityId: params.id, before, after }, req.requestId)
+        await audit(
+          tx,
+          req.user!,
+          { action: 'zone.update', entity: 'planning_zone', entityId: params.id, before, after },
+          req.requestId,
+        )
         return after
       })
     },
   })
 
   api.route({
-    method: 'delete', path: '/api/zones/{id}', summary: 'Delete a planning zone', tag: 'zones', access: OFFICE, params: idParams,
+    method: 'delete',
+    path: '/api/zones/{id}',
+    summary: 'Delete a planning zone',
+    tag: 'zones',
+    access: OFFICE,
+    params: idParams,
     async handler({ params, req }) {
       const { db, config } = deps(req)
       await db.transaction(async (tx) => {
         const before = await findZone(tx, config.provinceCode, params.id)
         if (!before) throw notFound('No such zone.')
         await tx.exec('DELETE FROM planning_zones WHERE id = $1', [params.id])
-        await audit(tx, req.user!, { action: 'zone.delete', entity: 'planning_zone', entityId: params.id, before }, req.requestId)
+        await audit(
+          tx,
+          req.user!,
+          { action: 'zone.delete', entity: 'planning_zone', entityId: params.id, before },
+          req.requestId,
+        )
       })
     },
   })
 
   api.route({
-    method: 'post', path: '/api/zones/import', summary: 'Import zones from a GeoJSON FeatureCollection, all or nothing (properties: name, kind, allowedClasses, maxHeightM)', tag: 'zones', access: OFFICE,
-    body: zoneImportBody, status: 201, bodyLimit: '20mb',
+    method: 'post',
+    path: '/api/zones/import',
+    summary:
+      'Import zones from a GeoJSON FeatureCollection, all or nothing (properties: name, kind, allowedClasses, maxHeightM)',
+    tag: 'zones',
+    access: OFFICE,
+    body: zoneImportBody,
+    status: 201,
+    bodyLimit: '20mb',
     async handler({ body, req }) {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {
         const report = await importZones(tx, config.provinceCode, body.featureCollection.features, body.replace)
-        await audit(tx, req.user!, { action: 'zone.import', entity: 'planning_zone', entityId: config.provinceCode, after: report }, req.requestId)
+        await audit(
+          tx,
+          req.user!,
+          { action: 'zone.import', entity: 'planning_zone', entityId: config.provinceCode, after: report },
+          req.requestId,
+        )
         return report
       })
     },
   })
 
   api.route({
-    method: 'get', path: '/api/station-events', summary: 'Events with temporary stations and mobile BTS trucks', tag: 'station events', access: 'signed-in',
+    method: 'get',
+    path: '/api/station-events',
+    summary: 'Events with temporary stations and mobile BTS trucks',
+    tag: 'station events',
+    access: 'signed-in',
     async handler({ req }) {
       const { db, config } = deps(req)
       const items = await db.many(
@@ -122,7 +204,13 @@ export function stationAdminRoutes(api: Api): void {
   })
 
   api.route({
-    method: 'post', path: '/api/station-events', summary: 'Add an event (name, dates, optional area)', tag: 'station events', access: OFFICE, body: eventBody, status: 201,
+    method: 'post',
+    path: '/api/station-events',
+    summary: 'Add an event (name, dates, optional area)',
+    tag: 'station events',
+    access: OFFICE,
+    body: eventBody,
+    status: 201,
     async handler({ body, req }) {
       const { db, config } = deps(req)
       return db.transaction(async (tx) => {
@@ -136,7 +224,12 @@ export function stationAdminRoutes(api: Api): void {
            RETURNING id, name, starts_on AS "startsOn", ends_on AS "endsOn", ST_AsGeoJSON(area, 7)::jsonb AS area`,
           [config.provinceCode, body.name, body.startsOn, body.endsOn, body.area ? JSON.stringify(body.area) : null],
         )
-        await audit(tx, req.user!, { action: 'station_event.create', entity: 'station_event', entityId: event.id as number, after: event }, req.requestId)
+        await audit(
+          tx,
+          req.user!,
+          { action: 'station_event.create', entity: 'station_event', entityId: event.id as number, after: event },
+          req.requestId,
+        )
         return event
       })
     },

@@ -1,7 +1,15 @@
 import type { Queryable } from '../db/index'
 import { metresToDegrees } from '../geo/degrees'
 import { notFound } from '../http/problems'
-import { evaluateRules, searchRadiusM, type Candidate, type Facts, type Neighbour, type RuleResult, type RuleValues } from './rules'
+import {
+  evaluateRules,
+  searchRadiusM,
+  type Candidate,
+  type Facts,
+  type Neighbour,
+  type RuleResult,
+  type RuleValues,
+} from './rules'
 import { NEAREST, NEAREST_BY_OPERATOR, PLACE, RULE_VALUES, WITHIN, ZONES } from './sql/facts.sql'
 
 export interface LonLat {
@@ -17,13 +25,29 @@ export async function loadRuleValues(q: Queryable, provinceCode: string): Promis
 }
 
 /** Gathers what the rules need to know about a point. `excludeId` leaves the station itself out. */
-export async function gatherFacts(q: Queryable, provinceCode: string, at: LonLat, excludeId: number | null, rules?: RuleValues): Promise<Facts> {
+export async function gatherFacts(
+  q: Queryable,
+  provinceCode: string,
+  at: LonLat,
+  excludeId: number | null,
+  rules?: RuleValues,
+): Promise<Facts> {
   const values = rules ?? (await loadRuleValues(q, provinceCode))
   const radius = searchRadiusM(values)
   const base = [at.lon, at.lat, provinceCode]
-  const place = await q.one<{ inProvince: boolean; districtCode: string | null; districtName: string | null; areaKind: 'urban' | 'rural' }>(PLACE, base)
+  const place = await q.one<{
+    inProvince: boolean
+    districtCode: string | null
+    districtName: string | null
+    areaKind: 'urban' | 'rural'
+  }>(PLACE, base)
   const zones = await q.many<Facts['zones'][number] & Record<string, unknown>>(ZONES, base)
-  const neighbours = await q.many<Neighbour & Record<string, unknown>>(WITHIN, [...base, metresToDegrees(radius, at.lat), excludeId, radius])
+  const neighbours = await q.many<Neighbour & Record<string, unknown>>(WITHIN, [
+    ...base,
+    metresToDegrees(radius, at.lat),
+    excludeId,
+    radius,
+  ])
   const nearest = await q.many<Neighbour & Record<string, unknown>>(NEAREST, [...base, excludeId])
   const nearestByOperator = await q.many<Neighbour & Record<string, unknown>>(NEAREST_BY_OPERATOR, [...base, excludeId])
   return {
@@ -39,7 +63,13 @@ export async function gatherFacts(q: Queryable, provinceCode: string, at: LonLat
 }
 
 /** Runs the rules for a candidate mast at a point. */
-export async function checkSite(q: Queryable, provinceCode: string, at: LonLat, candidate: Candidate, excludeId: number | null): Promise<{ facts: Facts; results: RuleResult[] }> {
+export async function checkSite(
+  q: Queryable,
+  provinceCode: string,
+  at: LonLat,
+  candidate: Candidate,
+  excludeId: number | null,
+): Promise<{ facts: Facts; results: RuleResult[] }> {
   const facts = await gatherFacts(q, provinceCode, at, excludeId)
   return { facts, results: evaluateRules(facts, candidate) }
 }
@@ -58,7 +88,10 @@ export async function runRuleCheck(q: Queryable, stationId: number): Promise<Rul
   )
   if (!s) throw notFound('No such station.')
   const { results } = await checkSite(q, s.provinceCode, s, s, stationId)
-  await q.exec(`UPDATE stations SET rule_results = $2, rules_checked_at = now() WHERE id = $1`, [stationId, JSON.stringify(results)])
+  await q.exec(`UPDATE stations SET rule_results = $2, rules_checked_at = now() WHERE id = $1`, [
+    stationId,
+    JSON.stringify(results),
+  ])
   return results
 }
 
@@ -66,7 +99,11 @@ export async function runRuleCheck(q: Queryable, stationId: number): Promise<Rul
  * EXPLAIN of the two spacing queries (radius and nearest-five) at a point, as text lines, so the bench can fail
  * when the GiST index on stations.geom is not used.
  */
-export async function explainSpacing(q: Queryable, provinceCode: string, at: LonLat): Promise<{ within: string; nearest: string; usesIndex: boolean }> {
+export async function explainSpacing(
+  q: Queryable,
+  provinceCode: string,
+  at: LonLat,
+): Promise<{ within: string; nearest: string; usesIndex: boolean }> {
   const rules = await loadRuleValues(q, provinceCode)
   const radius = searchRadiusM(rules)
   const plan = async (sql: string, params: unknown[]) =>

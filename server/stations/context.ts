@@ -8,7 +8,11 @@ export const CONTEXT_RADIUS_M = 500
  * What the officer's map shows around an application: zones near the site, existing masts within
  * 500 m (nearest first) and the rings of the spacing and sharing limits that applied.
  */
-export async function stationContext(q: Queryable, provinceCode: string, station: Row): Promise<Record<string, unknown>> {
+export async function stationContext(
+  q: Queryable,
+  provinceCode: string,
+  station: Row,
+): Promise<Record<string, unknown>> {
   const [lon, lat] = (station.position as { coordinates: [number, number] }).coordinates
   // the degree box finds candidates through the index; the exact distance filters after
   const degrees = metresToDegrees(CONTEXT_RADIUS_M, lat)
@@ -29,7 +33,8 @@ export async function stationContext(q: Queryable, provinceCode: string, station
     [lon, lat, provinceCode, degrees],
   )
   const results = (station.ruleResults ?? []) as RuleResult[]
-  const limit = (rule: string) => (results.find((r) => r.rule === rule)?.values.limitM as number | null | undefined) ?? null
+  const limit = (rule: string) =>
+    (results.find((r) => r.rule === rule)?.values.limitM as number | null | undefined) ?? null
   const rings = [
     { rule: 'spacing', radiusM: limit('spacing') },
     { rule: 'must_share', radiusM: limit('must_share') },

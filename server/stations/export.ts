@@ -31,7 +31,12 @@ const VN2000_COLUMNS = `,
   round(ST_X(ST_Transform(s.geom, z.srid))::numeric, 3) AS "vn2000Easting"`
 
 /** The rows of an export, with the same filters and visibility as the list. */
-export async function exportRows(q: Queryable, user: SessionUser, provinceCode: string, query: ExportQuery): Promise<Row[]> {
+export async function exportRows(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  query: ExportQuery,
+): Promise<Row[]> {
   const where = whereFor(user, provinceCode, query)
   const zoneJoin = query.vn2000 ? `LEFT JOIN vn2000_zones z ON z.province_code = s.province_code` : ''
   return q.many(
@@ -63,7 +68,12 @@ export function toGeoJson(rows: Row[], crs?: ZoneCrs): Record<string, unknown> {
   return {
     type: 'FeatureCollection',
     ...(crs ? { vn2000Crs: { name: crs.name, proj: crs.proj, wkt: crs.wkt } } : {}),
-    features: rows.map(({ geometry, id, ...properties }) => ({ type: 'Feature', id, geometry, properties: { id, ...properties } })),
+    features: rows.map(({ geometry, id, ...properties }) => ({
+      type: 'Feature',
+      id,
+      geometry,
+      properties: { id, ...properties },
+    })),
   }
 }
 
@@ -75,11 +85,20 @@ export function toCsv(rows: Row[]): string {
 
 // GDAL's types for the columns of the CSV (its .csvt); a column not named here is text.
 const CSVT: Record<string, string> = {
-  id: 'Integer', mastHeightM: 'Real', buildingHeightM: 'Real', lon: 'Real', lat: 'Real', vn2000Northing: 'Real', vn2000Easting: 'Real',
-  decisionDate: 'Date', validFrom: 'Date', validTo: 'Date',
+  id: 'Integer',
+  mastHeightM: 'Real',
+  buildingHeightM: 'Real',
+  lon: 'Real',
+  lat: 'Real',
+  vn2000Northing: 'Real',
+  vn2000Easting: 'Real',
+  decisionDate: 'Date',
+  validFrom: 'Date',
+  validTo: 'Date',
 }
 
-const xmlText = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
+const xmlText = (s: string) =>
+  s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
 
 /**
  * The stations with VN-2000 columns as a ZIP that GIS tools read with the exact CRS: stations.csv, its .csvt
@@ -107,7 +126,11 @@ export function toVn2000Zip(rows: Row[], crs: ZoneCrs): Uint8Array {
  * The public layer: stations in service (temporary ones only while valid), without site codes, decisions,
  * addresses or drafts. Bounded by bbox when given.
  */
-export async function publicStations(q: Queryable, provinceCode: string, bbox: [number, number, number, number] | null): Promise<Record<string, unknown>> {
+export async function publicStations(
+  q: Queryable,
+  provinceCode: string,
+  bbox: [number, number, number, number] | null,
+): Promise<Record<string, unknown>> {
   const params: unknown[] = [provinceCode]
   let box = ''
   if (bbox) {

@@ -9,8 +9,24 @@ import { PLACE } from './sql/facts.sql'
 
 /** Columns a site CSV may have; siteCode, mastClass, mastHeightM and a position (lon/lat or northing/easting) are needed. */
 export const CSV_COLUMNS = [
-  'siteCode', 'name', 'address', 'lon', 'lat', 'northing', 'easting', 'mastClass', 'camouflageKind', 'mastHeightM',
-  'buildingHeightM', 'reachBeyondEdgeM', 'technologies', 'sharedOperators', 'temporary', 'mobile', 'validFrom', 'validTo',
+  'siteCode',
+  'name',
+  'address',
+  'lon',
+  'lat',
+  'northing',
+  'easting',
+  'mastClass',
+  'camouflageKind',
+  'mastHeightM',
+  'buildingHeightM',
+  'reachBeyondEdgeM',
+  'technologies',
+  'sharedOperators',
+  'temporary',
+  'mobile',
+  'validFrom',
+  'validTo',
 ] as const
 const NUMBERS = new Set(['lon', 'lat', 'northing', 'easting', 'mastHeightM', 'buildingHeightM', 'reachBeyondEdgeM'])
 const LISTS = new Set(['technologies', 'sharedOperators'])
@@ -35,7 +51,11 @@ function rowToBody(header: string[], cells: string[], at: string, errors: FieldE
         return
       }
       value = n
-    } else if (LISTS.has(name)) value = raw.split(/[;|]/).map((s) => s.trim()).filter(Boolean)
+    } else if (LISTS.has(name))
+      value = raw
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
     else if (FLAGS.has(name)) {
       if (!/^(true|false|1|0|yes|no)$/i.test(raw)) {
         errors.push({ path: `${at}.${name}`, message: `"${raw}" is not true or false.` })
@@ -46,7 +66,8 @@ function rowToBody(header: string[], cells: string[], at: string, errors: FieldE
     if (['lon', 'lat', 'northing', 'easting'].includes(name)) position[name] = value
     else body[name] = value
   })
-  body.position = 'northing' in position || 'easting' in position ? { crs: 'vn2000', ...position } : { crs: 'wgs84', ...position }
+  body.position =
+    'northing' in position || 'easting' in position ? { crs: 'vn2000', ...position } : { crs: 'wgs84', ...position }
   return body
 }
 
@@ -54,15 +75,30 @@ function rowToBody(header: string[], cells: string[], at: string, errors: FieldE
  * Imports several sites from a CSV as drafts, all or nothing: every bad line and field is reported in one
  * 422 and nothing is stored. Answers the created drafts.
  */
-export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: string, text: string, requestId: string | undefined): Promise<Row[]> {
+export async function importCsv(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  text: string,
+  requestId: string | undefined,
+): Promise<Row[]> {
   const rows = parseCsvBody(text, 'body.csv')
   const head = rows.shift()
   if (!head) throw invalid('The file is empty.', [{ path: 'body.csv', message: 'The CSV has no header line.' }])
   const header = head.cells.map((h) => SURVEY_HEADERS[h.trim()] ?? h.trim())
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
-  if (unknown.length > 0) throw invalid('The header is not valid.', unknown.map((h) => ({ path: `line ${head.line}.${h}`, message: `Unknown column; use ${CSV_COLUMNS.join(', ')}.` })))
-  if (rows.length === 0) throw invalid('The file has no sites.', [{ path: 'body.csv', message: 'The CSV has a header but no data lines.' }])
-  if (rows.length > MAX_CSV_ROWS) throw invalid('The file is too long.', [{ path: 'body.csv', message: `At most ${MAX_CSV_ROWS} sites per file.` }])
+  if (unknown.length > 0)
+    throw invalid(
+      'The header is not valid.',
+      unknown.map((h) => ({
+        path: `line ${head.line}.${h}`,
+        message: `Unknown column; use ${CSV_COLUMNS.join(', ')}.`,
+      })),
+    )
+  if (rows.length === 0)
+    throw invalid('The file has no sites.', [{ path: 'body.csv', message: 'The CSV has a header but no data lines.' }])
+  if (rows.length > MAX_CSV_ROWS)
+    throw invalid('The file is too long.', [{ path: 'body.csv', message: `At most ${MAX_CSV_ROWS} sites per file.` }])
 
   const errors: FieldError[] = []
   const prepared: { at: string; station: NewStation }[] = []
@@ -73,19 +109,25 @@ export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: 
     const raw = rowToBody(header, row.cells, at, rowErrors)
     const parsed = createBody.safeParse(raw)
     // A cell that did not parse is reported once, not again as a missing field.
-    if (!parsed.success) rowErrors.push(...fieldErrors(parsed.error, at).filter((e) => !rowErrors.some((r) => r.path === e.path)))
+    if (!parsed.success)
+      rowErrors.push(...fieldErrors(parsed.error, at).filter((e) => !rowErrors.some((r) => r.path === e.path)))
     if (rowErrors.length > 0 || !parsed.success) {
       errors.push(...rowErrors)
       continue
     }
     const first = codes.get(parsed.data.siteCode)
-    if (first !== undefined) errors.push({ path: `${at}.siteCode`, message: `Site code ${parsed.data.siteCode} is also on line ${first}.` })
+    if (first !== undefined)
+      errors.push({ path: `${at}.siteCode`, message: `Site code ${parsed.data.siteCode} is also on line ${first}.` })
     codes.set(parsed.data.siteCode, row.line)
     try {
       const station = await prepareNew(tx, user, provinceCode, parsed.data, at)
       const place = await tx.one<{ inProvince: boolean }>(PLACE, [station.at.lon, station.at.lat, provinceCode])
       if (place.inProvince) prepared.push({ at, station })
-      else errors.push({ path: `${at}.position`, message: `The point ${station.at.lon}, ${station.at.lat} is outside province ${provinceCode}.` })
+      else
+        errors.push({
+          path: `${at}.position`,
+          message: `The point ${station.at.lon}, ${station.at.lat} is outside province ${provinceCode}.`,
+        })
     } catch (err) {
       if (!(err instanceof Problem) || !Array.isArray(err.extra.errors)) throw err
       errors.push(...(err.extra.errors as FieldError[]))
@@ -96,10 +138,15 @@ export async function importCsv(tx: Queryable, user: SessionUser, provinceCode: 
     `SELECT site_code AS "siteCode" FROM stations WHERE carrier_id = $1 AND site_code = ANY ($2::text[]) AND state <> 'decommissioned'`,
     [user.carrierId, [...codes.keys()]],
   )
-  for (const t of taken) errors.push({ path: `line ${codes.get(t.siteCode)}.siteCode`, message: `Site code ${t.siteCode} is already registered.` })
+  for (const t of taken)
+    errors.push({
+      path: `line ${codes.get(t.siteCode)}.siteCode`,
+      message: `Site code ${t.siteCode} is already registered.`,
+    })
   if (errors.length > 0) throw invalid(`The file has ${errors.length} error(s); nothing was stored.`, errors)
 
   const created: Row[] = []
-  for (const p of prepared) created.push(await insertDraft(tx, user, provinceCode, p.station, requestId, `${p.at}.position`))
+  for (const p of prepared)
+    created.push(await insertDraft(tx, user, provinceCode, p.station, requestId, `${p.at}.position`))
   return created
 }

@@ -37,7 +37,10 @@ export function whereFor(user: SessionUser, provinceCode: string, f: Filters): {
   }
   if (f.bbox) {
     const [minLon, minLat, maxLon, maxLat] = f.bbox.split(',').map(Number) as [number, number, number, number]
-    if (!(minLon < maxLon && minLat < maxLat)) throw badRequest('The bbox is empty.', [{ path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' }])
+    if (!(minLon < maxLon && minLat < maxLat))
+      throw badRequest('The bbox is empty.', [
+        { path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' },
+      ])
     params.push(minLon, minLat, maxLon, maxLat)
     const n = params.length
     parts.push(`s.geom && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`)
@@ -46,14 +49,22 @@ export function whereFor(user: SessionUser, provinceCode: string, f: Filters): {
 }
 
 /** One page of stations with the total count. */
-export async function listStations(q: Queryable, user: SessionUser, provinceCode: string, query: ListQuery): Promise<{ items: Row[]; total: number; offset: number; limit: number }> {
+export async function listStations(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  query: ListQuery,
+): Promise<{ items: Row[]; total: number; offset: number; limit: number }> {
   const where = whereFor(user, provinceCode, query)
   const n = where.params.length
   const items = await q.many(
     `SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE ${where.sql} ORDER BY ${SORTS[query.sort]} LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...where.params, query.limit, query.offset],
   )
-  const { total } = await q.one<{ total: number }>(`SELECT count(*) AS total FROM ${STATION_FROM} WHERE ${where.sql}`, where.params)
+  const { total } = await q.one<{ total: number }>(
+    `SELECT count(*) AS total FROM ${STATION_FROM} WHERE ${where.sql}`,
+    where.params,
+  )
   return { items, total, offset: query.offset, limit: query.limit }
 }
 

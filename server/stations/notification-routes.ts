@@ -19,7 +19,10 @@ export function notificationRoutes(api: Api): void {
     tag: 'notifications',
     access: 'signed-in',
     query: z.object({
-      unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+      unread: z
+        .enum(['true', 'false'])
+        .transform((v) => v === 'true')
+        .optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     async handler({ query, req }) {
@@ -54,9 +57,16 @@ export function notificationRoutes(api: Api): void {
       const { db } = deps(req)
       const user = req.user!
       const [carrierId, role] = recipient(user)
-      const mine = await db.maybeOne(`SELECT 1 FROM notifications n WHERE n.id = $3 AND ${MINE}`, [carrierId, role, params.id])
+      const mine = await db.maybeOne(`SELECT 1 FROM notifications n WHERE n.id = $3 AND ${MINE}`, [
+        carrierId,
+        role,
+        params.id,
+      ])
       if (!mine) throw notFound('No such notification.')
-      await db.exec(`INSERT INTO notification_reads (notification_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [params.id, user.id])
+      await db.exec(
+        `INSERT INTO notification_reads (notification_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [params.id, user.id],
+      )
     },
   })
 }

@@ -14,18 +14,53 @@ export const permitBody = z
     buildingHeightM: z.number().gt(0).max(400).nullable().optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.onBuilding && !b.buildingHeightM) ctx.addIssue({ code: 'custom', path: ['buildingHeightM'], message: 'A mast on a building needs the building height.' })
-    if (!b.onBuilding && b.buildingHeightM) ctx.addIssue({ code: 'custom', path: ['buildingHeightM'], message: 'A mast on the ground has no building height.' })
-    if (b.mastClass === 'A2b' && b.onBuilding) ctx.addIssue({ code: 'custom', path: ['mastClass'], message: 'A2b is a mast on the ground; on a building it is A1 or A2a.' })
-    if ((b.mastClass === 'A1' || b.mastClass === 'A2a') && !b.onBuilding) ctx.addIssue({ code: 'custom', path: ['mastClass'], message: `${b.mastClass} stands on a building; on the ground it is A2b.` })
+    if (b.onBuilding && !b.buildingHeightM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['buildingHeightM'],
+        message: 'A mast on a building needs the building height.',
+      })
+    if (!b.onBuilding && b.buildingHeightM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['buildingHeightM'],
+        message: 'A mast on the ground has no building height.',
+      })
+    if (b.mastClass === 'A2b' && b.onBuilding)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mastClass'],
+        message: 'A2b is a mast on the ground; on a building it is A1 or A2a.',
+      })
+    if ((b.mastClass === 'A1' || b.mastClass === 'A2a') && !b.onBuilding)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mastClass'],
+        message: `${b.mastClass} stands on a building; on the ground it is A2b.`,
+      })
   })
 export type PermitBody = z.infer<typeof permitBody>
 
-export const PROCEDURES = ['outside_province', 'not_allowed', 'must_share', 'exempt', 'site_approval_and_building_permit'] as const
+export const PROCEDURES = [
+  'outside_province',
+  'not_allowed',
+  'must_share',
+  'exempt',
+  'site_approval_and_building_permit',
+] as const
 export type Procedure = (typeof PROCEDURES)[number]
 
 const ruleResult = z.object({
-  rule: z.enum(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'a1_reach', 'spacing', 'must_share', 'duplicate']),
+  rule: z.enum([
+    'in_province',
+    'zone_class',
+    'zone_height',
+    'a1_limits',
+    'a1_reach',
+    'spacing',
+    'must_share',
+    'duplicate',
+  ]),
   outcome: z.enum(['pass', 'warn', 'fail']),
   values: z.record(z.string(), z.unknown()),
   message_vi: z.string(),
@@ -44,17 +79,33 @@ export const permitAnswer = z.object({
 })
 
 const EXPLAIN: Record<Procedure, [vi: string, en: string]> = {
-  outside_province: ['Vị trí nằm ngoài tỉnh: hỏi Sở TT&TT nơi đặt trạm.', 'The site is outside the province: ask the department where it stands.'],
-  not_allowed: ['Không được lắp đặt cột này tại vị trí này theo quy hoạch của tỉnh.', 'The province plan does not allow this mast here.'],
-  must_share: ['Phải dùng chung cột hiện có gần đó thay vì xây cột mới.', 'Share the existing mast nearby instead of building a new one.'],
-  exempt: ['Cột không cồng kềnh (A1): miễn giấy phép xây dựng; thông báo cho Sở TT&TT trước khi lắp đặt.', 'Non-bulky mast (A1): no building permit; notify the department before installing.'],
-  site_approval_and_building_permit: ['Cột cồng kềnh: nộp hồ sơ xin chấp thuận vị trí tại Sở TT&TT, sau đó xin giấy phép xây dựng.', 'Bulky mast: apply to the department for site approval, then for a building permit.'],
+  outside_province: [
+    'Vị trí nằm ngoài tỉnh: hỏi Sở TT&TT nơi đặt trạm.',
+    'The site is outside the province: ask the department where it stands.',
+  ],
+  not_allowed: [
+    'Không được lắp đặt cột này tại vị trí này theo quy hoạch của tỉnh.',
+    'The province plan does not allow this mast here.',
+  ],
+  must_share: [
+    'Phải dùng chung cột hiện có gần đó thay vì xây cột mới.',
+    'Share the existing mast nearby instead of building a new one.',
+  ],
+  exempt: [
+    'Cột không cồng kềnh (A1): miễn giấy phép xây dựng; thông báo cho Sở TT&TT trước khi lắp đặt.',
+    'Non-bulky mast (A1): no building permit; notify the department before installing.',
+  ],
+  site_approval_and_building_permit: [
+    'Cột cồng kềnh: nộp hồ sơ xin chấp thuận vị trí tại Sở TT&TT, sau đó xin giấy phép xây dựng.',
+    'Bulky mast: apply to the department for site approval, then for a building permit.',
+  ],
 }
 
 // Neighbours are named by distance only: the public answer carries no site codes or operators' plans.
 function anonymous(r: RuleResult): RuleResult {
   const { nearest, nearestByOperator, closest, candidate, duplicateOf, ...values } = r.values as Record<string, unknown>
-  const distances = (list: unknown) => (Array.isArray(list) ? list.map((n: { distanceM: number }) => n.distanceM) : undefined)
+  const distances = (list: unknown) =>
+    Array.isArray(list) ? list.map((n: { distanceM: number }) => n.distanceM) : undefined
   const one = (n: unknown) => (n ? (n as { distanceM: number }).distanceM : undefined)
   return {
     ...r,
@@ -79,7 +130,12 @@ export async function checkPermit(q: Queryable, provinceCode: string, body: Perm
     nearestByOperator: facts.nearestByOperator.filter(shown),
   }
   // carrierId 0 is no carrier: nothing is the asker's own site.
-  const results = evaluateRules(publicFacts, { carrierId: 0, mastClass: body.mastClass, mastHeightM: body.mastHeightM, buildingHeightM: body.buildingHeightM ?? null })
+  const results = evaluateRules(publicFacts, {
+    carrierId: 0,
+    mastClass: body.mastClass,
+    mastHeightM: body.mastHeightM,
+    buildingHeightM: body.buildingHeightM ?? null,
+  })
     .filter((r) => r.rule !== 'duplicate')
     .map(anonymous)
   const failed = (rule: string) => results.some((r) => r.rule === rule && r.outcome === 'fail')
@@ -88,7 +144,8 @@ export async function checkPermit(q: Queryable, provinceCode: string, body: Perm
   else if (failed('zone_class') || failed('zone_height')) procedure = 'not_allowed'
   else if (failed('must_share')) procedure = 'must_share'
   else if (failed('spacing')) procedure = 'not_allowed'
-  else if (body.mastClass === 'A1c' || (body.mastClass === 'A1' && !failed('a1_limits') && !failed('a1_reach'))) procedure = 'exempt'
+  else if (body.mastClass === 'A1c' || (body.mastClass === 'A1' && !failed('a1_limits') && !failed('a1_reach')))
+    procedure = 'exempt'
   else procedure = 'site_approval_and_building_permit'
   const [vi, en] = EXPLAIN[procedure]
   const why = results.filter((r) => r.outcome !== 'pass')

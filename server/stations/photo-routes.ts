@@ -11,7 +11,8 @@ export function stationPhotoRoutes(api: Api): void {
   api.route({
     method: 'post',
     path: '/api/stations/{id}/photos',
-    summary: 'Upload one site photo for the field check as the raw request body (JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
+    summary:
+      'Upload one site photo for the field check as the raw request body (JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
     tag: TAG,
     access: ['inspector'],
     params: idParams,
@@ -19,7 +20,9 @@ export function stationPhotoRoutes(api: Api): void {
     async handler({ params, req }) {
       const { db, config } = deps(req)
       const photo = await readPhotoUpload(req)
-      return db.transaction((tx) => addStationPhoto(tx, req.user!, config.provinceCode, params.id, photo, req.requestId))
+      return db.transaction((tx) =>
+        addStationPhoto(tx, req.user!, config.provinceCode, params.id, photo, req.requestId),
+      )
     },
   })
 

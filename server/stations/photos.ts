@@ -32,7 +32,8 @@ export async function addStationPhoto(
   // the lock makes check-then-insert atomic: concurrent uploads to one station count one after another
   await tx.maybeOne(LOCK_STATION, [stationId, provinceCode])
   const station = await visibleStation(tx, user, provinceCode, stationId)
-  if (station.state !== 'submitted') throw conflict('Site photos are taken during the field check, while the application waits for it.')
+  if (station.state !== 'submitted')
+    throw conflict('Site photos are taken during the field check, while the application waits for it.')
   const { n } = await tx.one<{ n: number }>(COUNT_PHOTOS, [stationId])
   if (n >= MAX_PHOTOS_PER_STATION) throw conflict(`A station holds at most ${MAX_PHOTOS_PER_STATION} photos.`)
   const sha256 = crypto.createHash('sha256').update(photo.bytes).digest('hex')
@@ -41,12 +42,27 @@ export async function addStationPhoto(
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, media_type AS "mediaType", byte_size AS "byteSize"`,
     [stationId, photo.type, photo.bytes.length, sha256, photo.bytes, user.id],
   )
-  await audit(tx, user, { action: 'station.photo_add', entity: 'station', entityId: stationId, after: { photoId: row.id, mediaType: photo.type, byteSize: photo.bytes.length, sha256 } }, requestId)
+  await audit(
+    tx,
+    user,
+    {
+      action: 'station.photo_add',
+      entity: 'station',
+      entityId: stationId,
+      after: { photoId: row.id, mediaType: photo.type, byteSize: photo.bytes.length, sha256 },
+    },
+    requestId,
+  )
   return { ...row, url: `/api/stations/photos/${row.id}` }
 }
 
 /** A photo's bytes, only for users who may see its station (404 otherwise). */
-export async function readStationPhoto(q: Queryable, user: SessionUser, provinceCode: string, photoId: number): Promise<{ mediaType: string; content: Buffer }> {
+export async function readStationPhoto(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  photoId: number,
+): Promise<{ mediaType: string; content: Buffer }> {
   const row = await q.maybeOne<{ stationId: number; mediaType: string; content: Buffer }>(
     'SELECT station_id AS "stationId", media_type AS "mediaType", content FROM station_photos WHERE id = $1',
     [photoId],
@@ -57,7 +73,11 @@ export async function readStationPhoto(q: Queryable, user: SessionUser, province
 }
 
 /** The photos a field check names: each must have been uploaded for this station; answers what is recorded. */
-export async function photosForCheck(q: Queryable, stationId: number, photos: { photoId: number; name?: string; takenAt?: string }[]): Promise<CheckPhoto[]> {
+export async function photosForCheck(
+  q: Queryable,
+  stationId: number,
+  photos: { photoId: number; name?: string; takenAt?: string }[],
+): Promise<CheckPhoto[]> {
   if (photos.length === 0) return []
   const rows = await q.many<{ id: number; mediaType: string; byteSize: number }>(
     'SELECT id, media_type AS "mediaType", byte_size AS "byteSize" FROM station_photos WHERE station_id = $1 AND id = ANY ($2::bigint[])',
@@ -67,8 +87,19 @@ export async function photosForCheck(q: Queryable, stationId: number, photos: { 
   const errors: FieldError[] = []
   const recorded = photos.map((p, i) => {
     const row = byId.get(p.photoId)
-    if (!row) errors.push({ path: `body.photos.${i}.photoId`, message: `Photo ${p.photoId} was not uploaded for this station.` })
-    return { photoId: p.photoId, name: p.name ?? null, contentType: row?.mediaType ?? '', sizeBytes: row?.byteSize ?? 0, takenAt: p.takenAt ?? null, url: `/api/stations/photos/${p.photoId}` }
+    if (!row)
+      errors.push({
+        path: `body.photos.${i}.photoId`,
+        message: `Photo ${p.photoId} was not uploaded for this station.`,
+      })
+    return {
+      photoId: p.photoId,
+      name: p.name ?? null,
+      contentType: row?.mediaType ?? '',
+      sizeBytes: row?.byteSize ?? 0,
+      takenAt: p.takenAt ?? null,
+      url: `/api/stations/photos/${p.photoId}`,
+    }
   })
   if (errors.length > 0) throw invalid('A photo of the field check is unknown.', errors)
   return recorded

@@ -5,7 +5,12 @@ import { badRequest } from '../http/problems'
 import { publicStations } from './export'
 import { checkPermit, permitAnswer, permitBody } from './permit'
 
-const bboxQuery = z.object({ bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.').optional() })
+const bboxQuery = z.object({
+  bbox: z
+    .string()
+    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.')
+    .optional(),
+})
 
 /** What anyone may ask without signing in: the permit checker and the public map of stations in service. */
 export function publicStationRoutes(api: Api): void {
@@ -35,7 +40,10 @@ export function publicStationRoutes(api: Api): void {
       let bbox: [number, number, number, number] | null = null
       if (query.bbox) {
         bbox = query.bbox.split(',').map(Number) as [number, number, number, number]
-        if (!(bbox[0] < bbox[2] && bbox[1] < bbox[3])) throw badRequest('The bbox is empty.', [{ path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' }])
+        if (!(bbox[0] < bbox[2] && bbox[1] < bbox[3]))
+          throw badRequest('The bbox is empty.', [
+            { path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' },
+          ])
       }
       res.type('application/geo+json').setHeader('Cache-Control', 'public, max-age=60')
       res.send(JSON.stringify(await publicStations(db, config.provinceCode, bbox)))

@@ -22,8 +22,28 @@ export async function recordChange(
   requestId: string | undefined,
 ): Promise<void> {
   const after = change.after
-  await tx.exec(INSERT_HISTORY, [after.id, after.version, change.action, after.state, actor.id, actor.username, change.note ?? null, JSON.stringify(after)])
-  await audit(tx, actor, { action: `station.${change.action}`, entity: 'station', entityId: after.id as number, before: change.before ?? undefined, after }, requestId)
+  await tx.exec(INSERT_HISTORY, [
+    after.id,
+    after.version,
+    change.action,
+    after.state,
+    actor.id,
+    actor.username,
+    change.note ?? null,
+    JSON.stringify(after),
+  ])
+  await audit(
+    tx,
+    actor,
+    {
+      action: `station.${change.action}`,
+      entity: 'station',
+      entityId: after.id as number,
+      before: change.before ?? undefined,
+      after,
+    },
+    requestId,
+  )
 }
 
 const TEXT: Record<string, [vi: string, en: string]> = {
@@ -41,7 +61,13 @@ const TEXT: Record<string, [vi: string, en: string]> = {
 }
 
 /** Tells the other party about a step: the station's carrier, or every user of a role. */
-export async function notify(tx: Queryable, recipients: readonly Notify[], station: Row, action: string, actor: Actor): Promise<void> {
+export async function notify(
+  tx: Queryable,
+  recipients: readonly Notify[],
+  station: Row,
+  action: string,
+  actor: Actor,
+): Promise<void> {
   const [vi, en] = TEXT[action] ?? [action, action]
   const site = String(station.siteCode)
   for (const r of recipients) {

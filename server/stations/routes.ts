@@ -40,7 +40,9 @@ export function stationRoutes(api: Api): void {
     query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
     async handler({ query, req }) {
       const { db, config } = deps(req)
-      return { items: (await queue(db, req.user!, config.provinceCode, query.limit)).map((s) => decorate(s, req.user!)) }
+      return {
+        items: (await queue(db, req.user!, config.provinceCode, query.limit)).map((s) => decorate(s, req.user!)),
+      }
     },
   })
 
@@ -91,7 +93,8 @@ export function stationRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/stations/export.vn2000.zip',
-    summary: 'Export the visible stations with VN-2000 coordinates for GIS tools: CSV + .csvt + .prj (WKT with the pinned TOWGS84) + .vrt',
+    summary:
+      'Export the visible stations with VN-2000 coordinates for GIS tools: CSV + .csvt + .prj (WKT with the pinned TOWGS84) + .vrt',
     tag: TAG,
     access: 'signed-in',
     query: exportQuery,
@@ -127,7 +130,9 @@ export function stationRoutes(api: Api): void {
     status: 201,
     async handler({ body, req }) {
       const { db, config } = deps(req)
-      const created = await db.transaction((tx) => importCsv(tx, req.user!, config.provinceCode, body.csv, req.requestId))
+      const created = await db.transaction((tx) =>
+        importCsv(tx, req.user!, config.provinceCode, body.csv, req.requestId),
+      )
       return { created: created.length, items: created.map((s) => decorate(s, req.user!)) }
     },
   })
@@ -190,7 +195,8 @@ export function stationRoutes(api: Api): void {
   api.route({
     method: 'post',
     path: '/api/stations/{id}/transitions',
-    summary: 'Take a workflow step (submit, field_check, skip_field_check, approve, reject, return, report_built, report_in_service, decommission)',
+    summary:
+      'Take a workflow step (submit, field_check, skip_field_check, approve, reject, return, report_built, report_in_service, decommission)',
     tag: TAG,
     access: 'signed-in',
     params: idParams,

@@ -7,7 +7,6 @@ export const MAST_CLASSES = ['A1', 'A1c', 'A2a', 'A2b'] as const
 export const CAMOUFLAGE_KINDS = ['street_light', 'palm_tree', 'water_tank', 'billboard', 'other'] as const
 export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const
 
-
 /**
  * A position typed in WGS84 (lon/lat) or in VN-2000 in the province's 3° zone (surveyors' X is the northing,
  * Y the easting). Values typed the wrong way round are named as such.
@@ -27,7 +26,11 @@ export const position = z
       if (p.lat === undefined) issue('lat', 'Give the latitude.')
       if (p.lon === undefined || p.lat === undefined) return
       if (Math.abs(p.lon) <= 90 && Math.abs(p.lat) > 90 && Math.abs(p.lat) <= 180) {
-        for (const path of ['lat', 'lon']) issue(path, 'Latitude and longitude look swapped: lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).')
+        for (const path of ['lat', 'lon'])
+          issue(
+            path,
+            'Latitude and longitude look swapped: lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).',
+          )
         return
       }
       if (p.lon < -180 || p.lon > 180) issue('lon', 'Longitude must be between -180 and 180.')
@@ -40,7 +43,11 @@ export const position = z
     const north = p.northing >= 900_000 && p.northing <= 2_700_000
     const east = p.easting >= 200_000 && p.easting <= 900_000
     if (!north && !east && p.easting >= 900_000 && p.northing <= 900_000) {
-      for (const path of ['northing', 'easting']) issue(path, 'Northing and easting look swapped: the northing (X) is about 950 000–2 600 000 m, the easting (Y) about 300 000–800 000 m.')
+      for (const path of ['northing', 'easting'])
+        issue(
+          path,
+          'Northing and easting look swapped: the northing (X) is about 950 000–2 600 000 m, the easting (Y) about 300 000–800 000 m.',
+        )
       return
     }
     if (!north) issue('northing', 'A VN-2000 northing (X) in Việt Nam is between 900 000 and 2 700 000 m.')
@@ -53,14 +60,22 @@ const operatorName = z.string().trim().min(2).max(20)
 const stationFields = {
   operator: operatorName.optional(),
   sharedOperators: z.array(operatorName).max(4).optional(),
-  siteCode: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,40}$/, 'Use 2–40 letters, digits, dot, _ or -.'),
+  siteCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{2,40}$/, 'Use 2–40 letters, digits, dot, _ or -.'),
   name: z.string().trim().max(200).nullable().optional(),
   address: z.string().trim().max(300).nullable().optional(),
   position,
   mastClass: z.enum(MAST_CLASSES),
   camouflageKind: z.enum(CAMOUFLAGE_KINDS).nullable().optional(),
   mastHeightM: z.number().gt(0, 'A mast height is more than 0 m.').max(150, 'A mast is at most 150 m tall.'),
-  buildingHeightM: z.number().gt(0, 'A building height is more than 0 m.').max(400, 'A building is at most 400 m tall.').nullable().optional(),
+  buildingHeightM: z
+    .number()
+    .gt(0, 'A building height is more than 0 m.')
+    .max(400, 'A building is at most 400 m tall.')
+    .nullable()
+    .optional(),
   reachBeyondEdgeM: z
     .number()
     .min(0, 'A reach beyond the building edge is 0 m or more.')
@@ -90,9 +105,12 @@ export function shapeErrors(s: StationShape, prefix = 'body'): FieldError[] {
   const errors: FieldError[] = []
   const at = (field: string, message: string) => errors.push({ path: `${prefix}.${field}`, message })
   if (s.mastClass === 'A1c' && !s.camouflageKind) at('camouflageKind', 'A camouflaged mast (A1c) names its kind.')
-  if (s.mastClass !== 'A1c' && s.camouflageKind) at('camouflageKind', 'Only a camouflaged mast (A1c) has a camouflage kind.')
-  if ((s.mastClass === 'A1' || s.mastClass === 'A2a') && !s.buildingHeightM) at('buildingHeightM', `A ${s.mastClass} mast stands on a building: give the building height.`)
-  if (s.mastClass === 'A2b' && s.buildingHeightM) at('buildingHeightM', 'An A2b mast stands on the ground: leave the building height empty.')
+  if (s.mastClass !== 'A1c' && s.camouflageKind)
+    at('camouflageKind', 'Only a camouflaged mast (A1c) has a camouflage kind.')
+  if ((s.mastClass === 'A1' || s.mastClass === 'A2a') && !s.buildingHeightM)
+    at('buildingHeightM', `A ${s.mastClass} mast stands on a building: give the building height.`)
+  if (s.mastClass === 'A2b' && s.buildingHeightM)
+    at('buildingHeightM', 'An A2b mast stands on the ground: leave the building height empty.')
   // The A1 reach limit (≤ 0,5 m beyond the building edge) can only be checked when the reach is known.
   if (s.mastClass === 'A1' && (s.reachBeyondEdgeM === undefined || s.reachBeyondEdgeM === null)) {
     at('reachBeyondEdgeM', 'An A1 mast states how far it reaches beyond the building edge (0 when it does not).')
@@ -141,8 +159,18 @@ export const transitionBody = z.discriminatedUnion('action', [
     photos: z.array(photo).max(20).default([]),
   }),
   z.object({ action: z.literal('skip_field_check'), version, reason: z.string().trim().min(3).max(1000) }),
-  z.object({ action: z.literal('approve'), version, decisionNo: z.string().trim().min(1).max(60), decisionDate: isoDate, note: z.string().trim().max(1000).optional() }),
-  z.object({ action: z.literal('reject'), version, reasons: z.array(z.string().trim().min(3).max(500)).min(1).max(20) }),
+  z.object({
+    action: z.literal('approve'),
+    version,
+    decisionNo: z.string().trim().min(1).max(60),
+    decisionDate: isoDate,
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.object({
+    action: z.literal('reject'),
+    version,
+    reasons: z.array(z.string().trim().min(3).max(500)).min(1).max(20),
+  }),
   z.object({ action: z.literal('return'), version, note: z.string().trim().min(3).max(1000) }),
   z.object({ action: z.literal('report_built'), version }),
   z.object({ action: z.literal('report_in_service'), version }),
@@ -158,10 +186,16 @@ export const listQuery = z.object({
   operator: operatorName.optional(),
   mastClass: z.enum(MAST_CLASSES).optional(),
   state: z.enum(STATES).optional(),
-  district: z.string().regex(/^[0-9]{2,5}$/).optional(),
+  district: z
+    .string()
+    .regex(/^[0-9]{2,5}$/)
+    .optional(),
   temporary: flag.optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.').optional(),
+  bbox: z
+    .string()
+    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.')
+    .optional(),
   sort: z.enum(['id', '-id', 'siteCode', '-updatedAt']).default('id'),
 })
 export type ListQuery = z.infer<typeof listQuery>

@@ -32,15 +32,33 @@ export function decorate(station: Row, user: SessionUser): Row {
 }
 
 /** Checks the place of a position and runs every rule; outside the province is a 422 naming `path`. */
-export async function placeAndCheck(q: Queryable, provinceCode: string, at: LonLat, candidate: Candidate, excludeId: number | null, path: string) {
+export async function placeAndCheck(
+  q: Queryable,
+  provinceCode: string,
+  at: LonLat,
+  candidate: Candidate,
+  excludeId: number | null,
+  path: string,
+) {
   const facts = await gatherFacts(q, provinceCode, at, excludeId)
-  if (!facts.inProvince) throw invalid('The site is outside the province.', [{ path, message: `The point ${at.lon}, ${at.lat} is outside province ${provinceCode}.` }])
+  if (!facts.inProvince)
+    throw invalid('The site is outside the province.', [
+      { path, message: `The point ${at.lon}, ${at.lat} is outside province ${provinceCode}.` },
+    ])
   return { districtCode: facts.district?.code ?? null, results: evaluateRules(facts, candidate) }
 }
 
-async function checkEvent(q: Queryable, provinceCode: string, eventId: number | null | undefined, errors: FieldError[]) {
+async function checkEvent(
+  q: Queryable,
+  provinceCode: string,
+  eventId: number | null | undefined,
+  errors: FieldError[],
+) {
   if (eventId == null) return
-  const found = await q.maybeOne('SELECT 1 FROM station_events WHERE id = $1 AND province_code = $2', [eventId, provinceCode])
+  const found = await q.maybeOne('SELECT 1 FROM station_events WHERE id = $1 AND province_code = $2', [
+    eventId,
+    provinceCode,
+  ])
   if (!found) errors.push({ path: 'body.eventId', message: `No event ${eventId}.` })
 }
 
@@ -50,12 +68,21 @@ export interface NewStation extends Omit<CreateBody, 'position' | 'operator' | '
 }
 
 /** Resolves and validates a create request; answers the station to insert or throws 400/422 naming each field. */
-export async function prepareNew(q: Queryable, user: SessionUser, provinceCode: string, body: CreateBody, prefix = 'body'): Promise<NewStation> {
+export async function prepareNew(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  body: CreateBody,
+  prefix = 'body',
+): Promise<NewStation> {
   const shape = shapeErrors(body, prefix)
   if (shape.length > 0) throw badRequest('The station is not valid.', shape)
   const errors: FieldError[] = []
   if (body.operator !== undefined && !(await ownShortName(q, user, body.operator))) {
-    errors.push({ path: `${prefix}.operator`, message: `A carrier applies as itself; "${body.operator}" is not your operator.` })
+    errors.push({
+      path: `${prefix}.operator`,
+      message: `A carrier applies as itself; "${body.operator}" is not your operator.`,
+    })
   }
   const sharedCarrierIds = await operatorIds(q, body.sharedOperators ?? [], `${prefix}.sharedOperators`, errors)
   await checkEvent(q, provinceCode, body.eventId, errors)
@@ -65,20 +92,50 @@ export async function prepareNew(q: Queryable, user: SessionUser, provinceCode: 
 }
 
 async function ownShortName(q: Queryable, user: SessionUser, name: string): Promise<boolean> {
-  return (await q.maybeOne('SELECT 1 FROM carriers WHERE id = $1 AND short_name = $2', [user.carrierId, name])) !== undefined
+  return (
+    (await q.maybeOne('SELECT 1 FROM carriers WHERE id = $1 AND short_name = $2', [user.carrierId, name])) !== undefined
+  )
 }
 
 /** Inserts a prepared draft with its rule results, history and audit row; answers the stored station. */
-export async function insertDraft(tx: Queryable, user: SessionUser, provinceCode: string, s: NewStation, requestId: string | undefined, path = 'body.position'): Promise<Row> {
+export async function insertDraft(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  s: NewStation,
+  requestId: string | undefined,
+  path = 'body.position',
+): Promise<Row> {
   const candidate: Candidate = {
-    carrierId: user.carrierId!, mastClass: s.mastClass, mastHeightM: s.mastHeightM, buildingHeightM: s.buildingHeightM ?? null,
+    carrierId: user.carrierId!,
+    mastClass: s.mastClass,
+    mastHeightM: s.mastHeightM,
+    buildingHeightM: s.buildingHeightM ?? null,
     reachBeyondEdgeM: s.reachBeyondEdgeM ?? null,
   }
   const { districtCode, results } = await placeAndCheck(tx, provinceCode, s.at, candidate, null, path)
   const { id } = await tx.one<{ id: number }>(INSERT_STATION, [
-    provinceCode, user.carrierId, s.sharedCarrierIds, s.siteCode, s.name ?? null, s.address ?? null, s.at.lon, s.at.lat, districtCode,
-    s.mastClass, s.camouflageKind ?? null, s.mastHeightM, s.buildingHeightM ?? null, s.technologies, 'draft',
-    s.temporary, s.mobile, s.eventId ?? null, s.validFrom ?? null, s.validTo ?? null, JSON.stringify(results),
+    provinceCode,
+    user.carrierId,
+    s.sharedCarrierIds,
+    s.siteCode,
+    s.name ?? null,
+    s.address ?? null,
+    s.at.lon,
+    s.at.lat,
+    districtCode,
+    s.mastClass,
+    s.camouflageKind ?? null,
+    s.mastHeightM,
+    s.buildingHeightM ?? null,
+    s.technologies,
+    'draft',
+    s.temporary,
+    s.mobile,
+    s.eventId ?? null,
+    s.validFrom ?? null,
+    s.validTo ?? null,
+    JSON.stringify(results),
     s.reachBeyondEdgeM ?? null,
   ])
   const after = await readStation(tx, id)
@@ -87,7 +144,13 @@ export async function insertDraft(tx: Queryable, user: SessionUser, provinceCode
 }
 
 /** Creates a carrier's draft application. */
-export async function createStation(tx: Queryable, user: SessionUser, provinceCode: string, body: CreateBody, requestId: string | undefined): Promise<Row> {
+export async function createStation(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  body: CreateBody,
+  requestId: string | undefined,
+): Promise<Row> {
   const prepared = await prepareNew(tx, user, provinceCode, body)
   return decorate(await insertDraft(tx, user, provinceCode, prepared, requestId), user)
 }
@@ -116,12 +179,22 @@ function mergedShape(before: Row, body: UpdateBody) {
  * Changes a station's attributes or position and re-runs the rules. The carrier may edit only drafts and
  * returned applications; an officer may correct any live record. A stale `version` answers 409.
  */
-export async function updateStation(tx: Queryable, user: SessionUser, provinceCode: string, id: number, body: UpdateBody, requestId: string | undefined): Promise<Row> {
+export async function updateStation(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  id: number,
+  body: UpdateBody,
+  requestId: string | undefined,
+): Promise<Row> {
   const before = await visibleStation(tx, user, provinceCode, id)
-  if (before.version !== body.version) throw conflict(`The station is at version ${before.version}, not ${body.version}; reload it.`)
+  if (before.version !== body.version)
+    throw conflict(`The station is at version ${before.version}, not ${body.version}; reload it.`)
   const state = before.state as State
   if (user.role === 'carrier' ? !CARRIER_EDITABLE.includes(state) : state === 'decommissioned') {
-    throw conflict(`A station in state "${state}" cannot be changed by ${user.role === 'carrier' ? 'the carrier' : 'anyone'}.`)
+    throw conflict(
+      `A station in state "${state}" cannot be changed by ${user.role === 'carrier' ? 'the carrier' : 'anyone'}.`,
+    )
   }
   const next = mergedShape(before, body)
   await refuseMastChangeInProgramme(tx, id, before, next)
@@ -131,20 +204,51 @@ export async function updateStation(tx: Queryable, user: SessionUser, provinceCo
   if (body.operator !== undefined && body.operator !== (before.operator as { shortName: string }).shortName) {
     errors.push({ path: 'body.operator', message: 'The operator of a station cannot change.' })
   }
-  const shared = body.sharedOperators === undefined ? null : await operatorIds(tx, body.sharedOperators, 'body.sharedOperators', errors)
+  const shared =
+    body.sharedOperators === undefined
+      ? null
+      : await operatorIds(tx, body.sharedOperators, 'body.sharedOperators', errors)
   await checkEvent(tx, provinceCode, body.eventId, errors)
   if (errors.length > 0) throw invalid('The station is not valid.', errors)
   const [lon, lat] = (before.position as { coordinates: [number, number] }).coordinates
   const at = body.position ? await toLonLat(tx, provinceCode, body.position as Position, 'body.position') : { lon, lat }
   const carrierId = (before.operator as { id: number }).id
-  const { districtCode, results } = await placeAndCheck(tx, provinceCode, at, {
-    carrierId, mastClass: next.mastClass, mastHeightM: next.mastHeightM, buildingHeightM: next.buildingHeightM,
-    reachBeyondEdgeM: next.reachBeyondEdgeM,
-  }, id, 'body.position')
+  const { districtCode, results } = await placeAndCheck(
+    tx,
+    provinceCode,
+    at,
+    {
+      carrierId,
+      mastClass: next.mastClass,
+      mastHeightM: next.mastHeightM,
+      buildingHeightM: next.buildingHeightM,
+      reachBeyondEdgeM: next.reachBeyondEdgeM,
+    },
+    id,
+    'body.position',
+  )
   const sharedIds = shared ?? (await currentSharedIds(tx, id))
   const updated = await tx.maybeOne(UPDATE_STATION, [
-    id, body.version, sharedIds, next.siteCode, next.name, next.address, at.lon, at.lat, districtCode, next.mastClass, next.camouflageKind,
-    next.mastHeightM, next.buildingHeightM, next.technologies, next.temporary, next.mobile, next.eventId, next.validFrom, next.validTo, JSON.stringify(results),
+    id,
+    body.version,
+    sharedIds,
+    next.siteCode,
+    next.name,
+    next.address,
+    at.lon,
+    at.lat,
+    districtCode,
+    next.mastClass,
+    next.camouflageKind,
+    next.mastHeightM,
+    next.buildingHeightM,
+    next.technologies,
+    next.temporary,
+    next.mobile,
+    next.eventId,
+    next.validFrom,
+    next.validTo,
+    JSON.stringify(results),
     next.reachBeyondEdgeM,
   ])
   if (!updated) throw conflict('The station was changed by someone else at the same time; reload it.')
@@ -157,8 +261,16 @@ export async function updateStation(tx: Queryable, user: SessionUser, provinceCo
  * A mast in a conversion programme changes class or height only when an inspector verifies the conversion,
  * so that the programme's figures and the station's history tell the same story.
  */
-async function refuseMastChangeInProgramme(q: Queryable, id: number, before: Row, next: ReturnType<typeof mergedShape>): Promise<void> {
-  const changes = next.mastClass !== before.mastClass || next.camouflageKind !== before.camouflageKind || Number(next.mastHeightM) !== Number(before.mastHeightM)
+async function refuseMastChangeInProgramme(
+  q: Queryable,
+  id: number,
+  before: Row,
+  next: ReturnType<typeof mergedShape>,
+): Promise<void> {
+  const changes =
+    next.mastClass !== before.mastClass ||
+    next.camouflageKind !== before.camouflageKind ||
+    Number(next.mastHeightM) !== Number(before.mastHeightM)
   if (!changes) return
   const open = await q.maybeOne<{ programme: string }>(
     `SELECT p.name AS programme FROM conversion_items i JOIN conversion_programmes p ON p.id = i.programme_id
@@ -166,7 +278,9 @@ async function refuseMastChangeInProgramme(q: Queryable, id: number, before: Row
     [id],
   )
   if (open) {
-    throw conflict(`This mast is in the conversion programme "${open.programme}": its class and height change when the conversion is verified.`)
+    throw conflict(
+      `This mast is in the conversion programme "${open.programme}": its class and height change when the conversion is verified.`,
+    )
   }
 }
 
@@ -175,10 +289,25 @@ async function currentSharedIds(q: Queryable, id: number): Promise<number[]> {
 }
 
 /** Runs the rules for a position and attributes without storing anything (the "check while drawing" call). */
-export async function previewRules(q: Queryable, user: SessionUser, provinceCode: string, body: CreateBody): Promise<{ districtCode: string | null; results: RuleResult[] }> {
+export async function previewRules(
+  q: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  body: CreateBody,
+): Promise<{ districtCode: string | null; results: RuleResult[] }> {
   const s = await prepareNew(q, user, provinceCode, body)
-  return placeAndCheck(q, provinceCode, s.at, {
-    carrierId: user.carrierId!, mastClass: s.mastClass, mastHeightM: s.mastHeightM, buildingHeightM: s.buildingHeightM ?? null,
-    reachBeyondEdgeM: s.reachBeyondEdgeM ?? null,
-  }, null, 'body.position')
+  return placeAndCheck(
+    q,
+    provinceCode,
+    s.at,
+    {
+      carrierId: user.carrierId!,
+      mastClass: s.mastClass,
+      mastHeightM: s.mastHeightM,
+      buildingHeightM: s.buildingHeightM ?? null,
+      reachBeyondEdgeM: s.reachBeyondEdgeM ?? null,
+    },
+    null,
+    'body.position',
+  )
 }

@@ -25,21 +25,41 @@ export const ruleValuesBody = z
         }),
       )
       .max(50),
-    districtAreaKinds: z.array(z.object({ districtCode: z.string().regex(/^[0-9]{2,5}$/), areaKind: z.enum(['urban', 'rural']) })).max(500),
+    districtAreaKinds: z
+      .array(z.object({ districtCode: z.string().regex(/^[0-9]{2,5}$/), areaKind: z.enum(['urban', 'rural']) }))
+      .max(500),
   })
   .superRefine((b, ctx) => {
     b.spacing.forEach((s, i) => {
-      if (s.maxHeightM !== null && s.maxHeightM <= s.minHeightM) ctx.addIssue({ code: 'custom', path: ['spacing', i, 'maxHeightM'], message: 'maxHeightM must be above minHeightM.' })
+      if (s.maxHeightM !== null && s.maxHeightM <= s.minHeightM)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['spacing', i, 'maxHeightM'],
+          message: 'maxHeightM must be above minHeightM.',
+        })
       const overlaps = b.spacing.some(
-        (o, j) => j < i && o.mastClass === s.mastClass && o.areaKind === s.areaKind && s.minHeightM < (o.maxHeightM ?? Infinity) && o.minHeightM < (s.maxHeightM ?? Infinity),
+        (o, j) =>
+          j < i &&
+          o.mastClass === s.mastClass &&
+          o.areaKind === s.areaKind &&
+          s.minHeightM < (o.maxHeightM ?? Infinity) &&
+          o.minHeightM < (s.maxHeightM ?? Infinity),
       )
-      if (overlaps) ctx.addIssue({ code: 'custom', path: ['spacing', i], message: 'This height band overlaps another for the same class and area.' })
+      if (overlaps)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['spacing', i],
+          message: 'This height band overlaps another for the same class and area.',
+        })
     })
   })
 export type RuleValuesBody = z.infer<typeof ruleValuesBody>
 
 /** The province's rule values and district classes, as the officer edits them. */
-export async function readSettings(q: Queryable, provinceCode: string): Promise<RuleValuesBody & { provinceCode: string }> {
+export async function readSettings(
+  q: Queryable,
+  provinceCode: string,
+): Promise<RuleValuesBody & { provinceCode: string }> {
   const values = await loadRuleValues(q, provinceCode)
   const districtAreaKinds = await q.many<{ districtCode: string; areaKind: 'urban' | 'rural' }>(
     `SELECT district_code AS "districtCode", area_kind AS "areaKind" FROM district_area_kinds WHERE province_code = $1 ORDER BY district_code`,
@@ -58,7 +78,13 @@ export async function writeSettings(tx: Queryable, provinceCode: string, b: Rule
        share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, a1_max_reach_m = $8,
        updated_at = now(), reviewed_at = now()`,
     [
-      provinceCode, b.a1MaxRatio, b.a1MaxHeightM, b.shareDistanceUrbanM, b.shareDistanceRuralM, b.duplicateDistanceM, b.defaultAreaKind,
+      provinceCode,
+      b.a1MaxRatio,
+      b.a1MaxHeightM,
+      b.shareDistanceUrbanM,
+      b.shareDistanceRuralM,
+      b.duplicateDistanceM,
+      b.defaultAreaKind,
       b.a1MaxReachM,
     ],
   )
@@ -66,7 +92,14 @@ export async function writeSettings(tx: Queryable, provinceCode: string, b: Rule
   await tx.exec(
     `INSERT INTO spacing_rules (province_code, mast_class, area_kind, min_height_m, max_height_m, min_distance_m)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])`,
-    [provinceCode, b.spacing.map((s) => s.mastClass), b.spacing.map((s) => s.areaKind), b.spacing.map((s) => s.minHeightM), b.spacing.map((s) => s.maxHeightM), b.spacing.map((s) => s.minDistanceM)],
+    [
+      provinceCode,
+      b.spacing.map((s) => s.mastClass),
+      b.spacing.map((s) => s.areaKind),
+      b.spacing.map((s) => s.minHeightM),
+      b.spacing.map((s) => s.maxHeightM),
+      b.spacing.map((s) => s.minDistanceM),
+    ],
   )
   await tx.exec('DELETE FROM district_area_kinds WHERE province_code = $1', [provinceCode])
   await tx.exec(
@@ -104,8 +137,14 @@ export async function ensureDefaultRules(tx: Queryable, provinceCode: string): P
                                 share_distance_rural_m, duplicate_distance_m, default_area_kind, a1_max_reach_m)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (province_code) DO NOTHING`,
     [
-      provinceCode, v.a1MaxRatio, v.a1MaxHeightM, v.shareDistanceUrbanM,
-      v.shareDistanceRuralM, v.duplicateDistanceM, v.defaultAreaKind, v.a1MaxReachM,
+      provinceCode,
+      v.a1MaxRatio,
+      v.a1MaxHeightM,
+      v.shareDistanceUrbanM,
+      v.shareDistanceRuralM,
+      v.duplicateDistanceM,
+      v.defaultAreaKind,
+      v.a1MaxReachM,
     ],
   )
   if (added === 0) return false
@@ -113,8 +152,12 @@ export async function ensureDefaultRules(tx: Queryable, provinceCode: string): P
     `INSERT INTO spacing_rules (province_code, mast_class, area_kind, min_height_m, max_height_m, min_distance_m)
      SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])`,
     [
-      provinceCode, v.spacing.map((s) => s.mastClass), v.spacing.map((s) => s.areaKind),
-      v.spacing.map((s) => s.minHeightM), v.spacing.map((s) => s.maxHeightM), v.spacing.map((s) => s.minDistanceM),
+      provinceCode,
+      v.spacing.map((s) => s.mastClass),
+      v.spacing.map((s) => s.areaKind),
+      v.spacing.map((s) => s.minHeightM),
+      v.spacing.map((s) => s.maxHeightM),
+      v.spacing.map((s) => s.minDistanceM),
     ],
   )
   return true

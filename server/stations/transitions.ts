@@ -35,7 +35,10 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
       return { ...none, note: body.note ?? null }
     case 'field_check': {
       if (body.outcome !== 'moved') return { ...none, note: body.notes ?? null }
-      if (!body.position) throw badRequest('A field check that moves the site gives the new position.', [{ path: 'body.position', message: 'Give the position the site was moved to.' }])
+      if (!body.position)
+        throw badRequest('A field check that moves the site gives the new position.', [
+          { path: 'body.position', message: 'Give the position the site was moved to.' },
+        ])
       const at = await toLonLat(tx, provinceCode, body.position, 'body.position')
       const candidate = {
         carrierId: (station.operator as { id: number }).id,
@@ -44,7 +47,14 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
         buildingHeightM: station.buildingHeightM as number | null,
         reachBeyondEdgeM: station.reachBeyondEdgeM as number | null,
       }
-      const { districtCode, results } = await placeAndCheck(tx, provinceCode, at, candidate, station.id as number, 'body.position')
+      const { districtCode, results } = await placeAndCheck(
+        tx,
+        provinceCode,
+        at,
+        candidate,
+        station.id as number,
+        'body.position',
+      )
       return { ...none, note: body.notes ?? null, moveTo: { ...at, districtCode, results: JSON.stringify(results) } }
     }
     default:
@@ -57,11 +67,20 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
  * officers deciding at once exactly one succeeds and the other gets 409; each step writes one history row,
  * one audit row and the notifications to the other party, all in the caller's transaction.
  */
-export async function transition(tx: Queryable, user: SessionUser, provinceCode: string, id: number, body: TransitionBody, requestId: string | undefined): Promise<Row> {
+export async function transition(
+  tx: Queryable,
+  user: SessionUser,
+  provinceCode: string,
+  id: number,
+  body: TransitionBody,
+  requestId: string | undefined,
+): Promise<Row> {
   const before = await visibleStation(tx, user, provinceCode, id)
   const found = step(before.state as State, body.action, user.role)
-  if (!found.ok && found.reason === 'role') throw forbidden(`The role ${user.role} cannot ${body.action} a station in state "${before.state}".`)
-  if (before.version !== body.version) throw conflict(`The station is at version ${before.version}, not ${body.version}; reload it.`)
+  if (!found.ok && found.reason === 'role')
+    throw forbidden(`The role ${user.role} cannot ${body.action} a station in state "${before.state}".`)
+  if (before.version !== body.version)
+    throw conflict(`The station is at version ${before.version}, not ${body.version}; reload it.`)
   if (!found.ok) throw conflict(`A station in state "${before.state}" cannot take the action "${body.action}".`)
   const change = await changeFor(tx, provinceCode, before, body)
 
@@ -70,21 +89,43 @@ export async function transition(tx: Queryable, user: SessionUser, provinceCode:
   if (body.action === 'submit') {
     const [lon, lat] = (before.position as { coordinates: [number, number] }).coordinates
     const candidate = {
-      carrierId: (before.operator as { id: number }).id, mastClass: before.mastClass as 'A1', mastHeightM: before.mastHeightM as number,
-      buildingHeightM: before.buildingHeightM as number | null, reachBeyondEdgeM: before.reachBeyondEdgeM as number | null,
+      carrierId: (before.operator as { id: number }).id,
+      mastClass: before.mastClass as 'A1',
+      mastHeightM: before.mastHeightM as number,
+      buildingHeightM: before.buildingHeightM as number | null,
+      reachBeyondEdgeM: before.reachBeyondEdgeM as number | null,
     }
     results = JSON.stringify((await placeAndCheck(tx, provinceCode, { lon, lat }, candidate, id, 'position')).results)
   }
   if (body.action === 'field_check' || body.action === 'skip_field_check') {
-    const [lon, lat] = change.moveTo ? [change.moveTo.lon, change.moveTo.lat] : (before.position as { coordinates: [number, number] }).coordinates
+    const [lon, lat] = change.moveTo
+      ? [change.moveTo.lon, change.moveTo.lat]
+      : (before.position as { coordinates: [number, number] }).coordinates
     const outcome = body.action === 'skip_field_check' ? 'skipped' : body.outcome
     const photos = body.action === 'field_check' ? await photosForCheck(tx, id, body.photos) : []
-    await tx.exec(INSERT_FIELD_CHECK, [id, outcome, change.note, JSON.stringify(photos), lon, lat, user.id, user.username])
+    await tx.exec(INSERT_FIELD_CHECK, [
+      id,
+      outcome,
+      change.note,
+      JSON.stringify(photos),
+      lon,
+      lat,
+      user.id,
+      user.username,
+    ])
   }
 
   const updated = await tx.maybeOne(TRANSITION_STATION, [
-    id, body.version, found.transition.to, change.decisionNo, change.decisionDate, DECISION_ACTIONS.has(body.action) ? change.note : null,
-    change.moveTo?.lon ?? null, change.moveTo?.lat ?? null, change.moveTo?.districtCode ?? null, results,
+    id,
+    body.version,
+    found.transition.to,
+    change.decisionNo,
+    change.decisionDate,
+    DECISION_ACTIONS.has(body.action) ? change.note : null,
+    change.moveTo?.lon ?? null,
+    change.moveTo?.lat ?? null,
+    change.moveTo?.districtCode ?? null,
+    results,
   ])
   if (!updated) throw conflict('The station was changed by someone else at the same time; reload it.')
   const after = await readStation(tx, id)

@@ -1,11 +1,29 @@
 import type { Role } from '../http/context'
 
 /** Workflow states of a station application (column stations.state). */
-export const STATES = ['draft', 'submitted', 'field_checked', 'returned', 'approved', 'rejected', 'built', 'in_service', 'decommissioned'] as const
+export const STATES = [
+  'draft',
+  'submitted',
+  'field_checked',
+  'returned',
+  'approved',
+  'rejected',
+  'built',
+  'in_service',
+  'decommissioned',
+] as const
 export type State = (typeof STATES)[number]
 
 export const ACTIONS = [
-  'submit', 'field_check', 'skip_field_check', 'approve', 'reject', 'return', 'report_built', 'report_in_service', 'decommission',
+  'submit',
+  'field_check',
+  'skip_field_check',
+  'approve',
+  'reject',
+  'return',
+  'report_built',
+  'report_in_service',
+  'decommission',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -29,17 +47,47 @@ const OFFICE = ['officer'] as const
 export const TRANSITIONS: readonly Transition[] = [
   { from: 'draft', action: 'submit', roles: ['carrier'], to: 'submitted', notify: ['officer', 'inspector'] },
   { from: 'returned', action: 'submit', roles: ['carrier'], to: 'submitted', notify: ['officer', 'inspector'] },
-  { from: 'submitted', action: 'field_check', roles: ['inspector'], to: 'field_checked', notify: ['carrier', 'officer'] },
-  { from: 'submitted', action: 'skip_field_check', roles: OFFICE, to: 'field_checked', notify: ['carrier', 'inspector'] },
+  {
+    from: 'submitted',
+    action: 'field_check',
+    roles: ['inspector'],
+    to: 'field_checked',
+    notify: ['carrier', 'officer'],
+  },
+  {
+    from: 'submitted',
+    action: 'skip_field_check',
+    roles: OFFICE,
+    to: 'field_checked',
+    notify: ['carrier', 'inspector'],
+  },
   { from: 'submitted', action: 'return', roles: OFFICE, to: 'returned', notify: ['carrier'] },
   { from: 'field_checked', action: 'approve', roles: OFFICE, to: 'approved', notify: ['carrier'] },
   { from: 'field_checked', action: 'reject', roles: OFFICE, to: 'rejected', notify: ['carrier'] },
   { from: 'field_checked', action: 'return', roles: OFFICE, to: 'returned', notify: ['carrier'] },
   { from: 'approved', action: 'report_built', roles: ['carrier'], to: 'built', notify: ['officer', 'inspector'] },
   { from: 'built', action: 'report_in_service', roles: ['carrier'], to: 'in_service', notify: ['officer'] },
-  { from: 'approved', action: 'decommission', roles: ['carrier', 'officer'], to: 'decommissioned', notify: ['carrier', 'officer'] },
-  { from: 'built', action: 'decommission', roles: ['carrier', 'officer'], to: 'decommissioned', notify: ['carrier', 'officer'] },
-  { from: 'in_service', action: 'decommission', roles: ['carrier', 'officer'], to: 'decommissioned', notify: ['carrier', 'officer'] },
+  {
+    from: 'approved',
+    action: 'decommission',
+    roles: ['carrier', 'officer'],
+    to: 'decommissioned',
+    notify: ['carrier', 'officer'],
+  },
+  {
+    from: 'built',
+    action: 'decommission',
+    roles: ['carrier', 'officer'],
+    to: 'decommissioned',
+    notify: ['carrier', 'officer'],
+  },
+  {
+    from: 'in_service',
+    action: 'decommission',
+    roles: ['carrier', 'officer'],
+    to: 'decommissioned',
+    notify: ['carrier', 'officer'],
+  },
 ]
 
 /** States in which the carrier may still edit its application. */
@@ -57,7 +105,10 @@ export type Step = { ok: true; transition: Transition } | { ok: false; reason: '
 export function step(from: State, action: Action, role: Role): Step {
   const transition = TRANSITIONS.find((t) => t.from === from && t.action === action && t.roles.includes(role))
   if (transition) return { ok: true, transition }
-  return { ok: false, reason: TRANSITIONS.some((t) => t.action === action && t.roles.includes(role)) ? 'state' : 'role' }
+  return {
+    ok: false,
+    reason: TRANSITIONS.some((t) => t.action === action && t.roles.includes(role)) ? 'state' : 'role',
+  }
 }
 
 /** The actions a role may take from a state (for the client's buttons). */
@@ -66,7 +117,9 @@ export function allowedActions(from: State, role: Role): Action[] {
 }
 
 /** Broad lifecycle status shown in lists (planned / applied / approved / in service / …). */
-export function statusOf(state: State): 'planned' | 'applied' | 'approved' | 'rejected' | 'built' | 'in_service' | 'decommissioned' {
+export function statusOf(
+  state: State,
+): 'planned' | 'applied' | 'approved' | 'rejected' | 'built' | 'in_service' | 'decommissioned' {
   switch (state) {
     case 'draft':
       return 'planned'

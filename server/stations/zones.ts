@@ -12,7 +12,13 @@ export const ZONE_KINDS = ['a1_only', 'heritage', 'government', 'main_street', '
 export const areaGeometry = gatedGeometry(['Polygon', 'MultiPolygon'])
 
 const classList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[;,|]/).map((s) => s.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[;,|]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
   z.array(z.enum(['A1', 'A2a', 'A2b'])).min(1, 'Allow at least one class.'),
 )
 export const zoneFields = z.object({
@@ -26,7 +32,10 @@ export type ZoneBody = z.infer<typeof zoneBody>
 
 export const zoneImportBody = z.object({
   replace: z.boolean().default(false),
-  featureCollection: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1).max(5000) }),
+  featureCollection: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.unknown()).min(1).max(5000),
+  }),
 })
 
 const ZONE_COLUMNS = `id, province_code AS "provinceCode", name, kind, allowed_classes AS "allowedClasses", max_height_m AS "maxHeightM",
@@ -35,12 +44,20 @@ const ZONE_COLUMNS = `id, province_code AS "provinceCode", name, kind, allowed_c
 /** Zones of a province, optionally those touching a bbox. */
 export function listZones(q: Queryable, provinceCode: string, bbox: number[] | null): Promise<Row[]> {
   return bbox
-    ? q.many(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE province_code = $1 AND geom && ST_MakeEnvelope($2, $3, $4, $5, 4326) ORDER BY id`, [provinceCode, ...bbox])
+    ? q.many(
+        `SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE province_code = $1 AND geom && ST_MakeEnvelope($2, $3, $4, $5, 4326) ORDER BY id`,
+        [provinceCode, ...bbox],
+      )
     : q.many(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE province_code = $1 ORDER BY id`, [provinceCode])
 }
 
 /** Checks an area's validity and that it lies in the province; the errors name `path`. */
-export async function geometryErrors(q: Queryable, provinceCode: string, geometry: Geometry, path: string): Promise<FieldError[]> {
+export async function geometryErrors(
+  q: Queryable,
+  provinceCode: string,
+  geometry: Geometry,
+  path: string,
+): Promise<FieldError[]> {
   const placed = await placeGeometry(q, geometry, { provinceCode, noun: 'polygon' })
   return placed.ok ? [] : placed.errors.map((message) => ({ path, message: `${message}.` }))
 }
@@ -66,14 +83,22 @@ export function updateZone(q: Queryable, id: number, version: number, z: ZoneBod
 
 /** Reads a zone by id within a province. */
 export function findZone(q: Queryable, provinceCode: string, id: number): Promise<Row | undefined> {
-  return q.maybeOne(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE id = $1 AND province_code = $2`, [id, provinceCode])
+  return q.maybeOne(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE id = $1 AND province_code = $2`, [
+    id,
+    provinceCode,
+  ])
 }
 
 /**
  * Imports zones from a GeoJSON FeatureCollection, all or nothing: every rejected feature is named in one 422
  * and nothing is stored. With `replace`, the province's zones are replaced.
  */
-export async function importZones(tx: Queryable, provinceCode: string, features: unknown[], replace: boolean): Promise<{ imported: number; replaced: number }> {
+export async function importZones(
+  tx: Queryable,
+  provinceCode: string,
+  features: unknown[],
+  replace: boolean,
+): Promise<{ imported: number; replaced: number }> {
   const errors: FieldError[] = []
   const zones: ZoneBody[] = []
   for (const [i, feature] of features.entries()) {
@@ -85,7 +110,12 @@ export async function importZones(tx: Queryable, provinceCode: string, features:
     }
     const parsed = zoneBody.safeParse({ ...(f.properties ?? {}), geometry: f.geometry })
     if (!parsed.success) {
-      errors.push(...fieldErrors(parsed.error, at).map((e) => ({ ...e, path: e.path.replace(`${at}.`, e.path.startsWith(`${at}.geometry`) ? `${at}.` : `${at}.properties.`) })))
+      errors.push(
+        ...fieldErrors(parsed.error, at).map((e) => ({
+          ...e,
+          path: e.path.replace(`${at}.`, e.path.startsWith(`${at}.geometry`) ? `${at}.` : `${at}.properties.`),
+        })),
+      )
       continue
     }
     const bad = await geometryErrors(tx, provinceCode, parsed.data.geometry, `${at}.geometry`)

@@ -45,10 +45,23 @@ describe('the map of an officer', () => {
   it('draws all 22 districts of the demo province, with their names, on the canvas', async () => {
     const app = await open()
     await app.signIn('officer', DEMO_PASSWORD)
-    expect(await app.navLabels()).toEqual(['Bản đồ', 'Hàng chờ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Quy hoạch & quy tắc', 'Nhật ký'])
+    expect(await app.navLabels()).toEqual([
+      'Bản đồ',
+      'Hàng chờ',
+      'Trạm BTS',
+      'Chuyển đổi cột',
+      'Cáp viễn thông',
+      'Tổng hợp cáp',
+      'Quy hoạch & quy tắc',
+      'Nhật ký',
+    ])
     await app.waitForDistricts()
     expect((await app.renderedDistrictCodes('districts-fill')).length).toBeGreaterThanOrEqual(22)
-    await app.page.waitForFunction(() => window.__map!.queryRenderedFeatures({ layers: ['districts-label'] }).length >= 10, undefined, { timeout: 30_000 })
+    await app.page.waitForFunction(
+      () => window.__map!.queryRenderedFeatures({ layers: ['districts-label'] }).length >= 10,
+      undefined,
+      { timeout: 30_000 },
+    )
     // Pixels, not only MapLibre's word for it: the district tones differ from the plain background.
     const colours = await app.canvasColours()
     expect(colours.filter((c) => c !== '243,245,247').length).toBeGreaterThan(0)
@@ -61,7 +74,9 @@ describe('the map of an officer', () => {
     await app.signIn('officer', DEMO_PASSWORD)
     await app.waitForDistricts()
     await app.setLayer('districts-label', false)
-    await app.page.waitForFunction(() => window.__map!.queryRenderedFeatures({ layers: ['districts-label'] }).length === 0)
+    await app.page.waitForFunction(
+      () => window.__map!.queryRenderedFeatures({ layers: ['districts-label'] }).length === 0,
+    )
     expect((await app.renderedDistrictCodes('districts-fill')).length).toBeGreaterThanOrEqual(22)
   })
 
@@ -84,13 +99,19 @@ describe('the map of an officer', () => {
     const result = await app.enterCoordinates('603287', '1191912')
     expect(result).toContain('X 1191912,00 · Y 603287,00')
     expect(result).toContain('kinh tuyến trục 105°45′')
-    const [lon, lat] = await app.page.waitForFunction(() => {
-      const map = window.__map!
-      if (map.isMoving()) return null
-      const c = map.getCenter()
-      return [c.lng, c.lat]
-    }, undefined, { timeout: 20_000 }).then((h) => h.jsonValue() as Promise<[number, number]>)
-    expect(lon).toBeCloseTo(106.70, 1)
+    const [lon, lat] = await app.page
+      .waitForFunction(
+        () => {
+          const map = window.__map!
+          if (map.isMoving()) return null
+          const c = map.getCenter()
+          return [c.lng, c.lat]
+        },
+        undefined,
+        { timeout: 20_000 },
+      )
+      .then((h) => h.jsonValue() as Promise<[number, number]>)
+    expect(lon).toBeCloseTo(106.7, 1)
     expect(lat).toBeCloseTo(10.776, 1)
     await app.screenshot(`${SCREENS}/map-coordinates-desktop.png`)
   })
@@ -127,10 +148,28 @@ describe('language', () => {
     const app = await open()
     await app.signIn('officer', DEMO_PASSWORD)
     await app.switchLanguage()
-    expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Zones & rules', 'Audit'])
+    expect(await app.navLabels()).toEqual([
+      'Map',
+      'Queue',
+      'Stations',
+      'Mast conversion',
+      'Telecom cables',
+      'Cable summary',
+      'Zones & rules',
+      'Audit',
+    ])
     await app.page.reload()
     await app.page.locator('[data-testid=main-nav]').waitFor()
-    expect(await app.navLabels()).toEqual(['Map', 'Queue', 'Stations', 'Mast conversion', 'Telecom cables', 'Cable summary', 'Zones & rules', 'Audit'])
+    expect(await app.navLabels()).toEqual([
+      'Map',
+      'Queue',
+      'Stations',
+      'Mast conversion',
+      'Telecom cables',
+      'Cable summary',
+      'Zones & rules',
+      'Audit',
+    ])
     expect(await app.page.locator('html').getAttribute('lang')).toBe('en')
   })
 })
@@ -149,7 +188,18 @@ describe('on a phone', () => {
     expect(await app.navInViewport()).toBe(true)
     await app.page.locator('[data-testid=nav-more]').click()
     expect((await app.visibleNavLabels()).sort()).toEqual(
-      ['Bản đồ', 'Trạm BTS', 'Chuyển đổi cột', 'Cáp viễn thông', 'Tổng hợp cáp', 'Quy hoạch & quy tắc', 'Người dùng', 'Doanh nghiệp', 'Nhật ký', 'Thêm'].sort(),
+      [
+        'Bản đồ',
+        'Trạm BTS',
+        'Chuyển đổi cột',
+        'Cáp viễn thông',
+        'Tổng hợp cáp',
+        'Quy hoạch & quy tắc',
+        'Người dùng',
+        'Doanh nghiệp',
+        'Nhật ký',
+        'Thêm',
+      ].sort(),
     )
     expect(await app.navInViewport()).toBe(true)
     await app.screenshot(`${SCREENS}/menu-more-phone-${name}.png`)

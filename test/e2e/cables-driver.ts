@@ -57,7 +57,8 @@ export class CablesDriver extends AppDriver {
         new Promise<number>((resolve) => {
           const check = () => {
             const map = window.__map
-            if (!map || !map.getSource('cable-poles') || !map.isSourceLoaded('cable-poles') || !map.loaded()) return false
+            if (!map || !map.getSource('cable-poles') || !map.isSourceLoaded('cable-poles') || !map.loaded())
+              return false
             if (map.queryRenderedFeatures({ layers: ['cable-pole-cells', 'cable-poles'] }).length === 0) return false
             resolve(performance.now())
             return true
@@ -101,15 +102,22 @@ export class CablesDriver extends AppDriver {
   }
 
   async waitForIdle(): Promise<void> {
-    await this.page.waitForFunction(() => {
-      const map = window.__map
-      return Boolean(map && map.getSource('cable-routes') && map.isSourceLoaded('cable-routes') && map.loaded())
-    }, undefined, { timeout: 60_000 })
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__map
+        return Boolean(map && map.getSource('cable-routes') && map.isSourceLoaded('cable-routes') && map.loaded())
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
   }
 
   /** Moves the map to a place and zoom without animation and waits until it has drawn. */
   async jumpTo(center: [number, number], zoom: number): Promise<void> {
-    await this.page.evaluate(([c, z]) => window.__map!.jumpTo({ center: c as [number, number], zoom: z as number }), [center, zoom] as const)
+    await this.page.evaluate(([c, z]) => window.__map!.jumpTo({ center: c as [number, number], zoom: z as number }), [
+      center,
+      zoom,
+    ] as const)
     await this.waitForIdle()
   }
 
@@ -119,7 +127,10 @@ export class CablesDriver extends AppDriver {
       const map = window.__map!
       const b = map.getBounds()
       const byId = new Map<number, ApiPole>()
-      for (const f of map.querySourceFeatures('cable-poles', { sourceLayer: 'poles', filter: ['!', ['has', 'count']] })) {
+      for (const f of map.querySourceFeatures('cable-poles', {
+        sourceLayer: 'poles',
+        filter: ['!', ['has', 'count']],
+      })) {
         const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates
         if (b.contains([lon, lat])) byId.set(Number(f.id), { id: Number(f.id), lon, lat })
       }
@@ -143,7 +154,10 @@ export class CablesDriver extends AppDriver {
   /** Finishes the line being drawn (Enter, as the hint says). */
   async finishLine(): Promise<void> {
     await this.page.keyboard.press('Enter')
-    await this.page.locator('[data-testid=route-editor] .cb-draw-hint').filter({ hasText: /Kéo một điểm|Drag a point/ }).waitFor()
+    await this.page
+      .locator('[data-testid=route-editor] .cb-draw-hint')
+      .filter({ hasText: /Kéo một điểm|Drag a point/ })
+      .waitFor()
   }
 
   /** Fills the route form: name, kind and the carriers to tick. */

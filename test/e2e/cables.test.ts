@@ -29,7 +29,13 @@ describe('the poles layer at city scale', () => {
     await officer.showLayer('poles', true)
     const drawnMs = (await officer.polesDrawnAt()) - start
     const longest = await officer.longestTask()
-    const figure = { name: 'map.poles_render_ms', value: Math.round(drawnMs), unit: 'ms', longestTaskMs: Math.round(longest), pageLoadMs: Math.round(pageLoadMs) }
+    const figure = {
+      name: 'map.poles_render_ms',
+      value: Math.round(drawnMs),
+      unit: 'ms',
+      longestTaskMs: Math.round(longest),
+      pageLoadMs: Math.round(pageLoadMs),
+    }
     fs.writeFileSync(`${BENCH_DIR}/poles-render.json`, `${JSON.stringify(figure, null, 2)}\n`)
     expect(drawnMs).toBeLessThan(15_000)
     expect(longest).toBeLessThan(1_000)
@@ -47,7 +53,10 @@ describe('an officer draws a route and sees it counted', () => {
     await officer.open('/cables/new')
     await officer.waitForCablesMap()
     await officer.jumpTo([DEMO_PROVINCE.center[0], DEMO_PROVINCE.center[1]], 16.5)
-    await officer.page.locator('[data-testid=snap-state]').filter({ hasText: /\d+ trụ trong khung nhìn/ }).waitFor()
+    await officer.page
+      .locator('[data-testid=snap-state]')
+      .filter({ hasText: /\d+ trụ trong khung nhìn/ })
+      .waitFor()
     const poles = (await officer.polesInView()).sort((a, b) => a.lon - b.lon)
     expect(poles.length).toBeGreaterThan(3)
     const picks = [poles[0]!, poles[Math.floor(poles.length / 2)]!, poles[poles.length - 1]!]
@@ -62,7 +71,12 @@ describe('an officer draws a route and sees it counted', () => {
     expect(preview).toBeGreaterThan(afterTwo)
     await expect(officer.page.locator('[data-testid=snap-state]').innerText()).resolves.toMatch(/3 trụ trên tuyến/)
 
-    await officer.fillRoute({ name: 'E2E ngầm hóa Lê Lợi', street: 'Lê Lợi', kind: 'underground', carriers: ['viettel', 'vnpt'] })
+    await officer.fillRoute({
+      name: 'E2E ngầm hóa Lê Lợi',
+      street: 'Lê Lợi',
+      kind: 'underground',
+      carriers: ['viettel', 'vnpt'],
+    })
     await officer.screenshot(`${SCREENS}/cables-draw-desktop.png`)
     const id = await officer.saveRoute()
     expect(id).toBeGreaterThan(0)
@@ -95,18 +109,38 @@ describe('importing routes', () => {
     const file = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: 'Tuyến tốt', carriers: 'viettel' }, geometry: { type: 'LineString', coordinates: [[106.70, 10.77], [106.71, 10.775]] } },
-        { type: 'Feature', properties: { name: 'Tuyến một vị trí', carriers: 'viettel' }, geometry: { type: 'LineString', coordinates: [[106.701, 10.77]] } },
+        {
+          type: 'Feature',
+          properties: { name: 'Tuyến tốt', carriers: 'viettel' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [106.7, 10.77],
+              [106.71, 10.775],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'Tuyến một vị trí', carriers: 'viettel' },
+          geometry: { type: 'LineString', coordinates: [[106.701, 10.77]] },
+        },
         { type: 'Feature', properties: { name: 'Một điểm' }, geometry: { type: 'Point', coordinates: [106.7, 10.77] } },
       ],
     }
-    await officer.page.locator('[data-testid=route-import-form] input[type=file]').setInputFiles({ name: 'tuyen.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) })
+    await officer.page.locator('[data-testid=route-import-form] input[type=file]').setInputFiles({
+      name: 'tuyen.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    })
     await officer.page.locator('[data-testid=route-import-form] button[type=submit]').click()
     await officer.page.locator('[data-testid=import-refused]').waitFor()
     const rejected = await officer.page.locator('[data-testid=import-rejected] tbody tr').allInnerTexts()
     expect(rejected).toHaveLength(1)
     expect(rejected[0]).toMatch(/two or more coordinates/)
-    await expect(officer.page.locator('[data-testid=import-skipped] tbody tr').innerText()).resolves.toMatch(/not a route/)
+    await expect(officer.page.locator('[data-testid=import-skipped] tbody tr').innerText()).resolves.toMatch(
+      /not a route/,
+    )
     await officer.screenshot(`${SCREENS}/cables-import-desktop.png`)
     expect(officer.errors).toEqual([])
   })

@@ -41,7 +41,9 @@ class ConversionsDriver extends AppDriver {
   }
 
   async uploadPhoto(bytes: Buffer): Promise<void> {
-    await this.page.locator('[data-testid=photo-input]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: bytes })
+    await this.page
+      .locator('[data-testid=photo-input]')
+      .setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: bytes })
     await this.page.locator('.conv-photos img').first().waitFor()
   }
 
@@ -143,13 +145,19 @@ describe('the conversion programme in the browser', () => {
     await officer.signIn('officer', DEMO_PASSWORD)
     await officer.page.goto(`${server.url}/conversions/map`)
     await officer.waitForDistricts()
-    await officer.page.waitForFunction(() => window.__map!.queryRenderedFeatures({ layers: ['conversion-items-point'] }).length > 1000, undefined, { timeout: 60_000 })
+    await officer.page.waitForFunction(
+      () => window.__map!.queryRenderedFeatures({ layers: ['conversion-items-point'] }).length > 1000,
+      undefined,
+      { timeout: 60_000 },
+    )
     await officer.screenshot(`${SCREENS}/conversions-map-desktop.png`)
     await officer.page.goto(`${server.url}/conversions/items?overdue=true`)
     await officer.page.locator('[data-testid=item-link]').first().waitFor()
     await officer.screenshot(`${SCREENS}/conversions-items-desktop.png`)
     await officer.page.goto(`${server.url}/conversions/import`)
-    await officer.page.locator('textarea').fill('station_code,kind,to_class,to_height_m,design,phase\nNO-SUCH-1,lower,,12,,2\nVIE-760-00001,paint,,x,,2\n')
+    await officer.page
+      .locator('textarea')
+      .fill('station_code,kind,to_class,to_height_m,design,phase\nNO-SUCH-1,lower,,12,,2\nVIE-760-00001,paint,,x,,2\n')
     await officer.page.getByRole('button', { name: 'Kiểm tra' }).click()
     await officer.page.locator('[data-testid=import-problems]').waitFor()
     await officer.screenshot(`${SCREENS}/conversions-import-desktop.png`)

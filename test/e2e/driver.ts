@@ -39,10 +39,14 @@ export class AppDriver {
   /** Waits until the map has its districts and has drawn a frame with them. */
   async waitForDistricts(): Promise<void> {
     await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })
-    await this.page.waitForFunction(() => {
-      const map = window.__map
-      return Boolean(map && map.loaded() && map.queryRenderedFeatures({ layers: ['districts-fill'] }).length > 0)
-    }, undefined, { timeout: 60_000 })
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__map
+        return Boolean(map && map.loaded() && map.queryRenderedFeatures({ layers: ['districts-fill'] }).length > 0)
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
   }
 
   /** Distinct district codes MapLibre reports as drawn in the given layer. */
@@ -66,7 +70,15 @@ export class AppDriver {
             const px = new Uint8Array(4)
             for (let i = 1; i < 10; i++) {
               for (let j = 1; j < 10; j++) {
-                gl.readPixels(Math.floor((gl.drawingBufferWidth * i) / 10), Math.floor((gl.drawingBufferHeight * j) / 10), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px)
+                gl.readPixels(
+                  Math.floor((gl.drawingBufferWidth * i) / 10),
+                  Math.floor((gl.drawingBufferHeight * j) / 10),
+                  1,
+                  1,
+                  gl.RGBA,
+                  gl.UNSIGNED_BYTE,
+                  px,
+                )
                 colours.add(`${px[0]},${px[1]},${px[2]}`)
               }
             }
@@ -149,7 +161,15 @@ export class AppDriver {
   async navInViewport(): Promise<boolean> {
     const viewport = this.page.viewportSize()!
     const box = await this.page.locator('[data-testid=main-nav]').boundingBox()
-    return Boolean(box && box.width > 0 && box.height > 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 1 && box.y + box.height <= viewport.height + 1)
+    return Boolean(
+      box &&
+        box.width > 0 &&
+        box.height > 0 &&
+        box.x >= 0 &&
+        box.y >= 0 &&
+        box.x + box.width <= viewport.width + 1 &&
+        box.y + box.height <= viewport.height + 1,
+    )
   }
 
   async screenshot(file: string): Promise<void> {

@@ -17,7 +17,9 @@ describe('zones and rules', () => {
     await form.locator('input[name=shareDistanceUrbanM]').fill('120')
     await form.locator('button[type=submit]').click()
     await officer.page.getByText('Đã lưu').waitFor()
-    const rules = await officer.page.evaluate(async () => (await (await fetch('/api/station-rules')).json()) as { shareDistanceUrbanM: number })
+    const rules = await officer.page.evaluate(
+      async () => (await (await fetch('/api/station-rules')).json()) as { shareDistanceUrbanM: number },
+    )
     expect(rules.shareDistanceUrbanM).toBe(120)
     await officer.screenshot(`${SCREENS}/planning-desktop.png`)
     expect(officer.errors).toEqual([])

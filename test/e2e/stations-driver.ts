@@ -10,10 +10,14 @@ export class StationsDriver extends AppDriver {
   /** Waits until the map has drawn the districts and the stations tiles have loaded. */
   async waitForStationsMap(): Promise<void> {
     await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })
-    await this.page.waitForFunction(() => {
-      const map = window.__map
-      return Boolean(map && map.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
-    }, undefined, { timeout: 60_000 })
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__map
+        return Boolean(map && map.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
   }
 
   /** Places the new site by clicking the map at a fraction of its width and height. */
@@ -24,7 +28,12 @@ export class StationsDriver extends AppDriver {
   }
 
   /** Fills the application's attributes (an A2a mast on a building). */
-  async fillApplication(a: { siteCode: string; address: string; mastHeight: string; buildingHeight: string }): Promise<void> {
+  async fillApplication(a: {
+    siteCode: string
+    address: string
+    mastHeight: string
+    buildingHeight: string
+  }): Promise<void> {
     await this.page.locator('input[name=siteCode]').fill(a.siteCode)
     await this.page.locator('input[name=address]').fill(a.address)
     await this.page.locator('input[name=mastClass][value=A2a]').check({ force: true })
@@ -34,9 +43,18 @@ export class StationsDriver extends AppDriver {
 
   /** The rule results shown, as rule → outcome, once all seven have arrived. */
   async ruleOutcomes(): Promise<Record<string, string>> {
-    await this.page.waitForFunction(() => document.querySelectorAll('[data-testid=rule-results] [data-rule]').length === 7, undefined, { timeout: 30_000 })
+    await this.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=rule-results] [data-rule]').length === 7,
+      undefined,
+      { timeout: 30_000 },
+    )
     return this.page.evaluate(() =>
-      Object.fromEntries([...document.querySelectorAll('[data-testid=rule-results] [data-rule]')].map((el) => [el.getAttribute('data-rule'), el.getAttribute('data-outcome')])),
+      Object.fromEntries(
+        [...document.querySelectorAll('[data-testid=rule-results] [data-rule]')].map((el) => [
+          el.getAttribute('data-rule'),
+          el.getAttribute('data-outcome'),
+        ]),
+      ),
     )
   }
 
@@ -55,7 +73,11 @@ export class StationsDriver extends AppDriver {
   }
 
   /** Takes a workflow step from the station panel: opens its form (if any), fills it and confirms. */
-  async takeAction(action: string, fill: Record<string, string> = {}, photos: { name: string; mimeType: string; buffer: Buffer }[] = []): Promise<void> {
+  async takeAction(
+    action: string,
+    fill: Record<string, string> = {},
+    photos: { name: string; mimeType: string; buffer: Buffer }[] = [],
+  ): Promise<void> {
     await this.page.locator(`[data-testid=actions] [data-action=${action}]`).click()
     const form = this.page.locator(`[data-testid=form-${action}]`)
     if ((await form.count()) === 0) return
@@ -66,12 +88,16 @@ export class StationsDriver extends AppDriver {
 
   /** How many field-check photos the station panel shows as loaded images. */
   loadedPhotos(): Promise<number> {
-    return this.page.locator('[data-testid=field-checks] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)
+    return this.page
+      .locator('[data-testid=field-checks] img')
+      .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)
   }
 
   /** Waits until the station panel shows a state. */
   async waitForState(state: string): Promise<void> {
-    await this.page.locator(`[data-testid=station-panel] .panel-head [data-state=${state}]`).waitFor({ timeout: 30_000 })
+    await this.page
+      .locator(`[data-testid=station-panel] .panel-head [data-state=${state}]`)
+      .waitFor({ timeout: 30_000 })
   }
 
   /** The station's stored position, read through the API as the signed-in user. */
@@ -104,8 +130,17 @@ export class StationsDriver extends AppDriver {
     await this.open('/applications/new')
     await this.waitForStationsMap()
     const [lon, lat] = await this.page.evaluate(() => window.__map!.getCenter().toArray())
-    const site = { siteCode, address: '1 Lê Lợi, Phường Bến Nghé', position: { lon: lon + eastDeg, lat }, mastClass: 'A2a' }
-    const { id } = await this.api<{ id: number }>('POST', '/api/stations', { ...site, mastHeightM: 15, buildingHeightM: 24.5 })
+    const site = {
+      siteCode,
+      address: '1 Lê Lợi, Phường Bến Nghé',
+      position: { lon: lon + eastDeg, lat },
+      mastClass: 'A2a',
+    }
+    const { id } = await this.api<{ id: number }>('POST', '/api/stations', {
+      ...site,
+      mastHeightM: 15,
+      buildingHeightM: 24.5,
+    })
     await this.act(id, { action: 'submit' })
     return id
   }
@@ -120,8 +155,16 @@ export class StationsDriver extends AppDriver {
   /** Whether the stations layer draws a station (by id) once the map has moved to it and settled. */
   async mapShowsStation(id: number, at: [number, number]): Promise<boolean> {
     await this.page.evaluate((center) => window.__map!.jumpTo({ center, zoom: 16 }), at)
-    await this.page.waitForFunction(() => window.__map!.loaded() && window.__map!.isSourceLoaded('stations'), undefined, { timeout: 30_000 })
-    return this.page.evaluate((stationId) => window.__map!.queryRenderedFeatures({ layers: ['stations-point'] }).some((f) => f.id === stationId), id)
+    await this.page.waitForFunction(
+      () => window.__map!.loaded() && window.__map!.isSourceLoaded('stations'),
+      undefined,
+      { timeout: 30_000 },
+    )
+    return this.page.evaluate(
+      (stationId) =>
+        window.__map!.queryRenderedFeatures({ layers: ['stations-point'] }).some((f) => f.id === stationId),
+      id,
+    )
   }
 
   /** Clicks the map at a geographic point. */

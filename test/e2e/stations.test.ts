@@ -29,13 +29,29 @@ describe('a site from application to the public map', () => {
     await carrier.open('/applications/new')
     await carrier.waitForStationsMap()
     await carrier.placeSite(0.5, 0.5)
-    await carrier.fillApplication({ siteCode: SITE, address: '1 Lê Lợi, Phường Bến Nghé', mastHeight: '15', buildingHeight: '24,5' })
+    await carrier.fillApplication({
+      siteCode: SITE,
+      address: '1 Lê Lợi, Phường Bến Nghé',
+      mastHeight: '15',
+      buildingHeight: '24,5',
+    })
     const outcomes = await carrier.ruleOutcomes()
-    expect(Object.keys(outcomes).sort()).toEqual(['a1_limits', 'a1_reach', 'duplicate', 'in_province', 'must_share', 'spacing', 'zone_class', 'zone_height'])
+    expect(Object.keys(outcomes).sort()).toEqual([
+      'a1_limits',
+      'a1_reach',
+      'duplicate',
+      'in_province',
+      'must_share',
+      'spacing',
+      'zone_class',
+      'zone_height',
+    ])
     expect(outcomes.in_province).toBe('pass')
     // The numbers behind the spacing rule: the five nearest masts with their distances, in Vietnamese format.
     await expect(carrier.page.locator('.st-nearest tbody tr').count()).resolves.toBe(5)
-    expect(await carrier.page.locator('.st-nearest tbody td.num').first().innerText()).toMatch(/^\d{1,3}(\.\d{3})*(,\d)? m$/)
+    expect(await carrier.page.locator('.st-nearest tbody td.num').first().innerText()).toMatch(
+      /^\d{1,3}(\.\d{3})*(,\d)? m$/,
+    )
     await carrier.screenshot(`${SCREENS}/stations-application-desktop.png`)
     const stationId = await carrier.submitApplication()
     expect(stationId).toBeGreaterThan(0)
@@ -49,9 +65,13 @@ describe('a site from application to the public map', () => {
     await inspector.openSection('/queue')
     await inspector.openFromQueue(site)
     await inspector.screenshot(`${SCREENS}/stations-fieldcheck-phone.png`)
-    await inspector.takeAction('field_check', { notes: 'Cột đúng vị trí hồ sơ, mái bằng bê tông.' }, [{ name: 'mai-nha.png', mimeType: 'image/png', buffer: demoPhoto() }])
+    await inspector.takeAction('field_check', { notes: 'Cột đúng vị trí hồ sơ, mái bằng bê tông.' }, [
+      { name: 'mai-nha.png', mimeType: 'image/png', buffer: demoPhoto() },
+    ])
     await inspector.waitForState('field_checked')
-    await expect(inspector.page.locator('[data-testid=field-checks]').innerText()).resolves.toContain('Xác nhận đúng vị trí')
+    await expect(inspector.page.locator('[data-testid=field-checks]').innerText()).resolves.toContain(
+      'Xác nhận đúng vị trí',
+    )
     await expect.poll(() => inspector.loadedPhotos()).toBe(1)
     expect(inspector.errors).toEqual([])
   })
@@ -69,7 +89,9 @@ describe('a site from application to the public map', () => {
     await first.takeAction('approve', { decisionNo: '215/QĐ-STTTT' })
     await first.waitForState('approved')
     await second.takeAction('reject', { reasons: 'Không phù hợp quy hoạch' })
-    await expect(second.page.locator('[data-testid=conflict]').innerText()).resolves.toContain('Người khác đã xử lý hồ sơ này trước bạn')
+    await expect(second.page.locator('[data-testid=conflict]').innerText()).resolves.toContain(
+      'Người khác đã xử lý hồ sơ này trước bạn',
+    )
     expect([...first.errors, ...second.errors]).toEqual([])
   })
 

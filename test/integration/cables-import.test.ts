@@ -18,7 +18,8 @@ const ROUNDED = 'geojsonhint/bad/excessive_precision_truncated.geojson'
 function intoProvince(text: string): string {
   const move = (v: unknown): unknown => {
     if (!Array.isArray(v)) return v
-    if (v.length >= 2 && v.every((n) => typeof n === 'number')) return [106.6 + v[0]! * 0.001, 10.75 + v[1]! * 0.001, ...v.slice(2)]
+    if (v.length >= 2 && v.every((n) => typeof n === 'number'))
+      return [106.6 + v[0]! * 0.001, 10.75 + v[1]! * 0.001, ...v.slice(2)]
     return v.map(move)
   }
   const walk = (v: unknown): unknown => {
@@ -44,7 +45,10 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const importFile = (content: string, format = 'geojson', cookie = officer) =>
-  app.request('POST', '/api/cables/routes/import', { cookie, body: { format, content, kind: 'tidying', carriers: ['viettel'] } })
+  app.request('POST', '/api/cables/routes/import', {
+    cookie,
+    body: { format, content, kind: 'tidying', carriers: ['viettel'] },
+  })
 
 describe('route import against the geojsonhint fixtures', () => {
   it('has fixtures to read', () => expect(expectations.filter((x) => x.expected === 'fail').length).toBeGreaterThan(30))
@@ -58,11 +62,17 @@ describe('route import against the geojsonhint fixtures', () => {
       expect(res.status).toBe(422)
       const problem = await res.json()
       expect(problem.errors.length).toBeGreaterThan(0)
-      const reference = JSON.parse(fs.readFileSync(path.join(FIXTURES, file.replace(/\.geojson$/, '.result')), 'utf8')) as { message: string }[]
+      const reference = JSON.parse(
+        fs.readFileSync(path.join(FIXTURES, file.replace(/\.geojson$/, '.result')), 'utf8'),
+      ) as { message: string }[]
       // our message names the same problem as the reference linter's (its first words), or, for a file it
       // only warns about, the precision rule
-      const said = [problem.detail, ...problem.errors.map((e: { message: string }) => e.message)].join(' | ').toLowerCase()
-      const named = reference.some((r) => said.includes(r.message.toLowerCase().split(/[:\n]/)[0]!.slice(0, 30))) || (reference.length === 0 && said.includes('precision of coordinates')) ||
+      const said = [problem.detail, ...problem.errors.map((e: { message: string }) => e.message)]
+        .join(' | ')
+        .toLowerCase()
+      const named =
+        reference.some((r) => said.includes(r.message.toLowerCase().split(/[:\n]/)[0]!.slice(0, 30))) ||
+        (reference.length === 0 && said.includes('precision of coordinates')) ||
         (reference.some((r) => r.message.startsWith('Parse error')) && said.includes('not valid json'))
       expect(named, `${file}: ${said.slice(0, 400)}`).toBe(true)
       expect(await routeCount()).toBe(before)
@@ -74,7 +84,10 @@ describe('route import against the geojsonhint fixtures', () => {
       const text = intoProvince(fs.readFileSync(path.join(FIXTURES, file), 'utf8'))
       const gj = JSON.parse(text)
       const features = gj.type === 'FeatureCollection' ? gj.features : gj.type === 'Feature' ? [gj] : [{ geometry: gj }]
-      const lines = features.filter((f: { geometry: { type: string } | null }) => f.geometry && ['LineString', 'MultiLineString'].includes(f.geometry.type)).length
+      const lines = features.filter(
+        (f: { geometry: { type: string } | null }) =>
+          f.geometry && ['LineString', 'MultiLineString'].includes(f.geometry.type),
+      ).length
       const before = await routeCount()
       const res = await importFile(text)
       const body = await res.json()
@@ -86,7 +99,9 @@ describe('route import against the geojsonhint fixtures', () => {
       } else {
         expect(res.status).toBe(422)
         expect(body.detail).toMatch(/not a route/)
-        expect(body.errors ?? []).not.toContainEqual(expect.objectContaining({ message: expect.stringMatching(/GeoJSON|member/) }))
+        expect(body.errors ?? []).not.toContainEqual(
+          expect.objectContaining({ message: expect.stringMatching(/GeoJSON|member/) }),
+        )
         expect(await routeCount()).toBe(before)
       }
     })
@@ -103,13 +118,16 @@ describe('KML and CSV with WKT', () => {
     expect(res.status).toBe(201)
     const body = await res.json()
     expect(body.notRoutes[0].reasons[0]).toMatch(/not a route: a Point/)
-    const row = await app.db.one<{ name: string; kind: string }>('SELECT name, kind FROM cable_routes WHERE id = $1', [body.ids[0]])
+    const row = await app.db.one<{ name: string; kind: string }>('SELECT name, kind FROM cable_routes WHERE id = $1', [
+      body.ids[0],
+    ])
     expect(row).toEqual({ name: 'Tuyến Lê Lợi', kind: 'underground' })
   })
 
   it('rejects a whole CSV when one row is wrong, naming the row', async () => {
     const before = await routeCount()
-    const csv = 'name,kind,carriers,wkt\nA,tidying,viettel,"LINESTRING(106.7 10.77, 106.71 10.77)"\nB,tidying,nobody,"LINESTRING(106.7 10.78, 106.71 10.78)"\nC,tidying,vnpt,"LINESTRING(106.7 10.79)"\n'
+    const csv =
+      'name,kind,carriers,wkt\nA,tidying,viettel,"LINESTRING(106.7 10.77, 106.71 10.77)"\nB,tidying,nobody,"LINESTRING(106.7 10.78, 106.71 10.78)"\nC,tidying,vnpt,"LINESTRING(106.7 10.79)"\n'
     const res = await importFile(csv, 'csv')
     expect(res.status).toBe(422)
     const body = await res.json()
@@ -118,11 +136,15 @@ describe('KML and CSV with WKT', () => {
   })
 
   it('imports a CSV whose rows are all lines, with statuses and dates', async () => {
-    const csv = 'name,kind,status,started_on,completed_on,carriers,wkt\nA,underground,completed,2018-01-01,2018-02-01,"viettel,vnpt","MULTILINESTRING((106.7 10.77, 106.71 10.77),(106.72 10.77, 106.73 10.77))"\n'
+    const csv =
+      'name,kind,status,started_on,completed_on,carriers,wkt\nA,underground,completed,2018-01-01,2018-02-01,"viettel,vnpt","MULTILINESTRING((106.7 10.77, 106.71 10.77),(106.72 10.77, 106.73 10.77))"\n'
     const res = await importFile(csv, 'csv')
     expect(res.status).toBe(201)
     const { ids } = await res.json()
-    const row = await app.db.one<{ status: string; n: number }>('SELECT status, cardinality(carrier_ids) AS n FROM cable_routes WHERE id = $1', [ids[0]])
+    const row = await app.db.one<{ status: string; n: number }>(
+      'SELECT status, cardinality(carrier_ids) AS n FROM cable_routes WHERE id = $1',
+      [ids[0]],
+    )
     expect(row).toEqual({ status: 'completed', n: 2 })
   })
 })

@@ -23,14 +23,24 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const importFile = (content: string, format: string, cookie = officer) =>
-  app.request('POST', '/api/cables/routes/import', { cookie, body: { format, content, kind: 'tidying', carriers: ['viettel'] } })
+  app.request('POST', '/api/cables/routes/import', {
+    cookie,
+    body: { format, content, kind: 'tidying', carriers: ['viettel'] },
+  })
 
 /** A wiggly line of `n` positions in the province, with full double precision. */
 const wiggle = (seed: number, n: number) =>
-  Array.from({ length: n }, (_, i) => [106.6 + seed * 0.0007 + i * 0.0003 + Math.sin(i + seed) * 1e-4, 10.75 + seed * 0.0005 + Math.cos(i * seed) * 1e-4])
+  Array.from({ length: n }, (_, i) => [
+    106.6 + seed * 0.0007 + i * 0.0003 + Math.sin(i + seed) * 1e-4,
+    10.75 + seed * 0.0005 + Math.cos(i * seed) * 1e-4,
+  ])
 const collection = (lines: number[][][], prefix: string) => ({
   type: 'FeatureCollection',
-  features: lines.map((coordinates, i) => ({ type: 'Feature', properties: { name: `${prefix} ${i}` }, geometry: { type: 'LineString', coordinates } })),
+  features: lines.map((coordinates, i) => ({
+    type: 'Feature',
+    properties: { name: `${prefix} ${i}` },
+    geometry: { type: 'LineString', coordinates },
+  })),
 })
 
 /** Each route imported under `a` has exactly the geometry of the route named the same under `b`. */
@@ -65,7 +75,17 @@ describe('files as real tools write them', () => {
   })
 
   it('imports an Excel CSV (BOM, ";") and a KMZ with the geometry of their GeoJSON twin', async () => {
-    const lines = [[[106.7, 10.77], [106.71, 10.775], [106.72, 10.776]], [[106.65, 10.8], [106.66, 10.81]]]
+    const lines = [
+      [
+        [106.7, 10.77],
+        [106.71, 10.775],
+        [106.72, 10.776],
+      ],
+      [
+        [106.65, 10.8],
+        [106.66, 10.81],
+      ],
+    ]
     expect((await importFile(JSON.stringify(collection(lines, 'gj')), 'geojson')).status).toBe(201)
     const wkt = (l: number[][]) => `LINESTRING(${l.map((p) => p.join(' ')).join(', ')})`
     const csv = `\uFEFFname;kind;wkt\r\n${lines.map((l, i) => `"excel ${i}";tidying;"${wkt(l)}"`).join('\r\n')}\r\n`
@@ -73,7 +93,10 @@ describe('files as real tools write them', () => {
     expect(fromCsv.status, await fromCsv.clone().text()).toBe(201)
     await sameGeometry('excel', 'gj', 2)
     const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${lines
-      .map((l, i) => `<Placemark><name>kmz&#32;${i}</name><LineString><coordinates>${l.map((p) => `${p.join(',')},0`).join(' ')}</coordinates></LineString></Placemark>`)
+      .map(
+        (l, i) =>
+          `<Placemark><name>kmz&#32;${i}</name><LineString><coordinates>${l.map((p) => `${p.join(',')},0`).join(' ')}</coordinates></LineString></Placemark>`,
+      )
       .join('')}</Document></kml>`
     const kmz = Buffer.from(zipSync({ 'doc.kml': strToU8(kml) })).toString('base64')
     const fromKmz = await importFile(kmz, 'kmz')
@@ -85,56 +108,141 @@ describe('files as real tools write them', () => {
 describe('workflow state only through the transition table', () => {
   it("refuses a carrier's file that says its routes are accepted, storing and counting nothing", async () => {
     const before = await count('cable_routes')
-    const accepted = await app.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM cable_routes WHERE status <> 'planned'`)
-    const file = collection([[[106.7, 10.77], [106.71, 10.775]]], 'own')
-    ;(file.features[0]!.properties as Record<string, unknown>) = { name: 'own', status: 'accepted', startedOn: '2020-01-01', completedOn: '2020-02-01', acceptedOn: '2020-03-01' }
+    const accepted = await app.db.one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cable_routes WHERE status <> 'planned'`,
+    )
+    const file = collection(
+      [
+        [
+          [106.7, 10.77],
+          [106.71, 10.775],
+        ],
+      ],
+      'own',
+    )
+    ;(file.features[0]!.properties as Record<string, unknown>) = {
+      name: 'own',
+      status: 'accepted',
+      startedOn: '2020-01-01',
+      completedOn: '2020-02-01',
+      acceptedOn: '2020-03-01',
+    }
     const res = await importFile(JSON.stringify(file), 'geojson', viettel)
     expect(res.status).toBe(422)
     expect((await res.json()).errors[0].message).toMatch(/a carrier's import creates planned routes/)
     expect(await count('cable_routes')).toBe(before)
-    expect((await app.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM cable_routes WHERE status <> 'planned'`)).n).toBe(accepted.n)
+    expect(
+      (await app.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM cable_routes WHERE status <> 'planned'`)).n,
+    ).toBe(accepted.n)
   })
 
   it("records an officer's history through the table, refusing dates in the future", async () => {
-    const line = [[106.7, 10.77], [106.71, 10.775]]
+    const line = [
+      [106.7, 10.77],
+      [106.71, 10.775],
+    ]
     const file = (props: Record<string, unknown>) =>
-      JSON.stringify({ type: 'Feature', properties: { name: 'hist', ...props }, geometry: { type: 'LineString', coordinates: line } })
-    expect((await importFile(file({ status: 'completed', startedOn: '2018-01-01', completedOn: '2099-01-01' }), 'geojson')).status).toBe(422)
-    expect((await importFile(file({ status: 'accepted', startedOn: '2018-01-01', completedOn: '2018-02-01' }), 'geojson')).status).toBe(422)
-    const ok = await importFile(file({ status: 'accepted', startedOn: '2018-01-01', completedOn: '2018-02-01', acceptedOn: '2018-03-01' }), 'geojson')
+      JSON.stringify({
+        type: 'Feature',
+        properties: { name: 'hist', ...props },
+        geometry: { type: 'LineString', coordinates: line },
+      })
+    expect(
+      (await importFile(file({ status: 'completed', startedOn: '2018-01-01', completedOn: '2099-01-01' }), 'geojson'))
+        .status,
+    ).toBe(422)
+    expect(
+      (await importFile(file({ status: 'accepted', startedOn: '2018-01-01', completedOn: '2018-02-01' }), 'geojson'))
+        .status,
+    ).toBe(422)
+    const ok = await importFile(
+      file({ status: 'accepted', startedOn: '2018-01-01', completedOn: '2018-02-01', acceptedOn: '2018-03-01' }),
+      'geojson',
+    )
     expect(ok.status).toBe(201)
-    const audit = await app.db.one<{ after: { history: { status: string }[] } }>(`SELECT after FROM audit_log WHERE action = 'cable_route.import' ORDER BY id DESC LIMIT 1`)
+    const audit = await app.db.one<{ after: { history: { status: string }[] } }>(
+      `SELECT after FROM audit_log WHERE action = 'cable_route.import' ORDER BY id DESC LIMIT 1`,
+    )
     expect(audit.after.history).toEqual([expect.objectContaining({ status: 'accepted' })])
   })
 })
 
 describe('geometry far from the province is refused on every route that takes it', () => {
-  const hanoi = [[105.85, 21.03], [105.86, 21.03], [105.86, 21.04], [105.85, 21.04], [105.85, 21.03]]
-  const paris = [[2.35, 48.85], [2.36, 48.85], [2.36, 48.86], [2.35, 48.86], [2.35, 48.85]]
-  const zone = (coordinates: unknown) => ({ name: 'Z', kind: 'heritage', allowedClasses: ['A1'], geometry: { type: 'Polygon', coordinates } })
-  const route = (coordinates: unknown) => ({ name: 'R', kind: 'tidying', carriers: ['viettel'], geometry: { type: 'LineString', coordinates } })
+  const hanoi = [
+    [105.85, 21.03],
+    [105.86, 21.03],
+    [105.86, 21.04],
+    [105.85, 21.04],
+    [105.85, 21.03],
+  ]
+  const paris = [
+    [2.35, 48.85],
+    [2.36, 48.85],
+    [2.36, 48.86],
+    [2.35, 48.86],
+    [2.35, 48.85],
+  ]
+  const zone = (coordinates: unknown) => ({
+    name: 'Z',
+    kind: 'heritage',
+    allowedClasses: ['A1'],
+    geometry: { type: 'Polygon', coordinates },
+  })
+  const route = (coordinates: unknown) => ({
+    name: 'R',
+    kind: 'tidying',
+    carriers: ['viettel'],
+    geometry: { type: 'LineString', coordinates },
+  })
 
-  for (const [where, ring] of [['another province', hanoi], ['another continent', paris]] as const) {
+  for (const [where, ring] of [
+    ['another province', hanoi],
+    ['another continent', paris],
+  ] as const) {
     it(`refuses a route, a zone, an event area, a pole and an imported route in ${where}`, async () => {
       const counts = await Promise.all(['cable_routes', 'planning_zones', 'poles', 'station_events'].map(count))
       const answers = [
         await app.request('POST', '/api/cables/routes', { cookie: officer, body: route(ring.slice(0, 2)) }),
         await app.request('POST', '/api/zones', { cookie: officer, body: zone([ring]) }),
-        await app.request('POST', '/api/station-events', { cookie: officer, body: { name: 'E', startsOn: '2026-01-01', endsOn: '2026-01-02', area: { type: 'Polygon', coordinates: [ring] } } }),
-        await app.request('POST', '/api/cables/poles', { cookie: officer, body: { code: 'P1', lon: ring[0]![0], lat: ring[0]![1] } }),
+        await app.request('POST', '/api/station-events', {
+          cookie: officer,
+          body: {
+            name: 'E',
+            startsOn: '2026-01-01',
+            endsOn: '2026-01-02',
+            area: { type: 'Polygon', coordinates: [ring] },
+          },
+        }),
+        await app.request('POST', '/api/cables/poles', {
+          cookie: officer,
+          body: { code: 'P1', lon: ring[0]![0], lat: ring[0]![1] },
+        }),
         await importFile(JSON.stringify({ type: 'LineString', coordinates: ring.slice(0, 2) }), 'geojson'),
       ]
       for (const r of answers) {
         expect([400, 422]).toContain(r.status)
         expect(r.headers.get('content-type')).toMatch(/problem\+json/)
       }
-      expect(await Promise.all(['cable_routes', 'planning_zones', 'poles', 'station_events'].map(count))).toEqual(counts)
+      expect(await Promise.all(['cable_routes', 'planning_zones', 'poles', 'station_events'].map(count))).toEqual(
+        counts,
+      )
     })
   }
 
   it('refuses a zone across the antimeridian, an empty ring and a deeply nested collection with 4xx', async () => {
     const before = await count('planning_zones')
-    const across = await app.request('POST', '/api/zones', { cookie: officer, body: zone([[[179, 10], [-179, 10], [-179, 11], [179, 11], [179, 10]]]) })
+    const across = await app.request('POST', '/api/zones', {
+      cookie: officer,
+      body: zone([
+        [
+          [179, 10],
+          [-179, 10],
+          [-179, 11],
+          [179, 11],
+          [179, 10],
+        ],
+      ]),
+    })
     expect(across.status).toBe(400)
     expect(JSON.stringify(await across.json())).toMatch(/antimeridian/)
     expect((await app.request('POST', '/api/zones', { cookie: officer, body: zone([[]]) })).status).toBe(400)
@@ -148,21 +256,52 @@ describe('geometry far from the province is refused on every route that takes it
 })
 
 describe('fuzzing every JSON write endpoint that takes geometry (fast-check, seeded)', () => {
-  const num = fc.oneof(fc.double({ min: 105, max: 108 }), fc.double({ min: 9, max: 12 }), fc.constantFrom(0, 180, -200, 1e308, Number.NaN))
-  const position = fc.oneof(fc.tuple(num, num), fc.tuple(num, num, num), fc.array(num, { maxLength: 1 }), fc.constant('x'))
+  const num = fc.oneof(
+    fc.double({ min: 105, max: 108 }),
+    fc.double({ min: 9, max: 12 }),
+    fc.constantFrom(0, 180, -200, 1e308, Number.NaN),
+  )
+  const position = fc.oneof(
+    fc.tuple(num, num),
+    fc.tuple(num, num, num),
+    fc.array(num, { maxLength: 1 }),
+    fc.constant('x'),
+  )
   const geometry = fc.oneof(
-    fc.record({ type: fc.constantFrom('LineString', 'MultiPoint', 'Polygon', 'linestring'), coordinates: fc.array(position, { maxLength: 6 }) }),
-    fc.record({ type: fc.constantFrom('MultiLineString', 'Polygon'), coordinates: fc.array(fc.array(position, { maxLength: 6 }), { maxLength: 3 }) }),
-    fc.record({ type: fc.constant('GeometryCollection'), geometries: fc.array(fc.record({ type: fc.constant('Point'), coordinates: position }), { maxLength: 3 }) }),
+    fc.record({
+      type: fc.constantFrom('LineString', 'MultiPoint', 'Polygon', 'linestring'),
+      coordinates: fc.array(position, { maxLength: 6 }),
+    }),
+    fc.record({
+      type: fc.constantFrom('MultiLineString', 'Polygon'),
+      coordinates: fc.array(fc.array(position, { maxLength: 6 }), { maxLength: 3 }),
+    }),
+    fc.record({
+      type: fc.constant('GeometryCollection'),
+      geometries: fc.array(fc.record({ type: fc.constant('Point'), coordinates: position }), { maxLength: 3 }),
+    }),
     fc.anything({ maxDepth: 3 }),
   )
   const tables = ['cable_routes', 'planning_zones', 'poles', 'station_events']
   const endpoints: [string, (g: unknown) => unknown][] = [
     ['/api/cables/routes', (g) => ({ name: 'F', kind: 'tidying', carriers: ['viettel'], geometry: g })],
     ['/api/zones', (g) => ({ name: 'F', kind: 'heritage', allowedClasses: ['A1'], geometry: g })],
-    ['/api/zones/import', (g) => ({ featureCollection: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'F', kind: 'heritage', allowedClasses: ['A1'] }, geometry: g }] } })],
+    [
+      '/api/zones/import',
+      (g) => ({
+        featureCollection: {
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', properties: { name: 'F', kind: 'heritage', allowedClasses: ['A1'] }, geometry: g },
+          ],
+        },
+      }),
+    ],
     ['/api/station-events', (g) => ({ name: 'F', startsOn: '2026-01-01', endsOn: '2026-01-02', area: g })],
-    ['/api/cables/routes/import', (g) => ({ format: 'geojson', content: JSON.stringify({ type: 'Feature', properties: {}, geometry: g }) })],
+    [
+      '/api/cables/routes/import',
+      (g) => ({ format: 'geojson', content: JSON.stringify({ type: 'Feature', properties: {}, geometry: g }) }),
+    ],
     ['/api/cables/poles', (g) => ({ code: 'F', lon: (g as { coordinates?: unknown[] })?.coordinates?.[0], lat: 10.8 })],
   ]
   for (const [url, body] of endpoints) {

@@ -50,18 +50,24 @@ describe('demo stations', () => {
   })
 
   it('has applications in every workflow state, with stored rule results', async () => {
-    const rows = await db.many<{ state: string; checked: number }>(`SELECT state, count(*) FILTER (WHERE rules_checked_at IS NOT NULL) AS checked FROM stations GROUP BY state`)
+    const rows = await db.many<{ state: string; checked: number }>(
+      `SELECT state, count(*) FILTER (WHERE rules_checked_at IS NOT NULL) AS checked FROM stations GROUP BY state`,
+    )
     expect(rows.map((r) => r.state).sort()).toEqual([...STATES].sort())
     expect(rows.find((r) => r.state === 'submitted')!.checked).toBeGreaterThan(0)
   })
 
   it('puts every station inside a district of the province', async () => {
-    const { missing } = await db.one<{ missing: number }>(`SELECT count(*) FILTER (WHERE district_code IS NULL) AS missing FROM stations`)
+    const { missing } = await db.one<{ missing: number }>(
+      `SELECT count(*) FILTER (WHERE district_code IS NULL) AS missing FROM stations`,
+    )
     expect(missing).toBe(0)
   })
 
   it('lists overdue temporary stations of the past event', async () => {
-    const { n } = await db.one<{ n: number }>(`SELECT count(*) AS n FROM stations WHERE temporary AND valid_to < current_date`)
+    const { n } = await db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM stations WHERE temporary AND valid_to < current_date`,
+    )
     expect(n).toBeGreaterThan(0)
   })
 
@@ -76,7 +82,16 @@ describe('demo stations', () => {
   it('re-runs the rule check of one application', async () => {
     const { id } = await db.one<{ id: number }>(`SELECT id FROM stations WHERE state = 'submitted' ORDER BY id LIMIT 1`)
     const results = await runRuleCheck(db, id)
-    expect(results.map((r) => r.rule)).toEqual(['in_province', 'zone_class', 'zone_height', 'a1_limits', 'a1_reach', 'spacing', 'must_share', 'duplicate'])
+    expect(results.map((r) => r.rule)).toEqual([
+      'in_province',
+      'zone_class',
+      'zone_height',
+      'a1_limits',
+      'a1_reach',
+      'spacing',
+      'must_share',
+      'duplicate',
+    ])
     const spacing = results.find((r) => r.rule === 'spacing')!
     expect((spacing.values.nearest as unknown[]).length).toBe(5)
   })

@@ -14,7 +14,11 @@ let ownOperator: number
 beforeAll(async () => {
   app = await startTestApp()
   await generateProvince(app.db, '79', 20_170_601)
-  const at = (code: string) => app.db.one<{ lon: number; lat: number }>(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = $1) t`, [code])
+  const at = (code: string) =>
+    app.db.one<{ lon: number; lat: number }>(
+      `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = $1) t`,
+      [code],
+    )
   urban = await at('760')
   rural = await at('783')
   ;({ cookie: carrier } = await app.user('viettel.rules', 'carrier', 'viettel'))
@@ -46,7 +50,10 @@ async function existingMast(at: { lon: number; lat: number }, carrierId: number,
 }
 
 async function check(at: { lon: number; lat: number }, over: Json): Promise<Record<string, Json>> {
-  const res = await app.request('POST', '/api/stations/check', { cookie: carrier, body: { siteCode: 'PREVIEW', position: at, technologies: ['4G'], ...over } })
+  const res = await app.request('POST', '/api/stations/check', {
+    cookie: carrier,
+    body: { siteCode: 'PREVIEW', position: at, technologies: ['4G'], ...over },
+  })
   const json = (await res.json()) as { results: Json[] }
   expect(res.status, JSON.stringify(json)).toBe(200)
   return Object.fromEntries(json.results.map((r) => [r.rule, r]))
@@ -71,7 +78,10 @@ describe('spacing and sharing at their limits, measured by PostGIS', () => {
     expect((await check(await east(base, limit - 0.01), mast)).spacing!.outcome).toBe('fail')
   })
 
-  it.each([['urban', 100], ['rural', 400]] as const)('%s: must share the other operator’s mast under %s m, named', async (area, limit) => {
+  it.each([
+    ['urban', 100],
+    ['rural', 400],
+  ] as const)('%s: must share the other operator’s mast under %s m, named', async (area, limit) => {
     const base = area === 'urban' ? urban : rural
     await existingMast(base, otherOperator)
     expect((await check(await east(base, limit), A2A(12))).must_share!.outcome).toBe('pass')
@@ -105,21 +115,33 @@ describe('zones and A1 limits at their limits', () => {
 
   it('passes a total height exactly at the zone limit and fails 1 cm over', async () => {
     await zone(['A1', 'A2a'], 32)
-    expect((await check(urban, { mastClass: 'A2a', mastHeightM: 12, buildingHeightM: 20 })).zone_height!.outcome).toBe('pass')
-    expect((await check(urban, { mastClass: 'A2a', mastHeightM: 12.01, buildingHeightM: 20 })).zone_height!.outcome).toBe('fail')
+    expect((await check(urban, { mastClass: 'A2a', mastHeightM: 12, buildingHeightM: 20 })).zone_height!.outcome).toBe(
+      'pass',
+    )
+    expect(
+      (await check(urban, { mastClass: 'A2a', mastHeightM: 12.01, buildingHeightM: 20 })).zone_height!.outcome,
+    ).toBe('fail')
   })
 
   it('refuses a bulky mast in an A1-only zone and accepts a camouflaged one', async () => {
     await zone(['A1'], null)
     expect((await check(urban, A2A(12))).zone_class!.outcome).toBe('fail')
-    expect((await check(urban, { mastClass: 'A1c', camouflageKind: 'palm_tree', mastHeightM: 10 })).zone_class!.outcome).toBe('pass')
+    expect(
+      (await check(urban, { mastClass: 'A1c', camouflageKind: 'palm_tree', mastHeightM: 10 })).zone_class!.outcome,
+    ).toBe('pass')
     expect((await check(await east(urban, 300), A2A(12))).zone_class!.outcome).toBe('pass')
   })
 
   it.each([
-    [2, 10, 'pass'], [2.01, 10, 'fail'], [3, 30, 'pass'], [3.01, 30, 'fail'],
+    [2, 10, 'pass'],
+    [2.01, 10, 'fail'],
+    [3, 30, 'pass'],
+    [3.01, 30, 'fail'],
   ] as const)('A1 %s m on a %s m building → %s', async (mastM, buildingM, expected) => {
-    expect((await check(urban, { mastClass: 'A1', mastHeightM: mastM, buildingHeightM: buildingM, reachBeyondEdgeM: 0 })).a1_limits!.outcome).toBe(expected)
+    expect(
+      (await check(urban, { mastClass: 'A1', mastHeightM: mastM, buildingHeightM: buildingM, reachBeyondEdgeM: 0 }))
+        .a1_limits!.outcome,
+    ).toBe(expected)
   })
 
   it('uses the officer-edited rule values at once', async () => {

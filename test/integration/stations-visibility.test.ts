@@ -12,7 +12,11 @@ const CENTRE = { lon: 106.7, lat: 10.78 }
 function tile(): { z: number; x: number; y: number } {
   const n = 2 ** 14
   const r = (CENTRE.lat * Math.PI) / 180
-  return { z: 14, x: Math.floor(((CENTRE.lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) }
+  return {
+    z: 14,
+    x: Math.floor(((CENTRE.lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  }
 }
 
 beforeAll(async () => {
@@ -46,7 +50,15 @@ async function placeStations(tag: string): Promise<Placed[]> {
          VALUES ('79', (SELECT id FROM carriers WHERE short_name = $1), $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), 'A2b', 30, $5, $6,
                  CASE WHEN $6 THEN current_date - 30 END, CASE WHEN $6 THEN current_date + CASE WHEN $7 THEN -1 ELSE 30 END END)
          RETURNING id`,
-        [carrier, `${tag}-${carrier}-${i}`, CENTRE.lon + i * 0.0001, CENTRE.lat + (carrier === 'vnpt' ? 0.0002 : 0), k.state, k.temporary, k.expired],
+        [
+          carrier,
+          `${tag}-${carrier}-${i}`,
+          CENTRE.lon + i * 0.0001,
+          CENTRE.lat + (carrier === 'vnpt' ? 0.0002 : 0),
+          k.state,
+          k.temporary,
+          k.expired,
+        ],
       )
       placed.push({ id: row.id, carrier, ...k })
     }
@@ -59,16 +71,25 @@ const only = (mine: Set<number>, found: number[]) => found.filter((id) => mine.h
 
 async function listIds(cookie: string, mine: Set<number>): Promise<number[]> {
   const page = await (await app.request('GET', '/api/stations?limit=500', { cookie })).json()
-  return only(mine, page.items.map((s: { id: number }) => s.id))
+  return only(
+    mine,
+    page.items.map((s: { id: number }) => s.id),
+  )
 }
 async function exportIds(cookie: string, mine: Set<number>): Promise<number[]> {
   const fc = await (await app.request('GET', '/api/stations/export.geojson', { cookie })).json()
-  return only(mine, fc.features.map((f: { id: number }) => f.id))
+  return only(
+    mine,
+    fc.features.map((f: { id: number }) => f.id),
+  )
 }
 async function tileIds(mine: Set<number>, cookie?: string): Promise<number[]> {
   const t = tile()
   const res = await app.request('GET', `/tiles/stations/${t.z}/${t.x}/${t.y}.mvt`, cookie ? { cookie } : {})
-  return only(mine, decodeLayer(new Uint8Array(await res.arrayBuffer()), 'stations').map((f) => Number(f.id)))
+  return only(
+    mine,
+    decodeLayer(new Uint8Array(await res.arrayBuffer()), 'stations').map((f) => Number(f.id)),
+  )
 }
 
 describe('one station visibility rule for lists, exports, the public map and tiles', () => {
@@ -98,7 +119,12 @@ describe('one station visibility rule for lists, exports, the public map and til
     const mine = new Set(placed.map((s) => s.id))
     const expected = ids(placed.filter((s) => s.state === 'in_service' && !s.expired))
     const fc = await (await app.request('GET', '/api/public/stations')).json()
-    expect(only(mine, fc.features.map((f: { id: number }) => f.id))).toEqual(expected)
+    expect(
+      only(
+        mine,
+        fc.features.map((f: { id: number }) => f.id),
+      ),
+    ).toEqual(expected)
     expect(await tileIds(mine)).toEqual(expected)
   })
 })

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { circle, colourExpression, csvErrorsByLine, errorsByField, overall, ringsOf, waitParts } from '../../client/stations/model'
+import {
+  circle,
+  colourExpression,
+  csvErrorsByLine,
+  errorsByField,
+  overall,
+  ringsOf,
+  waitParts,
+} from '../../client/stations/model'
 import { EMPTY_FORM, toInput } from '../../client/stations/form'
 import type { RuleResult } from '../../client/stations/types'
 
-const rule = (name: RuleResult['rule'], outcome: RuleResult['outcome'], values: Record<string, unknown> = {}): RuleResult => ({ rule: name, outcome, values, message_vi: '', message_en: '' })
+const rule = (
+  name: RuleResult['rule'],
+  outcome: RuleResult['outcome'],
+  values: Record<string, unknown> = {},
+): RuleResult => ({ rule: name, outcome, values, message_vi: '', message_en: '' })
 
 describe('the stations client model', () => {
   it('calls a set of results failed when any rule fails, and a warning only when none fails', () => {
@@ -13,8 +25,16 @@ describe('the stations client model', () => {
   })
 
   it('draws rings only for the distance rules that set a limit', () => {
-    const rings = ringsOf([rule('spacing', 'fail', { limitM: 200 }), rule('must_share', 'pass', { limitM: 100 }), rule('spacing', 'warn', { limitM: null }), rule('a1_limits', 'pass', { limitM: 3 })])
-    expect(rings).toEqual([{ rule: 'spacing', radiusM: 200 }, { rule: 'must_share', radiusM: 100 }])
+    const rings = ringsOf([
+      rule('spacing', 'fail', { limitM: 200 }),
+      rule('must_share', 'pass', { limitM: 100 }),
+      rule('spacing', 'warn', { limitM: null }),
+      rule('a1_limits', 'pass', { limitM: 3 }),
+    ])
+    expect(rings).toEqual([
+      { rule: 'spacing', radiusM: 200 },
+      { rule: 'must_share', radiusM: 100 },
+    ])
   })
 
   it('draws a ring whose every point lies at the radius from the centre', () => {
@@ -39,7 +59,13 @@ describe('the stations client model', () => {
   })
 
   it('keys the server’s field errors by the form’s field names and joins two about one field', () => {
-    expect(errorsByField([{ path: 'body.mastHeightM', message: 'Too tall.' }, { path: 'body.position.lat', message: 'Swapped.' }, { path: 'body.mastHeightM', message: 'Really.' }])).toEqual({
+    expect(
+      errorsByField([
+        { path: 'body.mastHeightM', message: 'Too tall.' },
+        { path: 'body.position.lat', message: 'Swapped.' },
+        { path: 'body.mastHeightM', message: 'Really.' },
+      ]),
+    ).toEqual({
       mastHeightM: 'Too tall. Really.',
       'position.lat': 'Swapped.',
     })
@@ -70,18 +96,33 @@ describe('the application form', () => {
   })
 
   it('reads heights typed with a Vietnamese decimal comma', () => {
-    const { input } = toInput({ ...EMPTY_FORM, siteCode: 'HCM-1', mastHeightM: '12,5', buildingHeightM: '1.024,5' }, [106.7, 10.78])
-    expect(input).toMatchObject({ mastHeightM: 12.5, buildingHeightM: 1024.5, position: { crs: 'wgs84', lon: 106.7, lat: 10.78 } })
+    const { input } = toInput(
+      { ...EMPTY_FORM, siteCode: 'HCM-1', mastHeightM: '12,5', buildingHeightM: '1.024,5' },
+      [106.7, 10.78],
+    )
+    expect(input).toMatchObject({
+      mastHeightM: 12.5,
+      buildingHeightM: 1024.5,
+      position: { crs: 'wgs84', lon: 106.7, lat: 10.78 },
+    })
   })
 
   it('rejects text in a number field and leaves the building height off a mast on the ground', () => {
-    expect(toInput({ ...EMPTY_FORM, siteCode: 'X1', mastHeightM: 'cao' }, [106.7, 10.78]).errors.mastHeightM).toBe('number')
-    const ground = toInput({ ...EMPTY_FORM, siteCode: 'X1', mastClass: 'A2b', mastHeightM: '40', buildingHeightM: '20' }, [106.7, 10.78])
+    expect(toInput({ ...EMPTY_FORM, siteCode: 'X1', mastHeightM: 'cao' }, [106.7, 10.78]).errors.mastHeightM).toBe(
+      'number',
+    )
+    const ground = toInput(
+      { ...EMPTY_FORM, siteCode: 'X1', mastClass: 'A2b', mastHeightM: '40', buildingHeightM: '20' },
+      [106.7, 10.78],
+    )
     expect(ground.input?.buildingHeightM).toBeNull()
   })
 
   it('asks a temporary station for its dates and a camouflaged one for its kind', () => {
-    const { errors } = toInput({ ...EMPTY_FORM, siteCode: 'T1', mastClass: 'A1c', mastHeightM: '9', temporary: true }, [106.7, 10.78])
+    const { errors } = toInput(
+      { ...EMPTY_FORM, siteCode: 'T1', mastClass: 'A1c', mastHeightM: '9', temporary: true },
+      [106.7, 10.78],
+    )
     expect(errors).toEqual({ camouflageKind: 'required', validFrom: 'required', validTo: 'required' })
   })
 })

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateRules, overall, spacingRuleFor, type Candidate, type Facts, type Neighbour, type RuleValues } from '../../server/stations/rules'
+import {
+  evaluateRules,
+  overall,
+  spacingRuleFor,
+  type Candidate,
+  type Facts,
+  type Neighbour,
+  type RuleValues,
+} from '../../server/stations/rules'
 import { step, TRANSITIONS } from '../../server/stations/workflow'
 
 // The values seeded for province 79 (domain.md): Quảng Nam spacing, Hải Dương sharing, TTLT 15/2016 A1 limits.
 const RULES: RuleValues = {
-  a1MaxRatio: 0.2, a1MaxHeightM: 3, a1MaxReachM: 0.5, shareDistanceUrbanM: 100, shareDistanceRuralM: 400, duplicateDistanceM: 30, defaultAreaKind: 'urban',
+  a1MaxRatio: 0.2,
+  a1MaxHeightM: 3,
+  a1MaxReachM: 0.5,
+  shareDistanceUrbanM: 100,
+  shareDistanceRuralM: 400,
+  duplicateDistanceM: 30,
+  defaultAreaKind: 'urban',
   spacing: [
     { mastClass: 'A2a', areaKind: 'urban', minHeightM: 0, maxHeightM: 15, minDistanceM: 150 },
     { mastClass: 'A2a', areaKind: 'rural', minHeightM: 0, maxHeightM: 15, minDistanceM: 200 },
@@ -15,11 +29,30 @@ const RULES: RuleValues = {
 }
 
 const mast = (distanceM: number, over: Partial<Neighbour> = {}): Neighbour => ({
-  id: 1, siteCode: 'VIE-760-00001', carrierId: 3, operator: 'viettel', mastClass: 'A2a', mastHeightM: 12, state: 'in_service', temporary: false, distanceM, ...over,
+  id: 1,
+  siteCode: 'VIE-760-00001',
+  carrierId: 3,
+  operator: 'viettel',
+  mastClass: 'A2a',
+  mastHeightM: 12,
+  state: 'in_service',
+  temporary: false,
+  distanceM,
+  ...over,
 })
 
 function facts(over: Partial<Facts> = {}): Facts {
-  return { inProvince: true, district: { code: '760', name: 'Quận 1' }, areaKind: 'urban', zones: [], neighbours: [], nearest: [], nearestByOperator: [], rules: RULES, ...over }
+  return {
+    inProvince: true,
+    district: { code: '760', name: 'Quận 1' },
+    areaKind: 'urban',
+    zones: [],
+    neighbours: [],
+    nearest: [],
+    nearestByOperator: [],
+    rules: RULES,
+    ...over,
+  }
 }
 
 const A2A: Candidate = { carrierId: 1, mastClass: 'A2a', mastHeightM: 12, buildingHeightM: 20 }
@@ -41,7 +74,13 @@ describe('spacing between bulky masts', () => {
   })
 
   it('warns when the province sets no spacing for the case (A2b rural)', () => {
-    expect(outcome(facts({ areaKind: 'rural', neighbours: [mast(10)] }), { carrierId: 1, mastClass: 'A2b', mastHeightM: 40, buildingHeightM: null }, 'spacing')).toBe('warn')
+    expect(
+      outcome(
+        facts({ areaKind: 'rural', neighbours: [mast(10)] }),
+        { carrierId: 1, mastClass: 'A2b', mastHeightM: 40, buildingHeightM: null },
+        'spacing',
+      ),
+    ).toBe('warn')
   })
 
   it('ignores non-bulky, temporary, pending and decommissioned neighbours', () => {
@@ -50,7 +89,13 @@ describe('spacing between bulky masts', () => {
   })
 
   it('does not apply to A1 masts', () => {
-    expect(outcome(facts({ neighbours: [mast(1)] }), { carrierId: 1, mastClass: 'A1', mastHeightM: 2, buildingHeightM: 20 }, 'spacing')).toBe('pass')
+    expect(
+      outcome(
+        facts({ neighbours: [mast(1)] }),
+        { carrierId: 1, mastClass: 'A1', mastHeightM: 2, buildingHeightM: 20 },
+        'spacing',
+      ),
+    ).toBe('pass')
   })
 
   it('takes the height band (min, max]', () => {
@@ -60,17 +105,22 @@ describe('spacing between bulky masts', () => {
 })
 
 describe('must share', () => {
-  it.each([['urban', 100], ['rural', 400]] as const)('%s: another operator at %s m passes, 1 cm closer must share with it named', (area, limit) => {
+  it.each([
+    ['urban', 100],
+    ['rural', 400],
+  ] as const)('%s: another operator at %s m passes, 1 cm closer must share with it named', (area, limit) => {
     const c = area === 'rural' ? { ...A2A, mastHeightM: 12 } : A2A
     expect(outcome(facts({ areaKind: area, neighbours: [mast(limit)] }), c, 'must_share')).toBe('pass')
-    const r = evaluateRules(facts({ areaKind: area, neighbours: [mast(limit - 0.01)] }), c).find((x) => x.rule === 'must_share')!
+    const r = evaluateRules(facts({ areaKind: area, neighbours: [mast(limit - 0.01)] }), c).find(
+      (x) => x.rule === 'must_share',
+    )!
     expect(r.outcome).toBe('fail')
     expect((r.values.candidate as { siteCode: string }).siteCode).toBe('VIE-760-00001')
     expect(r.message_vi).toContain('VIE-760-00001')
     expect(r.message_en).toContain('Must share mast VIE-760-00001')
   })
 
-  it("does not ask an operator to share its own mast (that is a duplicate)", () => {
+  it('does not ask an operator to share its own mast (that is a duplicate)', () => {
     expect(outcome(facts({ neighbours: [mast(50, { carrierId: 1 })] }), A2A, 'must_share')).toBe('pass')
   })
 })
@@ -94,11 +144,15 @@ describe('A1 limits (≤ 20 % of the building and ≤ 3 m)', () => {
     ['1 cm over 3 m on a 30 m building', 3.01, 30, 'fail'],
     ['exactly 3 m = 20 % of 15 m', 3, 15, 'pass'],
   ] as const)('%s: %s m mast → %s', (_name, mastM, buildingM, expected) => {
-    expect(outcome(facts(), { carrierId: 1, mastClass: 'A1', mastHeightM: mastM, buildingHeightM: buildingM }, 'a1_limits')).toBe(expected)
+    expect(
+      outcome(facts(), { carrierId: 1, mastClass: 'A1', mastHeightM: mastM, buildingHeightM: buildingM }, 'a1_limits'),
+    ).toBe(expected)
   })
 
   it('does not limit camouflaged masts', () => {
-    expect(outcome(facts(), { carrierId: 1, mastClass: 'A1c', mastHeightM: 12, buildingHeightM: null }, 'a1_limits')).toBe('pass')
+    expect(
+      outcome(facts(), { carrierId: 1, mastClass: 'A1c', mastHeightM: 12, buildingHeightM: null }, 'a1_limits'),
+    ).toBe('pass')
   })
 })
 
@@ -106,12 +160,22 @@ describe('planning zones', () => {
   const zone = { id: 1, name: 'Quảng trường', kind: 'a1_only', allowedClasses: ['A1'], maxHeightM: 32 }
   it('rejects a class the zone does not allow and accepts camouflaged A1 there', () => {
     expect(outcome(facts({ zones: [zone] }), A2A, 'zone_class')).toBe('fail')
-    expect(outcome(facts({ zones: [zone] }), { carrierId: 1, mastClass: 'A1c', mastHeightM: 8, buildingHeightM: null }, 'zone_class')).toBe('pass')
+    expect(
+      outcome(
+        facts({ zones: [zone] }),
+        { carrierId: 1, mastClass: 'A1c', mastHeightM: 8, buildingHeightM: null },
+        'zone_class',
+      ),
+    ).toBe('pass')
   })
 
   it('passes a total height exactly at the zone limit and fails 1 cm over', () => {
-    expect(outcome(facts({ zones: [zone] }), { ...A2A, mastHeightM: 12, buildingHeightM: 20 }, 'zone_height')).toBe('pass')
-    expect(outcome(facts({ zones: [zone] }), { ...A2A, mastHeightM: 12.01, buildingHeightM: 20 }, 'zone_height')).toBe('fail')
+    expect(outcome(facts({ zones: [zone] }), { ...A2A, mastHeightM: 12, buildingHeightM: 20 }, 'zone_height')).toBe(
+      'pass',
+    )
+    expect(outcome(facts({ zones: [zone] }), { ...A2A, mastHeightM: 12.01, buildingHeightM: 20 }, 'zone_height')).toBe(
+      'fail',
+    )
   })
 
   it('fails a site outside the province', () => {

@@ -42,11 +42,20 @@ function linesOfCollection(geometry: unknown, warnings: string[]): unknown {
     m?.type === 'LineString' ? [m.coordinates] : m?.type === 'MultiLineString' ? (m.coordinates as unknown[]) : [],
   )
   if (lines.length === 0) return geometry
-  if (lines.length < members.length) warnings.push('the MultiGeometry also held points or polygons; only its lines were kept')
-  return lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines }
+  if (lines.length < members.length)
+    warnings.push('the MultiGeometry also held points or polygons; only its lines were kept')
+  return lines.length === 1
+    ? { type: 'LineString', coordinates: lines[0] }
+    : { type: 'MultiLineString', coordinates: lines }
 }
 
-function gated(index: number, label: string, raw: unknown, properties: Record<string, unknown>, kml = false): SourceFeature {
+function gated(
+  index: number,
+  label: string,
+  raw: unknown,
+  properties: Record<string, unknown>,
+  kml = false,
+): SourceFeature {
   const warnings: string[] = []
   if (raw === null || raw === undefined) return { index, label, geometry: null, properties, problems: [], warnings }
   const result = gateGeometry(kml ? linesOfCollection(raw, warnings) : raw, { types: GEOMETRY_TYPES })
@@ -54,21 +63,34 @@ function gated(index: number, label: string, raw: unknown, properties: Record<st
     const problems = result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
     return { index, label, geometry: null, properties, problems, warnings }
   }
-  return { index, label, geometry: result.geometry, properties, problems: [], warnings: [...warnings, ...result.warnings] }
+  return {
+    index,
+    label,
+    geometry: result.geometry,
+    properties,
+    problems: [],
+    warnings: [...warnings, ...result.warnings],
+  }
 }
 
 /** Reads GeoJSON text: strict JSON, no duplicate members, RFC 7946 structure, each geometry through the gate. */
 export function readGeoJson(text: string): ReadResult {
   const doc = readGeoJsonDocument(text)
   if (!doc.ok) return doc
-  return { ok: true, features: doc.features.map((f) => gated(f.index, labelOf(f.index, f.properties), f.geometry, f.properties)) }
+  return {
+    ok: true,
+    features: doc.features.map((f) => gated(f.index, labelOf(f.index, f.properties), f.geometry, f.properties)),
+  }
 }
 
 /** Reads KML text: each Placemark with its name and ExtendedData. */
 export function readKml(text: string): ReadResult {
   const read = readKmlText(text)
   if (!read.ok) return fileProblem(read.problem)
-  return { ok: true, features: read.features.map((f, i) => gated(i, labelOf(i, f.properties), f.geometry, f.properties, true)) }
+  return {
+    ok: true,
+    features: read.features.map((f, i) => gated(i, labelOf(i, f.properties), f.geometry, f.properties, true)),
+  }
 }
 
 /** Reads a KMZ archive sent as base64. */
@@ -77,7 +99,10 @@ export function readKmzBase64(content: string): ReadResult {
   if (bytes.length === 0) return fileProblem('The KMZ content is empty; send the archive as base64.')
   const read = readKmz(bytes)
   if (!read.ok) return fileProblem(read.problem)
-  return { ok: true, features: read.features.map((f, i) => gated(i, labelOf(i, f.properties), f.geometry, f.properties, true)) }
+  return {
+    ok: true,
+    features: read.features.map((f, i) => gated(i, labelOf(i, f.properties), f.geometry, f.properties, true)),
+  }
 }
 
 /** Reads CSV (',' ';' or tab, BOM allowed) with a header row and a `wkt` (or `geometry`) column. */

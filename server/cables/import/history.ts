@@ -15,25 +15,31 @@ export interface History {
   accepted: string | null
 }
 
-
 /** The statuses `role` can bring a route to from `planned` through the transition table, in order. */
 export function reachable(role: Role): Status[] {
   const seen: Status[] = ['planned']
   for (let i = 0; i < seen.length; i++) {
-    for (const t of TRANSITIONS) if (t.from === seen[i] && t.roles.includes(role) && !seen.includes(t.to)) seen.push(t.to)
+    for (const t of TRANSITIONS)
+      if (t.from === seen[i] && t.roles.includes(role) && !seen.includes(t.to)) seen.push(t.to)
   }
   return seen
 }
 
 /** Why a feature's status and dates cannot be imported by `role` (empty when they can). */
 export function historyProblems(h: History, role: Role, today = vietnamToday()): string[] {
-  const given = Object.entries({ status: h.status, startedOn: h.started, completedOn: h.completed, acceptedOn: h.accepted })
-    .filter(([k, v]) => v !== null && !(k === 'status' && v === 'planned'))
+  const given = Object.entries({
+    status: h.status,
+    startedOn: h.started,
+    completedOn: h.completed,
+    acceptedOn: h.accepted,
+  }).filter(([k, v]) => v !== null && !(k === 'status' && v === 'planned'))
   if (role === 'carrier') {
-    return given.length === 0 ? [] : [
-      `a carrier's import creates planned routes; ${given.map(([k, v]) => `${k} "${v}"`).join(', ')} cannot be imported ` +
-        '(report progress on each route, acceptance is recorded by the department)',
-    ]
+    return given.length === 0
+      ? []
+      : [
+          `a carrier's import creates planned routes; ${given.map(([k, v]) => `${k} "${v}"`).join(', ')} cannot be imported ` +
+            '(report progress on each route, acceptance is recorded by the department)',
+        ]
   }
   const problems: string[] = []
   const status = (h.status ?? 'planned') as Status

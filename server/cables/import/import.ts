@@ -40,7 +40,8 @@ interface Candidate {
   geojson?: string
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null)
+const text = (v: unknown) =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null
 
 function candidate(f: Candidate['feature'], options: ImportOptions, reasons: string[]): Candidate {
   const p = f.properties
@@ -55,7 +56,10 @@ function candidate(f: Candidate['feature'], options: ImportOptions, reasons: str
   const carriers = Array.isArray(p.carriers)
     ? p.carriers.map(String)
     : typeof p.carriers === 'string'
-      ? p.carriers.split(/[,;]/).map((s) => s.trim()).filter(Boolean)
+      ? p.carriers
+          .split(/[,;]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
       : options.defaults.carriers
   const name = text(p.name) ?? text(p.ten) ?? `Tuyến nhập ${f.index + 1}`
   return { feature: f, name, street: text(p.street), kind, carriers, history }
@@ -125,7 +129,10 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
     }
   }
   const names = [...new Set(lines.flatMap((c) => c.carriers))]
-  const known = await tx.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers WHERE short_name = ANY ($1)', [names])
+  const known = await tx.many<{ id: number; short_name: string }>(
+    'SELECT id, short_name FROM carriers WHERE short_name = ANY ($1)',
+    [names],
+  )
   const idOf = new Map(known.map((r) => [r.short_name, r.id]))
   const own = carrierOf(scope.user)
   const carrierLists = lines.map((c) => {
@@ -135,10 +142,19 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
   })
   lines.forEach((c, i) => {
     const unknown = c.carriers.filter((n) => !idOf.has(n))
-    const reasons = unknown.length > 0 ? [`unknown carrier ${unknown.join(', ')}`] : carrierLists[i]!.length === 0 ? ['no carrier: name the carriers on the route'] : []
+    const reasons =
+      unknown.length > 0
+        ? [`unknown carrier ${unknown.join(', ')}`]
+        : carrierLists[i]!.length === 0
+          ? ['no carrier: name the carriers on the route']
+          : []
     if (reasons.length > 0) rejected.push({ index: c.feature.index, label: c.feature.label, reasons })
   })
-  const placed = await placeGeometries(tx, lines.map((c) => c.feature.geometry), { provinceCode: scope.provinceCode, noun: 'line' })
+  const placed = await placeGeometries(
+    tx,
+    lines.map((c) => c.feature.geometry),
+    { provinceCode: scope.provinceCode, noun: 'line' },
+  )
   placed.forEach((p, i) => {
     const c = lines[i]!
     if (p.ok) (c.geojson = p.geojson), c.feature.warnings.push(...p.warnings)
@@ -166,21 +182,42 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
       ORDER BY ord
      RETURNING id`,
     [
-      scope.provinceCode, lines.map((c) => c.name), lines.map((c) => c.street), lines.map((c) => c.kind),
-      lines.map((c) => c.history.status ?? 'planned'), participants.map((p) => p.carrierIds.join(',')),
-      lines.map((c) => c.history.started), lines.map((c) => c.history.completed), lines.map((c) => c.history.accepted),
-      lines.map((c) => c.geojson!), scope.user.id,
+      scope.provinceCode,
+      lines.map((c) => c.name),
+      lines.map((c) => c.street),
+      lines.map((c) => c.kind),
+      lines.map((c) => c.history.status ?? 'planned'),
+      participants.map((p) => p.carrierIds.join(',')),
+      lines.map((c) => c.history.started),
+      lines.map((c) => c.history.completed),
+      lines.map((c) => c.history.accepted),
+      lines.map((c) => c.geojson!),
+      scope.user.id,
     ],
   )
   const routeIds = inserted.map((r) => r.id)
-  await invite(tx, scope, routeIds.map((routeId, i) => ({ routeId, carrierIds: participants[i]!.invited })))
+  await invite(
+    tx,
+    scope,
+    routeIds.map((routeId, i) => ({ routeId, carrierIds: participants[i]!.invited })),
+  )
   await refreshDistrictLengths(tx, routeIds)
-  const withHistory = lines.flatMap((c, i) => (c.history.status && c.history.status !== 'planned' ? [{ id: routeIds[i], ...c.history }] : []))
-  await audit(tx, scope.user, {
-    action: 'cable_route.import', entity: 'cable_route', entityId: null,
-    after: { format: options.format, ids: routeIds, skipped: notRoutes, history: withHistory },
-  }, scope.requestId)
-  const warnings: FeatureReport[] = lines.filter((c) => c.feature.warnings.length > 0)
+  const withHistory = lines.flatMap((c, i) =>
+    c.history.status && c.history.status !== 'planned' ? [{ id: routeIds[i], ...c.history }] : [],
+  )
+  await audit(
+    tx,
+    scope.user,
+    {
+      action: 'cable_route.import',
+      entity: 'cable_route',
+      entityId: null,
+      after: { format: options.format, ids: routeIds, skipped: notRoutes, history: withHistory },
+    },
+    scope.requestId,
+  )
+  const warnings: FeatureReport[] = lines
+    .filter((c) => c.feature.warnings.length > 0)
     .map((c) => ({ index: c.feature.index, label: c.feature.label, reasons: c.feature.warnings }))
   return { imported: routeIds.length, ids: routeIds, notRoutes, warnings }
 }

@@ -23,7 +23,8 @@ export const STATION_COLUMNS = `
 export const STATION_FROM = `stations s JOIN carriers c ON c.id = s.carrier_id`
 
 /** $1 id, then the visibility parameters (see visibility in service.ts). */
-export const selectStation = (visibility: string) => `SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE s.id = $1 AND ${visibility}`
+export const selectStation = (visibility: string) =>
+  `SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE s.id = $1 AND ${visibility}`
 
 /** Columns of a new station, in the order of the INSERT's parameters $1–$21 (rules_checked_at is now()). */
 export const INSERT_STATION = `

@@ -5,11 +5,20 @@ const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Debian's Chromium, headless; the flags keep it off this machine's closed network. */
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(EXECUTABLE)) throw new Error(`Chromium not found at ${EXECUTABLE} (apt-get install chromium, or set CHROMIUM_PATH)`)
+  if (!fs.existsSync(EXECUTABLE))
+    throw new Error(`Chromium not found at ${EXECUTABLE} (apt-get install chromium, or set CHROMIUM_PATH)`)
   return chromium.launch({
     executablePath: EXECUTABLE,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   })
 }
 

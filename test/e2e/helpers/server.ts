@@ -22,9 +22,16 @@ function newestMtime(target: string): number {
 /** Runs `vite build` when dist/client is missing or older than the client sources. */
 export function ensureClientBuilt(): void {
   const built = fs.existsSync(DIST) ? fs.statSync(DIST).mtimeMs : 0
-  const sources = Math.max(newestMtime(path.join(ROOT, 'client')), newestMtime(path.join(ROOT, 'vite.config.ts')), newestMtime(path.join(ROOT, 'package-lock.json')))
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'client')),
+    newestMtime(path.join(ROOT, 'vite.config.ts')),
+    newestMtime(path.join(ROOT, 'package-lock.json')),
+  )
   if (built > sources) return
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
 }
 
 export interface E2eServer {
@@ -52,7 +59,18 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   }
   let running: Running
   try {
-    running = await startServer(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DEMO: 'on', ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env }))
+    running = await startServer(
+      loadConfig({
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DEMO: 'on',
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        ...env,
+      }),
+    )
   } catch (err) {
     await cleanUp()
     throw err
