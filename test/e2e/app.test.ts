@@ -197,6 +197,7 @@ describe('on a phone', () => {
         'Quy hoạch & quy tắc',
         'Người dùng',
         'Doanh nghiệp',
+        'Ranh giới hành chính',
         'Nhật ký',
         'Thêm',
       ].sort(),

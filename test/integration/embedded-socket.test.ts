@@ -2,8 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openDb, type Db } from '../../server/db/index'
+import { migrate } from '../../server/db/migrate'
 
 // Each test opens its own embedded database; on a busy machine that alone can take a minute.
 const SLOW = { timeout: 180_000 }
@@ -15,10 +16,26 @@ afterEach(async () => {
   }
 })
 
+// The run on PostgreSQL (TEST_DATABASE_URL) has no embedded template: this file builds its own there.
+let template = ''
+let ownTemplate = false
+beforeAll(async () => {
+  template = inject('templateDir')
+  if (template) return
+  template = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-socket-template-'))
+  ownTemplate = true
+  const db = await openDb({ dataDir: template, statementTimeoutMs: 60_000 })
+  await migrate(db)
+  await db.close()
+}, 300_000)
+afterAll(() => {
+  if (ownTemplate) fs.rmSync(template, { recursive: true, force: true })
+})
+
 /** Opens a copy of the migrated embedded template. */
 async function embedded(options: { embeddedPort?: number; embeddedPassword?: string } = {}): Promise<Db> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-socket-'))
-  fs.cpSync(inject('templateDir'), dir, { recursive: true })
+  fs.cpSync(template, dir, { recursive: true })
   const db = await openDb({ dataDir: dir, statementTimeoutMs: 60_000, ...options })
   opened.push({ db, dir })
   return db
