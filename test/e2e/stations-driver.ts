@@ -41,10 +41,10 @@ export class StationsDriver extends AppDriver {
     await this.page.locator('input[name=buildingHeightM]').fill(a.buildingHeight)
   }
 
-  /** The rule results shown, as rule → outcome, once all seven have arrived. */
+  /** The rule results shown, as rule → outcome, once all eight have arrived. */
   async ruleOutcomes(): Promise<Record<string, string>> {
     await this.page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=rule-results] [data-rule]').length === 7,
+      () => document.querySelectorAll('[data-testid=rule-results] [data-rule]').length === 8,
       undefined,
       { timeout: 30_000 },
     )
