@@ -3,6 +3,7 @@ import zlib from 'node:zlib'
 import type { Queryable } from '../server/db/index'
 import { audit, SYSTEM } from '../server/audit/audit'
 import { rng } from './random'
+import { CAMOUFLAGE, INNER_DISTRICTS } from './stations'
 import { vietnamToday } from '../server/time'
 
 /** HCMC's plan (domain.md): 1,475 new-generation masts by the end of 2020, all 3,742 by the end of 2025. */
@@ -10,25 +11,6 @@ export const DEMO_PROGRAMME = { phase1: 1_475, total: 3_742 }
 /** Đà Nẵng-style lowering from 18 m to 12 m (domain.md): every item starts at 18 m. */
 export const DEMO_LOWERING = { items: 160, target: 150, fromHeightM: 18, toHeightM: 12 }
 
-const DESIGNS = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
-const INNER = new Set([
-  '760',
-  '770',
-  '773',
-  '774',
-  '771',
-  '768',
-  '772',
-  '775',
-  '765',
-  '766',
-  '767',
-  '776',
-  '778',
-  '764',
-  '777',
-  '761',
-])
 const DAY = 86_400_000
 
 interface Candidate {
@@ -127,7 +109,7 @@ export async function generateConversions(
   // Phase 1 converted the city centre first (inner-district masts ahead in the draw); phase 2 reaches every district.
   const draw = (list: Candidate[], innerBias: number) =>
     list
-      .map((s) => ({ s, k: random() + (INNER.has(s.district) ? 0 : innerBias) }))
+      .map((s) => ({ s, k: random() + (INNER_DISTRICTS.has(s.district) ? 0 : innerBias) }))
       .sort((a, b) => a.k - b.k)
       .map((x) => x.s)
   const phase1 = draw(stations, 0.6).slice(0, DEMO_PROGRAMME.phase1)
@@ -220,7 +202,7 @@ export async function generateConversions(
     const phase1 = i < DEMO_PROGRAMME.phase1
     const lower = s.mastClass === 'A2a' && s.mastHeightM > 14 && random() < 0.15
     const kind = lower ? 'lower' : 'camouflage'
-    const design = lower ? null : DESIGNS[Math.floor(random() * DESIGNS.length)]!
+    const design = lower ? null : CAMOUFLAGE[Math.floor(random() * CAMOUFLAGE.length)]!
     const toHeight = lower ? 12 : round1(8 + random() * 6)
     const verified = phase1 ? random() < 0.948 : random() < 0.875
     const at = !verified

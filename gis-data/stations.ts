@@ -14,7 +14,8 @@ const OPERATORS: [shortName: string, share: number][] = [
   ['vietnamobile', 0.07],
   ['gmobile', 0.03],
 ]
-const INNER_DISTRICTS = new Set([
+/** The demo city's inner (urban core) districts, by GSO code: denser stations, converted first. */
+export const INNER_DISTRICTS = new Set([
   '760',
   '770',
   '773',
@@ -32,7 +33,8 @@ const INNER_DISTRICTS = new Set([
   '777',
   '761',
 ])
-const CAMOUFLAGE = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
+/** Designs of camouflaged (A1c) masts. */
+export const CAMOUFLAGE = ['street_light', 'palm_tree', 'water_tank', 'billboard'] as const
 // Applications in every workflow state: how many stations of the demo take each non-final state.
 const WORKFLOW_SAMPLE: [state: string, count: number][] = [
   ['draft', 12],
