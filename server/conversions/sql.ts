@@ -51,18 +51,12 @@ UPDATE conversion_items SET status = $3, status_since = now(), version = version
  WHERE id = $1 AND version = $2
 RETURNING id`
 
-/** The station as the conversion changes it: $2 class, $3 camouflage design, $4 height. */
-export const CONVERT_STATION = `
-UPDATE stations SET mast_class = $2, camouflage_kind = $3, mast_height_m = $4, version = version + 1, updated_at = now()
- WHERE id = $1
-RETURNING id`
+/** $1 share item: the host station whose mast the item's carrier moves onto. */
+export const HOST_OF_ITEM = `SELECT host_station_id AS id FROM conversion_items WHERE id = $1`
 
-/** Adds carrier $2 to the operators sharing host mast $1. */
-export const SHARE_HOST = `
-UPDATE stations SET shared_carrier_ids = array(SELECT DISTINCT x FROM unnest(shared_carrier_ids || $2::int) x ORDER BY x),
-       version = version + 1, updated_at = now()
- WHERE id = $1
-RETURNING id`
+/** $1 item, $2 completion date: how many photos the item holds and whether the date is after today in Vietnam. */
+export const REPORT_CHECKS = `
+SELECT (SELECT count(*) FROM conversion_photos WHERE item_id = $1) AS n, $2::date > ${TODAY} AS future`
 
 export const PROGRAMME_COLUMNS = `
   p.id, p.province_code AS "provinceCode", p.name, p.decision_no AS "decisionNo", p.decision_date AS "decisionDate",

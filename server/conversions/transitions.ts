@@ -3,10 +3,10 @@ import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
 import { formatNumber } from '../../shared/format'
 import { conflict, forbidden, invalid } from '../http/problems'
-import { readStation, recordChange } from '../stations/record'
+import { applyMastConversion, shareHostMast } from '../stations/conversion-effects'
 import { visibleItem } from './access'
 import type { TransitionBody } from './schemas'
-import { CONVERT_STATION, SHARE_HOST, TODAY, TRANSITION_ITEM } from './sql'
+import { HOST_OF_ITEM, REPORT_CHECKS, TRANSITION_ITEM } from './sql'
 import { allowedActions, heightExcess, step, type Action, type Status } from './workflow'
 
 /** Adds what the user may do next. */
@@ -28,8 +28,9 @@ export function heightReason(measured: number, target: number, tolerance: number
 }
 
 /**
- * Applies a verified conversion to the station, writing its history (before → after, who, when) through the
- * stations module in the same transaction. A move onto a shared mast adds the carrier to the host mast.
+ * Applies a verified conversion to the station through the stations domain, which writes the station, its
+ * history (before → after, who, when) and audit in the same transaction. A move onto a shared mast adds the
+ * carrier to the host mast.
  */
 async function convertStation(
   tx: Queryable,
@@ -38,30 +39,17 @@ async function convertStation(
   heightM: number,
   requestId: string | undefined,
 ): Promise<void> {
-  const stationId = (item.station as { id: number }).id
-  const programmeNote = `conversion item ${item.id}: ${item.kind}`
+  const note = `conversion item ${item.id}: ${item.kind}`
   if (item.kind === 'share') {
-    const hostId = await tx.one<{ id: number }>('SELECT host_station_id AS id FROM conversion_items WHERE id = $1', [
-      item.id,
-    ])
-    const before = await readStation(tx, hostId.id)
-    await tx.one(SHARE_HOST, [hostId.id, (item.carrier as { id: number }).id])
-    await recordChange(
-      tx,
-      user,
-      { action: 'conversion_share', before, after: await readStation(tx, hostId.id), note: programmeNote },
-      requestId,
-    )
+    const host = await tx.one<{ id: number }>(HOST_OF_ITEM, [item.id])
+    const carrierId = (item.carrier as { id: number }).id
+    await shareHostMast(tx, user, { hostStationId: host.id, carrierId, note }, requestId)
     return
   }
-  const before = await readStation(tx, stationId)
-  const toClass = item.kind === 'lower' ? (before.mastClass as string) : (item.toClass as string)
-  const design =
-    toClass === 'A1c' ? ((item.toDesign as string | null) ?? (before.camouflageKind as string | null)) : null
-  await tx.one(CONVERT_STATION, [stationId, toClass, design, heightM])
-  const after = await readStation(tx, stationId)
-  const note = `${programmeNote}: ${before.mastClass} ${before.mastHeightM} m → ${after.mastClass} ${after.mastHeightM} m`
-  await recordChange(tx, user, { action: 'conversion_verified', before, after, note }, requestId)
+  const stationId = (item.station as { id: number }).id
+  const toClass = item.kind === 'lower' ? null : (item.toClass as string)
+  const toDesign = item.toDesign as string | null
+  await applyMastConversion(tx, user, { stationId, toClass, toDesign, heightM, note }, requestId)
 }
 
 /**
@@ -91,10 +79,7 @@ export async function transitionItem(
   let inspected: number | null = null
   let reasons: string[] | null = null
   if (body.action === 'report') {
-    const photos = await tx.one<{ n: number; future: boolean }>(
-      `SELECT (SELECT count(*) FROM conversion_photos WHERE item_id = $1) AS n, $2::date > ${TODAY} AS future`,
-      [id, body.completedOn],
-    )
+    const photos = await tx.one<{ n: number; future: boolean }>(REPORT_CHECKS, [id, body.completedOn])
     const errors = []
     if (photos.n === 0)
       errors.push({ path: 'photos', message: 'Upload at least one after-photo before reporting the item done.' })

@@ -104,3 +104,17 @@ UPDATE stations s SET district_code = n.code
   FROM (SELECT id, district_at(province_code, geom, $2::date) AS code FROM stations WHERE province_code = $1) n
  WHERE s.id = n.id AND s.district_code IS DISTINCT FROM n.code
 RETURNING s.id`
+
+/** A verified mast conversion (conversion-effects.ts): $1 station, $2 class, $3 camouflage design, $4 height. */
+export const CONVERT_MAST = `
+UPDATE stations SET mast_class = $2, camouflage_kind = $3, mast_height_m = $4, version = version + 1, updated_at = now()
+ WHERE id = $1
+RETURNING id`
+
+/** A verified move onto a shared mast (conversion-effects.ts): adds carrier $2 to the sharers of host mast $1. */
+export const SHARE_MAST = `
+UPDATE stations
+   SET shared_carrier_ids = array(SELECT DISTINCT x FROM unnest(shared_carrier_ids || $2::int) x ORDER BY x),
+       version = version + 1, updated_at = now()
+ WHERE id = $1
+RETURNING id`
