@@ -5,7 +5,8 @@ import { migrate } from './db/migrate'
 import { buildApp } from './app'
 import { checkAdminPassword, ensureAdmin } from './auth/bootstrap'
 import { activeDemoAccounts, checkDemoSetting, deactivateDemoAccounts } from './users/demo-accounts'
-import { loadDemoLayers, printCredentials, startDemo } from '../gis-data/demo'
+import { DEMO_PASSWORD, loadDemoLayers, startDemo } from '../gis-data/demo'
+import { saveAdminPassword, startupBanner, type BannerFacts } from './banner'
 import { JobBoard } from './health/jobs'
 import { prepareProvince } from './setup/service'
 import { log } from './log'
@@ -24,6 +25,8 @@ export interface StartOptions {
    * afterwards, with progress in /api/health (what `npm start` does); otherwise load everything first.
    */
   demoInBackground?: boolean
+  /** No start-up banner on stdout (tests). */
+  quiet?: boolean
 }
 
 /** Opens the database, migrates, seeds the first admin (and demo data), then listens. */
@@ -41,15 +44,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const jobs = new JobBoard()
   let demoLayers: (() => Promise<void>) | undefined
+  let admin: BannerFacts['admin'] = null
+  let demoAccounts: string[] = []
   try {
     const report = await migrate(db)
     if (report.applied.length > 0)
       log.info('migrations applied', { applied: report.applied, migrationLevel: report.level })
-    const admin = await ensureAdmin(db, config.adminPassword)
-    if (admin?.password) {
-      process.stdout.write(
-        `\n  First administrator created — username: ${admin.username}  password: ${admin.password}\n  (printed once; change it after signing in)\n\n`,
-      )
+    const created = await ensureAdmin(db, config.adminPassword)
+    if (created) {
+      const file = created.password ? saveAdminPassword(config.dataDir, created.username, created.password) : null
+      admin = { ...created, file }
     }
     if (config.production) {
       const switchedOff = await deactivateDemoAccounts(db)
@@ -63,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     if (config.demo) {
       const demo = await startDemo(db, config.provinceCode)
-      if (demo.report) printCredentials(demo.report)
+      if (demo.report) log.info('demo province loaded', { province: demo.report.province })
       if (demo.layersPending) {
         demoLayers = () =>
           loadDemoLayers(db, config.provinceCode, (p) => {
@@ -81,7 +85,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         }
       }
     }
-    const demoAccounts = await activeDemoAccounts(db)
+    demoAccounts = await activeDemoAccounts(db)
     if (demoAccounts.length > 0) {
       log.warn(
         'demo accounts with a published password are active: not for real data (DEMO=off; refused in production)',
@@ -111,6 +115,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     asMvt: db.capabilities.asMvt,
     startupMs: Date.now() - started,
   })
+  if (!options.quiet) {
+    const demo = demoAccounts.length > 0 ? { usernames: demoAccounts, password: DEMO_PASSWORD } : null
+    const facts = { url, database: db.mode, dataDir: config.dataDir, startupMs: Date.now() - started, admin, demo }
+    process.stdout.write(startupBanner(facts))
+  }
   const background = options.demoInBackground && demoLayers ? demoLayers() : Promise.resolve()
   background.catch((err: Error) => {
     jobs.fail('demo', err.message)
