@@ -21,6 +21,10 @@ import { cableRoutes } from './cables/routes'
 import { tileRouter } from './tiles/routes'
 import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
 import { stationRoutes } from './stations/routes'
+import { stationPhotoRoutes } from './stations/photo-routes'
+import { publicStationRoutes } from './stations/public-routes'
+import { planningRoutes } from './planning/routes'
+import { notificationRoutes } from './notifications/routes'
 import { conversionRoutes } from './conversions/routes'
 import { basemapRouter, basemapRoutes } from './basemap/routes'
 import { nfcReviver } from './http/text'
@@ -82,6 +86,10 @@ export function buildApi(): Api {
   boundaryRoutes(api)
   cableRoutes(api)
   stationRoutes(api)
+  stationPhotoRoutes(api)
+  planningRoutes(api)
+  publicStationRoutes(api)
+  notificationRoutes(api)
   conversionRoutes(api)
   basemapRoutes(api)
   return api

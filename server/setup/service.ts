@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/index'
 import { audit, SYSTEM } from '../audit/audit'
 import { ensureCarriers } from '../../gis-data/demo'
-import { ensureDefaultRules, NATIONAL_RULE_VALUES } from '../stations/settings'
+import { ensureDefaultRules, NATIONAL_RULE_VALUES } from '../planning/settings'
 import * as sql from './sql'
 
 /**

@@ -1,21 +1,17 @@
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { stationAdminRoutes } from './admin-routes'
 import { exportRows, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
 import { importCsv } from './import'
 import { listStations, overdueRemovals, queue } from './list'
-import { notificationRoutes } from './notification-routes'
-import { publicStationRoutes } from './public-routes'
 import { createBody, exportQuery, idParams, listQuery, transitionBody, updateBody } from './schemas'
 import { createStation, decorate, previewRules, stationDetail, updateStation, visibleStation } from './service'
 import { transition } from './transitions'
 import { stationContext } from './context'
-import { stationPhotoRoutes } from './photo-routes'
 
 const TAG = 'stations'
 
-/** BTS stations and their site-approval workflow; also registers zones, rules, events, public and notification routes. */
+/** BTS stations and their site-approval workflow: lists, exports, imports, checks, applications and steps. */
 export function stationRoutes(api: Api): void {
   api.route({
     method: 'get',
@@ -206,9 +202,4 @@ export function stationRoutes(api: Api): void {
       return db.transaction((tx) => transition(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
     },
   })
-
-  stationPhotoRoutes(api)
-  stationAdminRoutes(api)
-  publicStationRoutes(api)
-  notificationRoutes(api)
 }

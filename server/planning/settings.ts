@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/index'
-import { loadRuleValues } from './check'
+import { loadRuleValues } from '../stations/check'
 
 const metres = z.number().min(0).max(10_000)
 

@@ -33,7 +33,7 @@ const eventBody = z
   .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The event ends before it starts.' })
 
 /** Planning zones, rule values and events: read by everyone signed in, kept by officers and administrators. */
-export function stationAdminRoutes(api: Api): void {
+export function planningRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/station-rules',
