@@ -2,6 +2,7 @@ import type { Queryable } from '../server/db/index'
 import { refreshDistrictLengths } from '../server/cables/service'
 import { DEMO_PROVINCE } from './province'
 import { rng } from './random'
+import * as sql from './sql'
 
 /** The officers' figures the demo reproduces (HCMC, domain.md). */
 export const DEMO_CABLE_TARGETS = {
@@ -149,13 +150,10 @@ export async function generateCables(
   seed: number,
 ): Promise<{ routes: number; poles: number }> {
   const random = rng(seed ^ 0x5ca1ab1e)
-  await q.exec('DELETE FROM cable_routes WHERE is_demo AND province_code = $1', [provinceCode])
-  await q.exec('DELETE FROM poles WHERE is_demo AND province_code = $1', [provinceCode])
+  await q.exec(sql.DELETE_DEMO_CABLE_ROUTES, [provinceCode])
+  await q.exec(sql.DELETE_DEMO_POLES, [provinceCode])
   const carriers = new Map(
-    (await q.many<{ id: number; short_name: string }>('SELECT id, short_name FROM carriers')).map((c) => [
-      c.short_name,
-      c.id,
-    ]),
+    (await q.many<{ id: number; short_name: string }>(sql.CARRIER_IDS)).map((c) => [c.short_name, c.id]),
   )
   const evn = carriers.get('evn')!
   const cols = {
@@ -206,59 +204,25 @@ export async function generateCables(
       poleQuota.push(poles ? poles[i]! : 0)
     })
   }
-  const inserted = await q.many<{ id: number; name: string }>(
-    `INSERT INTO cable_routes (province_code, name, street, kind, status, carrier_ids, started_on, completed_on, geom, length_m, is_demo)
-     SELECT $1, name, street, kind, status, string_to_array(carriers, ',')::int[], started::date, completed::date, g, ST_Length(g::geography, true), true
-       FROM (SELECT *, ST_Multi(ST_GeomFromText(wkt, 4326)) AS g
-               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                    AS t(name, street, kind, status, carriers, started, completed, wkt)) s
-     RETURNING id, name`,
-    [
-      provinceCode,
-      cols.name,
-      cols.street,
-      cols.kind,
-      cols.status,
-      cols.carriers,
-      cols.started,
-      cols.completed,
-      cols.wkt,
-    ],
-  )
+  const inserted = await q.many<{ id: number; name: string }>(sql.INSERT_DEMO_CABLE_ROUTES, [
+    provinceCode,
+    cols.name,
+    cols.street,
+    cols.kind,
+    cols.status,
+    cols.carriers,
+    cols.started,
+    cols.completed,
+    cols.wkt,
+  ])
   const idByName = new Map(inserted.map((r) => [r.name, r.id]))
   const routeIds = cols.name.map((n) => idByName.get(n)!)
   await refreshDistrictLengths(q, routeIds)
   const withPoles = routeIds.map((id, i) => [id, poleQuota[i]!] as const).filter(([, n]) => n > 0)
   // poles evenly along each route, in the district that contains them; linked to the route that tidies them
-  await q.exec(
-    `WITH spec AS (SELECT * FROM unnest($1::bigint[], $2::int[]) AS s(route_id, n)),
-     gen AS MATERIALIZED (
-       SELECT s.route_id, 'TD-' || s.route_id || '-' || k AS code, r.carrier_ids,
-              ST_LineInterpolatePoint(ST_GeometryN(r.geom, 1), (k - 0.5) / s.n) AS geom
-         FROM spec s JOIN cable_routes r ON r.id = s.route_id CROSS JOIN LATERAL generate_series(1, s.n) AS k
-     ), ins AS (
-       INSERT INTO poles (province_code, code, owner_carrier_id, carrier_ids, geom, district_code, is_demo)
-       SELECT $3, g.code, $4, g.carrier_ids, g.geom,
-              district_at($3, g.geom, current_date),
-              true
-         FROM gen g
-       RETURNING id, code
-     )
-     INSERT INTO route_poles (route_id, pole_id) SELECT gen.route_id, ins.id FROM gen JOIN ins USING (code)`,
-    [withPoles.map(([id]) => id), withPoles.map(([, n]) => n), provinceCode, evn],
-  )
-  await q.exec(
-    `UPDATE cable_routes r SET pole_count = s.n FROM unnest($1::bigint[], $2::int[]) AS s(id, n) WHERE r.id = s.id`,
-    [withPoles.map(([id]) => id), withPoles.map(([, n]) => n)],
-  )
+  await q.exec(sql.INSERT_DEMO_POLES, [withPoles.map(([id]) => id), withPoles.map(([, n]) => n), provinceCode, evn])
+  await q.exec(sql.SET_POLE_COUNTS, [withPoles.map(([id]) => id), withPoles.map(([, n]) => n)])
   // shared ducts on every fourth completed underground route, rented by two carriers
-  await q.exec(
-    `WITH u AS (SELECT id, carrier_ids, row_number() OVER (ORDER BY id) AS k FROM cable_routes WHERE is_demo AND province_code = $1 AND kind = 'underground' AND status = 'completed'),
-     cap AS (INSERT INTO duct_capacities (route_id, ducts, tubes_per_duct, price_vnd_per_m_month)
-             SELECT id, 2 + (k % 3)::int, 4, 1500 + 100 * (k % 5) FROM u WHERE k % 4 = 0 RETURNING route_id)
-     INSERT INTO duct_allocations (route_id, carrier_id, tubes, from_date)
-     SELECT u.id, c, 1 + (u.k % 2)::int, DATE '2018-01-01' FROM u JOIN cap ON cap.route_id = u.id CROSS JOIN LATERAL unnest(u.carrier_ids[1:2]) AS c`,
-    [provinceCode],
-  )
+  await q.exec(sql.INSERT_DEMO_DUCTS, [provinceCode])
   return { routes: routeIds.length, poles: DEMO_CABLE_TARGETS.poles }
 }

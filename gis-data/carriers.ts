@@ -1,4 +1,7 @@
-/** The carriers that build in Vietnamese provinces (domain.md): mobile MNCs under MCC 452, then fixed, cable TV and the power utility. */
+/**
+ * The carriers that build in Vietnamese provinces (domain.md): mobile MNCs under MCC 452, then fixed, cable TV and
+ * the power utility.
+ */
 export const CARRIERS = [
   { name: 'MobiFone', shortName: 'mobifone', kind: 'mobile', mnc: '01' },
   { name: 'VinaPhone (VNPT)', shortName: 'vnpt', kind: 'mobile', mnc: '02' },

@@ -3,6 +3,7 @@ import { openDb } from '../server/db/index'
 import { migrate } from '../server/db/migrate'
 import { checkDemoSetting } from '../server/users/demo-accounts'
 import { loadDemoBase, loadDemoLayers, printCredentials } from './demo'
+import * as sql from './sql'
 
 /** `npm run demo`: loads the generated demo data (province, users, then each layer) into the configured database. */
 const config = loadConfig()
@@ -10,7 +11,7 @@ checkDemoSetting({ demo: true, production: config.production })
 const db = await openDb(config)
 try {
   await migrate(db)
-  const base = await db.maybeOne(`SELECT 1 FROM demo_datasets WHERE name = 'province'`)
+  const base = await db.maybeOne(sql.DEMO_PROVINCE_LOADED)
   if (base) console.log('The demo province is already loaded; loading any missing layer.')
   else printCredentials(await loadDemoBase(db, config.provinceCode))
   await loadDemoLayers(db, config.provinceCode, (p) => {

@@ -5,6 +5,7 @@ import { audit, SYSTEM } from '../server/audit/audit'
 import { rng } from './random'
 import { CAMOUFLAGE, INNER_DISTRICTS } from './stations'
 import { vietnamToday } from '../server/time'
+import * as sql from './sql'
 
 /** HCMC's plan (domain.md): 1,475 new-generation masts by the end of 2020, all 3,742 by the end of 2025. */
 export const DEMO_PROGRAMME = { phase1: 1_475, total: 3_742 }
@@ -95,14 +96,9 @@ export async function generateConversions(
   provinceCode: string,
   seed: number,
 ): Promise<{ items: number }> {
-  if (await q.maybeOne('SELECT 1 FROM conversion_programmes WHERE province_code = $1 AND is_demo', [provinceCode]))
-    return { items: 0 }
+  if (await q.maybeOne(sql.DEMO_PROGRAMME_EXISTS, [provinceCode])) return { items: 0 }
   const random = rng(seed ^ 0xc0de)
-  const stations = await q.many<Candidate>(
-    `SELECT id, carrier_id AS "carrierId", district_code AS district, mast_class AS "mastClass", mast_height_m AS "mastHeightM", camouflage_kind AS "camouflageKind"
-       FROM stations WHERE province_code = $1 AND state = 'in_service' AND NOT temporary AND mast_class IN ('A2a', 'A2b') AND district_code IS NOT NULL ORDER BY id`,
-    [provinceCode],
-  )
+  const stations = await q.many<Candidate>(sql.CONVERSION_CANDIDATES, [provinceCode])
   if (stations.length < DEMO_PROGRAMME.total + DEMO_LOWERING.items) return { items: 0 }
   const todayMs = Date.parse(`${vietnamToday()}T00:00:00Z`)
 
@@ -124,23 +120,15 @@ export async function generateConversions(
     .filter((s) => s.mastClass === 'A2a' && s.mastHeightM >= 15)
     .slice(0, DEMO_LOWERING.items)
 
-  const programmes = await q.many<{ id: number }>(
-    `INSERT INTO conversion_programmes (province_code, name, decision_no, decision_date, legal_basis, starts_on, height_tolerance_m, is_demo)
-     VALUES ($1, 'Chuyển đổi cột ăng-ten sang cột thế hệ mới 2017–2025 (demo)', '2456/QĐ-UBND', '2017-05-12',
-             'Kế hoạch chỉnh trang, chuyển đổi cột ăng-ten cồng kềnh sang cột ăng-ten thân thiện môi trường, thế hệ mới (dữ liệu demo)', '2017-01-01', 0.5, true),
-            ($1, 'Hạ độ cao cột ăng-ten 18 m → 12 m (demo)', '118/KH-STTTT', '2024-03-20',
-             'Kế hoạch hạ độ cao cột ăng-ten trên các tuyến phố chính (dữ liệu demo)', '2024-04-01', 0.3, true)
-     RETURNING id`,
-    [provinceCode],
-  )
+  const programmes = await q.many<{ id: number }>(sql.INSERT_DEMO_PROGRAMME, [provinceCode])
   const [mainId, lowerId] = [programmes[0]!.id, programmes[1]!.id]
-  const phases = await q.many<{ id: number; programme: number; seq: number }>(
-    `INSERT INTO conversion_phases (programme_id, seq, name, deadline, cumulative_target)
-     VALUES ($1, 1, 'Giai đoạn 1 (2017–2020)', '2020-12-31', $3), ($1, 2, 'Giai đoạn 2 (2021–2025)', '2025-12-31', $4),
-            ($2, 1, 'Đợt 2024–2027', '2027-12-31', $5)
-     RETURNING id, programme_id AS programme, seq`,
-    [mainId, lowerId, DEMO_PROGRAMME.phase1, DEMO_PROGRAMME.total, DEMO_LOWERING.target],
-  )
+  const phases = await q.many<{ id: number; programme: number; seq: number }>(sql.INSERT_DEMO_PHASES, [
+    mainId,
+    lowerId,
+    DEMO_PROGRAMME.phase1,
+    DEMO_PROGRAMME.total,
+    DEMO_LOWERING.target,
+  ])
   const phaseId = (programme: number, seq: number) => phases.find((p) => p.programme === programme && p.seq === seq)!.id
 
   const cols: Cols = {
@@ -215,10 +203,7 @@ export async function generateConversions(
     push(s, phaseId(mainId, phase1 ? 1 : 2), kind, lower ? s.mastClass : 'A1c', toHeight, design, at, openStatus())
   })
   // The programme lowers 18 m masts: its stations stand at 18 m before it (the generator's starting state).
-  await q.exec('UPDATE stations SET mast_height_m = $2 WHERE id = ANY ($1::bigint[])', [
-    lowering.map((s) => s.id),
-    DEMO_LOWERING.fromHeightM,
-  ])
+  await q.exec(sql.SET_MAST_HEIGHTS, [lowering.map((s) => s.id), DEMO_LOWERING.fromHeightM])
   for (const s of lowering) {
     s.mastHeightM = DEMO_LOWERING.fromHeightM
     const at = random() < 0.45 ? between('2024-05-01', todayMs - 2 * DAY, false) : null
@@ -227,15 +212,15 @@ export async function generateConversions(
   await insertItems(q, mainId, lowerId, cols, main.length)
   await applyVerified(q, [mainId, lowerId])
   const photo = demoPhoto()
-  await q.exec(
-    `INSERT INTO conversion_photos (item_id, media_type, byte_size, sha256, content, uploaded_by)
-     SELECT i.id, 'image/png', $2, $3, $4, c.short_name FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id
-      WHERE i.programme_id = ANY ($1::int[]) AND i.status IN ('reported', 'verified')`,
-    [[mainId, lowerId], photo.length, crypto.createHash('sha256').update(photo).digest('hex'), photo],
-  )
+  await q.exec(sql.INSERT_DEMO_PHOTOS, [
+    [mainId, lowerId],
+    photo.length,
+    crypto.createHash('sha256').update(photo).digest('hex'),
+    photo,
+  ])
   // Fresh statistics, so the dashboard's plans fit 3,742 items rather than an empty table's guess.
-  await q.exec('ANALYZE conversion_items')
-  await q.exec('ANALYZE conversion_photos')
+  await q.exec(sql.ANALYZE_CONVERSION_ITEMS)
+  await q.exec(sql.ANALYZE_CONVERSION_PHOTOS)
   await audit(q, SYSTEM, {
     action: 'demo.load',
     entity: 'conversion_programme',
@@ -246,53 +231,28 @@ export async function generateConversions(
 }
 
 async function insertItems(q: Queryable, mainId: number, lowerId: number, c: Cols, mainCount: number): Promise<void> {
-  await q.exec(
-    `INSERT INTO conversion_items (programme_id, phase_id, station_id, carrier_id, kind, from_class, from_height_m, to_class, to_height_m, to_design,
-                                   due_date, status, status_since, reported_at, measured_height_m, completed_on, verified_at, verified_by, return_reasons, is_demo)
-     SELECT CASE WHEN t.n <= $15 THEN $1::int ELSE $2::int END, t.phase, t.station, t.carrier, t.kind, t.from_class, t.from_height, t.to_class, t.to_height, t.design,
-            ph.deadline, t.status,
-            coalesce(t.verified_at, t.completed + interval '1 day', now() - make_interval(days => (t.n % 90)::int)),
-            t.completed + interval '1 day', t.measured, t.completed, t.verified_at, CASE WHEN t.verified_at IS NOT NULL THEN 'inspector' END,
-            CASE WHEN t.status = 'returned' THEN ARRAY['Ảnh sau chuyển đổi chưa thấy rõ cột; chụp lại toàn cảnh. / The after-photo does not show the whole mast; take it again.'] ELSE '{}' END, true
-       FROM unnest($3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::numeric[], $9::text[], $10::numeric[], $11::text[],
-                   $12::text[], $13::numeric[], $14::date[], $16::timestamptz[])
-            WITH ORDINALITY AS t(station, carrier, phase, kind, from_class, from_height, to_class, to_height, design, status, measured, completed, verified_at, n)
-       JOIN conversion_phases ph ON ph.id = t.phase`,
-    [
-      mainId,
-      lowerId,
-      c.station,
-      c.carrier,
-      c.phase,
-      c.kind,
-      c.fromClass,
-      c.fromHeight,
-      c.toClass,
-      c.toHeight,
-      c.design,
-      c.status,
-      c.measured,
-      c.completed,
-      mainCount,
-      c.verifiedAt,
-    ],
-  )
+  await q.exec(sql.INSERT_DEMO_ITEMS, [
+    mainId,
+    lowerId,
+    c.station,
+    c.carrier,
+    c.phase,
+    c.kind,
+    c.fromClass,
+    c.fromHeight,
+    c.toClass,
+    c.toHeight,
+    c.design,
+    c.status,
+    c.measured,
+    c.completed,
+    mainCount,
+    c.verifiedAt,
+  ])
 }
 
 /** Verified demo items have changed their stations; each change leaves a history row dated at its verification. */
 async function applyVerified(q: Queryable, programmeIds: number[]): Promise<void> {
-  await q.exec(
-    `UPDATE stations s SET mast_class = i.to_class, camouflage_kind = i.to_design, mast_height_m = i.measured_height_m, version = s.version + 1, updated_at = i.verified_at
-       FROM conversion_items i WHERE i.station_id = s.id AND i.programme_id = ANY ($1::int[]) AND i.status = 'verified'`,
-    [programmeIds],
-  )
-  await q.exec(
-    `INSERT INTO station_history (station_id, version, action, state, actor_name, note, snapshot, at)
-     SELECT s.id, s.version, 'conversion_verified', s.state, 'inspector',
-            'demo: ' || i.from_class || ' ' || i.from_height_m || ' m → ' || s.mast_class || ' ' || s.mast_height_m || ' m',
-            to_jsonb(s) - 'geom' || jsonb_build_object('lon', ST_X(s.geom), 'lat', ST_Y(s.geom)), i.verified_at
-       FROM conversion_items i JOIN stations s ON s.id = i.station_id
-      WHERE i.programme_id = ANY ($1::int[]) AND i.status = 'verified'`,
-    [programmeIds],
-  )
+  await q.exec(sql.APPLY_VERIFIED_CONVERSIONS, [programmeIds])
+  await q.exec(sql.HISTORY_OF_VERIFIED_CONVERSIONS, [programmeIds])
 }

@@ -1,11 +1,15 @@
 import type { Db, Queryable } from '../server/db/index'
 import { audit, SYSTEM } from '../server/audit/audit'
-import { insertUser } from '../server/users/service'
-import { CARRIERS } from './carriers'
+import { ensureCarriers } from '../server/carriers/service'
+import { insertUser, usernameTaken } from '../server/users/service'
 import { generateProvince, DEMO_PROVINCE } from './province'
 import { generateCables } from './cables'
 import { generateStations } from './stations'
 import { generateConversions } from './conversions'
+import * as sql from './sql'
+
+// The national carriers are real data kept by server/carriers; re-exported for the tests that set up with them.
+export { ensureCarriers }
 
 export const DEMO_SEED = 20_170_601
 
@@ -37,16 +41,6 @@ export interface DemoReport {
   users: { username: string; password: string; role: string }[]
 }
 
-/** Inserts the carriers that are missing. Real data, so it is not labelled demo. */
-export async function ensureCarriers(q: Queryable): Promise<void> {
-  for (const c of CARRIERS) {
-    await q.exec(
-      `INSERT INTO carriers (name, short_name, kind, mnc) VALUES ($1, $2, $3, $4) ON CONFLICT (short_name) DO NOTHING`,
-      [c.name, c.shortName, c.kind, c.mnc],
-    )
-  }
-}
-
 /** The heavier demo layers, loaded after the province, each in its own transaction, in this order. */
 export const DEMO_LAYERS: {
   name: string
@@ -67,21 +61,15 @@ export interface DemoProgress {
 /** Loads the demo province, carriers and demo users in one transaction (fast: seconds). */
 export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoReport> {
   return db.transaction(async (tx) => {
-    await tx.exec(`DELETE FROM demo_datasets WHERE name = 'province'`)
+    await tx.exec(sql.FORGET_DEMO_PROVINCE)
     await ensureCarriers(tx)
     // Real boundaries already imported for the province are kept; the demo then lays its data on them.
-    const hasBoundaries = await tx.maybeOne(
-      `SELECT 1 FROM units_in_force(current_date) WHERE province_code = $1 AND level = 'district' LIMIT 1`,
-      [provinceCode],
-    )
+    const hasBoundaries = await tx.maybeOne(sql.DISTRICTS_IN_FORCE, [provinceCode])
     const province = hasBoundaries ? { districts: 0 } : await generateProvince(tx, provinceCode, DEMO_SEED)
     const users: DemoReport['users'] = []
     for (const u of DEMO_USERS) {
-      const exists = await tx.maybeOne('SELECT 1 FROM users WHERE username = $1', [u.username])
-      if (exists) continue
-      const carrier = u.carrier
-        ? await tx.one<{ id: number }>('SELECT id FROM carriers WHERE short_name = $1', [u.carrier])
-        : null
+      if (await usernameTaken(tx, u.username)) continue
+      const carrier = u.carrier ? await tx.one<{ id: number }>(sql.CARRIER_ID, [u.carrier]) : null
       const password = DEMO_PASSWORD
       const user = await insertUser(tx, {
         username: u.username,
@@ -94,7 +82,7 @@ export async function loadDemoBase(db: Db, provinceCode: string): Promise<DemoRe
       await audit(tx, SYSTEM, { action: 'user.create', entity: 'user', entityId: user.id as number, after: user })
       users.push({ username: u.username, password, role: u.role })
     }
-    await tx.exec(`INSERT INTO demo_datasets (name, seed, summary) VALUES ('province', $1, $2)`, [
+    await tx.exec(sql.RECORD_DEMO_PROVINCE, [
       DEMO_SEED,
       JSON.stringify({ province: DEMO_PROVINCE.name, districts: province.districts }),
     ])
@@ -117,13 +105,13 @@ export async function loadDemoLayers(
   provinceCode: string,
   onProgress: (p: DemoProgress) => void = () => undefined,
 ): Promise<void> {
-  const loaded = new Set((await db.many<{ name: string }>('SELECT name FROM demo_datasets')).map((r) => r.name))
+  const loaded = new Set((await db.many<{ name: string }>(sql.LOADED_DEMO_DATASETS)).map((r) => r.name))
   const todo = DEMO_LAYERS.filter((l) => !loaded.has(l.name))
   for (const [i, layer] of todo.entries()) {
     onProgress({ layer: layer.name, done: i, total: todo.length })
     await db.transaction(async (tx) => {
       await layer.load(tx, provinceCode, DEMO_SEED)
-      await tx.exec(`INSERT INTO demo_datasets (name, seed) VALUES ($1, $2)`, [layer.name, DEMO_SEED])
+      await tx.exec(sql.RECORD_DEMO_LAYER, [layer.name, DEMO_SEED])
       await audit(tx, SYSTEM, {
         action: 'demo.load',
         entity: 'demo_dataset',
@@ -150,14 +138,14 @@ export async function startDemo(
   db: Db,
   provinceCode: string,
 ): Promise<{ report: DemoReport | null; layersPending: boolean }> {
-  const base = await db.maybeOne(`SELECT 1 FROM demo_datasets WHERE name = 'province'`)
+  const base = await db.maybeOne(sql.DEMO_PROVINCE_LOADED)
   if (!base) {
-    const any = await db.maybeOne('SELECT 1 FROM admin_units LIMIT 1')
+    const any = await db.maybeOne(sql.ANY_ADMIN_UNIT)
     await ensureCarriers(db)
     if (any) return { report: null, layersPending: false }
   }
   const report = base ? null : await loadDemoBase(db, provinceCode)
-  const loaded = new Set((await db.many<{ name: string }>('SELECT name FROM demo_datasets')).map((r) => r.name))
+  const loaded = new Set((await db.many<{ name: string }>(sql.LOADED_DEMO_DATASETS)).map((r) => r.name))
   return { report, layersPending: DEMO_LAYERS.some((l) => !loaded.has(l.name)) }
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../server/db/index'
 import { rng } from './random'
+import * as sql from './sql'
 
 /** The demo province: generated shapes with Hồ Chí Minh City's post-2021 district names and GSO codes. */
 export const DEMO_PROVINCE = { code: '79', name: 'Thành phố Hồ Chí Minh (demo)', center: [106.66, 10.8] as const }
@@ -71,39 +72,17 @@ export async function generateProvince(
   const random = rng(seed)
   const outline = outlineWkt(random)
   const points = seeds(random)
-  await q.exec(
-    `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source, is_demo)
-     VALUES ('province', $1, $2, $1, ST_Multi(ST_GeomFromText($3, 4326)), $4, 'demo', true)`,
-    [provinceCode, DEMO_PROVINCE.name, outline, DEMO_VALID_FROM],
-  )
-  const inserted = await q.exec(
-    `WITH seeds AS (
-       SELECT ord, code, name, ST_SetSRID(ST_MakePoint(x, y), 4326) AS pt
-         FROM unnest($1::float8[], $2::float8[], $3::text[], $4::text[]) WITH ORDINALITY AS s(x, y, code, name, ord)
-     ), outline AS (
-       SELECT ST_GeomFromText($5, 4326) AS g
-     ), cells AS (
-       SELECT (ST_Dump(ST_VoronoiPolygons(ST_Collect(pt), 0, (SELECT ST_Expand(g, 0.5) FROM outline)))).geom AS cell FROM seeds
-     )
-     INSERT INTO admin_units (level, code, name, province_code, parent_code, geom, valid_from, source, is_demo)
-     SELECT 'district', s.code, s.name, $6, $6,
-            ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_Intersection(c.cell, o.g, 1e-7), 3))), $7, 'demo', true
-       FROM cells c JOIN seeds s ON ST_Contains(c.cell, s.pt) CROSS JOIN outline o`,
-    [
-      points.map((p) => p[0]),
-      points.map((p) => p[1]),
-      DISTRICTS.map((d) => d[0]),
-      DISTRICTS.map((d) => d[1]),
-      outline,
-      provinceCode,
-      DEMO_VALID_FROM,
-    ],
-  )
+  await q.exec(sql.INSERT_DEMO_PROVINCE, [provinceCode, DEMO_PROVINCE.name, outline, DEMO_VALID_FROM])
+  const inserted = await q.exec(sql.INSERT_DEMO_DISTRICTS, [
+    points.map((p) => p[0]),
+    points.map((p) => p[1]),
+    DISTRICTS.map((d) => d[0]),
+    DISTRICTS.map((d) => d[1]),
+    outline,
+    provinceCode,
+    DEMO_VALID_FROM,
+  ])
   // The province is the union of its districts, so that a point is in the province exactly when it is in a district.
-  await q.exec(
-    `UPDATE admin_units p SET geom = (SELECT ST_ForcePolygonCCW(ST_Multi(ST_Union(d.geom))) FROM admin_units d WHERE d.level = 'district' AND d.province_code = $1 AND d.valid_from = $2)
-      WHERE p.level = 'province' AND p.code = $1 AND p.valid_from = $2`,
-    [provinceCode, DEMO_VALID_FROM],
-  )
+  await q.exec(sql.PROVINCE_AS_UNION_OF_DISTRICTS, [provinceCode, DEMO_VALID_FROM])
   return { districts: inserted }
 }

@@ -1,4 +1,6 @@
+// The audit trail's service: the one way to append a row, and the paged reading.
 import type { Queryable } from '../db/index'
+import { INSERT_AUDIT, LIST_AUDIT } from './sql'
 
 export interface Actor {
   id: number | null
@@ -21,18 +23,36 @@ export const SYSTEM: Actor = { id: null, username: 'system' }
  * exactly when the change does.
  */
 export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry, requestId?: string): Promise<void> {
-  await tx.exec(
-    `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      actor.id,
-      actor.username,
-      entry.action,
-      entry.entity,
-      entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-      requestId ?? null,
-    ],
-  )
+  await tx.exec(INSERT_AUDIT, [
+    actor.id,
+    actor.username,
+    entry.action,
+    entry.entity,
+    entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+    requestId ?? null,
+  ])
+}
+
+export interface AuditFilter {
+  entity?: string
+  entityId?: string
+  actor?: string
+  /** Rows with an id below this (keyset paging). */
+  before?: number
+  limit: number
+}
+
+/** One page of the trail, newest first, without rows about carriers' drafts; `next` is the cursor for the next. */
+export async function listAudit(q: Queryable, f: AuditFilter) {
+  const rows = await q.many<{ id: number }>(LIST_AUDIT, [
+    f.entity ?? null,
+    f.entityId ?? null,
+    f.actor ?? null,
+    f.before ?? null,
+    f.limit,
+  ])
+  const last = rows.at(-1)
+  return { items: rows, next: rows.length === f.limit && last ? last.id : null }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { DRAFT_AUDIT_ROW } from '../stations/access'
+import { listAudit } from './audit'
 
 const query = z.object({
   entity: z.string().max(60).optional(),
@@ -21,16 +21,7 @@ export function auditRoutes(api: Api): void {
     access: ['admin', 'officer'],
     query,
     async handler({ query: q, req }) {
-      const rows = await deps(req).db.many(
-        `SELECT id, at, actor_id AS "actorId", actor_name AS "actorName", action, entity, entity_id AS "entityId", before, after
-           FROM audit_log a
-          WHERE NOT (${DRAFT_AUDIT_ROW}) AND ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2)
-            AND ($3::text IS NULL OR actor_name = $3) AND ($4::bigint IS NULL OR id < $4)
-          ORDER BY id DESC LIMIT $5`,
-        [q.entity ?? null, q.entityId ?? null, q.actor ?? null, q.before ?? null, q.limit],
-      )
-      const last = rows.at(-1) as { id: number } | undefined
-      return { items: rows, next: rows.length === q.limit && last ? last.id : null }
+      return listAudit(deps(req).db, q)
     },
   })
 }

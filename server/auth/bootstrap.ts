@@ -1,6 +1,6 @@
 import type { Db } from '../db/index'
 import { audit, SYSTEM } from '../audit/audit'
-import { insertUser } from '../users/service'
+import { hasAdmin, insertUser } from '../users/service'
 import { generatePassword } from './passwords'
 import { passwordProblem } from './password-policy'
 
@@ -22,8 +22,7 @@ export async function ensureAdmin(
   db: Db,
   configured: string | undefined,
 ): Promise<{ username: string; password: string | null } | null> {
-  const existing = await db.maybeOne(`SELECT 1 FROM users WHERE role = 'admin' LIMIT 1`)
-  if (existing) return null
+  if (await hasAdmin(db)) return null
   const password = configured ?? generatePassword()
   await db.transaction(async (tx) => {
     const user = await insertUser(tx, {

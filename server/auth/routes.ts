@@ -2,9 +2,8 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { audit } from '../audit/audit'
-import { login } from './service'
-import { COOKIE_NAME, deleteSession, readSessionCookie, userForToken } from './sessions'
+import { login, logout } from './service'
+import { COOKIE_NAME, readSessionCookie, userForToken } from './sessions'
 
 const credentials = z.object({
   username: z.string().trim().min(1, 'Enter a username.').max(40),
@@ -54,15 +53,7 @@ export function authRoutes(api: Api): void {
     async handler({ req, res }) {
       const token = readSessionCookie(req.headers.cookie)
       const user = req.user!
-      await deps(req).db.transaction(async (tx) => {
-        if (token) await deleteSession(tx, token)
-        await audit(
-          tx,
-          { id: user.id, username: user.username },
-          { action: 'auth.logout', entity: 'session', entityId: user.id },
-          req.requestId,
-        )
-      })
+      await logout(deps(req).db, user, token, req.requestId)
       setCookie(req, res, '', null)
       return undefined
     },

@@ -1,8 +1,10 @@
 import type { Db } from '../db/index'
+import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
+import { credentials, markLogin } from '../users/service'
 import { tooManyRequests, unauthorized } from '../http/problems'
 import { DUMMY_HASH, verifyPassword } from './passwords'
-import { createSession } from './sessions'
+import { createSession, deleteSession } from './sessions'
 import { ATTEMPT_SUCCEEDED, RESERVE_ATTEMPT } from './sql'
 
 /**
@@ -44,15 +46,12 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     L.windowMinutes,
   ])
   if (!gate.allowed) throw tooManyRequests('Too many failed sign-ins. Wait a little and try again.', gate.retry_after)
-  const user = await db.maybeOne<{ id: number; password_hash: string; active: boolean }>(
-    'SELECT id, password_hash, active FROM users WHERE username = $1',
-    [username],
-  )
+  const user = await credentials(db, username)
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH)
   if (!user || !ok || !user.active) throw unauthorized('Wrong username or password.')
   return db.transaction(async (tx) => {
     await tx.exec(ATTEMPT_SUCCEEDED, [username, input.ip, L.perIp])
-    await tx.exec('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id])
+    await markLogin(tx, user.id)
     const session = await createSession(tx, user.id, input.ttlHours, { ip: input.ip, userAgent: input.userAgent })
     await audit(
       tx,
@@ -61,5 +60,18 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
       input.requestId,
     )
     return { ...session, userId: user.id }
+  })
+}
+
+/** Signs out: ends the session of the token (when there is one) and audits it in the same transaction. */
+export async function logout(db: Db, user: SessionUser, token: string | undefined, requestId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (token) await deleteSession(tx, token)
+    await audit(
+      tx,
+      { id: user.id, username: user.username },
+      { action: 'auth.logout', entity: 'session', entityId: user.id },
+      requestId,
+    )
   })
 }

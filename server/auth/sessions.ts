@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Queryable } from '../db/index'
 import type { Role, SessionUser } from '../http/context'
+import { DELETE_SESSION, DELETE_SESSIONS_OF_USER, INSERT_SESSION, SESSION_USER, TOUCH_SESSION } from './sql'
 
 export const COOKIE_NAME = 'sid'
 
@@ -14,11 +15,13 @@ export async function createSession(
   meta: { ip: string; userAgent: string | undefined },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url')
-  const row = await q.one<{ expires_at: Date }>(
-    `INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
-     VALUES ($1, $2, now() + make_interval(hours => $3), $4, $5) RETURNING expires_at`,
-    [sha256(token), userId, ttlHours, meta.ip, meta.userAgent?.slice(0, 300) ?? null],
-  )
+  const row = await q.one<{ expires_at: Date }>(INSERT_SESSION, [
+    sha256(token),
+    userId,
+    ttlHours,
+    meta.ip,
+    meta.userAgent?.slice(0, 300) ?? null,
+  ])
   return { token, expiresAt: row.expires_at }
 }
 
@@ -34,16 +37,10 @@ export async function userForToken(q: Queryable, token: string): Promise<Session
     carrier_name: string | null
     is_demo: boolean
     stale: boolean
-  }>(
-    `SELECT u.id, u.username, u.display_name, u.role, u.carrier_id, c.name AS carrier_name, u.is_demo,
-            s.last_seen_at < now() - interval '1 minute' AS stale
-       FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN carriers c ON c.id = u.carrier_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-    [hash],
-  )
+  }>(SESSION_USER, [hash])
   // Reading a session must not cost a write on every request (a map view asks for dozens of tiles):
   // last_seen_at is kept to the minute.
-  if (row?.stale) await q.exec('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [hash])
+  if (row?.stale) await q.exec(TOUCH_SESSION, [hash])
   if (!row) return undefined
   return {
     id: row.id,
@@ -58,7 +55,12 @@ export async function userForToken(q: Queryable, token: string): Promise<Session
 
 /** Ends a session. */
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
-  await q.exec('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)])
+  await q.exec(DELETE_SESSION, [sha256(token)])
+}
+
+/** Ends every session of a user (switched off, or given a new password). */
+export async function endSessionsOf(q: Queryable, userId: number): Promise<void> {
+  await q.exec(DELETE_SESSIONS_OF_USER, [userId])
 }
 
 // The shape of the tokens createSession hands out (32 random bytes, base64url); anything else is no session.

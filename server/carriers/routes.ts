@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { audit } from '../audit/audit'
-import { notFound } from '../http/problems'
+import { changeCarrier, createCarrier, listCarriers } from './service'
 
 const carrierBody = z.object({
   name: z.string().trim().min(2).max(120),
@@ -19,8 +18,6 @@ const carrierBody = z.object({
 })
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
-const SELECT = `SELECT id, name, short_name AS "shortName", kind, mnc FROM carriers`
-
 /** Carriers: everyone signed in can list them; the administrator keeps them. */
 export function carrierRoutes(api: Api): void {
   api.route({
@@ -30,7 +27,7 @@ export function carrierRoutes(api: Api): void {
     tag: 'carriers',
     access: 'signed-in',
     async handler({ req }) {
-      return { items: await deps(req).db.many(`${SELECT} ORDER BY kind, name`) }
+      return { items: await listCarriers(deps(req).db) }
     },
   })
 
@@ -43,21 +40,7 @@ export function carrierRoutes(api: Api): void {
     body: carrierBody,
     status: 201,
     async handler({ body, req }) {
-      const user = req.user!
-      return deps(req).db.transaction(async (tx) => {
-        const row = await tx.one(
-          `INSERT INTO carriers (name, short_name, kind, mnc) VALUES ($1, $2, $3, $4)
-           RETURNING id, name, short_name AS "shortName", kind, mnc`,
-          [body.name, body.shortName, body.kind, body.mnc ?? null],
-        )
-        await audit(
-          tx,
-          user,
-          { action: 'carrier.create', entity: 'carrier', entityId: row.id as number, after: row },
-          req.requestId,
-        )
-        return row
-      })
+      return createCarrier(deps(req).db, req.user!, body, req.requestId)
     },
   })
 
@@ -70,23 +53,7 @@ export function carrierRoutes(api: Api): void {
     params: idParams,
     body: carrierBody,
     async handler({ body, params, req }) {
-      const user = req.user!
-      return deps(req).db.transaction(async (tx) => {
-        const before = await tx.maybeOne(`${SELECT} WHERE id = $1 FOR UPDATE`, [params.id])
-        if (!before) throw notFound('No such carrier.')
-        const after = await tx.one(
-          `UPDATE carriers SET name = $2, short_name = $3, kind = $4, mnc = $5 WHERE id = $1
-           RETURNING id, name, short_name AS "shortName", kind, mnc`,
-          [params.id, body.name, body.shortName, body.kind, body.mnc ?? null],
-        )
-        await audit(
-          tx,
-          user,
-          { action: 'carrier.update', entity: 'carrier', entityId: params.id, before, after },
-          req.requestId,
-        )
-        return after
-      })
+      return changeCarrier(deps(req).db, req.user!, params.id, body, req.requestId)
     },
   })
 }

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/index'
 import { audit, SYSTEM } from '../audit/audit'
-import { ensureCarriers } from '../../gis-data/demo'
+import { ensureCarriers } from '../carriers/service'
 import { ensureDefaultRules, NATIONAL_RULE_VALUES } from '../planning/settings'
 import * as sql from './sql'
 

@@ -1,6 +1,8 @@
 import type { Db, Queryable } from '../db/index'
 import type { Config } from '../config'
 import { audit, SYSTEM } from '../audit/audit'
+import { endSessionsOf } from '../auth/sessions'
+import { ACTIVE_DEMO_USERNAMES, DEACTIVATE_DEMO_ACCOUNTS } from './sql'
 
 /**
  * Demo accounts sign in with a password printed in the README, so a production server must not have them.
@@ -18,20 +20,16 @@ export function checkDemoSetting(config: Pick<Config, 'demo' | 'production'>): v
 
 /** Usernames of the active demo accounts. */
 export async function activeDemoAccounts(q: Queryable): Promise<string[]> {
-  const rows = await q.many<{ username: string }>(
-    'SELECT username FROM users WHERE is_demo AND active ORDER BY username',
-  )
+  const rows = await q.many<{ username: string }>(ACTIVE_DEMO_USERNAMES)
   return rows.map((r) => r.username)
 }
 
 /** Switches every active demo account off, ends its sessions and audits each; answers their usernames. */
 export async function deactivateDemoAccounts(db: Db): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const rows = await tx.many<{ id: number; username: string }>(
-      'UPDATE users SET active = false WHERE is_demo AND active RETURNING id, username',
-    )
+    const rows = await tx.many<{ id: number; username: string }>(DEACTIVATE_DEMO_ACCOUNTS)
     for (const row of rows) {
-      await tx.exec('DELETE FROM sessions WHERE user_id = $1', [row.id])
+      await endSessionsOf(tx, row.id)
       await audit(tx, SYSTEM, {
         action: 'user.update',
         entity: 'user',
