@@ -548,6 +548,20 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/cables/summary/page": {
+    get: {
+      params: never
+      query: {
+        period?: "quarter" | "year" | "cumulative"
+        year?: number
+        quarter?: number
+        until?: string
+        groupBy?: "none" | "district" | "carrier"
+      }
+      body: never
+      response: unknown
+    }
+  }
   "/api/carriers": {
     get: {
       params: never

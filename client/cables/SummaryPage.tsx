@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
@@ -10,7 +10,7 @@ import { formatKm } from './format'
 import { vietnamQuarter, vietnamToday as today } from '../time'
 import { LineChart } from './LineChart'
 import { KIND_COLOURS, KINDS } from './model'
-import { completedKmByGroup, FIRST_YEAR, periodFrom, yearEnds } from './summary'
+import { completedKmByGroup, FIRST_YEAR, periodFrom } from './summary'
 import { SummaryTable } from './SummaryTable'
 import { useCableRefs } from './useRefs'
 import './cables.css'
@@ -29,17 +29,11 @@ export default function SummaryPage() {
   const [groupBy, setGroupBy] = useState<GroupBy>('district')
   const period = periodFrom(kind, year, quarter, today())
   const key = JSON.stringify(period)
-  const summary = useApi((signal) => cablesApi.summary(period, groupBy, signal), `${key}:${groupBy}`)
-  const ends = useMemo(() => yearEnds(today()), [])
-  const trend = useApi(
-    (signal) =>
-      Promise.all(
-        ends.map((e) =>
-          cablesApi.summary({ period: 'cumulative', until: e.until }, 'none', signal).then((s) => s.totals),
-        ),
-      ),
-    'trend',
-  )
+  // One request for the whole page: the summary and the trend's year ends (issue 11.6).
+  const page = useApi((signal) => cablesApi.summaryPage(period, groupBy, signal), `${key}:${groupBy}`)
+  const summary = { ...page, data: page.data?.summary }
+  const trend = { ...page, data: page.data?.trend.map((e) => e.totals) }
+  const trendLabels = page.data?.trend.map((e) => e.label) ?? []
 
   // The server names the length outside every district '-'.
   const groupName = (g: string | null) =>
@@ -189,7 +183,7 @@ export default function SummaryPage() {
                   title={t('cb.sum.barTitle', { by: t(`cb.sum.by.${groupBy}`) })}
                 />
               )}
-              <Trend state={trend} labels={ends.map((e) => e.label)} />
+              <Trend state={trend} labels={trendLabels} />
             </div>
             <SummaryTable summary={data} groupBy={groupBy} groupName={groupName} />
           </section>

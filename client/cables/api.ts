@@ -68,6 +68,12 @@ export interface Summary {
   distinctTotal: SummaryRow[]
 }
 
+/** The summary page in one answer: the summary asked and the cumulative totals at each year end. */
+export interface SummaryPageData {
+  summary: Summary
+  trend: { label: string; until: string; totals: Summary['totals'] }[]
+}
+
 export interface DuctRow {
   routeId: number
   name: string
@@ -173,6 +179,8 @@ export const cablesApi = {
     postImport<ImportResult>('/api/cables/routes/import', { format, content, kind, carriers }),
   summary: (period: Period, groupBy: GroupBy, signal?: AbortSignal) =>
     http.get<Summary>('/api/cables/summary', { ...periodQuery(period), groupBy }, signal),
+  summaryPage: (period: Period, groupBy: GroupBy, signal?: AbortSignal) =>
+    http.get<SummaryPageData>('/api/cables/summary/page', { ...periodQuery(period), groupBy }, signal),
   invitations: (signal?: AbortSignal) =>
     http.get<{ items: Invitation[] }>('/api/cables/invitations', undefined, signal),
   answer: (id: number, action: 'accept' | 'decline' | 'leave') =>

@@ -5,7 +5,7 @@ import { deps } from '../http/context'
 import * as routes from './service'
 import * as poles from './poles'
 import { ductReport, setDucts } from './ducts'
-import { summarize } from './summary'
+import { summarize, summaryPage } from './summary'
 import { summaryCells, summaryXlsx } from './export'
 import { csvDocument } from '../http/csv'
 import { importRoutes } from './import/import'
@@ -237,6 +237,16 @@ export function cableRoutes(api: Api): void {
     query: periodQuery,
     handler: ({ query, req }) =>
       summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/cables/summary/page',
+    summary: 'Everything the summary page shows in one answer: the summary and the cumulative trend by year end',
+    tag,
+    access: [...STAFF, 'carrier'],
+    query: periodQuery,
+    handler: ({ query, req }) =>
+      summaryPage(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
   })
   api.route({
     method: 'get',

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/index'
 import { formatDateVi, formatKm, formatVi } from './format'
 import type { PeriodQuery } from './schemas'
+import { GROUPS, TABLE_CARRIER_DAYS, TABLE_NONE_DAYS, TREND_DAYS, tableSql } from './sql/summary.sql'
 import { vietnamToday } from '../time'
 
 /** The dates a period covers; `from` null means since the beginning. */
@@ -27,77 +28,6 @@ export function periodOf(q: PeriodQuery, today = vietnamToday()): Period {
   return { from: null, to, label: [`Lũy kế đến ${formatDateVi(to)}`, `Cumulative to ${to}`] }
 }
 
-/**
- * The figures behind the officers' sentence, from stored lengths: $1 province, $2 from (NULL = since
- * the beginning), $3 to, $4 carrier id (NULL = all). A route is done in the period when its
- * completion date falls in it; it is under construction at the period's end when it had started and
- * was not yet complete.
- */
-export const SUMMARY_SQL = `
-  WITH r AS (
-    SELECT id, kind, length_m,
-           completed_on IS NOT NULL AND completed_on <= $3::date AND ($2::date IS NULL OR completed_on >= $2::date) AS done,
-           started_on IS NOT NULL AND started_on <= $3::date AND (completed_on IS NULL OR completed_on > $3::date) AS building
-      FROM cable_routes
-     WHERE province_code = $1 AND ($4::int IS NULL OR $4::int = ANY (carrier_ids))
-  )
-  SELECT count(*) FILTER (WHERE kind = 'underground' AND done) AS "undergroundRoutes",
-         COALESCE(sum(length_m) FILTER (WHERE kind = 'underground' AND done), 0) AS "undergroundM",
-         count(*) FILTER (WHERE kind = 'underground' AND building) AS "undergroundBuilding",
-         count(*) FILTER (WHERE kind = 'tidying' AND done) AS "tidyingRoutes",
-         COALESCE(sum(length_m) FILTER (WHERE kind = 'tidying' AND done), 0) AS "tidyingM",
-         (SELECT count(DISTINCT rp.pole_id) FROM route_poles rp JOIN r t ON t.id = rp.route_id WHERE t.kind = 'tidying' AND t.done) AS "tidyingPoles"
-    FROM r`
-
-/**
- * Districts are those in force at the period's end ($3), so a period keeps its figures when boundaries change
- * later; a period ending before the first loaded vintage ($1's earliest districts) is read on that vintage.
- */
-const UNITS_DATE = `greatest($3::date, (SELECT min(valid_from) FROM admin_units WHERE level = 'district' AND province_code = $1))`
-/** True when no district version of $1 starts or ends between the period's units and today: stored codes hold. */
-const SAME_UNITS_AS_TODAY = `NOT EXISTS (SELECT 1 FROM admin_units WHERE level = 'district' AND province_code = $1
-  AND ((valid_from > ${UNITS_DATE} AND valid_from <= current_date)
-       OR (valid_to > ${UNITS_DATE} AND valid_to <= current_date)))`
-
-// The name of a district code: the unit in force on the date the groups are read on.
-const DISTRICT_NAME = `district_name(l.grp, ${UNITS_DATE})`
-
-/**
- * The group each row of a table falls in, as SQL over `r` (routes) with its length column, and its name over
- * `l.grp`. `additive` says which columns add up over the groups of one kind: a route crossing two districts
- * counts in both (its length is split), and a route shared by two carriers counts, whole, for each.
- */
-const GROUPS = {
-  none: {
-    from: 'r',
-    key: 'NULL::text',
-    length: 'r.length_m',
-    poleKey: 'NULL::text',
-    poleJoin: '',
-    name: 'NULL::text',
-    additive: { routes: true, lengths: true, poles: true },
-  },
-  district: {
-    from: `r JOIN route_district_split(${UNITS_DATE}) dl ON dl.route_id = r.id`,
-    key: `COALESCE(dl.district_code, '-')`,
-    length: 'dl.length_m',
-    poleKey: `COALESCE(CASE WHEN ${SAME_UNITS_AS_TODAY} THEN p.district_code
-                            ELSE district_at(p.province_code, p.geom, ${UNITS_DATE}) END, '-')`,
-    poleJoin: 'JOIN poles p ON p.id = rp.pole_id',
-    name: DISTRICT_NAME,
-    additive: { routes: false, lengths: true, poles: true },
-  },
-  carrier: {
-    from: 'r CROSS JOIN LATERAL unnest(r.carrier_ids) AS rc(carrier_id) JOIN carriers c ON c.id = rc.carrier_id',
-    key: 'c.short_name',
-    length: 'r.length_m',
-    poleKey: 'c.short_name',
-    poleJoin: '',
-    name: '(SELECT n.name FROM carriers n WHERE n.short_name = l.grp)',
-    additive: { routes: false, lengths: false, poles: false },
-  },
-} as const
-
 /** A row of the summary table; `group` is a district code ('-' outside every district) or a carrier's short name. */
 export interface SummaryRow {
   group: string | null
@@ -108,36 +38,6 @@ export interface SummaryRow {
   buildingRoutes: number
   buildingM: number
   completedPoles: number
-}
-
-/** The table behind the sentence: one row per group (district, carrier or none) and kind. */
-export function tableSql(groupBy: keyof typeof GROUPS): string {
-  const g = GROUPS[groupBy]
-  return `
-  WITH r AS (
-    SELECT id, kind, length_m, carrier_ids,
-           completed_on IS NOT NULL AND completed_on <= $3::date AND ($2::date IS NULL OR completed_on >= $2::date) AS done,
-           started_on IS NOT NULL AND started_on <= $3::date AND (completed_on IS NULL OR completed_on > $3::date) AS building
-      FROM cable_routes
-     WHERE province_code = $1 AND ($4::int IS NULL OR $4::int = ANY (carrier_ids))
-  ), lengths AS (
-    SELECT ${g.key} AS grp, r.kind,
-           count(DISTINCT r.id) FILTER (WHERE r.done) AS "completedRoutes",
-           COALESCE(sum(${g.length}) FILTER (WHERE r.done), 0) AS "completedM",
-           count(DISTINCT r.id) FILTER (WHERE r.building) AS "buildingRoutes",
-           COALESCE(sum(${g.length}) FILTER (WHERE r.building), 0) AS "buildingM"
-      FROM ${g.from}
-     GROUP BY 1, 2
-  ), poles AS (
-    SELECT ${g.poleKey} AS grp, r.kind, count(DISTINCT rp.pole_id) AS "completedPoles"
-      FROM ${g.from} JOIN route_poles rp ON rp.route_id = r.id ${g.poleJoin}
-     WHERE r.done
-     GROUP BY 1, 2
-  )
-  SELECT l.grp AS "group", ${g.name} AS "groupName", l.kind, l."completedRoutes", l."completedM", l."buildingRoutes", l."buildingM",
-         COALESCE(p."completedPoles", 0) AS "completedPoles"
-    FROM lengths l LEFT JOIN poles p ON p.grp IS NOT DISTINCT FROM l.grp AND p.kind = l.kind
-   ORDER BY l.grp NULLS FIRST, l.kind`
 }
 
 export interface Totals {
@@ -163,13 +63,38 @@ export function sentence(period: Period, t: Totals): { vi: string; en: string } 
   }
 }
 
-/** Parameters of SUMMARY_SQL and tableSql for a period and a carrier scope. */
+/** Parameters of the summary statements for a period and a carrier scope. */
 export const summaryParams = (provinceCode: string, period: Period, carrierId: number | null) => [
   provinceCode,
   period.from,
   period.to,
   carrierId,
 ]
+
+/** The sentence's totals, read off the table without grouping. */
+export function totalsOf(rows: readonly SummaryRow[]): Totals {
+  const kind = (k: string) => rows.find((r) => r.kind === k)
+  const u = kind('underground')
+  const t = kind('tidying')
+  return {
+    undergroundRoutes: u?.completedRoutes ?? 0,
+    undergroundM: u?.completedM ?? 0,
+    undergroundBuilding: u?.buildingRoutes ?? 0,
+    tidyingRoutes: t?.completedRoutes ?? 0,
+    tidyingM: t?.completedM ?? 0,
+    tidyingPoles: t?.completedPoles ?? 0,
+  }
+}
+
+/**
+ * The statement of a table: from the aggregate when it holds the grouping (none; carrier without a carrier
+ * scope), else the scan (by district; by carrier as a carrier sees it) — see sql/summary.sql.ts.
+ */
+function tableStatement(groupBy: keyof typeof GROUPS, carrierId: number | null): string {
+  if (groupBy === 'none') return TABLE_NONE_DAYS
+  if (groupBy === 'carrier' && carrierId === null) return TABLE_CARRIER_DAYS
+  return tableSql(groupBy)
+}
 
 /**
  * Totals, sentence and table for a period; beside a table whose columns do not all add up, the total per kind
@@ -178,10 +103,52 @@ export const summaryParams = (provinceCode: string, period: Period, carrierId: n
 export async function summarize(q: Queryable, provinceCode: string, query: PeriodQuery, carrierId: number | null) {
   const period = periodOf(query)
   const params = summaryParams(provinceCode, period, carrierId)
-  const totals = await q.one<Totals>(SUMMARY_SQL, params)
-  const rows = await q.many<SummaryRow & Record<string, unknown>>(tableSql(query.groupBy), params)
-  const distinctTotal =
-    query.groupBy === 'none' ? rows : await q.many<SummaryRow & Record<string, unknown>>(tableSql('none'), params)
+  const distinctTotal = await q.many<SummaryRow & Record<string, unknown>>(TABLE_NONE_DAYS, params)
+  const rows =
+    query.groupBy === 'none'
+      ? distinctTotal
+      : await q.many<SummaryRow & Record<string, unknown>>(tableStatement(query.groupBy, carrierId), params)
+  const totals = totalsOf(distinctTotal)
   const additive = GROUPS[query.groupBy].additive
   return { period, groupBy: query.groupBy, totals, sentence: sentence(period, totals), rows, additive, distinctTotal }
+}
+
+/** A year end of the trend: its label and the date the cumulative totals are read on. */
+export interface TrendEnd {
+  label: string
+  until: string
+}
+
+/** The year ends a cumulative trend reads, from `first` to `today` (the current year ends today). */
+export function yearEnds(today: string, first = FIRST_YEAR): TrendEnd[] {
+  const year = Number(today.slice(0, 4))
+  return Array.from({ length: Math.max(0, year - first + 1) }, (_, i) => {
+    const y = first + i
+    return { label: String(y), until: y === year ? today : `${y}-12-31` }
+  })
+}
+
+/** The first year of the trend (the demo's oldest works began in 2014). */
+export const FIRST_YEAR = 2014
+
+/**
+ * Everything the summary page shows, in one answer (issue 11.6): the summary of the period and grouping asked,
+ * and the cumulative totals at each year end for the trend chart, both from the aggregate.
+ */
+export async function summaryPage(
+  q: Queryable,
+  provinceCode: string,
+  query: PeriodQuery,
+  carrierId: number | null,
+  today = vietnamToday(),
+) {
+  const summary = await summarize(q, provinceCode, query, carrierId)
+  const ends = yearEnds(today)
+  const totals = await q.many<Totals & { until: string }>(TREND_DAYS, [
+    provinceCode,
+    carrierId,
+    ends.map((e) => e.until),
+  ])
+  const byDate = new Map(totals.map(({ until, ...t }) => [until, t]))
+  return { summary, trend: ends.map((e) => ({ ...e, totals: byDate.get(e.until)! })) }
 }
