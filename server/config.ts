@@ -11,6 +11,12 @@ export interface Config {
   /** EMBEDDED_DB_PASSWORD: the password that port demands; unset: generated at each start and printed once. */
   embeddedPassword: string | undefined
   statementTimeoutMs: number
+  /** DATABASE_REPLICA_URLS (comma-separated): streaming standbys for public and heavy reads; PostgreSQL only. */
+  replicaUrls: string[]
+  /** REPLICA_MAX_LAG_MS: a replica further behind is skipped until it catches up. */
+  replicaMaxLagMs: number
+  /** REPLICA_PROBE_MS: how often each replica's lag is measured. */
+  replicaProbeMs: number
   adminPassword: string | undefined
   /** Load the demo province and its accounts (DEMO=on|off; unset: on for the embedded database, outside production). */
   demo: boolean
@@ -63,6 +69,28 @@ function demoSetting(value: string | undefined, fallback: boolean): boolean {
   return value === 'on'
 }
 
+// Replicas are PostgreSQL standbys of DATABASE_URL; the embedded database has one connection and no replicas.
+function replicaSettings(env: NodeJS.ProcessEnv): Pick<Config, 'replicaUrls' | 'replicaMaxLagMs' | 'replicaProbeMs'> {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '')
+  const set = ['DATABASE_REPLICA_URLS', 'REPLICA_MAX_LAG_MS', 'REPLICA_PROBE_MS'].filter((k) => env[k])
+  if (set.length > 0 && !env.DATABASE_URL) {
+    throw new Error(
+      `${set.join(', ')} need DATABASE_URL: the embedded database is one process with one connection and has no ` +
+        'replicas. Unset them, or move to PostgreSQL (README, "Growing: PostgreSQL and read replicas").',
+    )
+  }
+  for (const u of urls) {
+    if (!URL.canParse(u) || !['postgres:', 'postgresql:'].includes(new URL(u).protocol))
+      throw new Error(`DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas, got "${u}"`)
+  }
+  const probe = int(env.REPLICA_PROBE_MS, 1_000)
+  if (probe < 100) throw new Error(`REPLICA_PROBE_MS must be at least 100, got "${env.REPLICA_PROBE_MS}"`)
+  return { replicaUrls: urls, replicaMaxLagMs: int(env.REPLICA_MAX_LAG_MS, 5_000), replicaProbeMs: probe }
+}
+
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const level = env.LOG_LEVEL ?? 'info'
@@ -78,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: env.EMBEDDED_DB_PORT ? int(env.EMBEDDED_DB_PORT, 0) : undefined,
     embeddedPassword: env.EMBEDDED_DB_PASSWORD || undefined,
     statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 30_000),
+    ...replicaSettings(env),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     // A database named by DATABASE_URL is presumed real: the demo there is something one asks for.
     demo: demoSetting(env.DEMO, !env.DATABASE_URL && !production),

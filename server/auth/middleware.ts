@@ -6,15 +6,20 @@ import { readSessionCookie, userForToken } from './sessions'
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[]
 
-/** Loads the session user, if any, onto `req.user`. */
+/**
+ * Loads the session user, if any, onto `req.user`, and runs the rest of the request for that session so that
+ * its writes are read back from the primary until a replica has them (db.forSession, db.read).
+ */
 export const loadSession: RequestHandler = async (req, _res, next) => {
+  let token: string | undefined
   try {
-    const token = readSessionCookie(req.headers.cookie)
+    token = readSessionCookie(req.headers.cookie)
     if (token) req.user = await userForToken(deps(req).db, token)
-    next()
   } catch (err) {
-    next(err)
+    return next(err)
   }
+  if (req.user && token) deps(req).db.forSession(token, next)
+  else next()
 }
 
 /** The one place where roles are checked: 401 without a session, 403 with the wrong role. */

@@ -236,7 +236,7 @@ export function cableRoutes(api: Api): void {
     access: [...STAFF, 'carrier'],
     query: periodQuery,
     handler: ({ query, req }) =>
-      summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
+      summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
   })
   api.route({
     method: 'get',
@@ -256,7 +256,7 @@ export function cableRoutes(api: Api): void {
     access: [...STAFF, 'carrier'],
     query: periodQuery,
     handler: async ({ query, req, res }) => {
-      const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
+      const s = await summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
       res
         .type('text/csv; charset=utf-8')
         .attachment(`tong-hop-cap-${s.period.to}.csv`)
@@ -271,7 +271,7 @@ export function cableRoutes(api: Api): void {
     access: [...STAFF, 'carrier'],
     query: periodQuery,
     handler: async ({ query, req, res }) => {
-      const s = await summarize(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
+      const s = await summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
       res
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .attachment(`tong-hop-cap-${s.period.to}.xlsx`)

@@ -106,7 +106,7 @@ export function conversionRoutes(api: Api): void {
       'Progress against each phase, burn-up, forecast and required pace, breakdowns by district and carrier, overdue items',
     async handler({ params, query, req }) {
       const { db, config } = deps(req)
-      return dashboard(db, req.user!, config.provinceCode, params.id, query)
+      return dashboard(db.read(), req.user!, config.provinceCode, params.id, query)
     },
   })
 

@@ -1,4 +1,5 @@
 import type { Queryable } from './index'
+import * as SQL from './sql'
 
 /** What the connected PostGIS can do; detected once at start. */
 export interface Capabilities {
@@ -10,14 +11,10 @@ export interface Capabilities {
 
 /** Probes the database for the features whose absence changes the server's code path. */
 export async function detectCapabilities(q: Queryable): Promise<Capabilities> {
-  const v = await q.one<{ postgis: string; postgres: string }>(
-    `SELECT postgis_lib_version() AS postgis, current_setting('server_version') AS postgres`,
-  )
+  const v = await q.one<{ postgis: string; postgres: string }>(SQL.versions)
   let asMvt = true
   try {
-    await q.one(
-      `SELECT ST_AsMVT(t) AS tile FROM (SELECT 1 AS id, ST_AsMVTGeom(ST_Point(1, 1, 3857), ST_MakeEnvelope(0, 0, 4, 4, 3857)) AS geom) t`,
-    )
+    await q.one(SQL.asMvtProbe)
   } catch {
     asMvt = false
   }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import * as SQL from './sql'
 
 /** The embedded database's loopback port, opened only on request, with the password it demands. */
 export interface EmbeddedPort {
@@ -40,7 +41,7 @@ export async function startEmbedded(
 ): Promise<EmbeddedServer> {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = await PGlite.create({ dataDir, extensions: { postgis } })
-  await db.exec('CREATE EXTENSION IF NOT EXISTS postgis')
+  await db.exec(SQL.createPostgis)
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-db-'))
   fs.chmodSync(socketDir, 0o700)
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`)

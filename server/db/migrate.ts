@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Db } from './index'
+import * as SQL from './sql'
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations')
 
@@ -47,19 +48,13 @@ export interface MigrationReport {
  */
 export async function migrate(db: Db, files = readMigrations()): Promise<MigrationReport> {
   return db.transaction(async (tx) => {
-    await tx.exec(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`)
-    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY,
-      name text NOT NULL,
-      checksum text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`)
+    await tx.exec(SQL.advisoryXactLock(MIGRATION_LOCK_KEY))
+    await tx.exec(SQL.createMigrationsTable)
     const done = new Map(
-      (
-        await tx.many<{ version: number; name: string; checksum: string }>(
-          'SELECT version, name, checksum FROM schema_migrations',
-        )
-      ).map((r) => [r.version, r]),
+      (await tx.many<{ version: number; name: string; checksum: string }>(SQL.appliedMigrations)).map((r) => [
+        r.version,
+        r,
+      ]),
     )
     const applied: string[] = []
     for (const file of files) {
@@ -78,22 +73,16 @@ export async function migrate(db: Db, files = readMigrations()): Promise<Migrati
       } catch (err) {
         throw new MigrationError(`Migration ${file.name} failed: ${(err as Error).message}`)
       }
-      await tx.exec('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        file.version,
-        file.name,
-        file.checksum,
-      ])
+      await tx.exec(SQL.recordMigration, [file.version, file.name, file.checksum])
       applied.push(file.name)
     }
-    const { level } = await tx.one<{ level: number }>(
-      'SELECT coalesce(max(version), 0) AS level FROM schema_migrations',
-    )
+    const { level } = await tx.one<{ level: number }>(SQL.migrationLevel)
     return { applied, level }
   })
 }
 
 /** The highest applied migration number. */
 export async function migrationLevel(db: Db): Promise<number> {
-  const row = await db.one<{ level: number }>('SELECT coalesce(max(version), 0) AS level FROM schema_migrations')
+  const row = await db.one<{ level: number }>(SQL.migrationLevel)
   return row.level
 }

@@ -7,7 +7,7 @@ export function healthRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/health',
-    summary: 'Database mode, PostGIS version, migration level and capabilities',
+    summary: 'Database mode, PostGIS version, read replicas, migration level and capabilities',
     tag: 'system',
     access: 'public',
     async handler({ req }) {

@@ -10,7 +10,14 @@ export async function healthReport(db: Db, config: Pick<Config, 'provinceCode'>,
   const demo = await db.many<{ name: string; generated_at: Date }>(DEMO_DATASETS)
   return {
     status: 'ok',
-    database: { mode: db.mode, postgres: db.capabilities.postgresVersion, postgis: db.capabilities.postgisVersion },
+    database: {
+      mode: db.mode,
+      postgres: db.capabilities.postgresVersion,
+      postgis: db.capabilities.postgisVersion,
+      // each read replica: up, lag at the last probe, whether reads go there, statements served
+      replicas: db.replicas(),
+      primaryReads: db.primaryReads(),
+    },
     migrations: { level: await migrationLevel(db) },
     capabilities: { asMvt: db.capabilities.asMvt },
     province: config.provinceCode,

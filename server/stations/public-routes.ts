@@ -24,7 +24,7 @@ export function publicStationRoutes(api: Api): void {
     response: permitAnswer,
     async handler({ body, req }) {
       const { db, config } = deps(req)
-      return checkPermit(db, config.provinceCode, body)
+      return checkPermit(db.read(), config.provinceCode, body)
     },
   })
 
@@ -46,7 +46,7 @@ export function publicStationRoutes(api: Api): void {
           ])
       }
       res.type('application/geo+json').setHeader('Cache-Control', 'public, max-age=60')
-      res.send(JSON.stringify(await publicStations(db, config.provinceCode, bbox)))
+      res.send(JSON.stringify(await publicStations(db.read(), config.provinceCode, bbox)))
     },
   })
 }

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express'
-import type { Db } from '../db/index'
+import type { Reader } from '../db/index'
 import { deps } from '../http/context'
 import { badRequest, notFound, unauthorized } from '../http/problems'
 import { loadSession } from '../auth/middleware'
@@ -33,7 +33,7 @@ function tileAddress(req: Request): { layer: string; z: number; x: number; y: nu
  * embedded database (or when `encodeInServer` asks for it, so the two can be compared).
  */
 export async function renderTile(
-  db: Db,
+  db: Reader,
   provinceCode: string,
   tile: { layer: string; z: number; x: number; y: number },
   audience: Audience,
@@ -60,10 +60,11 @@ async function serveTile(req: Request, res: Response, next: NextFunction): Promi
     const { layer, z, x, y } = tileAddress(req)
     const audience = audienceOf(req.user)
     if (!tileSql(layer, audience, z)) throw unauthorized(`Sign in to see the ${layer} layer.`)
-    const { version } = await deps(req).db.one<{ version: number }>(
-      'SELECT version FROM tile_layer_versions WHERE layer = $1',
-      [layer],
-    )
+    // public and signed-in tiles alike may come from a replica; db.read() keeps a session's own writes visible
+    const db = deps(req).db.read()
+    const { version } = await db.one<{ version: number }>('SELECT version FROM tile_layer_versions WHERE layer = $1', [
+      layer,
+    ])
     // stations leave the public layer when a temporary one passes its end date, with no write to bump the version
     const day = layer === 'stations' ? `-${vietnamToday()}` : ''
     const etag = `"${layer}-${TILE_SCHEMA}-${version}${day}-${audienceKey(audience)}"`
@@ -76,7 +77,7 @@ async function serveTile(req: Request, res: Response, next: NextFunction): Promi
       res.status(304).end()
       return
     }
-    const tile = await renderTile(deps(req).db, deps(req).config.provinceCode, { layer, z, x, y }, audience)
+    const tile = await renderTile(db, deps(req).config.provinceCode, { layer, z, x, y }, audience)
     if (tile.length === 0) {
       res.status(204).end()
       return

@@ -6,7 +6,7 @@ import { ensureCarriers } from '../../gis-data/demo'
 import { setLogLevel } from '../../server/log'
 import { JobBoard } from '../../server/health/jobs'
 import type { Role } from '../../server/http/context'
-import { createTestDb, type TestDb } from './db'
+import { createTestDb, type TestDb, type TestReplicas } from './db'
 
 export interface TestApp {
   db: TestDb
@@ -24,10 +24,13 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** Starts the real app on a random port over a fresh test database with the real carriers loaded. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the real app on a random port over a fresh test database with the real carriers loaded
+ * (on PostgreSQL, `replicas` adds a streaming standby for db.read()).
+ */
+export async function startTestApp(env: Record<string, string> = {}, replicas?: TestReplicas): Promise<TestApp> {
   setLogLevel('warn')
-  const db = await createTestDb()
+  const db = await createTestDb(replicas)
   await ensureCarriers(db)
   const config = loadConfig({ DATA_DIR: '', ...env })
   const app = buildApp({ db, config, jobs: new JobBoard() })

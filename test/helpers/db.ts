@@ -12,12 +12,21 @@ export interface TestDb extends Db {
   destroy(): Promise<void>
 }
 
+/** Read replicas for a test database on PostgreSQL: a standby server, where the same database name is read. */
+export interface TestReplicas {
+  /** postgres://host:port of the standby (e.g. TEST_REPLICA_URL); the test database's name is put in. */
+  standbyUrl: string
+  maxLagMs?: number
+  probeMs?: number
+}
+
 /**
  * A fresh, migrated database for one test file: a copy of the embedded template, or a new database
- * on the PostgreSQL server named by TEST_DATABASE_URL.
+ * on the PostgreSQL server named by TEST_DATABASE_URL (with `replicas`, read through that standby).
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(replicas?: TestReplicas): Promise<TestDb> {
   const url = process.env.TEST_DATABASE_URL
+  if (replicas && !url) throw new Error('Read replicas need TEST_DATABASE_URL (PostgreSQL).')
   if (url) {
     const name = `telgis_test_${crypto.randomBytes(6).toString('hex')}`
     const admin = new pg.Client({ connectionString: url })
@@ -26,7 +35,16 @@ export async function createTestDb(): Promise<TestDb> {
     await admin.end()
     const target = new URL(url)
     target.pathname = `/${name}`
-    const db = await openDb({ databaseUrl: target.toString(), dataDir: '', statementTimeoutMs: 60_000 })
+    const standby = replicas && new URL(replicas.standbyUrl)
+    if (standby) standby.pathname = `/${name}`
+    const db = await openDb({
+      databaseUrl: target.toString(),
+      dataDir: '',
+      statementTimeoutMs: 60_000,
+      ...(standby ? { replicaUrls: [standby.toString()] } : {}),
+      replicaMaxLagMs: replicas?.maxLagMs,
+      replicaProbeMs: replicas?.probeMs,
+    })
     await migrate(db)
     return {
       ...db,
