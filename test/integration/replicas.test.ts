@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import path from 'node:path'
 import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
@@ -15,6 +16,8 @@ import { openDb, type ReplicaStatus } from '../../server/db/index'
 // tools/standby.sh runs (.ci/run starts it); without it, only what holds with no replica is checked here.
 const STANDBY = process.env.TEST_DATABASE_URL ? process.env.TEST_REPLICA_URL : undefined
 const STANDBY_SCRIPT = path.resolve(__dirname, '../../tools/standby.sh')
+// run without blocking the event loop: the app under test keeps answering meanwhile
+const standby = (command: 'stop' | 'up') => promisify(execFile)('bash', [STANDBY_SCRIPT, command])
 if (!STANDBY) {
   console.info('replicas.test: TEST_REPLICA_URL (with TEST_DATABASE_URL) is unset: the standby cases are skipped')
 }
@@ -193,7 +196,7 @@ describe.skipIf(!STANDBY)('with a streaming standby (TEST_REPLICA_URL)', () => {
     const s = await newStation(viettel)
     await app.db.exec(`UPDATE stations SET state = 'in_service' WHERE id = $1`, [s.id])
     await until('the station on the standby', async () => (await tileIds(s.tile)).includes(s.id))
-    execFileSync('bash', [STANDBY_SCRIPT, 'stop'], { stdio: 'inherit' })
+    await standby('stop')
     try {
       const primaryBefore = (await health()).primaryReads
       // no wait for the probe: the first reads find the standby gone and are run on the primary
@@ -216,7 +219,7 @@ describe.skipIf(!STANDBY)('with a streaming standby (TEST_REPLICA_URL)', () => {
       expect(h.replicas[0]).toMatchObject({ up: false, inUse: false })
       expect(h.replicas[0]!.error).toBeTruthy()
     } finally {
-      execFileSync('bash', [STANDBY_SCRIPT, 'up'], { stdio: 'inherit' })
+      await standby('up')
     }
     await until('the standby back in use', async () => (await replica()).inUse)
   })
