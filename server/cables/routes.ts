@@ -246,7 +246,7 @@ export function cableRoutes(api: Api): void {
     access: [...STAFF, 'carrier'],
     query: periodQuery,
     handler: ({ query, req }) =>
-      summaryPage(deps(req).db, deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
+      summaryPage(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
   })
   api.route({
     method: 'get',

@@ -294,14 +294,16 @@ export async function ensurePostgis(q: Queryable): Promise<void> {
   const available = await q.maybeOne<{ version: string }>(SQL.postgisAvailable)
   if (!available) {
     throw new Error(
-      'PostGIS is not installed on this PostgreSQL server. Install it (Debian: apt-get install postgresql-15-postgis-3) ' +
-        'and start again; or unset DATABASE_URL to use the embedded database.',
+      'PostGIS is not installed on this PostgreSQL server. Install it ' +
+        '(Debian: apt-get install postgresql-15-postgis-3) and start again; or unset DATABASE_URL to use the ' +
+        'embedded database.',
     )
   }
   const [major = 0, minor = 0] = available.version.split('.').map(Number)
   if (major < MIN_POSTGIS[0]! || (major === MIN_POSTGIS[0] && minor < MIN_POSTGIS[1]!)) {
     throw new Error(
-      `PostGIS ${available.version} is too old: ${MIN_POSTGIS.join('.')} or newer is required (ALTER EXTENSION postgis UPDATE).`,
+      `PostGIS ${available.version} is too old: ${MIN_POSTGIS.join('.')} or newer is required ` +
+        '(ALTER EXTENSION postgis UPDATE).',
     )
   }
 }

@@ -62,8 +62,9 @@ export async function migrate(db: Db, files = readMigrations()): Promise<Migrati
       if (previous) {
         if (previous.checksum !== file.checksum) {
           throw new MigrationError(
-            `Migration ${file.name} was changed after it was applied (recorded checksum ${previous.checksum.slice(0, 12)}…, ` +
-              `file ${file.checksum.slice(0, 12)}…). Restore the file and add a new migration instead.`,
+            `Migration ${file.name} was changed after it was applied ` +
+              `(recorded checksum ${previous.checksum.slice(0, 12)}…, file ${file.checksum.slice(0, 12)}…). ` +
+              'Restore the file and add a new migration instead.',
           )
         }
         continue
