@@ -44,6 +44,14 @@ prepare_primary() {
     mv "$hba.new" "$hba"
     as_pg "$BIN/psql" -X -h 127.0.0.1 -U postgres -Atqc 'SELECT pg_reload_conf()' >/dev/null
   fi
+  # The primary keeps 1 GB of WAL so that a standby stopped for a while (the replica test stops it) can catch up
+  # on restart; one that fell further behind is built anew. (A replication slot would keep WAL without bound.)
+  if [ "$(as_pg "$BIN/psql" -X -h 127.0.0.1 -U postgres -Atqc \
+    "SELECT pg_size_bytes(current_setting('wal_keep_size')) < pg_size_bytes('1GB')")" = t ]; then
+    echo "standby: wal_keep_size = 1GB on the primary"
+    as_pg "$BIN/psql" -X -h 127.0.0.1 -U postgres -Atqc "ALTER SYSTEM SET wal_keep_size = '1GB'" >/dev/null
+    as_pg "$BIN/psql" -X -h 127.0.0.1 -U postgres -Atqc 'SELECT pg_reload_conf()' >/dev/null
+  fi
   local level senders
   level=$(as_pg "$BIN/psql" -X -h 127.0.0.1 -U postgres -Atqc 'SHOW wal_level')
   senders=$(as_pg "$BIN/psql" -X -h 127.0.0.1 -U postgres -Atqc 'SHOW max_wal_senders')
