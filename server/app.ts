@@ -27,6 +27,8 @@ import { planningRoutes } from './planning/routes'
 import { notificationRoutes } from './notifications/routes'
 import { conversionRoutes } from './conversions/routes'
 import { basemapRouter, basemapRoutes } from './basemap/routes'
+import { OGC_BASE, ogcRoutes } from './ogc/routes'
+import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
@@ -92,6 +94,7 @@ export function buildApi(): Api {
   notificationRoutes(api)
   conversionRoutes(api)
   basemapRoutes(api)
+  ogcRoutes(api)
   return api
 }
 
@@ -128,6 +131,8 @@ export function buildApp(deps: AppDeps): express.Express {
   app.use('/api', sameOrigin)
   app.use(api.bodies)
   app.use('/api', express.json({ limit: deps.config.bodyLimit, reviver: nfcReviver }), loadSession)
+  // GIS clients send a read-only API token instead of a session, on the OGC routes only
+  app.use(OGC_BASE, apiTokenAuth)
   const openapi = api.openapi(API_INFO)
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)
