@@ -50,6 +50,34 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/admin/api-tokens": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+    post: {
+      params: never
+      query: never
+      body: {
+        userId: number
+        name: string
+        expiresInDays?: number
+      }
+      response: unknown
+    }
+  }
+  "/api/admin/api-tokens/{id}": {
+    delete: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
   "/api/admin/boundaries": {
     get: {
       params: never
@@ -837,6 +865,79 @@ export interface Paths {
         id: number
       }
       query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/ogc": {
+    get: {
+      params: never
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/ogc/collections": {
+    get: {
+      params: never
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/ogc/collections/{collectionId}": {
+    get: {
+      params: {
+        collectionId: string
+      }
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/ogc/collections/{collectionId}/items": {
+    get: {
+      params: {
+        collectionId: string
+      }
+      query: {
+        f?: "json" | "geojson"
+        limit?: number
+        offset?: number
+        bbox?: string
+        "bbox-crs"?: string
+        crs?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/ogc/collections/{collectionId}/items/{featureId}": {
+    get: {
+      params: {
+        collectionId: string
+        featureId: number
+      }
+      query: {
+        f?: "json" | "geojson"
+        crs?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/ogc/conformance": {
+    get: {
+      params: never
+      query: {
+        f?: "json" | "geojson"
+      }
       body: never
       response: unknown
     }
