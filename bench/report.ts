@@ -7,6 +7,8 @@ export interface BenchResult {
   ratio: number | null
   limit: number
   pass: boolean
+  /** The data scale the line was measured at (bench --scale: 1, then the scale asked). */
+  scale?: number
 }
 
 /** Percentile of a sample (nearest rank). */

@@ -12,6 +12,7 @@ import { conversionsBench } from './cases/conversions'
 import { mapBench } from './cases/map'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
+import { growDemo, growthLines } from './scale'
 
 /** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
 export interface BenchContext {
@@ -22,6 +23,10 @@ export interface BenchContext {
 
 const embedded = process.argv.includes('--embedded')
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+// --scale 10 (or --scale=10): every case on the demo, then on the demo grown ten times, with the growth of each.
+const scaleAt = process.argv.findIndex((a) => a === '--scale' || a.startsWith('--scale='))
+const scale = scaleAt < 0 ? 1 : Number(process.argv[scaleAt]!.split('=')[1] ?? process.argv[scaleAt + 1])
+if (!(scale >= 1 && scale <= 100)) throw new Error('--scale takes a number from 1 to 100')
 
 /** Recreates the bench database, so every run measures the same freshly loaded data. */
 async function freshDatabase(url: string): Promise<void> {
@@ -38,8 +43,11 @@ async function freshDatabase(url: string): Promise<void> {
 }
 
 const results: BenchResult[] = []
+/** The scale the cases run at now: 1, then the --scale asked. Lines carry it when a run has two. */
+let atScale = 1
 const emit = (rs: BenchResult[]) => {
-  for (const r of rs) {
+  for (const line of rs) {
+    const r = scale === 1 ? line : { ...line, scale: atScale }
     results.push(r)
     process.stdout.write(JSON.stringify(r) + '\n')
   }
@@ -68,11 +76,19 @@ if (wanted('map'))
 const server = await spawnServer(env)
 const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
 try {
-  if (wanted('auth')) emit(await signIn(ctx))
-  if (wanted('stations')) emit(await stationsBench(ctx))
-  if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
-  if (wanted('conversions')) emit(await conversionsBench(ctx))
-  if (wanted('map')) emit(await mapBench(ctx))
+  for (const step of scale === 1 ? [1] : [1, scale]) {
+    if (step !== 1) {
+      process.stderr.write(`bench: growing the demo to ×${step}…\n`)
+      process.stderr.write(`bench: ${JSON.stringify(await growDemo(databaseUrl, step))}\n`)
+      atScale = step
+    }
+    if (wanted('auth')) emit(await signIn(ctx))
+    if (wanted('stations')) emit(await stationsBench(ctx))
+    if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
+    if (wanted('conversions')) emit(await conversionsBench(ctx))
+    if (wanted('map')) emit(await mapBench(ctx))
+  }
+  if (scale !== 1) emit(growthLines(results, scale))
 } finally {
   await server.stop()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })

@@ -4,6 +4,8 @@ import { explainSpacing, runRuleCheck } from '../../server/stations/check'
 import { NEAREST, NEAREST_BY_OPERATOR, PLACE, RULE_VALUES, WITHIN, ZONES } from '../../server/stations/sql/facts.sql'
 import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
+import { STATION_COLUMNS, STATION_FROM } from '../../server/stations/sql/stations.sql'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 const SAMPLE = 120
 
@@ -34,6 +36,7 @@ export async function stationsBench(ctx: BenchContext): Promise<BenchResult[]> {
       await raw.query(NEAREST, [...base, s.id])
       await raw.query(NEAREST_BY_OPERATOR, [...base, s.id])
     })
+    const list = await listBench(ctx, raw)
     const plan = await explainSpacing(db, sample[0]!.province, sample[0]!)
     const p95 = underLimit('stations.rule_check_p95_ms', percentile(service, 95), 'ms', 50, percentile(baseline, 95))
     return [
@@ -47,9 +50,42 @@ export async function stationsBench(ctx: BenchContext): Promise<BenchResult[]> {
         limit: 1,
         pass: plan.usesIndex,
       },
+      list,
     ]
   } finally {
     await raw.end()
     await db.close()
   }
+}
+
+/**
+ * The officer's first page of /api/stations filtered by operator, state and the busiest district (items and total),
+ * against the same two statements run directly.
+ */
+async function listBench(ctx: BenchContext, raw: pg.Client): Promise<BenchResult> {
+  const login = await fetch(`${ctx.serverUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'officer', password: DEMO_PASSWORD }),
+  })
+  if (login.status !== 200) throw new Error(`stations list bench: login answered ${login.status}`)
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+  const { rows } = await raw.query<{ code: string }>(
+    `SELECT district_code AS code FROM stations WHERE district_code IS NOT NULL
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+  )
+  const district = rows[0]!.code
+  const url = `${ctx.serverUrl}/api/stations?operator=viettel&state=in_service&district=${district}&limit=50`
+  const api = await timeRuns(SAMPLE / 2, async () => {
+    const res = await fetch(url, { headers: { cookie } })
+    if (res.status !== 200) throw new Error(`stations list answered ${res.status}`)
+    await res.json()
+  })
+  const where = `s.province_code = $1 AND c.short_name = $2 AND s.state = $3 AND s.district_code = $4`
+  const params = ['79', 'viettel', 'in_service', district]
+  const baseline = await timeRuns(SAMPLE / 2, async () => {
+    await raw.query(`SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE ${where} ORDER BY s.id LIMIT 50`, params)
+    await raw.query(`SELECT count(*) FROM ${STATION_FROM} WHERE ${where}`, params)
+  })
+  return underLimit('stations.list_filtered_p95_ms', percentile(api, 95), 'ms', 100, percentile(baseline, 95))
 }
