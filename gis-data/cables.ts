@@ -169,7 +169,8 @@ export async function generateCables(
   const poleQuota: number[] = []
   for (const plan of PLANS) {
     const lengths = split(random, plan.count, plan.totalM)
-    // the tidied poles follow tidying length: completed routes carry the officers' 147,166, the rest go to work in progress
+    // the tidied poles follow tidying length: completed routes carry the officers' 147,166, the rest go to work in
+    // progress
     const poles =
       plan.kind === 'tidying'
         ? split(

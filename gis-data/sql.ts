@@ -285,8 +285,8 @@ SELECT CASE WHEN t.n <= $15 THEN $1::int ELSE $2::int END, t.phase, t.station, t
             THEN ARRAY['Ảnh sau chuyển đổi chưa thấy rõ cột; chụp lại toàn cảnh. / '
                        || 'The after-photo does not show the whole mast; take it again.']
             ELSE '{}' END, true
-  FROM unnest($3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::numeric[], $9::text[], $10::numeric[], $11::text[],
-              $12::text[], $13::numeric[], $14::date[], $16::timestamptz[])
+  FROM unnest($3::bigint[], $4::int[], $5::int[], $6::text[], $7::text[], $8::numeric[], $9::text[], $10::numeric[],
+              $11::text[], $12::text[], $13::numeric[], $14::date[], $16::timestamptz[])
        WITH ORDINALITY AS t(station, carrier, phase, kind, from_class, from_height, to_class, to_height, design, status,
                             measured, completed, verified_at, n)
   JOIN conversion_phases ph ON ph.id = t.phase`

@@ -154,9 +154,8 @@ export async function generateStations(
       cols.tech.push(`{${techs.join(',')}}`)
       cols.state.push('in_service')
       cols.decisionNo.push(`${100 + Math.floor(random() * 900)}/QĐ-STTTT`)
-      cols.decisionDate.push(
-        `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
-      )
+      const month = String(1 + Math.floor(random() * 12)).padStart(2, '0')
+      cols.decisionDate.push(`${year}-${month}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`)
     }
   })
   // Spread the workflow sample over the list so every state has stations in several districts.

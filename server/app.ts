@@ -75,7 +75,9 @@ const privateByDefault: RequestHandler = (_req, res, next) => {
 /** The OpenAPI document's title and version. */
 export const API_INFO = { title: 'Telecom infrastructure GIS API', version: '0.1.0' }
 
-/** Every API route, registered once: the app serves them and /api/openapi.json (and the client's types) describe them. */
+/**
+ * Every API route, registered once: the app serves them and /api/openapi.json (and the client's types) describe them.
+ */
 export function buildApi(): Api {
   const api = new Api()
   healthRoutes(api)

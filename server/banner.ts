@@ -42,7 +42,8 @@ export function startupBanner(f: BannerFacts): string {
   const seconds = f.startupMs / 1000
   const lines = [
     rule,
-    `Hạ tầng viễn thông GIS sẵn sàng sau ${formatNumber(seconds, 'vi')} giây · ready in ${formatNumber(seconds, 'en')} s`,
+    `Hạ tầng viễn thông GIS sẵn sàng sau ${formatNumber(seconds, 'vi')} giây · ` +
+      `ready in ${formatNumber(seconds, 'en')} s`,
     `Mở trình duyệt / open:  ${f.url}`,
     f.database === 'embedded'
       ? `Cơ sở dữ liệu / database: nhúng / embedded (PGlite + PostGIS) in ${f.dataDir}`

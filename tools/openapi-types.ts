@@ -31,6 +31,7 @@ interface Document {
 
 const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name))
 const pad = (depth: number) => '  '.repeat(depth)
+const LINE_WIDTH = 120
 
 /** The TypeScript type of a JSON Schema, indented for `depth`. */
 export function typeOf(s: Schema, depth = 0): string {
@@ -73,7 +74,13 @@ function objectType(s: Schema, depth: number): string {
   const required = new Set(s.required ?? [])
   const lines = props.map(([name, p]) => {
     const doc = p.description ? `${pad(depth + 1)}/** ${p.description} */\n` : ''
-    return `${doc}${pad(depth + 1)}${key(name)}${required.has(name) ? '' : '?'}: ${typeOf(p, depth + 1)}`
+    const head = `${pad(depth + 1)}${key(name)}${required.has(name) ? '' : '?'}:`
+    const type = typeOf(p, depth + 1)
+    // A long list of allowed values goes one a line, so no generated line is over the house width.
+    if (p.enum && head.length + 1 + type.length > LINE_WIDTH) {
+      return `${doc}${head}\n${p.enum.map((v) => `${pad(depth + 2)}| ${JSON.stringify(v)}`).join('\n')}`
+    }
+    return `${doc}${head} ${type}`
   })
   if (extra) lines.push(`${pad(depth + 1)}[key: string]: ${extra}`)
   return `{\n${lines.join('\n')}\n${pad(depth)}}`

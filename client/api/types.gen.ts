@@ -969,14 +969,30 @@ export interface Paths {
         } | null
         areaKind: "urban" | "rural"
         reasons: ({
-          rule: "in_province" | "zone_class" | "zone_height" | "a1_limits" | "a1_reach" | "spacing" | "must_share" | "duplicate"
+          rule:
+            | "in_province"
+            | "zone_class"
+            | "zone_height"
+            | "a1_limits"
+            | "a1_reach"
+            | "spacing"
+            | "must_share"
+            | "duplicate"
           outcome: "pass" | "warn" | "fail"
           values: Record<string, unknown>
           message_vi: string
           message_en: string
         })[]
         results: ({
-          rule: "in_province" | "zone_class" | "zone_height" | "a1_limits" | "a1_reach" | "spacing" | "must_share" | "duplicate"
+          rule:
+            | "in_province"
+            | "zone_class"
+            | "zone_height"
+            | "a1_limits"
+            | "a1_reach"
+            | "spacing"
+            | "must_share"
+            | "duplicate"
           outcome: "pass" | "warn" | "fail"
           values: Record<string, unknown>
           message_vi: string
@@ -1061,7 +1077,16 @@ export interface Paths {
         limit?: number
         operator?: string
         mastClass?: "A1" | "A1c" | "A2a" | "A2b"
-        state?: "draft" | "submitted" | "field_checked" | "returned" | "approved" | "rejected" | "built" | "in_service" | "decommissioned"
+        state?:
+          | "draft"
+          | "submitted"
+          | "field_checked"
+          | "returned"
+          | "approved"
+          | "rejected"
+          | "built"
+          | "in_service"
+          | "decommissioned"
         district?: string
         temporary?: "true" | "false"
         q?: string
@@ -1261,7 +1286,16 @@ export interface Paths {
       query: {
         operator?: string
         mastClass?: "A1" | "A1c" | "A2a" | "A2b"
-        state?: "draft" | "submitted" | "field_checked" | "returned" | "approved" | "rejected" | "built" | "in_service" | "decommissioned"
+        state?:
+          | "draft"
+          | "submitted"
+          | "field_checked"
+          | "returned"
+          | "approved"
+          | "rejected"
+          | "built"
+          | "in_service"
+          | "decommissioned"
         district?: string
         temporary?: "true" | "false"
         q?: string
@@ -1278,7 +1312,16 @@ export interface Paths {
       query: {
         operator?: string
         mastClass?: "A1" | "A1c" | "A2a" | "A2b"
-        state?: "draft" | "submitted" | "field_checked" | "returned" | "approved" | "rejected" | "built" | "in_service" | "decommissioned"
+        state?:
+          | "draft"
+          | "submitted"
+          | "field_checked"
+          | "returned"
+          | "approved"
+          | "rejected"
+          | "built"
+          | "in_service"
+          | "decommissioned"
         district?: string
         temporary?: "true" | "false"
         q?: string
@@ -1295,7 +1338,16 @@ export interface Paths {
       query: {
         operator?: string
         mastClass?: "A1" | "A1c" | "A2a" | "A2b"
-        state?: "draft" | "submitted" | "field_checked" | "returned" | "approved" | "rejected" | "built" | "in_service" | "decommissioned"
+        state?:
+          | "draft"
+          | "submitted"
+          | "field_checked"
+          | "returned"
+          | "approved"
+          | "rejected"
+          | "built"
+          | "in_service"
+          | "decommissioned"
         district?: string
         temporary?: "true" | "false"
         q?: string

@@ -62,7 +62,7 @@ export function DuctsTable() {
               </td>
               <td className="num">{formatCount(d.allocatedTubes, lang)}</td>
               <td>
-                {/* biome-ignore lint/a11y/useSemanticElements: a <meter>'s bar cannot be styled the same way across browsers */}
+                {/* biome-ignore lint/a11y/useSemanticElements: a <meter> looks different in each browser */}
                 <span
                   className="cb-meter"
                   role="meter"

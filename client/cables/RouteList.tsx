@@ -115,7 +115,8 @@ export function RouteList(props: {
               ))}
             </select>
           </label>
-          {/* A carrier sees its own routes only (the server enforces it): a carrier filter would have nothing to choose. */}
+          {/* A carrier sees its own routes only (the server enforces it): a carrier filter would have nothing to
+              choose. */}
           {props.staff && (
             <label className="field">
               <span>{t('cb.filter.carrier')}</span>

@@ -13,7 +13,9 @@ import { vietnamToday as today } from '../time'
 import { KIND_COLOURS, STATUSES, statusMoves, type Status } from './model'
 import type { useCableRefs } from './useRefs'
 
-/** A route's panel over the map: stored lengths (total and per district), poles, carriers, dates, workflow and history. */
+/**
+ * A route's panel over the map: stored lengths (total and per district), poles, carriers, dates, workflow and history.
+ */
 export function RoutePanel(props: {
   id: number
   state: { data: CableRouteDetail | null | undefined; error: unknown; loading: boolean; reload(): void }

@@ -62,7 +62,10 @@ export interface Summary {
   }
   sentence: { vi: string; en: string }
   rows: SummaryRow[]
-  /** Which columns add up over the groups of one kind (a shared route counts for each carrier, a route in each district it crosses). */
+  /**
+   * Which columns add up over the groups of one kind (a shared route counts for each carrier, a route in each district
+   * it crosses).
+   */
   additive: { routes: boolean; lengths: boolean; poles: boolean }
   /** Per kind, every route and pole counted once: the total beside a table that does not add up. */
   distinctTotal: SummaryRow[]

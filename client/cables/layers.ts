@@ -101,7 +101,8 @@ export function polesOverlay(): MapOverlay {
           'circle-opacity': 0.3,
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 0.5,
-          // a cell covers more ground (and more poles) at a lower zoom: keep the circles small there so they do not merge
+          // a cell covers more ground (and more poles) at a lower zoom: keep the circles small there so they do not
+          // merge
           'circle-radius': [
             'interpolate',
             ['linear'],

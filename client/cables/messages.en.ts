@@ -71,7 +71,8 @@ export const cablesEn: Record<keyof typeof cablesVi, string> = {
   'cb.newTitle': 'Draw a new cable route',
   'cb.editTitle': 'Edit cable route',
   'cb.draw.hint':
-    'Click the map to place each point; click the last point again (or press Enter) to finish. Points near a pole snap onto it.',
+    'Click the map to place each point; click the last point again (or press Enter) to finish. Points near a pole ' +
+    'snap onto it.',
   'cb.draw.editHint': 'Drag a point to move it, drag a midpoint to add one, right-click a point to delete it.',
   'cb.draw.part': 'Draw another part',
   'cb.draw.clear': 'Clear drawing',
@@ -125,9 +126,11 @@ export const cablesEn: Record<keyof typeof cablesVi, string> = {
   'cb.sum.poles': 'Poles',
   'cb.sum.distinctTotal': 'Total, each counted once',
   'cb.sum.notAdditive.carrier':
-    'Figures by carrier do not add up: a shared route counts in full for each carrier that takes part. The total row counts each route and pole once.',
+    'Figures by carrier do not add up: a shared route counts in full for each carrier that takes part. The total row ' +
+    'counts each route and pole once.',
   'cb.sum.notAdditive.district':
-    'Route counts by district do not add up: a route crossing several districts counts in each (its length is split). The total row counts each route once.',
+    'Route counts by district do not add up: a route crossing several districts counts in each (its length is ' +
+    'split). The total row counts each route once.',
   'cb.sum.csv': 'Download CSV',
   'cb.sum.xlsx': 'Download Excel (XLSX)',
   'cb.sum.barTitle': 'Length completed by {by} (km)',

@@ -130,9 +130,11 @@ export const cablesVi = {
   'cb.sum.poles': 'Trụ điện',
   'cb.sum.distinctTotal': 'Tổng không trùng lặp',
   'cb.sum.notAdditive.carrier':
-    'Số liệu theo doanh nghiệp không cộng dồn: tuyến dùng chung được tính trọn cho mỗi doanh nghiệp tham gia. Dòng tổng tính mỗi tuyến, mỗi trụ một lần.',
+    'Số liệu theo doanh nghiệp không cộng dồn: tuyến dùng chung được tính trọn cho mỗi doanh nghiệp tham gia. Dòng ' +
+    'tổng tính mỗi tuyến, mỗi trụ một lần.',
   'cb.sum.notAdditive.district':
-    'Số tuyến theo quận/huyện không cộng dồn: tuyến đi qua nhiều quận/huyện được tính ở mỗi nơi (chiều dài được chia theo quận/huyện). Dòng tổng tính mỗi tuyến một lần.',
+    'Số tuyến theo quận/huyện không cộng dồn: tuyến đi qua nhiều quận/huyện được tính ở mỗi nơi (chiều dài được chia ' +
+    'theo quận/huyện). Dòng tổng tính mỗi tuyến một lần.',
   'cb.sum.csv': 'Tải CSV',
   'cb.sum.xlsx': 'Tải Excel (XLSX)',
   'cb.sum.barTitle': 'Chiều dài hoàn thành theo {by} (km)',

@@ -57,7 +57,9 @@ export function useRouteDraw(
   const polesRef = useRef(poles)
   polesRef.current = poles
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `initial` is loaded when drawing starts; a new object for it must not restart terra-draw and drop the edits in progress
+  // `initial` is loaded when drawing starts; a new object for it must not restart terra-draw and drop the edits in
+  // progress.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `initial` is read once, when drawing starts
   useEffect(() => {
     if (!map || !active) return
     const snap: SnapToCustom = (event, context) => {

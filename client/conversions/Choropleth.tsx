@@ -45,13 +45,12 @@ export function Choropleth({
     const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180)
     const scale = W / ((maxLon - minLon) * k)
     const height = (maxLat - minLat) * scale
-    const ring = (r: Position[]) =>
-      r
-        .map(
-          (p, i) =>
-            `${i === 0 ? 'M' : 'L'}${((p[0]! - minLon) * k * scale).toFixed(1)},${((maxLat - p[1]!) * scale).toFixed(1)}`,
-        )
-        .join('') + 'Z'
+    const point = (p: Position, i: number) => {
+      const x = ((p[0]! - minLon) * k * scale).toFixed(1)
+      const y = ((maxLat - p[1]!) * scale).toFixed(1)
+      return `${i === 0 ? 'M' : 'L'}${x},${y}`
+    }
+    const ring = (r: Position[]) => `${r.map(point).join('')}Z`
     const paths = districts.features.map((f) => {
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates
       return {
@@ -82,7 +81,8 @@ export function Choropleth({
           const share = f && f.items > 0 ? f.verified / f.items : null
           const fill = share === null ? NONE : SCALE[classOf(share * 100)]!
           const label = f
-            ? `${p.name}: ${formatCount(f.verified, lang)} / ${formatCount(f.items, lang)} (${formatNumber(share! * 100, lang)} %)`
+            ? `${p.name}: ${formatCount(f.verified, lang)} / ${formatCount(f.items, lang)} ` +
+              `(${formatNumber(share! * 100, lang)} %)`
             : `${p.name}: ${t('conv.choropleth.none')}`
           return (
             <path

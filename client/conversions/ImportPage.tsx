@@ -11,7 +11,9 @@ interface RowProblem {
 }
 
 const EXAMPLE =
-  'station_code,carrier,kind,to_class,to_height_m,design,phase,due_date,host_station_code\nVIE-760-00012,viettel,camouflage,A1c,10,palm_tree,1,,\nMOB-770-00044,,lower,,12,,2,,\n'
+  'station_code,carrier,kind,to_class,to_height_m,design,phase,due_date,host_station_code\n' +
+  'VIE-760-00012,viettel,camouflage,A1c,10,palm_tree,1,,\n' +
+  'MOB-770-00044,,lower,,12,,2,,\n'
 
 /**
  * The officer's import of a programme list: check first (nothing stored), tick the rows to leave out, then import

@@ -43,7 +43,8 @@ export const en: Record<MessageKey, string> = {
   'signIn.failed': 'Wrong username or password.',
   'signIn.tooMany': 'Too many attempts. Please wait and try again.',
   'signIn.demoWarning':
-    'This server has demo accounts with a published password: do not enter real data. Turn the demo off (DEMO=off) before real use.',
+    'This server has demo accounts with a published password: do not enter real data. Turn the demo off (DEMO=off) ' +
+    'before real use.',
   'signIn.demoAccounts': 'Demo accounts: officer, inspector, viettel — password demo-public-password',
 
   'map.title': 'Map',
@@ -61,9 +62,11 @@ export const en: Record<MessageKey, string> = {
   'map.basemap.imagery': 'Imagery',
   'map.basemap.none': 'None',
   'map.basemap.unconfigured':
-    'No street basemap: the map shows only boundaries and this system’s data. Set BASEMAP_PMTILES (a PMTiles file, works offline) or BASEMAP_STYLE_URL and restart the server (see the README).',
+    'No street basemap: the map shows only boundaries and this system’s data. Set BASEMAP_PMTILES (a PMTiles file, ' +
+    'works offline) or BASEMAP_STYLE_URL and restart the server (see the README).',
   'map.basemap.unreadable':
-    'The basemap file in BASEMAP_PMTILES cannot be read (missing, or not PMTiles v3). Check the path on the server and restart.',
+    'The basemap file in BASEMAP_PMTILES cannot be read (missing, or not PMTiles v3). Check the path on the server ' +
+    'and restart.',
 
   'district.code': 'Code',
   'district.level': 'Level',
@@ -249,7 +252,8 @@ export const en: Record<MessageKey, string> = {
   'conv.return.reasons': 'Reasons (one per line)',
   'conv.csv.title': 'Status updates from a CSV',
   'conv.csv.hint':
-    'Columns: item_id, action (start | report), measured_height_m, completed_on, note. Nothing is stored unless every line is valid.',
+    'Columns: item_id, action (start | report), measured_height_m, completed_on, note. Nothing is stored unless ' +
+    'every line is valid.',
   'conv.csv.file': 'Choose a file',
   'conv.csv.content': 'Content',
   'conv.csv.send': 'Send updates',
@@ -261,7 +265,8 @@ export const en: Record<MessageKey, string> = {
   'conv.map.open': 'Open',
   'conv.import.title': 'Import the programme list',
   'conv.import.hint':
-    'One station a row, by site code or position (lon, lat). Check first; the list is imported only when no row is left with a problem, except those you choose to skip.',
+    'One station a row, by site code or position (lon, lat). Check first; the list is imported only when no row is ' +
+    'left with a problem, except those you choose to skip.',
   'conv.import.tolerance': 'Position tolerance (m)',
   'conv.import.check': 'Check',
   'conv.import.run': 'Import',

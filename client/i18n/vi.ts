@@ -42,7 +42,8 @@ export const vi = {
   'signIn.failed': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'signIn.tooMany': 'Quá nhiều lần thử. Vui lòng đợi rồi thử lại.',
   'signIn.demoWarning':
-    'Máy chủ này có tài khoản demo với mật khẩu công khai: không nhập dữ liệu thật. Tắt demo (DEMO=off) trước khi dùng chính thức.',
+    'Máy chủ này có tài khoản demo với mật khẩu công khai: không nhập dữ liệu thật. Tắt demo (DEMO=off) trước khi ' +
+    'dùng chính thức.',
   'signIn.demoAccounts': 'Tài khoản demo: officer, inspector, viettel — mật khẩu demo-public-password',
 
   'map.title': 'Bản đồ',
@@ -60,9 +61,11 @@ export const vi = {
   'map.basemap.imagery': 'Ảnh vệ tinh',
   'map.basemap.none': 'Không nền',
   'map.basemap.unconfigured':
-    'Chưa có bản đồ nền đường phố: bản đồ chỉ có ranh giới và dữ liệu của hệ thống. Đặt BASEMAP_PMTILES (tệp PMTiles, chạy không cần Internet) hoặc BASEMAP_STYLE_URL rồi khởi động lại máy chủ (xem README).',
+    'Chưa có bản đồ nền đường phố: bản đồ chỉ có ranh giới và dữ liệu của hệ thống. Đặt BASEMAP_PMTILES (tệp ' +
+    'PMTiles, chạy không cần Internet) hoặc BASEMAP_STYLE_URL rồi khởi động lại máy chủ (xem README).',
   'map.basemap.unreadable':
-    'Không đọc được tệp bản đồ nền BASEMAP_PMTILES (không có tệp hoặc không phải PMTiles v3). Kiểm tra đường dẫn trên máy chủ rồi khởi động lại.',
+    'Không đọc được tệp bản đồ nền BASEMAP_PMTILES (không có tệp hoặc không phải PMTiles v3). Kiểm tra đường dẫn ' +
+    'trên máy chủ rồi khởi động lại.',
 
   'district.code': 'Mã',
   'district.level': 'Cấp',
@@ -248,7 +251,8 @@ export const vi = {
   'conv.return.reasons': 'Lý do (mỗi dòng một lý do)',
   'conv.csv.title': 'Cập nhật trạng thái bằng CSV',
   'conv.csv.hint':
-    'Cột: item_id, action (start | report), measured_height_m, completed_on, note. Tất cả các dòng hợp lệ mới được ghi.',
+    'Cột: item_id, action (start | report), measured_height_m, completed_on, note. Tất cả các dòng hợp lệ mới được ' +
+    'ghi.',
   'conv.csv.file': 'Chọn tệp',
   'conv.csv.content': 'Nội dung',
   'conv.csv.send': 'Gửi cập nhật',
@@ -260,7 +264,8 @@ export const vi = {
   'conv.map.open': 'Mở hồ sơ',
   'conv.import.title': 'Nhập danh sách chương trình',
   'conv.import.hint':
-    'Mỗi dòng một trạm, theo mã trạm hoặc tọa độ (lon, lat). Kiểm tra trước; chỉ nhập khi không còn dòng lỗi, trừ các dòng được chọn bỏ qua.',
+    'Mỗi dòng một trạm, theo mã trạm hoặc tọa độ (lon, lat). Kiểm tra trước; chỉ nhập khi không còn dòng lỗi, trừ ' +
+    'các dòng được chọn bỏ qua.',
   'conv.import.tolerance': 'Sai số vị trí cho phép (m)',
   'conv.import.check': 'Kiểm tra',
   'conv.import.run': 'Nhập',

@@ -80,7 +80,10 @@ export interface MapViewProps {
   } | null
   /** Hears the visible bounds and zoom after each move. */
   onViewChange?(view: { bounds: Bounds; zoom: number }): void
-  /** Hears the live map once its style has loaded, and null when it goes: for tools (drawing) that work on the map itself. */
+  /**
+   * Hears the live map once its style has loaded, and null when it goes: for tools (drawing) that work on the map
+   * itself.
+   */
   onMap?(map: MapLibreMap | null): void
 }
 
@@ -205,7 +208,7 @@ export function MapView(props: MapViewProps) {
     rememberMode(next)
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new district data clears feature state, so the selection is set again
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new district data clears feature state: select again
   useEffect(() => {
     if (!map || props.selectedDistrictId === null) return
     const target = { source: SOURCE.districts, id: props.selectedDistrictId }

@@ -28,7 +28,10 @@ export function useErrorText(): (err: unknown) => string {
   }
 }
 
-/** An error box listing the server's field errors (unless the form shows them by its fields), with a retry button when the caller can retry. */
+/**
+ * An error box listing the server's field errors (unless the form shows them by its fields), with a retry button when
+ * the caller can retry.
+ */
 export function ErrorMessage({
   error,
   onRetry,

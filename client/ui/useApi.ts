@@ -16,7 +16,8 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, key: string
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(true)
   const [attempt, setAttempt] = useState(0)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a fresh closure every render; `key` (and a reload's `attempt`) say when its inputs changed
+  // `load` is a fresh closure every render; `key` (and a reload's `attempt`) say when its inputs changed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `attempt` stand for `load`'s inputs
   useEffect(() => {
     const controller = new AbortController()
     setLoading(true)

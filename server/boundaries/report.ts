@@ -5,7 +5,8 @@ import type { ImportReport } from './import'
 export function formatReport(report: ImportReport): string {
   const scope = report.provinceCode ? ` of province ${report.provinceCode}` : ''
   const lines = [
-    `Boundary import: ${report.fileName} — ${report.featureCount} ${report.level} feature(s)${scope}, valid from ${report.validFrom}`,
+    `Boundary import: ${report.fileName} — ${report.featureCount} ${report.level} feature(s)${scope}, ` +
+      `valid from ${report.validFrom}`,
   ]
   if (report.status === 'rejected') {
     lines.push('REJECTED — nothing was written.')
@@ -17,11 +18,13 @@ export function formatReport(report: ImportReport): string {
     if (report.features.length === 0) return lines.join('\n')
   } else if (report.status === 'dry-run') {
     lines.push(
-      `DRY RUN — nothing was written. Would insert ${report.features.length} and end ${report.closed.length} current version(s).`,
+      `DRY RUN — nothing was written. Would insert ${report.features.length} and end ${report.closed.length} ` +
+        'current version(s).',
     )
   } else {
     lines.push(
-      `IMPORTED as import #${report.importId}: inserted ${report.inserted}, ended ${report.closed.length} current version(s).`,
+      `IMPORTED as import #${report.importId}: inserted ${report.inserted}, ` +
+        `ended ${report.closed.length} current version(s).`,
     )
   }
   const repaired = report.features.filter((f) => f.repairs.length > 0)
@@ -49,9 +52,8 @@ export function formatReport(report: ImportReport): string {
   }
   for (const note of report.notes) lines.push(`Note: ${note}`)
   if (report.closed.length > 0) {
-    lines.push(
-      `${report.status === 'dry-run' ? 'Would end' : 'Ended'} on ${report.validFrom}: ${report.closed.map((c) => `${c.code} ${c.name}`).join(', ')}`,
-    )
+    const ended = report.closed.map((c) => `${c.code} ${c.name}`).join(', ')
+    lines.push(`${report.status === 'dry-run' ? 'Would end' : 'Ended'} on ${report.validFrom}: ${ended}`)
   }
   return lines.join('\n')
 }

@@ -24,7 +24,8 @@ WITH input AS (
 )
 INSERT INTO boundary_stage (idx, code, name, province_code, parent_code, raw, geom)
 SELECT idx, code, name, province_code, parent_code, raw,
-       ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_RemoveRepeatedPoints(raw), 'method=structure'), 3)))
+       ST_ForcePolygonCCW(ST_Multi(ST_CollectionExtract(
+         ST_MakeValid(ST_RemoveRepeatedPoints(raw), 'method=structure'), 3)))
 FROM input`
 
 // Here "current" means the open version (valid_to NULL): what an import closes, whatever today's date; reads by
@@ -139,8 +140,9 @@ SELECT json_build_object(
     'type', 'Feature',
     'id', u.id,
     'geometry', ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(u.geom, $4::float8)), 6)::json,
-    'properties', json_build_object('code', u.code, 'name', u.name, 'level', u.level, 'provinceCode', u.province_code,
-                                    'validFrom', u.valid_from, 'validTo', u.valid_to, 'areaM2', round(u.area_m2::numeric, 1))
+    'properties', json_build_object('code', u.code, 'name', u.name, 'level', u.level,
+                                    'provinceCode', u.province_code, 'validFrom', u.valid_from,
+                                    'validTo', u.valid_to, 'areaM2', round(u.area_m2::numeric, 1))
   ) ORDER BY u.code), '[]'::json)
 )::text AS body
 FROM units_in_force($3::date) u

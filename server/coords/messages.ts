@@ -33,8 +33,12 @@ export function explainGeographic(
   const noZoneVi = zone ? '' : ' Chọn tỉnh để có tọa độ VN-2000 phẳng (X, Y).'
   const noZoneEn = zone ? '' : ' Choose a province to get VN-2000 plane coordinates (X, Y).'
   return {
-    vi: `${orderVi}: kinh độ ${vi(lon)}°, vĩ độ ${vi(lat)}° (${datumName}).${zone ? ` Đổi sang ${zoneVi(zone)}.` : noZoneVi}`,
-    en: `${orderEn}: longitude ${en(lon)}°, latitude ${en(lat)}° (${datumName}).${zone ? ` Converted to ${zoneEn(zone)}.` : noZoneEn}`,
+    vi:
+      `${orderVi}: kinh độ ${vi(lon)}°, vĩ độ ${vi(lat)}° (${datumName}).` +
+      (zone ? ` Đổi sang ${zoneVi(zone)}.` : noZoneVi),
+    en:
+      `${orderEn}: longitude ${en(lon)}°, latitude ${en(lat)}° (${datumName}).` +
+      (zone ? ` Converted to ${zoneEn(zone)}.` : noZoneEn),
   }
 }
 
@@ -68,13 +72,21 @@ export function explainUnreadable(
       }
     case 'ambiguous':
       return {
-        vi: `Cả hai thứ tự X, Y đều rơi vào Việt Nam trong ${zone ? zoneVi(zone) : 'múi này'}: hãy nhập rõ X (hướng Bắc) và Y (hướng Đông).`,
-        en: `Both orders land in Vietnam in ${zone ? zoneEn(zone) : 'this zone'}: enter X (northing) and Y (easting) explicitly.`,
+        vi:
+          `Cả hai thứ tự X, Y đều rơi vào Việt Nam trong ${zone ? zoneVi(zone) : 'múi này'}: ` +
+          'hãy nhập rõ X (hướng Bắc) và Y (hướng Đông).',
+        en:
+          `Both orders land in Vietnam in ${zone ? zoneEn(zone) : 'this zone'}: ` +
+          'enter X (northing) and Y (easting) explicitly.',
       }
     case 'outside':
       return {
-        vi: `Theo thứ tự nào điểm này cũng nằm ngoài Việt Nam${zone ? ` (${zoneVi(zone)})` : ''}: kiểm tra lại các số và tỉnh.`,
-        en: `Read either way, this point is outside Vietnam${zone ? ` (${zoneEn(zone)})` : ''}: check the numbers and the province.`,
+        vi:
+          `Theo thứ tự nào điểm này cũng nằm ngoài Việt Nam${zone ? ` (${zoneVi(zone)})` : ''}: ` +
+          'kiểm tra lại các số và tỉnh.',
+        en:
+          `Read either way, this point is outside Vietnam${zone ? ` (${zoneEn(zone)})` : ''}: ` +
+          'check the numbers and the province.',
       }
   }
 }
@@ -83,10 +95,12 @@ export function explainUnreadable(
 export function explainOtherZone(zone: ZoneLabel): Explanation {
   return {
     vi:
-      `Theo ${zoneVi(zone)}, điểm này nằm ngoài ${zone.provinceName}: có thể X, Y được đo theo múi chiếu của tỉnh khác. ` +
+      `Theo ${zoneVi(zone)}, điểm này nằm ngoài ${zone.provinceName}: ` +
+      'có thể X, Y được đo theo múi chiếu của tỉnh khác. ' +
       'Kiểm tra lại tỉnh (múi chiếu) của số liệu.',
     en:
-      `Read in the ${zoneEn(zone)}, this point lies outside ${zone.provinceName}: the X, Y may be in another province's zone. ` +
+      `Read in the ${zoneEn(zone)}, this point lies outside ${zone.provinceName}: ` +
+      "the X, Y may be in another province's zone. " +
       'Check which province (zone) the numbers were surveyed in.',
   }
 }

@@ -107,18 +107,26 @@ export function pointProblem(
 ): string {
   if (isGeographic(system)) {
     if (reading === 'swapped') {
-      return `${pair(a, b)} looks like [lat, lon]: as [lon, lat] it is outside Vietnam. Did you mean ${pair(b, a)}? Points are [longitude, latitude].`
+      return (
+        `${pair(a, b)} looks like [lat, lon]: as [lon, lat] it is outside Vietnam. ` +
+        `Did you mean ${pair(b, a)}? Points are [longitude, latitude].`
+      )
     }
-    return `${pair(a, b)} as [lon, lat] is outside Vietnam (longitude ${VIETNAM.lon.min}–${VIETNAM.lon.max}°, latitude ${VIETNAM.lat.min}–${VIETNAM.lat.max}°).`
+    return (
+      `${pair(a, b)} as [lon, lat] is outside Vietnam (longitude ${VIETNAM.lon.min}–${VIETNAM.lon.max}°, ` +
+      `latitude ${VIETNAM.lat.min}–${VIETNAM.lat.max}°).`
+    )
   }
   if (reading === 'swapped') {
     return (
-      `${pair(a, b)} looks like [northing, easting] (X, Y in the Vietnamese survey order): as [easting, northing] it lands outside Vietnam. ` +
+      `${pair(a, b)} looks like [northing, easting] (X, Y in the Vietnamese survey order): ` +
+      'as [easting, northing] it lands outside Vietnam. ' +
       `Did you mean ${pair(b, a)}? Points are [easting (Y), northing (X)].`
     )
   }
   return (
-    `${pair(a, b)} as [easting, northing] in ${zoneLabel ?? 'this zone'} does not land in Vietnam. In Vietnam eastings are about ` +
+    `${pair(a, b)} as [easting, northing] in ${zoneLabel ?? 'this zone'} does not land in Vietnam. ` +
+    'In Vietnam eastings are about ' +
     `300 000–800 000 m and northings 950 000–2 600 000 m; check the numbers and the province.`
   )
 }

@@ -147,7 +147,10 @@ export interface Interpretation {
   warnings: Explanation[]
 }
 
-/** The warning for plane coordinates that land outside the zone's province (or its 3° band when no boundary is loaded). */
+/**
+ * The warning for plane coordinates that land outside the zone's province (or its 3° band when no boundary is
+ * loaded).
+ */
 async function zoneWarnings(db: Queryable, zone: Zone, [lon, lat]: LonLat): Promise<Explanation[]> {
   const place = await db.one<{ known: boolean; inside: boolean }>(IN_PROVINCE, [zone.provinceCode, lon, lat])
   return fromAnotherZone(lon, zone.centralMeridian, place.known ? place.inside : null) ? [explainOtherZone(zone)] : []

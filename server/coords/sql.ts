@@ -20,8 +20,10 @@ WITH input AS (
   SELECT n, a, b FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS t(a, b, n)
 ), readings AS (
   SELECT n,
-         CASE WHEN a BETWEEN $5 AND $6 AND b BETWEEN $7 AND $8 THEN ST_SetSRID(ST_MakePoint(a, b), $3::int) END AS given,
-         CASE WHEN b BETWEEN $5 AND $6 AND a BETWEEN $7 AND $8 THEN ST_SetSRID(ST_MakePoint(b, a), $3::int) END AS swapped
+         CASE WHEN a BETWEEN $5 AND $6 AND b BETWEEN $7 AND $8
+              THEN ST_SetSRID(ST_MakePoint(a, b), $3::int) END AS given,
+         CASE WHEN b BETWEEN $5 AND $6 AND a BETWEEN $7 AND $8
+              THEN ST_SetSRID(ST_MakePoint(b, a), $3::int) END AS swapped
   FROM input
 ), placed AS (
   SELECT n, ST_Transform(given, 4326) AS given_wgs84, ST_Transform(swapped, 4326) AS swapped_wgs84,

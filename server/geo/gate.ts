@@ -139,7 +139,8 @@ class Gate {
     if (members.length === 1) {
       this.error(
         path,
-        'GeometryCollection with a single geometry should be avoided in favor of single part or a single object of multi-part type',
+        'GeometryCollection with a single geometry should be avoided in favor of single part or a single object of ' +
+          'multi-part type',
       )
     }
     const geometries: Geometry[] = []
