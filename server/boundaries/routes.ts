@@ -2,11 +2,11 @@ import express, { type RequestHandler } from 'express'
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { notFound, Problem } from '../http/problems'
+import { Problem } from '../http/problems'
 import { loadSession, requireRole } from '../auth/middleware'
 import { importBoundaries, type ImportReport } from './import'
 import { LEVELS } from './validation'
-import * as sql from './sql'
+import { locatePoint, unitsAsGeoJson, unitVersions, vintagesAndImports } from './service'
 import { vietnamToday } from '../time'
 import { isoDate } from '../http/dates'
 
@@ -121,8 +121,7 @@ export function boundaryRoutes(api: Api): void {
     tag: 'boundaries',
     access: ['admin'],
     async handler({ req }) {
-      const { db } = deps(req)
-      return { vintages: await db.many(sql.VINTAGES), imports: await db.many(sql.RECENT_IMPORTS) }
+      return vintagesAndImports(deps(req).db)
     },
   })
 
@@ -134,14 +133,13 @@ export function boundaryRoutes(api: Api): void {
     access: 'public',
     query: listQuery,
     async handler({ query, req, res }) {
-      const box = query.bbox ?? [null, null, null, null]
-      const { body } = await deps(req).db.one<{ body: string }>(sql.UNITS_AS_FEATURE_COLLECTION, [
-        query.level,
-        query.province ?? null,
-        query.at ?? vietnamToday(),
-        query.tolerance,
-        ...box,
-      ])
+      const body = await unitsAsGeoJson(deps(req).db, {
+        level: query.level,
+        province: query.province ?? null,
+        at: query.at ?? vietnamToday(),
+        tolerance: query.tolerance,
+        bbox: query.bbox ?? null,
+      })
       res.type('application/geo+json').send(body)
       return undefined
     },
@@ -155,9 +153,7 @@ export function boundaryRoutes(api: Api): void {
     access: 'public',
     query: versionsQuery,
     async handler({ query, req }) {
-      const items = await deps(req).db.many(sql.UNIT_VERSIONS, [query.level, query.code])
-      if (items.length === 0) throw notFound(`No ${query.level} with code ${query.code}.`)
-      return { items }
+      return { items: await unitVersions(deps(req).db, query.level, query.code) }
     },
   })
 
@@ -170,25 +166,7 @@ export function boundaryRoutes(api: Api): void {
     query: locateQuery,
     async handler({ query, req }) {
       const at = query.at ?? vietnamToday()
-      const rows = await deps(req).db.many<{ level: string } & Record<string, unknown>>(sql.LOCATE_POINT, [
-        query.lon,
-        query.lat,
-        at,
-      ])
-      const unit = (level: string) => {
-        const row = rows.find((r) => r.level === level)
-        if (!row) return null
-        const { level: _level, ...rest } = row
-        return rest
-      }
-      return {
-        lon: query.lon,
-        lat: query.lat,
-        at,
-        province: unit('province'),
-        district: unit('district'),
-        ward: unit('ward'),
-      }
+      return { lon: query.lon, lat: query.lat, at, ...(await locatePoint(deps(req).db, query.lon, query.lat, at)) }
     },
   })
 }

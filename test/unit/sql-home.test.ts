@@ -25,7 +25,6 @@ const SQL_ALLOWED: Record<string, string> = {
   'server/cables/import/import.ts': 'pending', // pending: cabconv
   'server/cables/poles.ts': 'pending', // pending: cabconv
   'server/cables/service.ts': 'pending', // pending: cabconv
-  'server/cables/summary.ts': 'pending', // pending: aggr
   'server/conversions/access.ts': 'pending', // pending: cabconv
   'server/conversions/dashboard.ts': 'pending', // pending: aggr
   'server/conversions/import.ts': 'pending', // pending: cabconv
