@@ -34,6 +34,8 @@ export interface Config {
   bodyLimit: string
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   sessionTtlHours: number
+  /** TILE_CACHE_BYTES: memory for rendered vector tiles (least recently used out first); 0 turns it off. */
+  tileCacheBytes: number
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -120,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     logLevel: level as Config['logLevel'],
     sessionTtlHours: int(env.SESSION_TTL_HOURS, 12),
+    tileCacheBytes: int(env.TILE_CACHE_BYTES, 64 * 1024 * 1024),
   }
 }

@@ -76,6 +76,6 @@ describe('caching', () => {
     const stations = await app.request('GET', '/api/public/stations')
     expect(stations.headers.get('cache-control')).toBe('public, max-age=60')
     const tile = await app.request('GET', '/tiles/stations/10/815/483.mvt')
-    expect(tile.headers.get('cache-control')).toBe('public, no-cache')
+    expect(tile.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30')
   })
 })

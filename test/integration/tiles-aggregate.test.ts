@@ -3,7 +3,7 @@ import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { ensureCarriers } from '../../gis-data/demo'
-import { renderTile } from '../../server/tiles/routes'
+import { renderTile } from '../../server/tiles/service'
 
 let app: TestApp
 beforeAll(async () => {

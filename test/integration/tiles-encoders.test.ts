@@ -9,7 +9,8 @@ import { rng } from '../../gis-data/random'
 import { openDb, type Db, type Queryable } from '../../server/db/index'
 import { migrate } from '../../server/db/migrate'
 import type { Audience } from '../../server/tiles/audience'
-import { renderTile } from '../../server/tiles/routes'
+import { renderTile } from '../../server/tiles/service'
+import type { LayerName } from '../../server/tiles/layers'
 import { decodeLayer, tileDifferences } from '../helpers/tiles'
 
 // The two tile encoders on the same rows: ST_AsMVT on PostgreSQL against the portable SQL clip and the server's
@@ -156,7 +157,7 @@ describe('the two tile encoders', () => {
     expect(embedded.capabilities.asMvt).toBe(false)
   })
 
-  const cases: [layer: string, zoom: number, audience: 'staff' | 'carrier' | 'public'][] = [
+  const cases: [layer: LayerName, zoom: number, audience: 'staff' | 'carrier' | 'public'][] = [
     ['routes', 14, 'staff'],
     ['routes', 14, 'carrier'],
     ['routes', 13, 'staff'],
