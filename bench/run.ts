@@ -10,6 +10,7 @@ import { stationsBench } from './cases/stations'
 import { cablesBench } from './cases/cables'
 import { conversionsBench } from './cases/conversions'
 import { mapBench } from './cases/map'
+import { loadArgs, loadBench } from './load/cases'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
 import { growDemo, growthLines } from './scale'
@@ -93,6 +94,10 @@ try {
   await server.stop()
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
 }
+
+// the load cases start their own server (with the baseline route) on the same database, the bench's stopped
+if (wanted('load') || only?.startsWith('load.'))
+  emit(await loadBench({ ...loadArgs(process.argv), databaseUrl: embedded ? undefined : databaseUrl }))
 
 const failed = results.filter((r) => !r.pass)
 if (failed.length > 0) {

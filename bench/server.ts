@@ -25,11 +25,18 @@ export interface Spawned {
   stop(): Promise<void>
 }
 
-/** Starts the real server as `npm start` does (without the client build) and waits until it is healthy. */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 120_000): Promise<Spawned> {
+/**
+ * Starts the real server as `npm start` does (without the client build) and waits until it is healthy; `entry`
+ * names another start script (the load test's, which adds its baseline route).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  entry = 'server/main.ts',
+): Promise<Spawned> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -40,17 +40,18 @@ END
 $$;
 
 -- Updated rows: the provinces (before and after) of the rows whose tile-visible columns changed. The columns
--- are those server/tiles/layers.ts draws or filters on; keep the lists in step with it.
+-- are those server/tiles/sql.ts draws or filters on; keep the lists in step with it. (Geometry `=` is exact
+-- equality of coordinates and their order since PostGIS 3.)
 CREATE FUNCTION stations_tile_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM bump_tile_version('stations', ARRAY(
     SELECT unnest(ARRAY[o.province_code, n.province_code])
       FROM old_rows o JOIN new_rows n ON n.id = o.id
      WHERE (o.province_code, o.carrier_id, o.site_code, o.mast_class, o.mast_height_m, o.state, o.temporary,
-            o.valid_to, ST_AsEWKB(o.geom))
+            o.valid_to, o.geom)
            IS DISTINCT FROM
            (n.province_code, n.carrier_id, n.site_code, n.mast_class, n.mast_height_m, n.state, n.temporary,
-            n.valid_to, ST_AsEWKB(n.geom))));
+            n.valid_to, n.geom)));
   RETURN NULL;
 END
 $$;
@@ -60,8 +61,8 @@ BEGIN
   PERFORM bump_tile_version('poles', ARRAY(
     SELECT unnest(ARRAY[o.province_code, n.province_code])
       FROM old_rows o JOIN new_rows n ON n.id = o.id
-     WHERE (o.province_code, o.code, o.owner_carrier_id, o.carrier_ids, ST_AsEWKB(o.geom))
-           IS DISTINCT FROM (n.province_code, n.code, n.owner_carrier_id, n.carrier_ids, ST_AsEWKB(n.geom))));
+     WHERE (o.province_code, o.code, o.owner_carrier_id, o.carrier_ids, o.geom)
+           IS DISTINCT FROM (n.province_code, n.code, n.owner_carrier_id, n.carrier_ids, n.geom)));
   RETURN NULL;
 END
 $$;
@@ -71,9 +72,9 @@ BEGIN
   PERFORM bump_tile_version('routes', ARRAY(
     SELECT unnest(ARRAY[o.province_code, n.province_code])
       FROM old_rows o JOIN new_rows n ON n.id = o.id
-     WHERE (o.province_code, o.kind, o.status, o.name, o.length_m, o.carrier_ids, ST_AsEWKB(o.geom))
+     WHERE (o.province_code, o.kind, o.status, o.name, o.length_m, o.carrier_ids, o.geom)
            IS DISTINCT FROM
-           (n.province_code, n.kind, n.status, n.name, n.length_m, n.carrier_ids, ST_AsEWKB(n.geom))));
+           (n.province_code, n.kind, n.status, n.name, n.length_m, n.carrier_ids, n.geom)));
   RETURN NULL;
 END
 $$;

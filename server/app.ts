@@ -100,8 +100,11 @@ export function buildApi(): Api {
   return api
 }
 
-/** Builds the Express app around its dependencies; `listen` is the caller's business. */
-export function buildApp(deps: AppDeps): express.Express {
+/**
+ * Builds the Express app around its dependencies; `listen` is the caller's business. `extra` is mounted beside the
+ * tiles: only the load test passes one (its constant-buffer baseline, bench/load/baseline.ts).
+ */
+export function buildApp(deps: AppDeps, extra?: express.Router): express.Express {
   const app = express()
   app.locals.deps = deps
   app.disable('x-powered-by')
@@ -141,6 +144,7 @@ export function buildApp(deps: AppDeps): express.Express {
   })
   app.use(api.router)
   app.use('/api', apiNotFound)
+  if (extra) app.use(extra)
   app.use(tileRouter())
   app.use(basemapRouter())
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import type { Router } from 'express'
 import type { Config } from './config'
 import { openDb, type Db } from './db/index'
 import { migrate } from './db/migrate'
@@ -27,6 +28,8 @@ export interface StartOptions {
   demoInBackground?: boolean
   /** No start-up banner on stdout (tests). */
   quiet?: boolean
+  /** Routes mounted beside the tiles; only the load test's baseline (bench/load/server.ts) uses it. */
+  extraRoutes?: Router
 }
 
 /** Opens the database, migrates, seeds the first admin (and demo data), then listens. */
@@ -98,7 +101,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await db.close()
     throw err
   }
-  const app = buildApp({ db, config, jobs })
+  const app = buildApp({ db, config, jobs }, options.extraRoutes)
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s))
     s.once('error', reject)

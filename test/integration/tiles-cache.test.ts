@@ -140,24 +140,30 @@ describe('tile cache and data versions', () => {
 })
 
 describe('tile cache bound', () => {
+  const tiles = [1, 2, 3].map((up) => url('stations', Z - up, TILE.x >> up, TILE.y >> up))
+  // what an entry costs beyond its bytes, at most: its key (under 90 characters, two bytes each) and 128
+  const OVERHEAD = 300
   let small: TestApp
+  let bound: number
   beforeAll(async () => {
-    // room for about two station tiles of this data
-    small = await startTestApp({ TILE_CACHE_BYTES: '3000' })
+    // the same public tiles on the first app tell their size; the bound holds two of them and not three
+    const sizes = await Promise.all(
+      tiles.map(async (t) => (await (await app.request('GET', t)).arrayBuffer()).byteLength),
+    )
+    bound = 2 * (Math.max(...sizes) + OVERHEAD)
+    small = await startTestApp({ TILE_CACHE_BYTES: String(bound) })
     await seed(small)
   }, 300_000)
   afterAll(() => small?.close())
 
   it('evicts the least recently used tile to stay within its bytes', async () => {
     const sizes: number[] = []
-    const tiles = [1, 2, 3].map((up) => url('stations', Z - up, TILE.x >> up, TILE.y >> up))
     for (const t of tiles) {
       const res = await small.request('GET', t)
       expect(res.headers.get('x-cache'), t).toBe('miss')
       sizes.push((await res.arrayBuffer()).byteLength)
     }
-    // two of them fit in 3,000 bytes with their keys and overhead (under 300 bytes each), three do not
-    expect(2 * (Math.max(...sizes) + 300) <= 3000 && 3 * Math.min(...sizes) > 3000, `sizes ${sizes}`).toBe(true)
+    expect(3 * Math.min(...sizes) > bound && 2 * (Math.max(...sizes) + OVERHEAD) <= bound, `${sizes}`).toBe(true)
     // the first tile was the least recently used: evicted; the last one is still there
     expect((await small.request('GET', tiles[2]!)).headers.get('x-cache')).toBe('hit')
     expect((await small.request('GET', tiles[0]!)).headers.get('x-cache')).toBe('miss')
