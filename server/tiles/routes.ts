@@ -6,7 +6,7 @@ import { audienceOf } from './audience'
 import { isLayer, LAYER_NAMES } from './layers'
 import { tileSql } from './sql'
 import { TileCache } from './cache'
-import { answerTile, type TileAddress } from './service'
+import { answerTile, PublicVersions, type TileAddress } from './service'
 
 const MAX_ZOOM = 22
 
@@ -23,7 +23,8 @@ function tileAddress(req: Request): TileAddress {
 }
 
 // Public tiles may be kept by a browser, a CDN or a reverse proxy for a short while and then revalidated
-// (a cheap 304 on the ETag), or served stale while one revalidation runs; an edit shows within a minute.
+// (a cheap 304 on the ETag), or served stale while one revalidation runs; an edit shows within a minute
+// (the server itself rereads the public layers' versions every second: service.ts).
 // A signed-in user's tiles carry private records and are not stored outside the server.
 const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=30'
 const PRIVATE_CACHE = 'private, no-store'
@@ -32,7 +33,7 @@ const PRIVATE_CACHE = 'private, no-store'
 export function tileRouter(): express.Router {
   const router = express.Router()
   // one cache per app, sized from its configuration at the first tile
-  let cache: TileCache | undefined
+  let state: { cache: TileCache; publicVersions: PublicVersions } | undefined
   async function serveTile(req: Request, res: Response, next: NextFunction): Promise<void> {
     try {
       const tile = tileAddress(req)
@@ -42,8 +43,8 @@ export function tileRouter(): express.Router {
       // public and signed-in tiles alike may come from a replica; db.read() keeps a session's own writes visible,
       // and the version and the tile are read from the same server
       const db = deps(req).db.read()
-      cache ??= new TileCache(config.tileCacheBytes)
-      const answer = await answerTile(db, cache, config.provinceCode, tile, audience, req.headers['if-none-match'])
+      state ??= { cache: new TileCache(config.tileCacheBytes), publicVersions: new PublicVersions() }
+      const answer = await answerTile(db, state, config.provinceCode, tile, audience, req.headers['if-none-match'])
       res.setHeader('ETag', answer.etag)
       res.setHeader('Cache-Control', audience.kind === 'public' ? PUBLIC_CACHE : PRIVATE_CACHE)
       res.setHeader('Vary', 'Cookie')

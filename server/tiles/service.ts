@@ -54,25 +54,54 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   })
 }
 
+/**
+ * How long the public's tiles may use a data version already read: public tiles are anyway kept for 30 s by
+ * browsers and proxies, and a burst of public map users then costs no database read per tile. Signed-in users
+ * read the version at each tile, so their own edit shows on their next tile.
+ */
+export const PUBLIC_VERSION_MS = 1000
+
+/** The data versions the public's tiles used lately, per layer and province, with when they were read. */
+export class PublicVersions {
+  private readonly read = new Map<string, { version: number; at: number }>()
+
+  async get(db: Reader, layer: LayerName, provinceCode: string, now = Date.now()): Promise<number> {
+    const key = `${layer}/${provinceCode}`
+    const known = this.read.get(key)
+    if (known && now - known.at < PUBLIC_VERSION_MS) return known.version
+    const version = await tileVersion(db, layer, provinceCode)
+    this.read.set(key, { version, at: now })
+    return version
+  }
+}
+
+/** The data version of a layer in a province (migration 080's triggers bump it). */
+async function tileVersion(db: Reader, layer: LayerName, provinceCode: string): Promise<number> {
+  return (await db.one<{ version: number }>(TILE_VERSION, [layer, provinceCode])).version
+}
+
 export type TileAnswer =
   | { etag: string; notModified: true }
   | { etag: string; notModified: false; body: Buffer; cache: 'hit' | 'miss' }
 
 /**
  * The answer to a tile request. The ETag and the cache key hold the layer's data version in the province,
- * the audience and (stations) today's date; the ETag is known before any drawing, so a revalidation costs one
- * primary-key read.
+ * the audience and (stations) today's date; the ETag is known before any drawing, so a revalidation costs at
+ * most one primary-key read.
  */
 export async function answerTile(
   db: Reader,
-  cache: TileCache,
+  { cache, publicVersions }: { cache: TileCache; publicVersions: PublicVersions },
   provinceCode: string,
   tile: TileAddress,
   audience: Audience,
   ifNoneMatch: string | undefined,
 ): Promise<TileAnswer> {
   const { layer, z, x, y } = tile
-  const { version } = await db.one<{ version: number }>(TILE_VERSION, [layer, provinceCode])
+  const version =
+    audience.kind === 'public'
+      ? await publicVersions.get(db, layer, provinceCode)
+      : await tileVersion(db, layer, provinceCode)
   // stations leave the public layer when a temporary one passes its end date, with no write to bump the version
   const day = layer === 'stations' ? `-${vietnamToday()}` : ''
   const who = audienceKey(audience)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { decodeLayer } from '../helpers/tiles'
 import { runRuleCheck } from '../../server/stations/check'
+import { PUBLIC_VERSION_MS } from '../../server/tiles/service'
 
 const Z = 14
 // a z14 tile over District 1, and the middle of it
@@ -115,6 +116,15 @@ describe('tile cache and data versions', () => {
       `SELECT province_code FROM tile_versions WHERE layer = 'stations' ORDER BY 1`,
     )
     expect(versions.map((v) => v.province_code)).toEqual(['01', '79'])
+  })
+
+  it('shows a write to the public within a second', async () => {
+    const before = (await app.request('GET', url('stations'))).headers.get('etag')
+    await app.db.exec(`UPDATE stations SET mast_class = 'A1', building_height_m = 20 WHERE site_code = 'CACHE-11'`)
+    await new Promise((r) => setTimeout(r, PUBLIC_VERSION_MS + 50))
+    const after = await app.request('GET', url('stations'))
+    expect(after.headers.get('etag')).not.toBe(before)
+    expect(after.headers.get('x-cache')).toBe('miss')
   })
 
   it("never serves one carrier's cached tile to another", async () => {
