@@ -109,8 +109,9 @@ export async function answerTile(
   if (matchesEtag(ifNoneMatch, etag)) return { etag, notModified: true }
   const key = `${layer}/${provinceCode}/${who}/${z}/${x}/${y}/${version}${day}`
   const { body, hit } = await cache.getOrRender(key, async () => {
-    const bytes = await renderTile(db, provinceCode, tile, audience)
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    // a copy of exactly its bytes: the encoder's output is a view of a larger, growing buffer, which the cache
+    // would otherwise hold without counting it
+    return Buffer.from(await renderTile(db, provinceCode, tile, audience))
   })
   return { etag, notModified: false, body, cache: hit ? 'hit' : 'miss' }
 }
