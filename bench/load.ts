@@ -15,8 +15,10 @@ async function ensureDatabase(url: string): Promise<void> {
   const c = new pg.Client({ connectionString: admin.toString() })
   await c.connect()
   try {
-    const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (found.rowCount === 0) await c.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`)
+    await c.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`).catch((err: { code?: string }) => {
+      // 42P04: it exists already (with the demo loaded by an earlier run)
+      if (err.code !== '42P04') throw err
+    })
   } finally {
     await c.end()
   }

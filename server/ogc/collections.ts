@@ -3,7 +3,7 @@
 // tiles do) and poles and routes the tile layers' filters, so a GIS client sees exactly what the map shows.
 // Parameter numbers follow the tile layers': $4 the province, $5 the requesting carrier's id.
 import { stationScope } from '../stations/access'
-import { LAYERS } from '../tiles/layers'
+import { layerFilter } from '../tiles/sql'
 import type { Audience } from '../tiles/audience'
 
 export type Text = { vi: string; en: string }
@@ -83,7 +83,7 @@ export const COLLECTIONS: Collection[] = [
     description: { vi: 'Cột treo cáp viễn thông và điện lực.', en: 'Poles carrying telecom cable.' },
     geometryType: 'Point',
     from: 'poles t JOIN carriers o ON o.id = t.owner_carrier_id',
-    filter: (a) => LAYERS.poles!.filter(a),
+    filter: (a) => layerFilter('poles', a),
     properties: () => [
       ['t.code', 'code'],
       ['o.name', 'owner'],
@@ -100,7 +100,7 @@ export const COLLECTIONS: Collection[] = [
     },
     geometryType: 'MultiLineString',
     from: 'cable_routes t',
-    filter: (a) => LAYERS.routes!.filter(a),
+    filter: (a) => layerFilter('routes', a),
     properties: (a) => [
       ['t.name', 'name'],
       ['t.street', 'street'],

@@ -110,6 +110,14 @@ const LAYERS: Record<LayerName, LayerSql> = {
   },
 }
 
+/**
+ * Which rows of a layer an audience sees, as WHERE over `t` ($4 the province, $5 the carrier), or null when the
+ * audience gets no such layer; OGC API Features serves the same rows (server/ogc/collections.ts).
+ */
+export function layerFilter(layer: LayerName, a: Audience): string | null {
+  return servesAudience(layer, a) ? LAYERS[layer].filter(a) : null
+}
+
 /** The FROM clause of a layer: its table as `t`, with the carrier that owns the row as `o` when it has one. */
 function fromClause(layer: LayerName): string {
   const spec = LAYERS[layer]
@@ -149,9 +157,9 @@ export interface TileSql {
 }
 
 function build(layer: LayerName, a: Audience, aggregated: boolean): TileSql | null {
-  if (!servesAudience(layer, a)) return null
+  const filter = layerFilter(layer, a)
+  if (filter === null) return null
   const spec = LAYERS[layer]
-  const filter = spec.filter(a)
   const from = fromClause(layer)
   let inner: string
   let props: string[]

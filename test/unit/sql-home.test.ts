@@ -48,8 +48,6 @@ const SQL_ALLOWED: Record<string, string> = {
   'server/stations/photos.ts': 'pending', // pending: stsplit
   'server/stations/record.ts': 'pending', // pending: stsplit
   'server/stations/service.ts': 'pending', // pending: stsplit
-  'server/tiles/layers.ts': 'pending', // pending: tiles
-  'server/tiles/routes.ts': 'pending', // pending: tiles
 }
 
 // SQL-looking text, not prose: each keyword in the place SQL puts it (case-sensitive, as the house writes SQL).
