@@ -133,7 +133,8 @@ export function boundaryRoutes(api: Api): void {
     access: 'public',
     query: listQuery,
     async handler({ query, req, res }) {
-      const body = await unitsAsGeoJson(deps(req).db, {
+      // public reads (this and the two below): a replica may serve them
+      const body = await unitsAsGeoJson(deps(req).db.read(), {
         level: query.level,
         province: query.province ?? null,
         at: query.at ?? vietnamToday(),
@@ -153,7 +154,7 @@ export function boundaryRoutes(api: Api): void {
     access: 'public',
     query: versionsQuery,
     async handler({ query, req }) {
-      return { items: await unitVersions(deps(req).db, query.level, query.code) }
+      return { items: await unitVersions(deps(req).db.read(), query.level, query.code) }
     },
   })
 
@@ -166,7 +167,12 @@ export function boundaryRoutes(api: Api): void {
     query: locateQuery,
     async handler({ query, req }) {
       const at = query.at ?? vietnamToday()
-      return { lon: query.lon, lat: query.lat, at, ...(await locatePoint(deps(req).db, query.lon, query.lat, at)) }
+      return {
+        lon: query.lon,
+        lat: query.lat,
+        at,
+        ...(await locatePoint(deps(req).db.read(), query.lon, query.lat, at)),
+      }
     },
   })
 }

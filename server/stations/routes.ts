@@ -21,7 +21,8 @@ export function stationRoutes(api: Api): void {
     access: 'signed-in',
     query: listQuery,
     async handler({ query, req }) {
-      const { db, config } = deps(req)
+      const { config } = deps(req)
+      const db = deps(req).db.read() // a heavy read: a replica may serve it
       const page = await listStations(db, req.user!, config.provinceCode, query)
       return { ...page, items: page.items.map((s) => decorate(s, req.user!)) }
     },
@@ -62,7 +63,8 @@ export function stationRoutes(api: Api): void {
     access: 'signed-in',
     query: exportQuery,
     async handler({ query, req, res }) {
-      const { db, config } = deps(req)
+      const { config } = deps(req)
+      const db = deps(req).db.read() // a heavy read: a replica may serve it
       const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
       const rows = await exportRows(db, req.user!, config.provinceCode, query)
       res.type('application/geo+json').setHeader('Content-Disposition', 'attachment; filename="stations.geojson"')
@@ -78,7 +80,8 @@ export function stationRoutes(api: Api): void {
     access: 'signed-in',
     query: exportQuery,
     async handler({ query, req, res }) {
-      const { db, config } = deps(req)
+      const { config } = deps(req)
+      const db = deps(req).db.read() // a heavy read: a replica may serve it
       const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
       const rows = await exportRows(db, req.user!, config.provinceCode, query)
       res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="stations.csv"')
@@ -95,7 +98,8 @@ export function stationRoutes(api: Api): void {
     access: 'signed-in',
     query: exportQuery,
     async handler({ query, req, res }) {
-      const { db, config } = deps(req)
+      const { config } = deps(req)
+      const db = deps(req).db.read() // a heavy read: a replica may serve it
       const crs = await vn2000Crs(db, config.provinceCode)
       const rows = await exportRows(db, req.user!, config.provinceCode, { ...query, vn2000: true })
       res.type('application/zip').setHeader('Content-Disposition', 'attachment; filename="stations-vn2000.zip"')
