@@ -51,9 +51,6 @@ const LONG_LINES_ALLOWED: Record<string, number> = {
   'server/conversions/routes.ts': 6, // pending: cabconv
   'server/conversions/sql.ts': 2, // pending: cabconv
   'server/conversions/transitions.ts': 1, // pending: cabconv
-  'server/db/capabilities.ts': 1, // pending: replica
-  'server/db/index.ts': 3, // pending: replica
-  'server/db/migrate.ts': 1, // pending: replica
   'server/notifications/routes.ts': 2, // pending: stsplit
   'server/planning/routes.ts': 2, // pending: stsplit
   'server/planning/settings.ts': 3, // pending: stsplit

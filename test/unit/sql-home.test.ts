@@ -32,9 +32,6 @@ const SQL_ALLOWED: Record<string, string> = {
   'server/conversions/photos.ts': 'pending', // pending: cabconv
   'server/conversions/programmes.ts': 'pending', // pending: cabconv
   'server/conversions/status-csv.ts': 'pending', // pending: cabconv
-  'server/db/capabilities.ts': 'pending', // pending: replica
-  'server/db/index.ts': 'pending', // pending: replica
-  'server/db/migrate.ts': 'pending', // pending: replica
   'server/notifications/routes.ts': 'pending', // pending: stsplit
   'server/planning/routes.ts': 'pending', // pending: stsplit
   'server/planning/settings.ts': 'pending', // pending: stsplit
