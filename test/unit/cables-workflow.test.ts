@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowedActions } from '../../server/cables/workflow'
+import { allowedActions, transition, TRANSITIONS } from '../../server/cables/workflow'
 import { statusMoves } from '../../client/cables/model'
 
 describe('what a user may do with a cable route (server/cables/workflow.ts)', () => {
@@ -34,5 +34,13 @@ describe('what a user may do with a cable route (server/cables/workflow.ts)', ()
       'accepted',
       'under_construction',
     ])
+  })
+})
+
+describe('the route transition table (server/cables/workflow.ts)', () => {
+  it('allows only the transitions in the table', () => {
+    expect(transition('planned', 'completed')).toBeUndefined()
+    expect(transition('completed', 'accepted')?.roles).not.toContain('carrier')
+    expect(TRANSITIONS.every((t) => t.from !== t.to)).toBe(true)
   })
 })

@@ -7,9 +7,6 @@ import {
   requiredPace,
   type DailyCount,
 } from '../../server/conversions/forecast'
-import { heightExcess, step } from '../../server/conversions/workflow'
-import { sniffImage } from '../../server/conversions/photos'
-import { readCsv } from '../../server/conversions/import-rows'
 
 /** `perDay` completions every day from `from` for `days` days. */
 function steady(from: string, days: number, perDay: number): DailyCount[] {
@@ -84,52 +81,5 @@ describe('burn-up series', () => {
       '2020-01',
       '2020-02',
     ])
-  })
-})
-
-describe('the height check of a verification', () => {
-  it.each([
-    [12.5, 12, 0.5, 0],
-    [12.51, 12, 0.5, 0.51],
-    [11.2, 12, 0.5, 0],
-    [12.1, 12, 0, 0.1],
-  ])('measured %s m against %s m with tolerance %s m exceeds by %s m', (measured, target, tolerance, excess) => {
-    expect(heightExcess(measured, target, tolerance)).toBe(excess)
-  })
-})
-
-describe('the transition table', () => {
-  it('lets only the carrier report, only the inspector verify, and answers why not', () => {
-    expect(step('in_progress', 'report', 'carrier')).toEqual({ ok: true, to: 'reported' })
-    expect(step('reported', 'verify', 'inspector')).toEqual({ ok: true, to: 'verified' })
-    expect(step('reported', 'verify', 'carrier')).toEqual({ ok: false, reason: 'role' })
-    expect(step('planned', 'verify', 'inspector')).toEqual({ ok: false, reason: 'state' })
-    expect(step('verified', 'report', 'carrier')).toEqual({ ok: false, reason: 'state' })
-  })
-})
-
-describe('photo type by content', () => {
-  it('recognises JPEG, PNG and WebP by their first bytes, not by a name', () => {
-    expect(sniffImage(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('image/jpeg')
-    expect(sniffImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('image/png')
-    expect(sniffImage(Uint8Array.from([...Buffer.from('RIFF'), 1, 2, 3, 4, ...Buffer.from('WEBPVP8 ')]))).toBe(
-      'image/webp',
-    )
-    expect(sniffImage(Uint8Array.from(Buffer.from('GIF89a......')))).toBeNull()
-    expect(sniffImage(Uint8Array.from(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')))).toBeNull()
-  })
-})
-
-describe('reading a programme list', () => {
-  it('reports each bad row with its line and reason', () => {
-    const csv =
-      'station_code,kind,to_class,to_height_m,design,phase\nVIE-760-00001,camouflage,A1c,10,palm_tree,1\nVIE-760-00002,paint,A1c,abc,,1\n,lower,,9,,\n'
-    const { rows, problems } = readCsv(csv)
-    expect(rows).toHaveLength(3)
-    expect(problems.map((p) => p.line)).toEqual([3, 4])
-    expect(problems[0]!.reason).toContain('to_height_m "abc" is not a number')
-    expect(problems[0]!.reason).toContain('kind must be one of')
-    expect(problems[1]!.reason).toContain('give station_code, or lon and lat')
-    expect(problems[1]!.reason).toContain('phase is required')
   })
 })

@@ -8,7 +8,6 @@ import {
   type Neighbour,
   type RuleValues,
 } from '../../server/stations/rules'
-import { step, TRANSITIONS } from '../../server/stations/workflow'
 
 // The values seeded for province 79 (domain.md): Quảng Nam spacing, Hải Dương sharing, TTLT 15/2016 A1 limits.
 const RULES: RuleValues = {
@@ -193,21 +192,5 @@ describe('results', () => {
     const failing = evaluateRules(facts({ areaKind: 'rural', neighbours: [mast(149.5)] }), { ...A2A, mastHeightM: 18 })
     expect(failing.find((r) => r.rule === 'spacing')!.message_vi).toContain('149,5 m')
     expect(overall(failing)).toBe('fail')
-  })
-})
-
-describe('workflow transition table', () => {
-  it('lets only an officer decide and only an inspector field-check', () => {
-    expect(step('field_checked', 'approve', 'officer').ok).toBe(true)
-    expect(step('field_checked', 'approve', 'inspector')).toEqual({ ok: false, reason: 'role' })
-    expect(step('field_checked', 'approve', 'carrier')).toEqual({ ok: false, reason: 'role' })
-    expect(step('submitted', 'field_check', 'officer')).toEqual({ ok: false, reason: 'role' })
-    expect(step('draft', 'approve', 'officer')).toEqual({ ok: false, reason: 'state' })
-    expect(step('draft', 'skip_field_check', 'carrier')).toEqual({ ok: false, reason: 'role' })
-  })
-
-  it('has one entry per state, action and role', () => {
-    const keys = TRANSITIONS.flatMap((t) => t.roles.map((r) => `${t.from}/${t.action}/${r}`))
-    expect(new Set(keys).size).toBe(keys.length)
   })
 })
