@@ -48,7 +48,7 @@ describe('sign-in', () => {
   })
 
   it('stores only a hash of the session token', async () => {
-    const cookie = await app.login('anna.officer')
+    const { cookie } = await app.user('hash.check', 'inspector')
     const token = decodeURIComponent(cookie.split('=')[1]!)
     const found = await app.db.maybeOne('SELECT 1 FROM sessions WHERE token_hash = $1', [token])
     expect(found).toBeUndefined()

@@ -12,15 +12,23 @@ interface FeatureCollection {
 }
 const readAdmin = (file: string) => JSON.parse(readText(file)) as FeatureCollection
 
+// Each group of tests has an app of its own with the boundaries it reads, imported before it starts;
+// no test reads what another test imported.
 let app: TestApp
 let admin: string
-beforeAll(async () => {
-  app = await startTestApp()
-  admin = (await app.user('boundary.admin', 'admin')).cookie
-})
-afterAll(async () => {
-  await app?.close()
-})
+function appWith(...validFroms: string[]) {
+  beforeAll(async () => {
+    app = await startTestApp()
+    admin = (await app.user('boundary.admin', 'admin')).cookie
+    for (const validFrom of validFroms) {
+      const res = await app.request('POST', '/api/admin/boundaries', { body: hcmcImport(validFrom), cookie: admin })
+      expect(res.status).toBe(200)
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+}
 
 const hcmcImport = (validFrom: string, featureCollection: unknown = readAdmin('79_hcmc_districts.geojson')) => ({
   level: 'district',
@@ -49,6 +57,7 @@ const shift = (c: unknown): unknown =>
   Array.isArray(c) && typeof c[0] === 'number' ? [c[0] - 100, c[1]] : (c as unknown[]).map(shift)
 
 describe('POST /api/admin/boundaries', () => {
+  appWith()
   it('needs a signed-in administrator', async () => {
     expect((await app.request('POST', '/api/admin/boundaries', { body: hcmcImport('2021-01-01') })).status).toBe(401)
     const { cookie } = await app.user('boundary.officer', 'officer')
@@ -155,6 +164,7 @@ describe('POST /api/admin/boundaries', () => {
 })
 
 describe('GET /api/admin-units', () => {
+  appWith('2021-01-01')
   const get = async (query: string) => app.request('GET', `/api/admin-units?${query}`)
 
   it('answers the districts valid at a date as GeoJSON with ids and properties', async () => {
@@ -224,6 +234,7 @@ describe('GET /api/admin-units', () => {
 })
 
 describe('GET /api/admin-units/versions', () => {
+  appWith('2021-01-01')
   it('lists every version of a unit without geometry', async () => {
     const later = await app.request('POST', '/api/admin/boundaries', { body: hcmcImport('2025-03-01'), cookie: admin })
     expect(later.status).toBe(200)
@@ -250,6 +261,7 @@ describe('GET /api/admin-units/versions', () => {
 })
 
 describe('GET /api/admin-units/locate', () => {
+  appWith('2021-01-01', '2025-03-01')
   it('names the province and district containing a point at a date', async () => {
     const res = await app.request('GET', '/api/admin-units/locate?lon=106.6981&lat=10.7725&at=2022-01-01')
     expect(res.status).toBe(200)

@@ -1,45 +1,24 @@
 import { execFile } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../helpers/db'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const HCMC = path.resolve(ROOT, '../shared/data/admin/79_hcmc_districts.geojson')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 
-// The CLI opens its own database: a copy of the embedded template, or a new PostgreSQL database.
-let dbEnv: Record<string, string>
-let cleanup: () => Promise<void>
+// The CLI opens its own database: each test has a fresh one (a copy of the migrated template).
+let database: TestDatabase
 let scratch: string
-beforeAll(async () => {
+beforeEach(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-boundaries-cli-'))
-  const url = process.env.TEST_DATABASE_URL
-  if (url) {
-    const name = `telgis_cli_${crypto.randomBytes(6).toString('hex')}`
-    const run = async (sql: string) => {
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(sql)
-      await c.end()
-    }
-    await run(`CREATE DATABASE ${name}`)
-    const target = new URL(url)
-    target.pathname = `/${name}`
-    dbEnv = { DATABASE_URL: target.toString() }
-    cleanup = () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  } else {
-    const dir = path.join(scratch, 'db')
-    fs.cpSync(inject('templateDir'), dir, { recursive: true })
-    dbEnv = { DATA_DIR: dir }
-    cleanup = async () => undefined
-  }
+  database = await createTestDatabase()
 })
-afterAll(async () => {
-  await cleanup?.()
+afterEach(async () => {
+  await database?.drop()
   fs.rmSync(scratch, { recursive: true, force: true })
 })
 
@@ -48,7 +27,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     execFile(
       TSX,
       ['server/cli/import-boundaries.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, ...dbEnv, DATABASE_URL: dbEnv.DATABASE_URL ?? '', LOG_LEVEL: 'warn' } },
+      { cwd: ROOT, env: { ...process.env, ...database.env, LOG_LEVEL: 'warn' } },
       (err, stdout, stderr) => {
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
       },

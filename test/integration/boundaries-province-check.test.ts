@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SYSTEM } from '../../server/audit/audit'
 import { importBoundaries } from '../../server/boundaries/import'
 import { createTestDb, type TestDb } from '../helpers/db'
@@ -9,8 +9,9 @@ import { createTestDb, type TestDb } from '../helpers/db'
 const ADMIN_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/admin')
 const readAdmin = (file: string) => JSON.parse(fs.readFileSync(path.join(ADMIN_DATA, file), 'utf8')) as unknown
 
+// Each test has a database of its own holding the HCMC province outline (a ward it imports stays its own).
 let db: TestDb
-beforeAll(async () => {
+beforeEach(async () => {
   db = await createTestDb()
   const province = await importBoundaries(
     db,
@@ -24,7 +25,7 @@ beforeAll(async () => {
   )
   expect(province.status).toBe('imported')
 })
-afterAll(async () => {
+afterEach(async () => {
   await db?.destroy()
 })
 

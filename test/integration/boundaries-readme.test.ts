@@ -1,13 +1,10 @@
 import { execFile } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDb } from '../../server/db/index'
-import { migrate } from '../../server/db/migrate'
+import { createTestDatabase, openTestDatabase, type TestDatabase } from '../helpers/db'
 import { loadDemoBase } from '../../gis-data/demo'
 import { setLogLevel } from '../../server/log'
 
@@ -18,41 +15,22 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 const FILE = '../shared/data/admin/79_hcmc_districts.geojson'
 
+// Each test runs on a demo install of its own: a fresh database holding the demo province.
+let database: TestDatabase
 let env: Record<string, string>
-let cleanup: () => Promise<void>
-beforeAll(async () => {
+beforeEach(async () => {
   setLogLevel('warn')
-  const url = process.env.TEST_DATABASE_URL
-  if (url) {
-    const name = `telgis_readme_${crypto.randomBytes(6).toString('hex')}`
-    const run = async (statement: string) => {
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(statement)
-      await c.end()
-    }
-    await run(`CREATE DATABASE ${name}`)
-    const target = new URL(url)
-    target.pathname = `/${name}`
-    env = { DATABASE_URL: target.toString(), DATA_DIR: '' }
-    cleanup = () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-readme-'))
-    fs.cpSync(inject('templateDir'), dir, { recursive: true })
-    env = { DATA_DIR: dir, DATABASE_URL: '' }
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true })
+  database = await createTestDatabase()
+  env = database.env
+  const db = await openTestDatabase(database)
+  try {
+    await loadDemoBase(db, '79')
+  } finally {
+    await db.close()
   }
-  const db = await openDb({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR!,
-    statementTimeoutMs: 60_000,
-  })
-  await migrate(db)
-  await loadDemoBase(db, '79')
-  await db.close()
-}, 120_000)
-afterAll(async () => {
-  await cleanup?.()
+}, 300_000)
+afterEach(async () => {
+  await database?.drop()
 })
 
 /** The arguments of the README's `npm run import:boundaries -- …` example, with the file it names. */
@@ -111,6 +89,7 @@ describe("the README's boundary example", () => {
   }, 180_000)
 
   it('refuses the same file again on the same day, saying what to do', async () => {
+    expect((await cli(readmeArguments())).code).toBe(0)
     const run = await cli(readmeArguments().concat('--json'))
     expect(run.code).toBe(1)
     const report = JSON.parse(run.stdout) as { status: string; fileError: string }

@@ -1,20 +1,21 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { openDb } from '../../server/db/index'
 import { migrate, MigrationError, MIGRATIONS_DIR, readMigrations } from '../../server/db/migrate'
 import { createTestDb, type TestDb } from '../helpers/db'
 
+// Each test has its own database (copied from the migrated template) and its own copy of the migrations folder.
 let db: TestDb
 let dir: string
-beforeAll(async () => {
+beforeEach(async () => {
   db = await createTestDb()
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-migrations-'))
   for (const f of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f))
 })
-afterAll(async () => {
+afterEach(async () => {
   await db?.destroy()
   fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -34,6 +35,8 @@ describe('migrations', () => {
   })
 
   it('stops when an applied migration was edited', async () => {
+    fs.writeFileSync(path.join(dir, '900_test_probe.sql'), 'CREATE TABLE migration_probe (id int);')
+    expect((await migrate(db, readMigrations(dir))).applied).toEqual(['900_test_probe.sql'])
     fs.writeFileSync(path.join(dir, '900_test_probe.sql'), 'CREATE TABLE migration_probe (id bigint);')
     await expect(migrate(db, readMigrations(dir))).rejects.toThrow(MigrationError)
     await expect(migrate(db, readMigrations(dir))).rejects.toThrow(
@@ -42,11 +45,10 @@ describe('migrations', () => {
   })
 
   it('rolls back a failing migration entirely', async () => {
-    fs.writeFileSync(path.join(dir, '900_test_probe.sql'), 'CREATE TABLE migration_probe (id int);')
     fs.writeFileSync(path.join(dir, '901_half.sql'), 'CREATE TABLE half_done (id int); SELECT 1/0;')
     await expect(migrate(db, readMigrations(dir))).rejects.toThrow(/901_half\.sql failed/)
     expect(await db.maybeOne(`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`)).toBeUndefined()
-    fs.rmSync(path.join(dir, '901_half.sql'))
+    expect(await db.maybeOne(`SELECT 1 FROM schema_migrations WHERE name = '901_half.sql'`)).toBeUndefined()
   })
 })
 
