@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
 import { demoPhoto } from '../../gis-data/conversions'
@@ -7,7 +7,10 @@ type Json = Record<string, any>
 let app: TestApp
 let viettel: string, mobifone: string, inspector: string, officer: string, admin: string
 let programmeId: number
+let world = 0
 const PNG = demoPhoto()
+// Each test has a world of its own (beforeEach): its own programme and these masts, under site codes of its own
+// (see code()), so no test depends on what another did to an item or a mast.
 // Three Viettel masts and one MobiFone mast in district 760, plus a MobiFone mast with the same code as a Viettel one.
 const SITES = [
   ['viettel', 'VT-A', 'A2a', 18, 30, 0],
@@ -17,6 +20,10 @@ const SITES = [
   ['mobifone', 'VT-C', 'A2b', 40, null, 4],
 ] as const
 let centre: { lon: number; lat: number }
+/** This test's site code for a code of SITES. */
+const code = (site: string) => `W${world}-${site}`
+/** This test's masts lie on their own parallel, about 220 m north of the previous test's. */
+const worldLat = () => centre.lat + world * 0.002
 
 async function call(
   method: string,
@@ -36,15 +43,15 @@ async function upload(itemId: number, cookie: string, bytes: Buffer, type = 'ima
   })
   return { status: res.status, json: (await res.json()) as Json }
 }
-const station = (code: string, carrier = 'viettel') =>
+const station = (site: string, carrier = 'viettel') =>
   app.db.one<{ id: number; mastClass: string; mastHeightM: number; version: number; camouflageKind: string | null }>(
     `SELECT s.id, mast_class AS "mastClass", mast_height_m AS "mastHeightM", version, camouflage_kind AS "camouflageKind" FROM stations s JOIN carriers c ON c.id = s.carrier_id WHERE site_code = $1 AND c.short_name = $2`,
-    [code, carrier],
+    [code(site), carrier],
   )
-const item = (code: string) =>
+const item = (site: string) =>
   app.db.one<{ id: number; version: number; status: string }>(
     `SELECT i.id, i.version, i.status FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE s.site_code = $1 AND i.programme_id = $2 ORDER BY i.id LIMIT 1`,
-    [code, programmeId],
+    [code(site), programmeId],
   )
 const count = async (sql: string, params: unknown[] = []) =>
   (await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, params)).n
@@ -55,21 +62,27 @@ beforeAll(async () => {
   centre = await app.db.one(
     `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760' AND valid_to IS NULL) t`,
   )
-  for (const [carrier, code, cls, h, building, k] of SITES) {
-    // 400 m apart along the parallel, so a position with a 30 m tolerance finds exactly one.
-    await app.db.exec(
-      `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, mast_height_m, building_height_m, state, decision_no, decision_date)
-       SELECT '79', c.id, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), '760', $5, $6, $7, 'in_service', '1/QĐ', '2015-01-01' FROM carriers c WHERE c.short_name = $1`,
-      [carrier, code, centre.lon + k * 0.0037, centre.lat, cls, h, building],
-    )
-  }
   ;({ cookie: viettel } = await app.user('viettel.eng', 'carrier', 'viettel'))
   ;({ cookie: mobifone } = await app.user('mobifone.eng', 'carrier', 'mobifone'))
   ;({ cookie: inspector } = await app.user('insp', 'inspector'))
   ;({ cookie: officer } = await app.user('officer.one', 'officer'))
   ;({ cookie: admin } = await app.user('root.admin', 'admin'))
+})
+afterAll(async () => {
+  await app?.close()
+})
+beforeEach(async () => {
+  world += 1
+  for (const [carrier, site, cls, h, building, k] of SITES) {
+    // 400 m apart along the parallel, so a position with a 30 m tolerance finds exactly one.
+    await app.db.exec(
+      `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, mast_height_m, building_height_m, state, decision_no, decision_date)
+       SELECT '79', c.id, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), '760', $5, $6, $7, 'in_service', '1/QĐ', '2015-01-01' FROM carriers c WHERE c.short_name = $1`,
+      [carrier, code(site), centre.lon + k * 0.0037, worldLat(), cls, h, building],
+    )
+  }
   const created = await call('POST', '/api/conversions/programmes', officer, {
-    name: 'Chuyển đổi thử',
+    name: `Chuyển đổi thử ${world}`,
     decisionNo: '2456/QĐ-UBND',
     decisionDate: '2017-05-12',
     startsOn: '2017-01-01',
@@ -82,55 +95,58 @@ beforeAll(async () => {
   expect(created.status).toBe(201)
   programmeId = created.json.id
 })
-afterAll(async () => {
-  await app?.close()
-})
 
 const importCsv = (csv: string, extra: Json = {}) =>
   call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, { format: 'csv', content: csv, ...extra })
 
 describe('importing a programme list', () => {
-  const GOOD =
-    'station_code,carrier,kind,to_class,to_height_m,design,phase\nVT-A,,lower,,12,,1\nVT-B,,camouflage,A1c,10,palm_tree,1\n'
+  const good = () =>
+    'station_code,carrier,kind,to_class,to_height_m,design,phase\n' +
+    `${code('VT-A')},,lower,,12,,1\n${code('VT-B')},,camouflage,A1c,10,palm_tree,1\n`
 
   it('reports unmatched, ambiguous and invalid rows with line and reason, and imports nothing', async () => {
-    const csv = `${GOOD}NO-SUCH,,lower,,12,,1\nVT-C,,lower,,12,,2\nMB-A,mobifone,lower,,20,,2\nMB-A,mobifone,camouflage,A1c,9,,9\n`
+    const csv =
+      `${good()}NO-SUCH,,lower,,12,,1\n${code('VT-C')},,lower,,12,,2\n` +
+      `${code('MB-A')},mobifone,lower,,20,,2\n${code('MB-A')},mobifone,camouflage,A1c,9,,9\n`
     const res = await importCsv(csv)
     expect(res.status).toBe(422)
     const byLine = Object.fromEntries(res.json.report.problems.map((p: Json) => [p.line, p.reason]))
     expect(Object.keys(byLine).map(Number)).toEqual([4, 5, 6, 7])
     expect(byLine[4]).toMatch(/^unmatched: no station with code NO-SUCH/)
-    expect(byLine[5]).toMatch(/^ambiguous: 2 stations match code VT-C/)
+    expect(byLine[5]).toMatch(new RegExp(`^ambiguous: 2 stations match code ${code('VT-C')}`))
     expect(byLine[6]).toContain("to_height_m 20 is not lower than the mast's 17 m")
     expect(byLine[7]).toContain('no phase 9')
     expect(byLine[7]).toContain('a camouflaged mast names its design')
     expect(res.json.errors.map((e: Json) => e.path)).toEqual(['line.4', 'line.5', 'line.6', 'line.7'])
-    expect(await count('conversion_items')).toBe(0)
+    expect(await count('conversion_items WHERE programme_id = $1', [programmeId])).toBe(0)
   })
 
   it('refuses to skip a line that is not in the file', async () => {
-    const res = await importCsv(GOOD, { skip: [40] })
+    const res = await importCsv(good(), { skip: [40] })
     expect(res.status).toBe(422)
     expect(res.json.report.problems[0]).toEqual({ line: 40, reason: 'line 40 named in skip is not a row of the file' })
   })
 
   it('imports the clean rows when the officer names the bad ones in skip, all in one go', async () => {
-    const res = await importCsv(`${GOOD}NO-SUCH,,lower,,12,,1\nVT-C,viettel,lower,,12,,2\n`, { skip: [4] })
+    const res = await importCsv(`${good()}NO-SUCH,,lower,,12,,1\n${code('VT-C')},viettel,lower,,12,,2\n`, { skip: [4] })
     expect(res.status).toBe(201)
     expect(res.json).toMatchObject({ rows: 4, imported: 3, skipped: [4], problems: [] })
     expect(await count('conversion_items WHERE programme_id = $1', [programmeId])).toBe(3)
-    expect(await count(`audit_log WHERE action = 'conversion.import'`)).toBe(1)
+    expect(await count(`audit_log WHERE action = 'conversion.import' AND entity_id = $1`, [String(programmeId)])).toBe(
+      1,
+    )
   })
 
   it('matches GeoJSON rows by position within the tolerance and refuses a station already listed', async () => {
+    expect((await importCsv(good())).status).toBe(201)
     const feature = (lon: number, lat: number, props: Json) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [lon, lat] },
       properties: props,
     })
-    const near = feature(centre.lon + 3 * 0.0037 + 0.0001, centre.lat, { kind: 'lower', to_height_m: 12, phase: 2 }) // ~11 m from MB-A
-    const far = feature(centre.lon + 10 * 0.0037, centre.lat, { kind: 'lower', to_height_m: 12, phase: 2 })
-    const again = feature(centre.lon, centre.lat, { kind: 'lower', to_height_m: 12, phase: 2 }) // VT-A, already in
+    const near = feature(centre.lon + 3 * 0.0037 + 0.0001, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 }) // ~11 m from MB-A
+    const far = feature(centre.lon + 10 * 0.0037, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 })
+    const again = feature(centre.lon, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 }) // VT-A, already in
     const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features })
     const bad = await call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, {
       format: 'geojson',
@@ -140,7 +156,7 @@ describe('importing a programme list', () => {
     expect(bad.status).toBe(422)
     expect(bad.json.report.problems.map((p: Json) => [p.line, p.reason.split(':')[0]])).toEqual([
       [2, 'unmatched'],
-      [3, 'station VT-A is already in the programme'],
+      [3, `station ${code('VT-A')} is already in the programme`],
     ])
     const ok = await call('POST', `/api/conversions/programmes/${programmeId}/import`, officer, {
       format: 'geojson',
@@ -152,7 +168,39 @@ describe('importing a programme list', () => {
   })
 })
 
+/** Lists this test's four Viettel and MobiFone masts in its programme, as the officer's import would. */
+async function listAll() {
+  const res = await importCsv(
+    'station_code,carrier,kind,to_class,to_height_m,design,phase\n' +
+      `${code('VT-A')},,lower,,12,,1\n${code('VT-B')},,camouflage,A1c,10,palm_tree,1\n` +
+      `${code('VT-C')},viettel,lower,,12,,2\n${code('MB-A')},mobifone,lower,,12,,2\n`,
+  )
+  expect(res.status).toBe(201)
+}
+
+/** Reports an item with an after-photo and has the officer send it back: an open item with a photo. */
+async function returned(site: string) {
+  const listed = await item(site)
+  expect((await upload(listed.id, viettel, PNG)).status).toBe(201)
+  const rep = await call('POST', `/api/conversions/items/${listed.id}/transitions`, viettel, {
+    action: 'report',
+    version: listed.version,
+    measuredHeightM: 12,
+    completedOn: '2026-02-01',
+  })
+  expect(rep.status).toBe(200)
+  const back = await call('POST', `/api/conversions/items/${listed.id}/transitions`, officer, {
+    action: 'return',
+    version: rep.json.version,
+    reasons: ['Ảnh không rõ'],
+  })
+  expect(back.status).toBe(200)
+  return item(site)
+}
+
 describe('an item from report to verification', () => {
+  beforeEach(listAll)
+
   it('will not take a report without an after-photo', async () => {
     const it1 = await item('VT-A')
     const res = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, {
@@ -183,6 +231,7 @@ describe('an item from report to verification', () => {
   it('fails the verification by itself when the measured height exceeds the target by more than the tolerance', async () => {
     const before = await station('VT-A')
     let it1 = await item('VT-A')
+    expect((await upload(it1.id, viettel, PNG)).status).toBe(201)
     const reported = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, {
       action: 'report',
       version: it1.version,
@@ -213,6 +262,7 @@ describe('an item from report to verification', () => {
   it('answers 409 to a stale version and changes the station only on verification, with its history', async () => {
     const before = await station('VT-A')
     const it1 = await item('VT-A')
+    expect((await upload(it1.id, viettel, PNG)).status).toBe(201)
     const again = await call('POST', `/api/conversions/items/${it1.id}/transitions`, viettel, {
       action: 'report',
       version: it1.version,
@@ -286,6 +336,7 @@ describe('an item from report to verification', () => {
   })
 
   it('refuses to change the class or height of a mast with an open item outside verification', async () => {
+    await returned('VT-C')
     const before = await station('VT-C')
     const height = await call('PATCH', `/api/stations/${before.id}`, officer, {
       version: before.version,
@@ -303,8 +354,10 @@ describe('an item from report to verification', () => {
 })
 
 describe('carrier isolation and roles, route by route', () => {
+  beforeEach(listAll)
+
   it('keeps another carrier out of every item route with 404 and lists only its own', async () => {
-    const a = await item('VT-C')
+    const a = await returned('VT-C')
     const photo = await app.db.one<{ id: number }>('SELECT id FROM conversion_photos WHERE item_id = $1 LIMIT 1', [
       a.id,
     ])
@@ -336,7 +389,7 @@ describe('carrier isolation and roles, route by route', () => {
   })
 
   it('lets each role take only its own steps', async () => {
-    const a = await item('VT-C')
+    const a = await returned('VT-C')
     const expectStatus = async (cookie: string, body: Json, status: number) =>
       expect((await call('POST', `/api/conversions/items/${a.id}/transitions`, cookie, body)).status).toBe(status)
     await expectStatus(inspector, { action: 'start', version: a.version }, 403)
@@ -404,8 +457,10 @@ describe('carrier isolation and roles, route by route', () => {
 })
 
 describe("a carrier's CSV of status updates", () => {
+  beforeEach(listAll)
+
   it('reports each bad line and changes nothing, then applies a clean file', async () => {
-    const c = await item('VT-C')
+    const c = await returned('VT-C')
     const bad = await call('POST', '/api/conversions/items/status-csv', viettel, {
       csv: `item_id,action,measured_height_m,completed_on\n${c.id},report,abc,2026-01-01\n999999,start,,\n`,
     })
