@@ -144,7 +144,8 @@ describe('importing a programme list', () => {
       geometry: { type: 'Point', coordinates: [lon, lat] },
       properties: props,
     })
-    const near = feature(centre.lon + 3 * 0.0037 + 0.0001, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 }) // ~11 m from MB-A
+    // ~11 m from MB-A
+    const near = feature(centre.lon + 3 * 0.0037 + 0.0001, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 })
     const far = feature(centre.lon + 10 * 0.0037, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 })
     const again = feature(centre.lon, worldLat(), { kind: 'lower', to_height_m: 12, phase: 2 }) // VT-A, already in
     const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features })

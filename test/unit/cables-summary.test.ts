@@ -13,8 +13,9 @@ describe('the officers sentence', () => {
       tidyingPoles: 147_166,
     })
     expect(s.vi).toBe(
-      'Năm 2018: các đơn vị đã triển khai ngầm hóa mạng cáp viễn thông được 122 tuyến công trình, tương đương chiều dài 295 km; ' +
-        'đang tiếp tục thi công 31 tuyến; tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là 3.446,8 km trên 147.166 trụ điện.',
+      'Năm 2018: các đơn vị đã triển khai ngầm hóa mạng cáp viễn thông được 122 tuyến công trình, ' +
+        'tương đương chiều dài 295 km; đang tiếp tục thi công 31 tuyến; ' +
+        'tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là 3.446,8 km trên 147.166 trụ điện.',
     )
   })
   it('turns quarters into their dates', () => {

@@ -4,7 +4,8 @@ import { readCsv } from '../../server/conversions/import-rows'
 describe('reading a programme list', () => {
   it('reports each bad row with its line and reason', () => {
     const csv =
-      'station_code,kind,to_class,to_height_m,design,phase\nVIE-760-00001,camouflage,A1c,10,palm_tree,1\nVIE-760-00002,paint,A1c,abc,,1\n,lower,,9,,\n'
+      'station_code,kind,to_class,to_height_m,design,phase\n' +
+      'VIE-760-00001,camouflage,A1c,10,palm_tree,1\nVIE-760-00002,paint,A1c,abc,,1\n,lower,,9,,\n'
     const { rows, problems } = readCsv(csv)
     expect(rows).toHaveLength(3)
     expect(problems.map((p) => p.line)).toEqual([3, 4])
