@@ -11,7 +11,8 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // a hook may open a fresh embedded database per test (PGlite + PostGIS), slow on a loaded machine
+          hookTimeout: 300_000,
           pool: 'forks',
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
