@@ -56,7 +56,11 @@ interface Shot {
 /** Runs one case: `connections` clients for `durationS` seconds, cycling through `shots`. */
 async function drive(url: string, shots: Shot[], o: LoadOptions, headers: Record<string, string> = {}) {
   // loaded when a load case runs, so the other bench cases run where it is not installed yet
-  const autocannon = (await import('autocannon')).default
+  const autocannon = (
+    await import('autocannon').catch((err: Error) => {
+      throw new Error(`load: autocannon is missing (a devDependency): run npm install (${err.message})`)
+    })
+  ).default
   let next = 0
   const latencies: number[] = []
   let bad = 0
