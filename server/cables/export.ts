@@ -55,7 +55,8 @@ export function summaryCells(groupBy: GroupBy, rows: SummaryRow[]): Cell[][] {
 const NOT_ADDITIVE: Record<GroupBy, string> = {
   none: '',
   district:
-    'Số tuyến theo quận huyện không cộng dồn: tuyến đi qua nhiều quận huyện được tính ở mỗi quận huyện (chiều dài được chia theo quận huyện). / ' +
+    'Số tuyến theo quận huyện không cộng dồn: tuyến đi qua nhiều quận huyện được tính ở mỗi quận huyện ' +
+    '(chiều dài được chia theo quận huyện). / ' +
     'Route counts by district do not add up: a route crossing several districts counts in each (its length is split).',
   carrier:
     'Số liệu theo doanh nghiệp không cộng dồn: tuyến dùng chung được tính trọn cho mỗi doanh nghiệp tham gia. / ' +

@@ -44,7 +44,10 @@ export const EDITING_ROLES: readonly Role[] = ['admin', 'officer', 'carrier']
 export const mayEdit = (role: Role, status: Status): boolean =>
   EDITING_ROLES.includes(role) && (role !== 'carrier' || status === 'planned' || status === 'under_construction')
 
-/** True when the role may delete a route in this status (a carrier only its planned ones that no other carrier shares). */
+/**
+ * True when the role may delete a route in this status (a carrier only its planned ones that no other carrier
+ * shares).
+ */
 export const mayDelete = (role: Role, status: Status, shared: boolean): boolean =>
   EDITING_ROLES.includes(role) && (role !== 'carrier' || (status === 'planned' && !shared))
 

@@ -37,7 +37,8 @@ export function historyProblems(h: History, role: Role, today = vietnamToday()):
     return given.length === 0
       ? []
       : [
-          `a carrier's import creates planned routes; ${given.map(([k, v]) => `${k} "${v}"`).join(', ')} cannot be imported ` +
+          `a carrier's import creates planned routes; ${given.map(([k, v]) => `${k} "${v}"`).join(', ')} ` +
+            'cannot be imported ' +
             '(report progress on each route, acceptance is recorded by the department)',
         ]
   }

@@ -9,6 +9,7 @@ import { FORMATS, type Format, type ReadResult, type SourceFeature } from './for
 import { readImportBody, type BodyRead } from './body'
 import { historyProblems, type History } from './history'
 import { KINDS, type Kind } from '../workflow'
+import * as sql from '../sql'
 
 export { FORMATS }
 export type { Format }
@@ -105,7 +106,8 @@ export async function importRoutes(db: Db, scope: Scope, bytes: Buffer) {
 
 async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, options: ImportOptions) {
   if (!file.ok) {
-    const detail = `The ${options.format.toUpperCase()} file is not valid: ${file.problems.map((p) => p.message).join('; ')}`
+    const problems = file.problems.map((p) => p.message).join('; ')
+    const detail = `The ${options.format.toUpperCase()} file is not valid: ${problems}`
     throw new Problem(422, 'Validation failed', detail, {
       errors: file.problems.map((p) => ({ path: p.path || '(file)', message: p.message })),
     })
@@ -129,10 +131,7 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
     }
   }
   const names = [...new Set(lines.flatMap((c) => c.carriers))]
-  const known = await tx.many<{ id: number; short_name: string }>(
-    'SELECT id, short_name FROM carriers WHERE short_name = ANY ($1)',
-    [names],
-  )
+  const known = await tx.many<{ id: number; short_name: string }>(sql.CARRIERS_BY_NAME, [names])
   const idOf = new Map(known.map((r) => [r.short_name, r.id]))
   const own = carrierOf(scope.user)
   const carrierLists = lines.map((c) => {
@@ -157,8 +156,10 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
   )
   placed.forEach((p, i) => {
     const c = lines[i]!
-    if (p.ok) (c.geojson = p.geojson), c.feature.warnings.push(...p.warnings)
-    else rejected.push({ index: c.feature.index, label: c.feature.label, reasons: p.errors })
+    if (p.ok) {
+      c.geojson = p.geojson
+      c.feature.warnings.push(...p.warnings)
+    } else rejected.push({ index: c.feature.index, label: c.feature.label, reasons: p.errors })
   })
   if (rejected.length > 0) {
     rejected.sort((a, b) => a.index - b.index)
@@ -172,29 +173,19 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
   }
   // a carrier's file takes part itself and only invites the other carriers it names
   const participants = carrierLists.map((list) => newRouteParticipants(scope, list))
-  const inserted = await tx.many<{ id: number }>(
-    `INSERT INTO cable_routes (province_code, name, street, kind, status, carrier_ids, started_on, completed_on, accepted_on, geom, length_m, created_by)
-     SELECT $1, name, street, kind, status, string_to_array(carriers, ',')::int[], started::date, completed::date, accepted::date,
-            g, ST_Length(g::geography, true), $11
-       FROM (SELECT *, ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326))) AS g
-               FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-                    WITH ORDINALITY AS t(name, street, kind, status, carriers, started, completed, accepted, geometry, ord)) s
-      ORDER BY ord
-     RETURNING id`,
-    [
-      scope.provinceCode,
-      lines.map((c) => c.name),
-      lines.map((c) => c.street),
-      lines.map((c) => c.kind),
-      lines.map((c) => c.history.status ?? 'planned'),
-      participants.map((p) => p.carrierIds.join(',')),
-      lines.map((c) => c.history.started),
-      lines.map((c) => c.history.completed),
-      lines.map((c) => c.history.accepted),
-      lines.map((c) => c.geojson!),
-      scope.user.id,
-    ],
-  )
+  const inserted = await tx.many<{ id: number }>(sql.IMPORT_ROUTES, [
+    scope.provinceCode,
+    lines.map((c) => c.name),
+    lines.map((c) => c.street),
+    lines.map((c) => c.kind),
+    lines.map((c) => c.history.status ?? 'planned'),
+    participants.map((p) => p.carrierIds.join(',')),
+    lines.map((c) => c.history.started),
+    lines.map((c) => c.history.completed),
+    lines.map((c) => c.history.accepted),
+    lines.map((c) => c.geojson!),
+    scope.user.id,
+  ])
   const routeIds = inserted.map((r) => r.id)
   await invite(
     tx,
