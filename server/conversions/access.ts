@@ -2,7 +2,7 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { notFound } from '../http/problems'
 import type { ItemFilters } from './schemas'
-import { ITEM_COLUMNS, ITEM_FROM, TODAY, VERIFIED_DAY } from './sql'
+import { itemById, PROGRAMME_BRIEF, TODAY, VERIFIED_DAY } from './sql'
 import { containsPattern, containsSql } from '../http/text'
 
 /**
@@ -57,10 +57,7 @@ export async function visibleItem(
   lock = false,
 ): Promise<Row> {
   const scope = itemScope(user, provinceCode, 2)
-  const row = await q.maybeOne(
-    `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = $1 AND ${scope.sql}${lock ? ' FOR UPDATE OF i' : ''}`,
-    [id, ...scope.params],
-  )
+  const row = await q.maybeOne(itemById(scope.sql, lock), [id, ...scope.params])
   if (!row) throw notFound('No such programme item.')
   return row
 }
@@ -71,10 +68,10 @@ export async function programmeIn(
   provinceCode: string,
   id: number,
 ): Promise<{ id: number; heightToleranceM: number; startsOn: string }> {
-  const row = await q.maybeOne<{ id: number; heightToleranceM: number; startsOn: string }>(
-    `SELECT id, height_tolerance_m AS "heightToleranceM", starts_on AS "startsOn" FROM conversion_programmes WHERE id = $1 AND province_code = $2`,
-    [id, provinceCode],
-  )
+  const row = await q.maybeOne<{ id: number; heightToleranceM: number; startsOn: string }>(PROGRAMME_BRIEF, [
+    id,
+    provinceCode,
+  ])
   if (!row) throw notFound('No such programme.')
   return row
 }

@@ -1,4 +1,7 @@
-/** Forecast arithmetic of the dashboard: pure functions over daily completion counts. Dates are 'YYYY-MM-DD' (UTC days). */
+/**
+ * Forecast arithmetic of the dashboard: pure functions over daily completion counts. Dates are 'YYYY-MM-DD'
+ * (UTC days).
+ */
 
 export interface DailyCount {
   date: string
@@ -60,7 +63,10 @@ export interface MonthPoint {
   done: number
 }
 
-/** Cumulative completions at the end of each month from `from` to `to` (both 'YYYY-MM-DD'), counting everything before `from` too. */
+/**
+ * Cumulative completions at the end of each month from `from` to `to` (both 'YYYY-MM-DD'), counting everything
+ * before `from` too.
+ */
 export function cumulativeByMonth(history: readonly DailyCount[], from: string, to: string): MonthPoint[] {
   const sorted = [...history].sort((a, b) => a.date.localeCompare(b.date))
   const out: MonthPoint[] = []

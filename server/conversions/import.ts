@@ -1,12 +1,11 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { metresToDegreesSql } from '../geo/degrees'
 import { Problem } from '../http/problems'
 import { programmeIn } from './access'
-import { notDraft } from '../stations/access'
 import { readCsv, readGeoJson, type ListRow, type RowProblem } from './import-rows'
 import type { ImportBody } from './schemas'
+import * as sql from './sql'
 
 interface Candidate {
   line: number
@@ -33,27 +32,6 @@ export interface ImportReport {
   skipped: number[]
   problems: RowProblem[]
 }
-
-// Stations by code (a code is unique per carrier only, so a code without a carrier may be ambiguous). A carrier's
-// draft is never matched: the report would show it to the officer.
-const BY_CODE = `
-SELECT r.line, s.id, s.site_code AS "siteCode", c.short_name AS carrier, c.id AS "carrierId", s.mast_class AS "mastClass",
-       s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.camouflage_kind AS "camouflageKind", NULL::float8 AS "distanceM"
-  FROM unnest($2::int[], $3::text[], $4::text[]) AS r(line, code, carrier)
-  JOIN stations s ON s.site_code = r.code AND s.province_code = $1 AND s.state <> 'decommissioned' AND ${notDraft('s')}
-  JOIN carriers c ON c.id = s.carrier_id AND (r.carrier IS NULL OR c.short_name = r.carrier)`
-
-// Stations within the tolerance of a position: the degree box uses the GiST index, the exact distance decides.
-const BY_POSITION = `
-SELECT r.line, m.* FROM unnest($2::int[], $3::float8[], $4::float8[], $5::text[]) AS r(line, lon, lat, carrier)
- CROSS JOIN LATERAL (
-   SELECT s.id, s.site_code AS "siteCode", c.short_name AS carrier, c.id AS "carrierId", s.mast_class AS "mastClass",
-          s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM", s.camouflage_kind AS "camouflageKind",
-          ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)::geography) AS "distanceM"
-     FROM stations s JOIN carriers c ON c.id = s.carrier_id
-    WHERE s.province_code = $1 AND s.state <> 'decommissioned' AND ${notDraft('s')} AND (r.carrier IS NULL OR c.short_name = r.carrier)
-      AND ST_DWithin(s.geom, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), ${metresToDegreesSql('$6', 'r.lat')})
- ) m WHERE m."distanceM" <= $6`
 
 function candidatesOf(found: Candidate[]): Map<number, Candidate[]> {
   const map = new Map<number, Candidate[]>()
@@ -121,13 +99,13 @@ export async function importList(
   const byPosition = usable.filter((r) => !r.stationCode)
   const hosts = usable.filter((r) => r.hostStationCode)
   const found = candidatesOf([
-    ...(await tx.many<Candidate>(BY_CODE, [
+    ...(await tx.many<Candidate>(sql.STATIONS_BY_CODE, [
       provinceCode,
       byCode.map((r) => r.line),
       byCode.map((r) => r.stationCode),
       byCode.map((r) => r.carrier),
     ])),
-    ...(await tx.many<Candidate>(BY_POSITION, [
+    ...(await tx.many<Candidate>(sql.STATIONS_NEAR, [
       provinceCode,
       byPosition.map((r) => r.line),
       byPosition.map((r) => r.lon),
@@ -137,25 +115,15 @@ export async function importList(
     ])),
   ])
   const hostFound = candidatesOf(
-    await tx.many<Candidate>(BY_CODE, [
+    await tx.many<Candidate>(sql.STATIONS_BY_CODE, [
       provinceCode,
       hosts.map((r) => r.line),
       hosts.map((r) => r.hostStationCode),
       hosts.map(() => null),
     ]),
   )
-  const phases = new Map(
-    (
-      await tx.many<Phase>('SELECT seq, id, deadline FROM conversion_phases WHERE programme_id = $1', [programmeId])
-    ).map((p) => [p.seq, p]),
-  )
-  const taken = new Set(
-    (
-      await tx.many<{ id: number }>('SELECT station_id AS id FROM conversion_items WHERE programme_id = $1', [
-        programmeId,
-      ])
-    ).map((r) => r.id),
-  )
+  const phases = new Map((await tx.many<Phase>(sql.PHASES_OF_PROGRAMME, [programmeId])).map((p) => [p.seq, p]))
+  const taken = new Set((await tx.many<{ id: number }>(sql.STATIONS_OF_PROGRAMME, [programmeId])).map((r) => r.id))
 
   const matched: { row: ListRow; station: Candidate; host: Candidate | undefined }[] = []
   const seen = new Map<number, number>()
@@ -206,29 +174,23 @@ export async function importList(
   const toImport = matched.filter((m) => !skipped.includes(m.row.line))
   if (body.dryRun) return { ...report, imported: 0 }
   const phaseOf = (m: (typeof toImport)[number]) => phases.get(m.row.phase!)!
-  await tx.exec(
-    `INSERT INTO conversion_items (programme_id, phase_id, station_id, carrier_id, kind, from_class, from_height_m, to_class, to_height_m, to_design, host_station_id, due_date)
-     SELECT $1, t.phase_id, t.station_id, t.carrier_id, t.kind, t.from_class, t.from_height, t.to_class, t.to_height, t.design, t.host, t.due
-       FROM unnest($2::int[], $3::bigint[], $4::int[], $5::text[], $6::text[], $7::numeric[], $8::text[], $9::numeric[], $10::text[], $11::bigint[], $12::date[])
-         AS t(phase_id, station_id, carrier_id, kind, from_class, from_height, to_class, to_height, design, host, due)`,
-    [
-      programmeId,
-      toImport.map((m) => phaseOf(m).id),
-      toImport.map((m) => m.station.id),
-      toImport.map((m) => m.station.carrierId),
-      toImport.map((m) => m.row.kind),
-      toImport.map((m) => m.station.mastClass),
-      toImport.map((m) => m.station.mastHeightM),
-      toImport.map((m) => (m.row.kind === 'camouflage' ? m.row.toClass : m.station.mastClass)),
-      toImport.map((m) => (m.row.kind === 'lower' ? m.row.toHeightM : (m.row.toHeightM ?? m.station.mastHeightM))),
-      // A lowering or a move keeps the class, so a camouflaged mast keeps its design.
-      toImport.map((m) =>
-        m.row.kind === 'camouflage' ? (m.row.toClass === 'A1c' ? m.row.design : null) : m.station.camouflageKind,
-      ),
-      toImport.map((m) => m.host?.id ?? null),
-      toImport.map((m) => m.row.dueDate ?? phaseOf(m).deadline),
-    ],
-  )
+  await tx.exec(sql.INSERT_ITEMS, [
+    programmeId,
+    toImport.map((m) => phaseOf(m).id),
+    toImport.map((m) => m.station.id),
+    toImport.map((m) => m.station.carrierId),
+    toImport.map((m) => m.row.kind),
+    toImport.map((m) => m.station.mastClass),
+    toImport.map((m) => m.station.mastHeightM),
+    toImport.map((m) => (m.row.kind === 'camouflage' ? m.row.toClass : m.station.mastClass)),
+    toImport.map((m) => (m.row.kind === 'lower' ? m.row.toHeightM : (m.row.toHeightM ?? m.station.mastHeightM))),
+    // A lowering or a move keeps the class, so a camouflaged mast keeps its design.
+    toImport.map((m) =>
+      m.row.kind === 'camouflage' ? (m.row.toClass === 'A1c' ? m.row.design : null) : m.station.camouflageKind,
+    ),
+    toImport.map((m) => m.host?.id ?? null),
+    toImport.map((m) => m.row.dueDate ?? phaseOf(m).deadline),
+  ])
   await audit(
     tx,
     user,

@@ -2,7 +2,7 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { itemWhere, visibleItem } from './access'
 import type { ItemFilters, ListQuery } from './schemas'
-import { COUNT_ITEMS_OF_STATIONS, ITEM_COLUMNS, ITEM_FROM, SELECT_ITEM_HISTORY, SELECT_PHOTOS, TODAY } from './sql'
+import * as sql from './sql'
 import { decorateItem } from './transitions'
 
 /** One page of items, earliest due first, with the total. */
@@ -14,22 +14,16 @@ export async function listItems(
 ): Promise<{ items: Row[]; total: number; offset: number; limit: number }> {
   const where = itemWhere(user, provinceCode, query)
   const n = where.params.length
-  const items = await q.many(
-    `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where.sql} ORDER BY i.due_date, i.id LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...where.params, query.limit, query.offset],
-  )
-  const { total } = await q.one<{ total: number }>(
-    `SELECT count(*) AS total FROM ${ITEM_FROM} WHERE ${where.sql}`,
-    where.params,
-  )
+  const items = await q.many(sql.itemPage(where.sql, n), [...where.params, query.limit, query.offset])
+  const { total } = await q.one<{ total: number }>(sql.countItems(where.sql), where.params)
   return { items: items.map((i) => decorateItem(i, user)), total, offset: query.offset, limit: query.limit }
 }
 
 /** An item with its photos and its steps (from the audit log, which records every one). */
 export async function itemDetail(q: Queryable, user: SessionUser, provinceCode: string, id: number): Promise<Row> {
   const item = await visibleItem(q, user, provinceCode, id)
-  const photos = await q.many(SELECT_PHOTOS, [id])
-  const history = await q.many(SELECT_ITEM_HISTORY, [String(id)])
+  const photos = await q.many(sql.SELECT_PHOTOS, [id])
+  const history = await q.many(sql.SELECT_ITEM_HISTORY, [String(id)])
   return { ...decorateItem(item, user), photos, history }
 }
 
@@ -44,21 +38,12 @@ export async function itemLayer(
   filters: ItemFilters,
 ): Promise<Row> {
   const where = itemWhere(user, provinceCode, filters)
-  const row = await q.one<{ fc: Row }>(
-    `SELECT jsonb_build_object('type', 'FeatureCollection', 'features', coalesce(jsonb_agg(jsonb_build_object(
-              'type', 'Feature', 'id', i.id, 'geometry', ST_AsGeoJSON(s.geom, 6)::jsonb,
-              'properties', jsonb_build_object('id', i.id, 'siteCode', s.site_code, 'status', i.status, 'kind', i.kind,
-                'carrier', c.short_name, 'phase', ph.seq, 'district', s.district_code, 'toHeightM', i.to_height_m,
-                'measuredHeightM', i.measured_height_m, 'overdue', i.status <> 'verified' AND i.due_date < ${TODAY}))
-            ORDER BY i.id), '[]'::jsonb)) AS fc
-       FROM ${ITEM_FROM} WHERE ${where.sql}`,
-    where.params,
-  )
+  const row = await q.one<{ fc: Row }>(sql.itemLayer(where.sql), where.params)
   return row.fc
 }
 
 /** How many items are about the given stations (an item lies in its station's district). */
 export async function countItemsOfStations(q: Queryable, stationIds: number[]): Promise<number> {
-  const { n } = await q.one<{ n: number }>(COUNT_ITEMS_OF_STATIONS, [stationIds])
+  const { n } = await q.one<{ n: number }>(sql.COUNT_ITEMS_OF_STATIONS, [stationIds])
   return Number(n)
 }

@@ -8,7 +8,7 @@ import { sniffImage } from '../http/upload'
 export { MAX_PHOTO_BYTES, readBody, sniffImage, type ImageType } from '../http/upload'
 import { itemScope, visibleItem } from './access'
 import { PHOTO_STATUSES, type Status } from './workflow'
-import { COUNT_ITEM_PHOTOS } from './sql'
+import { COUNT_ITEM_PHOTOS, INSERT_PHOTO, photoContent } from './sql'
 
 /** Photos per item, so one item cannot fill the database. */
 export const MAX_PHOTOS_PER_ITEM = 12
@@ -34,12 +34,7 @@ export async function addPhoto(
   const { n } = await tx.one<{ n: number }>(COUNT_ITEM_PHOTOS, [itemId])
   if (n >= MAX_PHOTOS_PER_ITEM) throw conflict(`An item holds at most ${MAX_PHOTOS_PER_ITEM} photos.`)
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
-  const photo = await tx.one(
-    `INSERT INTO conversion_photos (item_id, media_type, byte_size, sha256, content, uploaded_by)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING id, media_type AS "mediaType", byte_size AS "byteSize", uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt"`,
-    [itemId, type, bytes.length, sha256, bytes, user.username],
-  )
+  const photo = await tx.one(INSERT_PHOTO, [itemId, type, bytes.length, sha256, bytes, user.username])
   await audit(
     tx,
     user,
@@ -62,12 +57,10 @@ export async function readPhoto(
   photoId: number,
 ): Promise<{ mediaType: string; content: Buffer }> {
   const scope = itemScope(user, provinceCode, 2)
-  const row = await q.maybeOne<{ mediaType: string; content: Buffer }>(
-    `SELECT f.media_type AS "mediaType", f.content FROM conversion_photos f
-       JOIN conversion_items i ON i.id = f.item_id JOIN conversion_programmes p ON p.id = i.programme_id
-      WHERE f.id = $1 AND ${scope.sql}`,
-    [photoId, ...scope.params],
-  )
+  const row = await q.maybeOne<{ mediaType: string; content: Buffer }>(photoContent(scope.sql), [
+    photoId,
+    ...scope.params,
+  ])
   if (!row) throw notFound('No such photo.')
   return row
 }

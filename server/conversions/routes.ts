@@ -22,7 +22,10 @@ import { transitionItem } from './transitions'
 const TAG = 'conversions'
 const SO = ['officer', 'inspector', 'admin'] as const
 
-/** The mast conversion programme: programmes and phases, the list import, items and their workflow, photos, dashboard. */
+/**
+ * The mast conversion programme: programmes and phases, the list import, items and their workflow, photos,
+ * dashboard.
+ */
 export function conversionRoutes(api: Api): void {
   api.route({
     method: 'get',
@@ -88,7 +91,8 @@ export function conversionRoutes(api: Api): void {
     body: importBody,
     status: 201,
     summary:
-      'Import the programme list (CSV or GeoJSON, by station code or position), all or nothing; 422 reports each row with its line and reason',
+      'Import the programme list (CSV or GeoJSON, by station code or position), all or nothing; ' +
+      '422 reports each row with its line and reason',
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
       return db.transaction((tx) => importList(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
@@ -103,7 +107,8 @@ export function conversionRoutes(api: Api): void {
     params: idParams,
     query: dashboardQuery,
     summary:
-      'Progress against each phase, burn-up, forecast and required pace, breakdowns by district and carrier, overdue items',
+      'Progress against each phase, burn-up, forecast and required pace, ' +
+      'breakdowns by district and carrier, overdue items',
     async handler({ params, query, req }) {
       const { db, config } = deps(req)
       return dashboard(db.read(), req.user!, config.provinceCode, params.id, query)
@@ -144,7 +149,8 @@ export function conversionRoutes(api: Api): void {
     access: ['carrier'],
     body: statusCsvBody,
     summary:
-      "A carrier's status updates from a CSV (item_id, action, measured_height_m, completed_on, note, version), all or nothing",
+      "A carrier's status updates from a CSV (item_id, action, measured_height_m, completed_on, note, version), " +
+      'all or nothing',
     async handler({ body, req }) {
       const { db, config } = deps(req)
       const items = await db.transaction((tx) =>
@@ -175,7 +181,8 @@ export function conversionRoutes(api: Api): void {
     params: idParams,
     body: transitionBody,
     summary:
-      'Take a step: start, report (measured height, date; needs a photo), verify (height checked against the tolerance), return (reasons)',
+      'Take a step: start, report (measured height, date; needs a photo), ' +
+      'verify (height checked against the tolerance), return (reasons)',
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
       return db.transaction((tx) => transitionItem(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
@@ -190,7 +197,8 @@ export function conversionRoutes(api: Api): void {
     params: idParams,
     status: 201,
     summary:
-      'Upload one after-photo as the raw request body (JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
+      'Upload one after-photo as the raw request body ' +
+      '(JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
     async handler({ params, req }) {
       const { db, config } = deps(req)
       const bytes = await readBody(req)

@@ -4,7 +4,7 @@ import { invalid, Problem, type FieldError } from '../http/problems'
 import { parseCsvBody } from '../readers/csv'
 import { visibleItem } from './access'
 import type { TransitionBody } from './schemas'
-import { TODAY } from './sql'
+import { AFTER_TODAY } from './sql'
 import { transitionItem } from './transitions'
 import { step, type Status } from './workflow'
 import { isCalendarDate } from '../http/dates'
@@ -74,9 +74,7 @@ export async function applyStatusCsv(
         problems.push(`the item is at version ${item.version}, not ${parsed.version}`)
       if (parsed.body.action === 'report') {
         if ((item.photoCount as number) === 0) problems.push('upload at least one after-photo first')
-        const { future } = await tx.one<{ future: boolean }>(`SELECT $1::date > ${TODAY} AS future`, [
-          parsed.body.completedOn,
-        ])
+        const { future } = await tx.one<{ future: boolean }>(AFTER_TODAY, [parsed.body.completedOn])
         if (future) problems.push('completed_on cannot be in the future')
       }
       if (problems.length > 0) errors.push({ path: `line.${line}`, message: problems.join('; ') })

@@ -23,7 +23,8 @@ export function heightReason(measured: number, target: number, tolerance: number
   return (
     `Chiều cao đo được ${vi(measured)} m vượt chiều cao mục tiêu ${vi(target)} m ${vi(excess)} m ` +
     `(dung sai ${vi(tolerance)} m). / ` +
-    `Measured height ${en(measured)} m exceeds the ${en(target)} m target by ${en(excess)} m (tolerance ${en(tolerance)} m).`
+    `Measured height ${en(measured)} m exceeds the ${en(target)} m target by ${en(excess)} m ` +
+    `(tolerance ${en(tolerance)} m).`
   )
 }
 
