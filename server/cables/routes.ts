@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Request } from 'express'
 import type { Api } from '../http/api'
+import type { Queryable } from '../db/index'
 import { deps } from '../http/context'
 import * as routes from './service'
 import * as poles from './poles'
@@ -15,6 +16,7 @@ import {
   ductBody,
   idParams,
   periodQuery,
+  type PeriodQuery,
   poleBody,
   poleListQuery,
   poleUpdateBody,
@@ -38,6 +40,18 @@ const scope = (req: Request): routes.Scope => ({
   user: req.user!,
   requestId: req.requestId,
 })
+
+/** Runs one service step in a transaction, with the request's scope. */
+const inTransaction = <T>(req: Request, work: (tx: Queryable, scope: routes.Scope) => Promise<T>): Promise<T> =>
+  deps(req).db.transaction((tx) => work(tx, scope(req)))
+
+/** A route written in one transaction, answered with the actions the user may take on it next. */
+const writtenRoute = async (req: Request, work: (tx: Queryable, scope: routes.Scope) => Promise<object>) =>
+  routes.withActions(await inTransaction(req, work), req.user!)
+
+/** The summary for the period asked, as the user may see it (a carrier: its own routes), read from a replica. */
+const summaryFor = (req: Request, query: PeriodQuery) =>
+  summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
 
 /** Cable ledger: routes with their workflow, poles, shared ducts, summaries with export, and route import. */
 export function cableRoutes(api: Api): void {
@@ -75,8 +89,7 @@ export function cableRoutes(api: Api): void {
     body: routeBody,
     status: 201,
     response: routeDetailAnswer,
-    handler: async ({ body, req }) =>
-      routes.withActions(await deps(req).db.transaction((tx) => routes.createRoute(tx, scope(req), body)), req.user!),
+    handler: ({ body, req }) => writtenRoute(req, (tx, s) => routes.createRoute(tx, s, body)),
   })
   api.route({
     method: 'put',
@@ -87,11 +100,7 @@ export function cableRoutes(api: Api): void {
     params: idParams,
     body: routeUpdateBody,
     response: routeDetailAnswer,
-    handler: async ({ params, body, req }) =>
-      routes.withActions(
-        await deps(req).db.transaction((tx) => routes.updateRoute(tx, scope(req), params.id, body)),
-        req.user!,
-      ),
+    handler: ({ params, body, req }) => writtenRoute(req, (tx, s) => routes.updateRoute(tx, s, params.id, body)),
   })
   api.route({
     method: 'post',
@@ -102,11 +111,7 @@ export function cableRoutes(api: Api): void {
     params: idParams,
     body: statusBody,
     response: routeDetailAnswer,
-    handler: async ({ params, body, req }) =>
-      routes.withActions(
-        await deps(req).db.transaction((tx) => routes.changeStatus(tx, scope(req), params.id, body)),
-        req.user!,
-      ),
+    handler: ({ params, body, req }) => writtenRoute(req, (tx, s) => routes.changeStatus(tx, s, params.id, body)),
   })
   api.route({
     method: 'delete',
@@ -117,7 +122,7 @@ export function cableRoutes(api: Api): void {
     params: idParams,
     query: versionQuery,
     handler: async ({ params, query, req }) =>
-      void (await deps(req).db.transaction((tx) => routes.deleteRoute(tx, scope(req), params.id, query.version))),
+      void (await inTransaction(req, (tx, s) => routes.deleteRoute(tx, s, params.id, query.version))),
   })
   api.route({
     method: 'post',
@@ -150,9 +155,9 @@ export function cableRoutes(api: Api): void {
     summary:
       'A carrier accepts or declines an invitation to a route, or leaves a shared route (only its own participation)',
     handler: ({ params, body, req }) =>
-      deps(req).db.transaction(async (tx) => {
-        await answer(tx, scope(req), params.id, body.action)
-        return body.action === 'accept' ? routes.getRoute(tx, scope(req), params.id) : undefined
+      inTransaction(req, async (tx, s) => {
+        await answer(tx, s, params.id, body.action)
+        return body.action === 'accept' ? routes.getRoute(tx, s, params.id) : undefined
       }),
   })
 
@@ -184,7 +189,7 @@ export function cableRoutes(api: Api): void {
     access: OFFICE,
     body: poleBody,
     status: 201,
-    handler: ({ body, req }) => deps(req).db.transaction((tx) => poles.createPole(tx, scope(req), body)),
+    handler: ({ body, req }) => inTransaction(req, (tx, s) => poles.createPole(tx, s, body)),
   })
   api.route({
     method: 'put',
@@ -194,8 +199,7 @@ export function cableRoutes(api: Api): void {
     access: OFFICE,
     params: idParams,
     body: poleUpdateBody,
-    handler: ({ params, body, req }) =>
-      deps(req).db.transaction((tx) => poles.updatePole(tx, scope(req), params.id, body)),
+    handler: ({ params, body, req }) => inTransaction(req, (tx, s) => poles.updatePole(tx, s, params.id, body)),
   })
   api.route({
     method: 'delete',
@@ -206,7 +210,7 @@ export function cableRoutes(api: Api): void {
     params: idParams,
     query: versionQuery,
     handler: async ({ params, query, req }) =>
-      void (await deps(req).db.transaction((tx) => poles.deletePole(tx, scope(req), params.id, query.version))),
+      void (await inTransaction(req, (tx, s) => poles.deletePole(tx, s, params.id, query.version))),
   })
 
   api.route({
@@ -217,7 +221,7 @@ export function cableRoutes(api: Api): void {
     access: OFFICE,
     params: idParams,
     body: ductBody,
-    handler: ({ params, body, req }) => deps(req).db.transaction((tx) => setDucts(tx, scope(req), params.id, body)),
+    handler: ({ params, body, req }) => inTransaction(req, (tx, s) => setDucts(tx, s, params.id, body)),
   })
   api.route({
     method: 'get',
@@ -235,8 +239,7 @@ export function cableRoutes(api: Api): void {
     tag,
     access: [...STAFF, 'carrier'],
     query: periodQuery,
-    handler: ({ query, req }) =>
-      summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!)),
+    handler: ({ query, req }) => summaryFor(req, query),
   })
   api.route({
     method: 'get',
@@ -256,7 +259,7 @@ export function cableRoutes(api: Api): void {
     access: [...STAFF, 'carrier'],
     query: periodQuery,
     handler: async ({ query, req, res }) => {
-      const s = await summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
+      const s = await summaryFor(req, query)
       res
         .type('text/csv; charset=utf-8')
         .attachment(`tong-hop-cap-${s.period.to}.csv`)
@@ -271,7 +274,7 @@ export function cableRoutes(api: Api): void {
     access: [...STAFF, 'carrier'],
     query: periodQuery,
     handler: async ({ query, req, res }) => {
-      const s = await summarize(deps(req).db.read(), deps(req).config.provinceCode, query, routes.carrierOf(req.user!))
+      const s = await summaryFor(req, query)
       res
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .attachment(`tong-hop-cap-${s.period.to}.xlsx`)

@@ -1,5 +1,7 @@
+import type { Request } from 'express'
+import type { Queryable } from '../db/index'
 import type { Api } from '../http/api'
-import { deps } from '../http/context'
+import { deps, type SessionUser } from '../http/context'
 import { dashboard } from './dashboard'
 import { importList } from './import'
 import { itemDetail, itemLayer, listItems } from './items'
@@ -21,6 +23,19 @@ import { transitionItem } from './transitions'
 
 const TAG = 'conversions'
 const SO = ['officer', 'inspector', 'admin'] as const
+
+/** Who asks, in which province, under which request id: what every write of the programme records. */
+interface Caller {
+  user: SessionUser
+  provinceCode: string
+  requestId: string | undefined
+}
+
+/** Runs one write in a transaction, with the request's caller. */
+const inTransaction = <T>(req: Request, work: (tx: Queryable, c: Caller) => Promise<T>): Promise<T> =>
+  deps(req).db.transaction((tx) =>
+    work(tx, { user: req.user!, provinceCode: deps(req).config.provinceCode, requestId: req.requestId }),
+  )
 
 /**
  * The mast conversion programme: programmes and phases, the list import, items and their workflow, photos,
@@ -47,10 +62,8 @@ export function conversionRoutes(api: Api): void {
     body: programmeBody,
     status: 201,
     summary: 'Create a programme: legal basis, phases with cumulative targets and deadlines, height tolerance',
-    async handler({ body, req }) {
-      const { db, config } = deps(req)
-      return db.transaction((tx) => createProgramme(tx, req.user!, config.provinceCode, body, req.requestId))
-    },
+    handler: ({ body, req }) =>
+      inTransaction(req, (tx, c) => createProgramme(tx, c.user, c.provinceCode, body, c.requestId)),
   })
 
   api.route({
@@ -74,12 +87,10 @@ export function conversionRoutes(api: Api): void {
     params: idParams,
     body: programmePatch,
     summary: "Change the programme's height tolerance for verification (send the version you read)",
-    async handler({ params, body, req }) {
-      const { db, config } = deps(req)
-      return db.transaction((tx) =>
-        setTolerance(tx, req.user!, config.provinceCode, params.id, body.version, body.heightToleranceM, req.requestId),
-      )
-    },
+    handler: ({ params, body, req }) =>
+      inTransaction(req, (tx, c) =>
+        setTolerance(tx, c.user, c.provinceCode, params.id, body.version, body.heightToleranceM, c.requestId),
+      ),
   })
 
   api.route({
@@ -93,10 +104,8 @@ export function conversionRoutes(api: Api): void {
     summary:
       'Import the programme list (CSV or GeoJSON, by station code or position), all or nothing; ' +
       '422 reports each row with its line and reason',
-    async handler({ params, body, req }) {
-      const { db, config } = deps(req)
-      return db.transaction((tx) => importList(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
-    },
+    handler: ({ params, body, req }) =>
+      inTransaction(req, (tx, c) => importList(tx, c.user, c.provinceCode, params.id, body, c.requestId)),
   })
 
   api.route({
@@ -152,9 +161,8 @@ export function conversionRoutes(api: Api): void {
       "A carrier's status updates from a CSV (item_id, action, measured_height_m, completed_on, note, version), " +
       'all or nothing',
     async handler({ body, req }) {
-      const { db, config } = deps(req)
-      const items = await db.transaction((tx) =>
-        applyStatusCsv(tx, req.user!, config.provinceCode, body.csv, req.requestId),
+      const items = await inTransaction(req, (tx, c) =>
+        applyStatusCsv(tx, c.user, c.provinceCode, body.csv, c.requestId),
       )
       return { updated: items.length, items }
     },
@@ -183,10 +191,8 @@ export function conversionRoutes(api: Api): void {
     summary:
       'Take a step: start, report (measured height, date; needs a photo), ' +
       'verify (height checked against the tolerance), return (reasons)',
-    async handler({ params, body, req }) {
-      const { db, config } = deps(req)
-      return db.transaction((tx) => transitionItem(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
-    },
+    handler: ({ params, body, req }) =>
+      inTransaction(req, (tx, c) => transitionItem(tx, c.user, c.provinceCode, params.id, body, c.requestId)),
   })
 
   api.route({
@@ -200,9 +206,8 @@ export function conversionRoutes(api: Api): void {
       'Upload one after-photo as the raw request body ' +
       '(JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
     async handler({ params, req }) {
-      const { db, config } = deps(req)
       const bytes = await readBody(req)
-      return db.transaction((tx) => addPhoto(tx, req.user!, config.provinceCode, params.id, bytes, req.requestId))
+      return inTransaction(req, (tx, c) => addPhoto(tx, c.user, c.provinceCode, params.id, bytes, c.requestId))
     },
   })
 
