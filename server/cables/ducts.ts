@@ -2,7 +2,7 @@ import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
 import { conflict, invalid, notFound, type FieldError } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
-import * as sql from './sql'
+import * as sql from './sql/ducts.sql'
 import type { DuctBody } from './schemas'
 
 type DuctRow = Record<string, unknown>

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
 import { conflict, forbidden, notFound } from '../http/problems'
 import type { Scope } from './service'
-import * as sql from './sql'
+import * as sql from './sql/participation.sql'
 
 /** The carriers of a route and the carriers invited to join it. */
 export interface Participants {

@@ -2,7 +2,7 @@ import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
 import { conflict, invalid, notFound, type FieldError } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
-import * as sql from './sql'
+import * as sql from './sql/poles.sql'
 import { placeGeometry } from '../geo/service'
 import type { PoleBody } from './schemas'
 

@@ -2,7 +2,8 @@ import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../http/problems'
-import * as sql from './sql'
+import * as sql from './sql/routes.sql'
+import { REDERIVE_POLE_DISTRICTS } from './sql/poles.sql'
 import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
 import { allowedActions, mayDelete, mayEdit, transition, type RouteAction, type Status } from './workflow'
 import { vietnamToday } from '../time'
@@ -75,7 +76,7 @@ export async function forgetUnitSplits(q: Queryable, unitIds: number[]): Promise
 
 /** Gives every pole of the province the district in force on `today` containing it; answers how many moved. */
 export async function rederivePoleDistricts(q: Queryable, provinceCode: string, today: string): Promise<number> {
-  return q.exec(sql.REDERIVE_POLE_DISTRICTS, [provinceCode, today])
+  return q.exec(REDERIVE_POLE_DISTRICTS, [provinceCode, today])
 }
 
 /** Names every pole id that is not a pole of the province, at `body.poleIds.i`. */

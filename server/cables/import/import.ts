@@ -9,7 +9,7 @@ import { FORMATS, type Format, type ReadResult, type SourceFeature } from './for
 import { readImportBody, type BodyRead } from './body'
 import { historyProblems, type History } from './history'
 import { KINDS, type Kind } from '../workflow'
-import * as sql from '../sql'
+import * as sql from '../sql/routes.sql'
 
 export { FORMATS }
 export type { Format }

@@ -1,7 +1,7 @@
-// Every statement of the cable ledger (routes, poles, participation, ducts, imports) except the summary's, which
-// summary.ts builds over its aggregates. Values are always bind parameters.
-import { metresToDegreesSql } from '../geo/degrees'
-import { containsSql } from '../http/text'
+// SQL of cable routes: their columns, writes, imports, pole links and the split of their length by district.
+// Values are always bind parameters.
+import { metresToDegreesSql } from '../../geo/degrees'
+import { containsSql } from '../../http/text'
 
 /** Columns of a route as the API answers it, over `cable_routes r`. */
 export const ROUTE_COLUMNS = `
@@ -87,12 +87,6 @@ export const CHANGED_SPLITS = `
 
 export const DROP_SNAPSHOT = `DROP TABLE split_before`
 
-/** $1 province, $2 date: stores the district in force of every pole whose stored district differs. */
-export const REDERIVE_POLE_DISTRICTS = `
-  UPDATE poles p SET district_code = n.code
-    FROM (SELECT id, district_at(province_code, geom, $2::date) AS code FROM poles WHERE province_code = $1) n
-   WHERE p.id = n.id AND p.district_code IS DISTINCT FROM n.code`
-
 /** Unlinks every pole of route $1 before the links are chosen again. */
 export const CLEAR_POLES = `DELETE FROM route_poles WHERE route_id = $1`
 
@@ -117,11 +111,6 @@ export const LINK_POLES = `
   UPDATE cable_routes SET pole_count = (SELECT count(*) FROM linked) WHERE id = $1
   RETURNING pole_count AS "poleCount"`
 
-/** Poles columns over `poles p`; `$carrier` decides whether the carrier list is shown. */
-export const POLE_COLUMNS = `
-  p.id, p.code, o.short_name AS owner, p.district_code AS "districtCode", cardinality(p.carrier_ids) AS "carrierCount",
-  ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat, p.version`
-
 /** Poles of province $1 among the ids $2 (bigint[]): what a route may name. */
 export const KNOWN_POLES = `SELECT id FROM poles WHERE province_code = $1 AND id = ANY ($2::bigint[])`
 
@@ -133,48 +122,6 @@ export const LOCK_VISIBLE_ROUTE = `
 
 /** Deletes route $1. */
 export const DELETE_ROUTE = `DELETE FROM cable_routes WHERE id = $1`
-
-/** Invites carriers to routes: $1 route ids (bigint[]) paired with $2 carrier ids (int[]), $3 user, $4 carrier. */
-export const INVITE = `
-  INSERT INTO route_invitations (route_id, carrier_id, invited_by, invited_by_carrier_id)
-  SELECT r, c, $3, $4 FROM unnest($1::bigint[], $2::int[]) AS t(r, c)
-  ON CONFLICT (route_id, carrier_id) DO NOTHING`
-
-/** Drops the invitations of route $1 for carriers $2 (int[]) that now take part. */
-export const DROP_INVITATIONS = `DELETE FROM route_invitations WHERE route_id = $1 AND carrier_id = ANY ($2::int[])`
-
-/** The carriers invited to route $1. */
-export const INVITED = `SELECT carrier_id AS "carrierId" FROM route_invitations WHERE route_id = $1`
-
-/** Locks route $1 of province $2 if carrier $3 takes part in it or is invited to it. */
-export const LOCK_FOR_PARTICIPANT = `
-  SELECT r.id, r.carrier_ids AS "carrierIds", r.version,
-         EXISTS (SELECT 1 FROM route_invitations i WHERE i.route_id = r.id AND i.carrier_id = $3) AS invited
-    FROM cable_routes r
-   WHERE r.id = $1 AND r.province_code = $2
-     AND ($3 = ANY (r.carrier_ids)
-          OR EXISTS (SELECT 1 FROM route_invitations i WHERE i.route_id = r.id AND i.carrier_id = $3))
-     FOR UPDATE OF r`
-
-/** Sets the carriers taking part in route $1 to $2 (int[]). */
-export const SET_PARTICIPANTS = `
-  UPDATE cable_routes SET carrier_ids = $2, version = version + 1, updated_at = now() WHERE id = $1`
-
-/**
- * Invitations a carrier ($2, or every carrier for staff when NULL) has not answered, in province $1,
- * with what the invitee needs to decide: the route's fields, its line, and who invited it.
- */
-export const INVITATIONS = `
-  SELECT i.route_id AS "routeId", ic.short_name AS carrier, r.name, r.street, r.kind, r.status,
-         round(r.length_m::numeric, 2)::float8 AS "lengthM", ST_AsGeoJSON(r.geom, 7)::json AS geometry,
-         ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = ANY (r.carrier_ids) ORDER BY c.short_name) AS carriers,
-         bc.short_name AS "invitedBy", i.invited_at AS "invitedAt"
-    FROM route_invitations i
-    JOIN cable_routes r ON r.id = i.route_id
-    JOIN carriers ic ON ic.id = i.carrier_id
-    LEFT JOIN carriers bc ON bc.id = i.invited_by_carrier_id
-   WHERE r.province_code = $1 AND ($2::int IS NULL OR i.carrier_id = $2::int)
-   ORDER BY i.invited_at, i.route_id`
 
 /** Drops the stored split over unit versions $1 (bigint[]) before those versions are removed. */
 export const FORGET_UNIT_SPLITS = `DELETE FROM route_district_lengths WHERE unit_id = ANY ($1::bigint[])`
@@ -216,91 +163,3 @@ export const IMPORT_ROUTES = `
                                       ord)) s
    ORDER BY ord
   RETURNING id`
-
-// Officers see which carriers hang on a pole; a carrier ($3) sees only the count and whether it is one of them.
-const POLE_SELECT = `
-  SELECT ${POLE_COLUMNS},
-         CASE WHEN $3::int IS NULL
-              THEN ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = ANY (p.carrier_ids) ORDER BY c.short_name)
-         END AS carriers,
-         ($3::int IS NOT NULL AND $3::int = ANY (p.carrier_ids)) AS mine
-    FROM poles p JOIN carriers o ON o.id = p.owner_carrier_id`
-
-/** Poles of province $1 in the box $2 (float8[4]), $3 the carrier or NULL for staff, $4 rows at most. */
-export const POLES_IN_BOX = `${POLE_SELECT}
-   WHERE p.province_code = $1
-     AND p.geom && ST_MakeEnvelope(($2::float8[])[1], ($2::float8[])[2], ($2::float8[])[3], ($2::float8[])[4], 4326)
-   ORDER BY p.id LIMIT $4`
-
-/** Pole $2 of province $1, $3 the carrier or NULL for staff. */
-export const POLE_BY_ID = `${POLE_SELECT} WHERE p.province_code = $1 AND p.id = $2`
-
-/** The district in force today containing the point ($5, $6) of the province in `$province` (migration 030). */
-const districtOf = (province: string) =>
-  `district_at(${province}, ST_SetSRID(ST_MakePoint($5, $6), 4326), current_date)`
-
-/** Adds a pole: $1 province, $2 code, $3 owner, $4 carriers (int[]), $5 lon, $6 lat; its district from its place. */
-export const INSERT_POLE = `
-  INSERT INTO poles (province_code, code, owner_carrier_id, carrier_ids, geom, district_code)
-  VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), ${districtOf('$1')})
-  RETURNING id`
-
-/** Changes pole $1 of province $7 at version $8: $2 code, $3 owner, $4 carriers, $5 lon, $6 lat. */
-export const UPDATE_POLE = `
-  UPDATE poles
-     SET code = $2, owner_carrier_id = $3, carrier_ids = $4, geom = ST_SetSRID(ST_MakePoint($5, $6), 4326),
-         district_code = ${districtOf('$7')}, version = version + 1, updated_at = now()
-   WHERE id = $1 AND province_code = $7 AND version = $8`
-
-/** Takes pole $1 out of the pole count of the routes linked to it (the links go with the pole). */
-export const UNCOUNT_POLE = `
-  UPDATE cable_routes SET pole_count = pole_count - 1
-   WHERE id IN (SELECT route_id FROM route_poles WHERE pole_id = $1)`
-
-/** Deletes pole $1. */
-export const DELETE_POLE = 'DELETE FROM poles WHERE id = $1'
-
-/**
- * The shared ducts of the routes of province $1 ($3 one route or NULL for all): capacity, allocated tubes and
- * each allocation's monthly rent (tubes × length × price). $2 a carrier, who sees the routes it is on or rents in
- * and only its own allocations, or NULL for every route and allocation.
- */
-export const DUCT_REPORT = `
-  SELECT r.id AS "routeId", r.name, round(r.length_m::numeric, 1)::float8 AS "lengthM", d.ducts,
-         d.tubes_per_duct AS "tubesPerDuct", d.ducts * d.tubes_per_duct AS "tubes",
-         d.price_vnd_per_m_month::float8 AS "priceVndPerMMonth", d.version,
-         COALESCE(sum(a.tubes), 0)::int AS "allocatedTubes",
-         round(COALESCE(sum(a.tubes), 0)::numeric / (d.ducts * d.tubes_per_duct), 4)::float8 AS occupancy,
-         COALESCE(json_agg(json_build_object('carrier', c.short_name, 'tubes', a.tubes,
-                                             'fromDate', to_char(a.from_date, 'YYYY-MM-DD'),
-                                             'monthlyRentVnd',
-                                             round(a.tubes * r.length_m::numeric * d.price_vnd_per_m_month))
-                           ORDER BY c.short_name)
-                  FILTER (WHERE a.id IS NOT NULL AND ($2::int IS NULL OR a.carrier_id = $2::int)), '[]') AS allocations
-    FROM duct_capacities d
-    JOIN cable_routes r ON r.id = d.route_id
-    LEFT JOIN duct_allocations a ON a.route_id = d.route_id
-    LEFT JOIN carriers c ON c.id = a.carrier_id
-   WHERE r.province_code = $1 AND ($3::bigint IS NULL OR r.id = $3::bigint)
-     AND ($2::int IS NULL OR $2::int = ANY (r.carrier_ids)
-          OR EXISTS (SELECT 1 FROM duct_allocations x WHERE x.route_id = r.id AND x.carrier_id = $2::int))
-   GROUP BY r.id, d.route_id
-   ORDER BY r.id`
-
-/** Locks route $1 of province $2 before its ducts change; answers its kind. */
-export const LOCK_ROUTE_KIND = 'SELECT kind FROM cable_routes WHERE id = $1 AND province_code = $2 FOR UPDATE'
-
-/** Sets the duct capacity of route $1: $2 ducts, $3 tubes per duct, $4 price (VND per metre and month). */
-export const UPSERT_DUCTS = `
-  INSERT INTO duct_capacities (route_id, ducts, tubes_per_duct, price_vnd_per_m_month) VALUES ($1, $2, $3, $4)
-  ON CONFLICT (route_id) DO UPDATE
-     SET ducts = $2, tubes_per_duct = $3, price_vnd_per_m_month = $4, version = duct_capacities.version + 1,
-         updated_at = now()`
-
-/** Drops the duct allocations of route $1 before they are stored again. */
-export const CLEAR_ALLOCATIONS = 'DELETE FROM duct_allocations WHERE route_id = $1'
-
-/** Allocates tubes of route $1: $2 carriers (int[]), $3 tubes (int[]), $4 from dates (text[]), paired. */
-export const INSERT_ALLOCATIONS = `
-  INSERT INTO duct_allocations (route_id, carrier_id, tubes, from_date)
-  SELECT $1, c, t, f::date FROM unnest($2::int[], $3::int[], $4::text[]) AS x(c, t, f)`
