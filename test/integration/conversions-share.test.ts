@@ -31,17 +31,17 @@ beforeAll(async () => {
   await generateProvince(app.db, '79', 20_170_601)
   // A Viettel mast that moves onto a MobiFone tower at the same place in district 760.
   const sites = [
-    ['viettel', 'SH-GUEST', 'A2a', 18],
-    ['mobifone', 'SH-HOST', 'A2b', 40],
+    ['viettel', 'SH-GUEST', 'A2a', 18, 30],
+    ['mobifone', 'SH-HOST', 'A2b', 40, null],
   ] as const
-  for (const [carrier, code, cls, h] of sites) {
+  for (const [carrier, code, cls, h, building] of sites) {
     await app.db.exec(
       `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, mast_height_m,
-                             state, decision_no, decision_date)
-       SELECT '79', c.id, $2, ST_PointOnSurface(u.geom), '760', $3, $4, 'in_service', '1/QĐ', '2015-01-01'
+                             building_height_m, state, decision_no, decision_date)
+       SELECT '79', c.id, $2, ST_PointOnSurface(u.geom), '760', $3, $4, $5, 'in_service', '1/QĐ', '2015-01-01'
          FROM carriers c, admin_units u
         WHERE c.short_name = $1 AND u.code = '760' AND u.valid_to IS NULL`,
-      [carrier, code, cls, h],
+      [carrier, code, cls, h, building],
     )
   }
   ;({ cookie: viettel } = await app.user('viettel.share', 'carrier', 'viettel'))
