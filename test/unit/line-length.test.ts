@@ -32,25 +32,8 @@ const LONG_LINES_ALLOWED: Record<string, number> = {
   'client/stations/messages.en.ts': 1, // pending: clsplit
   'client/stations/model.ts': 1, // pending: clsplit
   'client/stations/useProvince.ts': 1, // pending: clsplit
-  'server/cables/ducts.ts': 6, // pending: cabconv
-  'server/cables/export.ts': 1, // pending: cabconv
-  'server/cables/import/history.ts': 1, // pending: cabconv
-  'server/cables/import/import.ts': 5, // pending: cabconv
-  'server/cables/poles.ts': 3, // pending: cabconv
-  'server/cables/service.ts': 1, // pending: cabconv
-  'server/cables/sql.ts': 8, // pending: cabconv
   'server/cables/summary.ts': 6, // pending: aggr
-  'server/cables/workflow.ts': 1, // pending: cabconv
-  'server/conversions/access.ts': 1, // pending: cabconv
   'server/conversions/dashboard.ts': 4, // pending: aggr
-  'server/conversions/forecast.ts': 2, // pending: cabconv
-  'server/conversions/import.ts': 7, // pending: cabconv
-  'server/conversions/items.ts': 1, // pending: cabconv
-  'server/conversions/photos.ts': 1, // pending: cabconv
-  'server/conversions/programmes.ts': 2, // pending: cabconv
-  'server/conversions/routes.ts': 6, // pending: cabconv
-  'server/conversions/sql.ts': 2, // pending: cabconv
-  'server/conversions/transitions.ts': 1, // pending: cabconv
   'server/notifications/routes.ts': 2, // pending: stsplit
   'server/planning/routes.ts': 2, // pending: stsplit
   'server/planning/settings.ts': 3, // pending: stsplit

@@ -21,17 +21,7 @@ const SQL_ALLOWED: Record<string, string> = {
   'bench/cases/stations.ts': 'raw-SQL baseline (independent oracle)',
   'bench/pglite-open.ts': 'raw-SQL baseline (independent oracle)',
   // Being moved to their domain's sql.ts by the work running now; remove each entry as its file empties.
-  'server/cables/ducts.ts': 'pending', // pending: cabconv
-  'server/cables/import/import.ts': 'pending', // pending: cabconv
-  'server/cables/poles.ts': 'pending', // pending: cabconv
-  'server/cables/service.ts': 'pending', // pending: cabconv
-  'server/conversions/access.ts': 'pending', // pending: cabconv
   'server/conversions/dashboard.ts': 'pending', // pending: aggr
-  'server/conversions/import.ts': 'pending', // pending: cabconv
-  'server/conversions/items.ts': 'pending', // pending: cabconv
-  'server/conversions/photos.ts': 'pending', // pending: cabconv
-  'server/conversions/programmes.ts': 'pending', // pending: cabconv
-  'server/conversions/status-csv.ts': 'pending', // pending: cabconv
   'server/notifications/routes.ts': 'pending', // pending: stsplit
   'server/ogc/collections.ts': 'pending', // pending: lead
   'server/planning/routes.ts': 'pending', // pending: stsplit
