@@ -3,40 +3,11 @@ import type { SessionUser } from '../http/context'
 import { itemWhere, programmeIn } from './access'
 import { cumulativeByMonth, doneBy, forecastDate, recentPace, requiredPace, type DailyCount } from './forecast'
 import type { DashboardQuery } from './schemas'
-import { ITEM_COLUMNS, ITEM_FROM, TODAY, VERIFIED_DAY } from './sql'
+import { ITEM_FROM } from './sql'
+import { CARRIER_ID, FIGURES_COUNTS, FIGURES_SCAN, OVERDUE_ITEMS, PHASES } from './sql/dashboard.sql'
 
 /** The window over which the recent pace is measured. */
 export const PACE_WINDOW_DAYS = 180
-
-const OVERDUE = `(i.status <> 'verified' AND i.due_date < ${TODAY})`
-// Counts over the filtered set `f` (see FIGURES).
-const COUNTS = `count(*) AS items,
-  count(*) FILTER (WHERE f.status = 'planned') AS planned,
-  count(*) FILTER (WHERE f.status = 'in_progress') AS "inProgress",
-  count(*) FILTER (WHERE f.status = 'reported') AS reported,
-  count(*) FILTER (WHERE f.status = 'returned') AS returned,
-  count(*) FILTER (WHERE f.status = 'verified') AS verified,
-  count(*) FILTER (WHERE f.overdue) AS overdue`
-
-/**
- * Every count of the dashboard in one statement: the filtered items are read once (one join, one index scan) and
- * each breakdown aggregates that set, so the figures cannot disagree with each other.
- */
-const FIGURES = (where: string) => `
-WITH f AS MATERIALIZED (
-  SELECT i.status, ph.seq, s.district_code AS district, c.short_name, c.name AS carrier_name, ${OVERDUE} AS overdue,
-         CASE WHEN i.status = 'verified' THEN ${VERIFIED_DAY} END AS day
-    FROM ${ITEM_FROM} WHERE ${where}
-)
-SELECT ${TODAY}::text AS today,
-  (SELECT to_jsonb(x) FROM (SELECT ${COUNTS} FROM f) x) AS totals,
-  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.seq), '[]') FROM (SELECT f.seq, count(*) AS items FROM f GROUP BY f.seq) x) AS "bySeq",
-  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.date), '[]') FROM (SELECT f.day::text AS date, count(*) AS count FROM f WHERE f.day IS NOT NULL GROUP BY f.day) x) AS history,
-  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.code), '[]') FROM (
-     SELECT f.district AS code, district_name(f.district, current_date) AS name, ${COUNTS}
-       FROM f GROUP BY f.district) x) AS "byDistrict",
-  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.items DESC, x."shortName"), '[]') FROM (
-     SELECT f.short_name AS "shortName", f.carrier_name AS name, ${COUNTS} FROM f GROUP BY f.short_name, f.carrier_name) x) AS "byCarrier"`
 
 interface Figures {
   today: string
@@ -45,6 +16,27 @@ interface Figures {
   history: DailyCount[]
   byDistrict: Row[]
   byCarrier: Row[]
+}
+
+/**
+ * The counts of the dashboard: from the counts kept by migration 072 for its scope (every item, a carrier, a
+ * district, or both), or scanning the items when a carrier user asks for another carrier (the counts hold no
+ * intersection of two carriers) or for a carrier that does not exist.
+ */
+async function figures(
+  q: Queryable,
+  user: SessionUser,
+  programmeId: number,
+  query: DashboardQuery,
+  where: { sql: string; params: unknown[] },
+): Promise<Figures> {
+  const asked = query.carrier ? ((await q.maybeOne<{ id: number }>(CARRIER_ID, [query.carrier]))?.id ?? null) : null
+  const own = user.role === 'carrier' ? user.carrierId : null
+  const unknownCarrier = Boolean(query.carrier) && asked === null
+  const otherCarrier = own !== null && asked !== null && asked !== own
+  if (unknownCarrier || otherCarrier) return q.one<Figures>(FIGURES_SCAN(ITEM_FROM, where.sql), where.params)
+  const carrier = own ?? asked ?? 0
+  return q.one<Figures>(FIGURES_COUNTS, [programmeId, carrier, query.district ?? '*'])
 }
 
 interface PhaseRow {
@@ -74,18 +66,9 @@ export async function dashboard(
     district: query.district,
   })
   const scoped = user.role === 'carrier' || Boolean(query.carrier || query.district)
-  const { today, totals, bySeq, history, byDistrict, byCarrier } = await q.one<Figures>(
-    FIGURES(where.sql),
-    where.params,
-  )
-  const phases = await q.many<PhaseRow>(
-    `SELECT id, seq, name, deadline, cumulative_target AS target FROM conversion_phases WHERE programme_id = $1 ORDER BY seq`,
-    [programmeId],
-  )
-  const overdueItems = await q.many(
-    `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE ${where.sql} AND ${OVERDUE} ORDER BY i.due_date, i.id LIMIT 10`,
-    where.params,
-  )
+  const { today, totals, bySeq, history, byDistrict, byCarrier } = await figures(q, user, programmeId, query, where)
+  const phases = await q.many<PhaseRow>(PHASES, [programmeId])
+  const overdueItems = await q.many(OVERDUE_ITEMS(where.sql), where.params)
 
   const pacePerDay = recentPace(history, today, PACE_WINDOW_DAYS)
   let items = 0
