@@ -4,7 +4,7 @@ import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { DemoBadge, LanguageSwitch } from '../ui/chrome'
 import { Icon } from '../ui/icons'
-import { NotificationBell } from '../stations/NotificationBell'
+import { NotificationBell } from '../notifications/NotificationBell'
 import { sectionsFor, type Section } from './nav'
 import { navigate } from './router'
 

@@ -1,11 +1,15 @@
 import type { MessageKey } from './vi'
 import { stationsEn } from '../stations/messages.en'
+import { planningEn } from '../planning/messages.en'
+import { notificationsEn } from '../notifications/messages.en'
 import { cablesEn } from '../cables/messages.en'
 import { boundariesEn } from '../admin/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
   ...stationsEn,
+  ...planningEn,
+  ...notificationsEn,
   ...cablesEn,
   ...boundariesEn,
   'app.title': 'Passive telecom infrastructure',

@@ -1,10 +1,14 @@
 import { stationsVi } from '../stations/messages.vi'
+import { planningVi } from '../planning/messages.vi'
+import { notificationsVi } from '../notifications/messages.vi'
 import { cablesVi } from '../cables/messages.vi'
 import { boundariesVi } from '../admin/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
   ...stationsVi,
+  ...planningVi,
+  ...notificationsVi,
   ...cablesVi,
   ...boundariesVi,
   'app.title': 'Hạ tầng viễn thông thụ động',

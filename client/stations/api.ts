@@ -3,7 +3,6 @@ import { http } from '../api/http'
 import type { Page } from '../api/types'
 import type {
   Action,
-  Notification,
   PermitAnswer,
   Position,
   RuleResult,
@@ -42,9 +41,6 @@ export const stationsApi = {
   transition: (id: number, body: TransitionBody) => http.post<Station>(`/api/stations/${id}/transitions`, body),
   uploadPhoto: (id: number, file: File) => http.upload<{ id: number }>(`/api/stations/${id}/photos`, file),
   importCsv: (csv: string) => http.post<{ created: number; items: Station[] }>('/api/stations/import', { csv }),
-  notifications: (signal?: AbortSignal) =>
-    http.get<{ items: Notification[]; unread: number }>('/api/notifications', { limit: 30 }, signal),
-  markRead: (id: number) => http.post<void>(`/api/notifications/${id}/read`),
   permitCheck: (body: {
     position: Position
     mastClass: string

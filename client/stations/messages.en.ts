@@ -1,6 +1,6 @@
 import type { stationsVi } from './messages.vi'
 
-/** English text of the stations pages, the notifications and the public pages; spread into i18n/en.ts. */
+/** English text of the stations pages and the public pages; spread into i18n/en.ts. */
 export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'nav.stations': 'Stations',
   'nav.applications': 'Applications',
@@ -212,10 +212,6 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'st.queue.waitingHours': 'waiting {h} h',
   'st.queue.context': 'Within 500 m: {masts} existing masts, {zones} planning zones.',
 
-  'notif.title': 'Notifications',
-  'notif.label': 'Notifications, {n} unread',
-  'notif.empty': 'No notifications.',
-
   'pub.title': 'Public map of BTS stations',
   'pub.nav.label': 'Public pages',
   'pub.nav.map': 'Map of BTS stations',
@@ -244,37 +240,4 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'pub.procedure.must_share': 'Must share a mast',
   'pub.procedure.exempt': 'No building permit needed',
   'pub.procedure.site_approval_and_building_permit': 'Site approval and building permit',
-  'nav.planning': 'Zones & rules',
-  'plan.title': 'Site planning zones and rules',
-  'plan.overdueTitle': 'Temporary stations overdue for removal',
-  'plan.overdueEmpty': 'No temporary station is overdue.',
-  'plan.event': 'Event',
-  'plan.validTo': 'Valid to',
-  'plan.daysOverdue': 'Days overdue',
-  'plan.zonesTitle': 'Planning zones',
-  'plan.zonesEmpty': 'No planning zones yet.',
-  'plan.zone': 'Zone',
-  'plan.zoneKind': 'Kind',
-  'plan.allowedClasses': 'Mast classes allowed',
-  'plan.maxHeight': 'Maximum height',
-  'plan.replaceZones': 'Replace all existing zones',
-  'plan.importZones': 'Import zones from a GeoJSON file',
-  'plan.imported': '{n} zones imported.',
-  'plan.notJson': 'The file is not valid GeoJSON.',
-  'plan.rulesTitle': 'Rule values',
-  'plan.a1MaxPercent': 'A1 mast: at most % of the building height',
-  'plan.a1MaxHeightM': 'A1 mast: maximum height (m)',
-  'plan.a1MaxReachM': 'A1 mast: maximum reach beyond the building edge (m)',
-  'plan.shareDistanceUrbanM': 'Must share within — urban (m)',
-  'plan.shareDistanceRuralM': 'Must share within — rural (m)',
-  'plan.duplicateDistanceM': "Duplicate of the operator's own site within (m)",
-  'plan.spacingTitle': 'Minimum spacing between masts',
-  'plan.mastClass': 'Mast class',
-  'plan.area': 'Area',
-  'plan.area.urban': 'Urban',
-  'plan.area.rural': 'Rural',
-  'plan.heightBand': 'Mast height',
-  'plan.minDistance': 'Minimum distance (m)',
-  'plan.save': 'Save rules',
-  'plan.saved': 'Saved. New applications are checked against these values.',
 }

@@ -185,17 +185,6 @@ export interface StationInput {
   validTo?: string | null
 }
 
-export interface Notification {
-  id: number
-  entity: string
-  entityId: string
-  kind: string
-  messageVi: string
-  messageEn: string
-  createdAt: string
-  read: boolean
-}
-
 export type Procedure =
   | 'outside_province'
   | 'not_allowed'

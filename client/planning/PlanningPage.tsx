@@ -1,5 +1,4 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react'
-import { http } from '../api/http'
 import { useSession } from '../auth/session'
 import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
@@ -7,44 +6,8 @@ import { formatDate, formatNumber, parseNumber } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
 import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
-import './stations.css'
-
-interface Zone {
-  id: number
-  name: string
-  kind: string
-  allowedClasses: string[]
-  maxHeightM: number | null
-}
-
-interface SpacingRule {
-  mastClass: 'A2a' | 'A2b'
-  areaKind: 'urban' | 'rural'
-  minHeightM: number
-  maxHeightM: number | null
-  minDistanceM: number
-}
-
-interface RuleValues {
-  a1MaxRatio: number
-  a1MaxHeightM: number
-  a1MaxReachM: number
-  shareDistanceUrbanM: number
-  shareDistanceRuralM: number
-  duplicateDistanceM: number
-  defaultAreaKind: 'urban' | 'rural'
-  spacing: SpacingRule[]
-  districtAreaKinds: { districtCode: string; areaKind: 'urban' | 'rural' }[]
-}
-
-interface Overdue {
-  id: number
-  siteCode: string
-  operator: { name: string }
-  eventName: string | null
-  validTo: string
-  daysOverdue: number
-}
+import { type Overdue, planningApi, type RuleValues, type Zone } from './api'
+import './planning.css'
 
 const VALUE_FIELDS = [
   'a1MaxHeightM',
@@ -59,13 +22,9 @@ export default function PlanningPage() {
   const { t, lang } = useI18n()
   const { user } = useSession()
   const canEdit = user?.role === 'officer' || user?.role === 'admin'
-  const overdue = useApi(
-    (signal) => http.get<Overdue[] | { items: Overdue[] }>('/api/stations/overdue-removals', undefined, signal),
-    'overdue',
-  )
-  const zones = useApi((signal) => http.get<Zone[] | { items: Zone[] }>('/api/zones', undefined, signal), 'zones')
-  const rules = useApi((signal) => http.get<RuleValues>('/api/station-rules', undefined, signal), 'rules')
-  const list = <T,>(d: T[] | { items: T[] } | undefined): T[] => (Array.isArray(d) ? d : (d?.items ?? []))
+  const overdue = useApi((signal) => planningApi.overdue(signal), 'overdue')
+  const zones = useApi((signal) => planningApi.zones(signal), 'zones')
+  const rules = useApi((signal) => planningApi.rules(signal), 'rules')
 
   const overdueColumns: Column<Overdue>[] = [
     {
@@ -112,7 +71,7 @@ export default function PlanningPage() {
         ) : overdue.data ? (
           <Table
             columns={overdueColumns}
-            rows={list(overdue.data)}
+            rows={overdue.data}
             rowKey={(s) => s.id}
             caption={t('plan.overdueTitle')}
             empty={t('plan.overdueEmpty')}
@@ -128,7 +87,7 @@ export default function PlanningPage() {
         ) : zones.data ? (
           <Table
             columns={zoneColumns}
-            rows={list(zones.data)}
+            rows={zones.data}
             rowKey={(z) => z.id}
             caption={t('plan.zonesTitle')}
             empty={t('plan.zonesEmpty')}
@@ -166,7 +125,7 @@ function ZoneImport({ onDone }: { onDone(): void }) {
     setDone(null)
     try {
       const featureCollection = JSON.parse(await file.text()) as { features?: unknown[] }
-      await http.post('/api/zones/import', { replace, featureCollection })
+      await planningApi.importZones({ replace, featureCollection })
       setDone(featureCollection.features?.length ?? 0)
       onDone()
     } catch (err) {
@@ -219,7 +178,7 @@ function RulesForm({ values, canEdit, onSaved }: { values: RuleValues; canEdit: 
     setError(null)
     setSaved(false)
     try {
-      await http.put('/api/station-rules', {
+      await planningApi.saveRules({
         ...values,
         a1MaxRatio: num('a1MaxPercent') / 100,
         ...Object.fromEntries(VALUE_FIELDS.map((k) => [k, num(k)])),
