@@ -101,8 +101,8 @@ export default function CablesPage() {
   const changed = () => setRevision((n) => n + 1)
 
   return (
-    <div className="cb-split" data-mode={view.mode}>
-      <aside className="cb-side" aria-label={t('cb.side')}>
+    <div className="split split-stacked cb-split" data-mode={view.mode}>
+      <aside className="split-side" aria-label={t('cb.side')}>
         {view.mode === 'new' || (view.mode === 'edit' && route) ? (
           <RouteEditor
             key={view.mode === 'edit' ? `edit-${view.id}` : 'new'}
@@ -130,7 +130,7 @@ export default function CablesPage() {
           </>
         )}
       </aside>
-      <div className="cb-map">
+      <div className="split-map">
         <MapView
           basemap={refs.basemap}
           districts={refs.districts.data ?? null}

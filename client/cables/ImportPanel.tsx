@@ -74,7 +74,7 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
 
   return (
     <form className="cb-import" onSubmit={submit} data-testid="route-import-form">
-      <header className="cb-side-head">
+      <header className="split-side-head">
         <h1>{t('cb.import.title')}</h1>
       </header>
       <p className="muted cb-hint">{t('cb.import.help')}</p>

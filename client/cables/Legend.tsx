@@ -10,7 +10,7 @@ export interface Shown {
 export function Legend({ shown, onChange, zoom }: { shown: Shown; onChange(next: Shown): void; zoom: number }) {
   const { t } = useI18n()
   return (
-    <div className="map-panel cb-legend" data-testid="cable-legend">
+    <div className="map-panel map-legend cb-legend" data-testid="cable-legend">
       <label className="cb-legend-switch">
         <input
           type="checkbox"

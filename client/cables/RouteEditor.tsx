@@ -76,7 +76,7 @@ export function RouteEditor(props: {
 
   return (
     <form className="cb-editor" onSubmit={submit} data-testid="route-editor">
-      <header className="cb-side-head">
+      <header className="split-side-head">
         <h1>{route ? t('cb.editTitle') : t('cb.newTitle')}</h1>
       </header>
       <p className="cb-draw-hint">{draw.drawing ? t('cb.draw.hint') : t('cb.draw.editHint')}</p>

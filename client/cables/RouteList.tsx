@@ -40,7 +40,7 @@ export function RouteList(props: {
 
   return (
     <>
-      <header className="cb-side-head">
+      <header className="split-side-head">
         <h1>{t('cb.title')}</h1>
         {props.canEdit && (
           <div className="cb-actions">
@@ -64,8 +64,8 @@ export function RouteList(props: {
         )}
       </header>
       <search aria-label={t('cb.filters')}>
-        <form className="cb-filters" onSubmit={(e) => e.preventDefault()}>
-          <label className="field cb-search">
+        <form className="side-filters cb-filters" onSubmit={(e) => e.preventDefault()}>
+          <label className="field side-search">
             <span>{t('cb.filter.q')}</span>
             <input
               type="search"
@@ -134,22 +134,22 @@ export function RouteList(props: {
       </search>
       {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
-      <ul className="cb-list" data-testid="route-list">
+      <ul className="side-list" data-testid="route-list">
         {items.map((r) => (
           <li key={r.id}>
             <button
               type="button"
-              className="cb-row"
+              className="side-row cb-row"
               aria-current={r.id === props.selectedId ? 'true' : undefined}
               onClick={() => navigate(`/cables/${r.id}`)}
               data-route={r.id}
             >
-              <span className="cb-row-main">
+              <span className="side-row-main">
                 <span className="cb-kind-dot" style={{ background: KIND_COLOURS[r.kind] }} aria-hidden="true" />
                 <span className="cb-row-name">{r.name}</span>
                 <span className="num">{formatLength(r.lengthM, lang)}</span>
               </span>
-              <span className="cb-row-sub muted">
+              <span className="side-row-sub cb-row-sub muted">
                 {t(`cb.kind.${r.kind}`)} ·{' '}
                 <span className={`cb-status cb-status-${r.status}`}>{t(`cb.status.${r.status}`)}</span> ·{' '}
                 {r.carriers.join(', ')}
@@ -157,7 +157,7 @@ export function RouteList(props: {
             </button>
           </li>
         ))}
-        {list.data && items.length === 0 && <li className="muted cb-empty">{t('cb.empty')}</li>}
+        {list.data && items.length === 0 && <li className="muted side-empty cb-empty">{t('cb.empty')}</li>}
       </ul>
       {(pages.length > 1 || nextAfterId) && (
         <Pager

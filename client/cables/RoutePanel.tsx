@@ -61,7 +61,7 @@ export function RoutePanel(props: {
 
   if (!route) {
     return (
-      <section className="map-panel cb-panel" data-testid="route-panel">
+      <section className="map-panel map-sheet cb-panel" data-testid="route-panel">
         {props.state.error ? <ErrorMessage error={props.state.error} onRetry={props.state.reload} /> : <Loading />}
       </section>
     )
@@ -70,7 +70,7 @@ export function RoutePanel(props: {
   const districtSum = route.districts.reduce((s, d) => s + d.lengthM, 0)
   return (
     <section
-      className="map-panel cb-panel"
+      className="map-panel map-sheet cb-panel"
       data-testid="route-panel"
       data-status={route.status}
       aria-labelledby="route-title"

@@ -54,7 +54,7 @@ export default function SummaryPage() {
 
   return (
     <div className="page cb-summary">
-      <header className="cb-summary-head">
+      <header className="page-head cb-summary-head">
         <h1>{t('cb.sum.title')}</h1>
         <form className="cb-period" aria-label={t('cb.sum.period')} onSubmit={(e) => e.preventDefault()}>
           <div className="segmented" role="radiogroup" aria-label={t('cb.sum.period')}>

@@ -82,9 +82,9 @@ export default function PermitChecker() {
   const errors = { ...(error instanceof ApiError ? errorsByField(error.errors) : {}), ...local }
   const fieldError = (key: string) => errors[key] && <span className="field-error">{errors[key]}</span>
   return (
-    <div className="st-split pub-permit">
-      <aside className="st-side">
-        <header className="st-side-head">
+    <div className="split split-stacked pub-permit">
+      <aside className="split-side">
+        <header className="split-side-head">
           <h1>{t('pub.permit.title')}</h1>
         </header>
         <p className="hint">{t('pub.permit.lead')}</p>
@@ -188,7 +188,7 @@ export default function PermitChecker() {
           </section>
         )}
       </aside>
-      <div className="st-map">
+      <div className="split-map">
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}

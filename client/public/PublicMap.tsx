@@ -68,7 +68,7 @@ export default function PublicMap() {
       <Legend by={colourBy} onChange={setColourBy} options={['operator', 'mastClass']} />
       {picked && (
         <section
-          className="map-panel st-panel pub-picked"
+          className="map-panel map-sheet st-panel pub-picked"
           aria-labelledby="pub-picked-title"
           data-testid="public-station"
         >

@@ -131,9 +131,9 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
   }, [nearestIds, at, preview.results, t, lang])
 
   return (
-    <div className="st-split st-editor">
-      <aside className="st-side" aria-label={t('st.form.title')}>
-        <header className="st-side-head">
+    <div className="split split-stacked st-editor">
+      <aside className="split-side" aria-label={t('st.form.title')}>
+        <header className="split-side-head">
           <h1>{station ? station.siteCode : t('st.form.title')}</h1>
           {station && <StateTag state={station.state} />}
         </header>
@@ -207,7 +207,7 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
           </button>
         </div>
       </aside>
-      <div className="st-map">
+      <div className="split-map">
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}

@@ -192,11 +192,11 @@ function ApplicationView({ station, onChanged }: { station: Station; onChanged()
   const overlays = useMemo(() => [listOverlay([station], station.id)], [station])
   const focus = useMemo(() => ({ center: station.position.coordinates as LngLat, zoom: 16, seq: 0 }), [station])
   return (
-    <div className="st-split st-view">
-      <aside className="st-side">
+    <div className="split split-stacked st-view">
+      <aside className="split-side">
         <StationPanel id={station.id} onClose={() => navigate('/applications')} onChanged={onChanged} />
       </aside>
-      <div className="st-map">
+      <div className="split-map">
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}

@@ -23,7 +23,7 @@ export function Legend({
   const { t } = useI18n()
   const { keys, colours } = palette(by)
   return (
-    <div className="map-panel st-legend" data-testid="legend">
+    <div className="map-panel map-legend st-legend" data-testid="legend">
       {options.length > 1 ? (
         <label className="st-legend-by">
           <span>{t('st.colourBy')}</span>

@@ -95,9 +95,9 @@ export default function QueuePage() {
   }, [context.data, t, lang])
 
   return (
-    <div className="st-split st-queue" data-selected={selected !== null}>
-      <aside className="st-side" aria-label={t('st.queue.title')}>
-        <header className="st-side-head">
+    <div className="split split-stacked st-queue" data-selected={selected !== null}>
+      <aside className="split-side" aria-label={t('st.queue.title')}>
+        <header className="split-side-head">
           <h1>{t(inspector ? 'st.queue.inspectorTitle' : 'st.queue.title')}</h1>
         </header>
         <p className="muted st-count">
@@ -105,7 +105,7 @@ export default function QueuePage() {
         </p>
         {queue.error !== null && <ErrorMessage error={queue.error} onRetry={queue.reload} />}
         {queue.loading && !queue.data && <Loading />}
-        <ul className="st-list" data-testid="queue">
+        <ul className="side-list" data-testid="queue">
           {items.map((s) => {
             const [days, hours] = waitParts(s.waitingHours ?? 0)
             const worst = overall(s.ruleResults)
@@ -113,12 +113,12 @@ export default function QueuePage() {
               <li key={s.id}>
                 <button
                   type="button"
-                  className="st-row"
+                  className="side-row"
                   aria-current={s.id === selected ? 'true' : undefined}
                   data-site={s.siteCode}
                   onClick={() => choose(s.id, s.position.coordinates as LngLat)}
                 >
-                  <span className="st-row-main">
+                  <span className="side-row-main">
                     <code>{s.siteCode}</code>
                     <span className={`st-wait${days >= 7 ? ' st-wait-long' : ''}`}>
                       {days > 0
@@ -126,11 +126,11 @@ export default function QueuePage() {
                         : t('st.queue.waitingHours', { h: hours })}
                     </span>
                   </span>
-                  <span className="st-row-sub">
+                  <span className="side-row-sub">
                     {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m
                     · <StateTag state={s.state} />
                   </span>
-                  <span className="st-row-sub">
+                  <span className="side-row-sub">
                     <span className={`st-outcome st-${worst}`}>{t(`st.outcome.${worst}`)}</span> ·{' '}
                     <span className="muted">{s.districtName ?? '—'}</span>
                   </span>
@@ -138,10 +138,10 @@ export default function QueuePage() {
               </li>
             )
           })}
-          {queue.data && items.length === 0 && <li className="muted st-empty">{t('st.queue.empty')}</li>}
+          {queue.data && items.length === 0 && <li className="muted side-empty">{t('st.queue.empty')}</li>}
         </ul>
       </aside>
-      <div className="st-map">
+      <div className="split-map">
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}

@@ -45,8 +45,8 @@ export function StationFilters({
     a.properties.name.localeCompare(b.properties.name, 'vi'),
   )
   return (
-    <search className="st-filters" aria-label={t('st.filters')}>
-      <label className="field st-search">
+    <search className="side-filters" aria-label={t('st.filters')}>
+      <label className="field side-search">
         <span className="sr-only">{t('st.search')}</span>
         <input
           type="search"

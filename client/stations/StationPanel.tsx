@@ -32,7 +32,7 @@ export function StationPanel({
   const detail = useApi((signal) => stationsApi.get(id, signal), `station:${id}`)
   const s = detail.data
   return (
-    <section className="map-panel st-panel" aria-labelledby="st-panel-title" data-testid="station-panel">
+    <section className="map-panel map-sheet st-panel" aria-labelledby="st-panel-title" data-testid="station-panel">
       <header className="panel-head">
         <div>
           <h2 id="st-panel-title" className="panel-title">

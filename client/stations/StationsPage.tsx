@@ -78,9 +78,9 @@ export default function StationsPage() {
   const total = list.data?.total ?? 0
 
   return (
-    <div className="st-split" data-view={view}>
-      <aside className="st-side" aria-label={t('st.list')}>
-        <header className="st-side-head">
+    <div className="split" data-view={view}>
+      <aside className="split-side" aria-label={t('st.list')}>
+        <header className="split-side-head">
           <h1>{t('st.title')}</h1>
           <div className="segmented st-view-switch">
             {(['map', 'list'] as const).map((v) => (
@@ -98,30 +98,30 @@ export default function StationsPage() {
         </p>
         {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
         {list.loading && !list.data && <Loading />}
-        <ul className="st-list" data-testid="station-list">
+        <ul className="side-list" data-testid="station-list">
           {items.map((s) => (
             <li key={s.id}>
               <button
                 type="button"
-                className="st-row"
+                className="side-row"
                 aria-current={s.id === selectedId ? 'true' : undefined}
                 onClick={() => show(s.id, s.position.coordinates as [number, number])}
               >
-                <span className="st-row-main">
+                <span className="side-row-main">
                   <code>{s.siteCode}</code>
                   <StateTag state={s.state} />
                 </span>
-                <span className="st-row-sub">
+                <span className="side-row-sub">
                   {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · {formatNumber(s.mastHeightM, lang, 1)} m
                   {s.temporary ? ` · ${t('st.temporary')}` : ''}
                 </span>
-                <span className="st-row-sub muted">
+                <span className="side-row-sub muted">
                   {[s.address, s.districtName].filter(Boolean).join(', ') || '—'}
                 </span>
               </button>
             </li>
           ))}
-          {list.data && items.length === 0 && <li className="muted st-empty">{t('st.empty')}</li>}
+          {list.data && items.length === 0 && <li className="muted side-empty">{t('st.empty')}</li>}
         </ul>
         {total > PAGE && (
           <Pager
@@ -137,7 +137,7 @@ export default function StationsPage() {
           />
         )}
       </aside>
-      <div className="st-map">
+      <div className="split-map">
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}
