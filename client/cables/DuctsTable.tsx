@@ -2,8 +2,9 @@ import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
+import { type Column, Table } from '../ui/Table'
 import { useApi } from '../ui/useApi'
-import { cablesApi } from './api'
+import { cablesApi, type DuctRow } from './api'
 import { formatLength, formatVnd } from './format'
 
 /** Shared underground ducts: capacity, tubes allocated, occupancy and each carrier's monthly rent. */
@@ -12,82 +13,76 @@ export function DuctsTable() {
   const ducts = useApi((signal) => cablesApi.ducts(signal).then((r) => r.items), 'ducts')
   if (ducts.error) return <ErrorMessage error={ducts.error} onRetry={ducts.reload} />
   if (!ducts.data) return <Loading />
+  const columns: Column<DuctRow>[] = [
+    {
+      key: 'route',
+      header: t('cb.ducts.route'),
+      cell: (d) => (
+        <a
+          href={`/cables/${d.routeId}`}
+          onClick={(e) => {
+            e.preventDefault()
+            navigate(`/cables/${d.routeId}`)
+          }}
+        >
+          {d.name}
+        </a>
+      ),
+    },
+    { key: 'length', header: t('cb.field.length'), cell: (d) => formatLength(d.lengthM, lang), className: 'num' },
+    {
+      key: 'capacity',
+      header: t('cb.ducts.capacity'),
+      cell: (d) => t('cb.ducts.tubes', { ducts: formatCount(d.ducts, lang), tubes: formatCount(d.tubes, lang) }),
+      className: 'num',
+    },
+    {
+      key: 'allocated',
+      header: t('cb.ducts.allocated'),
+      cell: (d) => formatCount(d.allocatedTubes, lang),
+      className: 'num',
+    },
+    {
+      key: 'occupancy',
+      header: t('cb.ducts.occupancy'),
+      cell: (d) => (
+        <>
+          {/* biome-ignore lint/a11y/useSemanticElements: a <meter> looks different in each browser */}
+          <span
+            className="cb-meter"
+            role="meter"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(d.occupancy * 100)}
+            aria-label={t('cb.ducts.occupancy')}
+          >
+            <span style={{ width: `${Math.min(100, d.occupancy * 100)}%` }} />
+          </span>{' '}
+          {formatNumber(d.occupancy * 100, lang, 0)} %
+        </>
+      ),
+    },
+    { key: 'price', header: t('cb.ducts.price'), cell: (d) => formatVnd(d.priceVndPerMMonth, lang), className: 'num' },
+    {
+      key: 'rent',
+      header: t('cb.ducts.rent'),
+      cell: (d) =>
+        d.allocations.map((a) => (
+          <div key={a.carrier} className="cb-rent">
+            {a.carrier}: {formatCount(a.tubes, lang)} · <span className="num">{formatVnd(a.monthlyRentVnd, lang)}</span>
+          </div>
+        )),
+    },
+  ]
   return (
-    <div className="table-wrap">
-      <table className="table cb-ducts" data-testid="ducts-table">
-        <caption className="sr-only">{t('cb.ducts.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cb.ducts.route')}</th>
-            <th scope="col" className="num">
-              {t('cb.field.length')}
-            </th>
-            <th scope="col" className="num">
-              {t('cb.ducts.capacity')}
-            </th>
-            <th scope="col" className="num">
-              {t('cb.ducts.allocated')}
-            </th>
-            <th scope="col">{t('cb.ducts.occupancy')}</th>
-            <th scope="col" className="num">
-              {t('cb.ducts.price')}
-            </th>
-            <th scope="col">{t('cb.ducts.rent')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ducts.data.length === 0 && (
-            <tr>
-              <td colSpan={7} className="empty">
-                {t('cb.ducts.none')}
-              </td>
-            </tr>
-          )}
-          {ducts.data.map((d) => (
-            <tr key={d.routeId}>
-              <td>
-                <a
-                  href={`/cables/${d.routeId}`}
-                  onClick={(e) => {
-                    e.preventDefault()
-                    navigate(`/cables/${d.routeId}`)
-                  }}
-                >
-                  {d.name}
-                </a>
-              </td>
-              <td className="num">{formatLength(d.lengthM, lang)}</td>
-              <td className="num">
-                {t('cb.ducts.tubes', { ducts: formatCount(d.ducts, lang), tubes: formatCount(d.tubes, lang) })}
-              </td>
-              <td className="num">{formatCount(d.allocatedTubes, lang)}</td>
-              <td>
-                {/* biome-ignore lint/a11y/useSemanticElements: a <meter> looks different in each browser */}
-                <span
-                  className="cb-meter"
-                  role="meter"
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-valuenow={Math.round(d.occupancy * 100)}
-                  aria-label={t('cb.ducts.occupancy')}
-                >
-                  <span style={{ width: `${Math.min(100, d.occupancy * 100)}%` }} />
-                </span>{' '}
-                {formatNumber(d.occupancy * 100, lang, 0)} %
-              </td>
-              <td className="num">{formatVnd(d.priceVndPerMMonth, lang)}</td>
-              <td>
-                {d.allocations.map((a) => (
-                  <div key={a.carrier} className="cb-rent">
-                    {a.carrier}: {formatCount(a.tubes, lang)} ·{' '}
-                    <span className="num">{formatVnd(a.monthlyRentVnd, lang)}</span>
-                  </div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={columns}
+      rows={ducts.data}
+      rowKey={(d) => d.routeId}
+      caption={t('cb.ducts.title')}
+      empty={t('cb.ducts.none')}
+      className="cb-ducts"
+      testId="ducts-table"
+    />
   )
 }

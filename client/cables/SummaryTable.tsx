@@ -1,8 +1,20 @@
-import { useI18n } from '../i18n'
+import { type MessageKey, useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
+import { type Column, Table } from '../ui/Table'
 import type { GroupBy, Summary, SummaryRow } from './api'
 import { formatKm } from './format'
 import { KIND_COLOURS } from './model'
+
+type Figure = 'completedRoutes' | 'completedM' | 'buildingRoutes' | 'buildingM' | 'completedPoles'
+
+/** The figures of a row, in column order; lengths (in metres) are shown in km. */
+const FIGURES: { key: Figure; header: MessageKey }[] = [
+  { key: 'completedRoutes', header: 'cb.sum.completedRoutes' },
+  { key: 'completedM', header: 'cb.sum.completedKm' },
+  { key: 'buildingRoutes', header: 'cb.sum.buildingRoutes' },
+  { key: 'buildingM', header: 'cb.sum.buildingKm' },
+  { key: 'completedPoles', header: 'cb.sum.poles' },
+]
 
 /**
  * The summary's table: one row per group and kind, figures in Vietnamese format, and a total row that counts
@@ -19,72 +31,65 @@ export function SummaryTable({
 }) {
   const { t, lang } = useI18n()
   const rows = summary.rows
-  const sum = (k: 'completedRoutes' | 'completedM' | 'buildingRoutes' | 'buildingM' | 'completedPoles') =>
-    summary.distinctTotal.reduce((s, r) => s + Number(r[k]), 0)
+  const sum = (k: Figure) => summary.distinctTotal.reduce((s, r) => s + Number(r[k]), 0)
+  const show = (k: Figure, v: number) => (k.endsWith('M') ? formatKm(v, lang) : formatCount(v, lang))
   const additive = summary.additive.routes && summary.additive.lengths && summary.additive.poles
+  const group: Column<SummaryRow> = {
+    key: 'group',
+    header: t(groupBy === 'district' ? 'cb.sum.district' : 'cb.sum.carrier'),
+    cell: (r) => groupName(r.group),
+  }
+  const kind: Column<SummaryRow> = {
+    key: 'kind',
+    header: t('cb.field.kind'),
+    cell: (r) => (
+      <>
+        <span className="cb-kind-dot" style={{ background: KIND_COLOURS[r.kind] }} aria-hidden="true" />{' '}
+        {t(`cb.kind.${r.kind}`)}
+      </>
+    ),
+  }
+  const figures = FIGURES.map(
+    (f): Column<SummaryRow> => ({
+      key: f.key,
+      header: t(f.header),
+      cell: (r) => show(f.key, r[f.key]),
+      className: 'num',
+    }),
+  )
+  const labels = groupBy === 'none' ? [kind] : [group, kind]
   return (
-    <div className="table-wrap">
-      <table className="table cb-summary-table" data-testid="summary-table">
-        <caption className="sr-only">{t('cb.sum.table')}</caption>
-        <thead>
-          <tr>
-            {groupBy !== 'none' && (
-              <th scope="col">{t(groupBy === 'district' ? 'cb.sum.district' : 'cb.sum.carrier')}</th>
-            )}
-            <th scope="col">{t('cb.field.kind')}</th>
-            <th scope="col" className="num">
-              {t('cb.sum.completedRoutes')}
-            </th>
-            <th scope="col" className="num">
-              {t('cb.sum.completedKm')}
-            </th>
-            <th scope="col" className="num">
-              {t('cb.sum.buildingRoutes')}
-            </th>
-            <th scope="col" className="num">
-              {t('cb.sum.buildingKm')}
-            </th>
-            <th scope="col" className="num">
-              {t('cb.sum.poles')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.group}:${r.kind}`}>
-              {groupBy !== 'none' && <td>{groupName(r.group)}</td>}
-              <td>
-                <span className="cb-kind-dot" style={{ background: KIND_COLOURS[r.kind] }} aria-hidden="true" />{' '}
-                {t(`cb.kind.${r.kind}`)}
-              </td>
-              <td className="num">{formatCount(r.completedRoutes, lang)}</td>
-              <td className="num">{formatKm(r.completedM, lang)}</td>
-              <td className="num">{formatCount(r.buildingRoutes, lang)}</td>
-              <td className="num">{formatKm(r.buildingM, lang)}</td>
-              <td className="num">{formatCount(r.completedPoles, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-        {rows.length > 0 && (
-          <tfoot data-testid="summary-distinct-total">
-            <tr>
-              <th scope="row" colSpan={groupBy === 'none' ? 1 : 2}>
-                {t(additive ? 'cb.total' : 'cb.sum.distinctTotal')}
-              </th>
-              <td className="num">{formatCount(sum('completedRoutes'), lang)}</td>
-              <td className="num">{formatKm(sum('completedM'), lang)}</td>
-              <td className="num">{formatCount(sum('buildingRoutes'), lang)}</td>
-              <td className="num">{formatKm(sum('buildingM'), lang)}</td>
-              <td className="num">{formatCount(sum('completedPoles'), lang)}</td>
-            </tr>
-          </tfoot>
-        )}
-      </table>
+    <>
+      <Table
+        columns={[...labels, ...figures]}
+        rows={rows}
+        rowKey={(r) => `${r.group}:${r.kind}`}
+        caption={t('cb.sum.table')}
+        empty={t('cb.empty')}
+        className="cb-summary-table"
+        testId="summary-table"
+        foot={
+          rows.length > 0 && (
+            <tfoot data-testid="summary-distinct-total">
+              <tr>
+                <th scope="row" colSpan={labels.length}>
+                  {t(additive ? 'cb.total' : 'cb.sum.distinctTotal')}
+                </th>
+                {FIGURES.map((f) => (
+                  <td key={f.key} className="num">
+                    {show(f.key, sum(f.key))}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )
+        }
+      />
       {!additive && groupBy !== 'none' && (
         <p className="muted" data-testid="summary-not-additive">
           {t(groupBy === 'carrier' ? 'cb.sum.notAdditive.carrier' : 'cb.sum.notAdditive.district')}
         </p>
       )}
-    </div>
+    </>
   )
 }

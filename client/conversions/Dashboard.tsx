@@ -6,6 +6,7 @@ import { useSession } from '../auth/session'
 import { useI18n, type MessageKey } from '../i18n'
 import { formatCount, formatDate, formatNumber } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
+import { type Column, Table } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { api, itemsHref, type Counts, type PhaseProgress, type Programme } from './api'
 import { BurnUpChart } from './BurnUpChart'
@@ -240,66 +241,50 @@ function StatusStrip({ totals, base }: { totals: Counts; base: Parameters<typeof
   )
 }
 
-function BreakdownTable({
-  rows,
-  header,
-}: {
-  rows: { key: string; label: string; counts: Counts; filter: Parameters<typeof itemsHref>[0] }[]
-  header: string
-}) {
+type BreakdownRow = { key: string; label: string; counts: Counts; filter: Parameters<typeof itemsHref>[0] }
+
+/** Items, verified (and their share), reported and overdue per district or carrier; each figure opens its items. */
+function BreakdownTable({ rows, header }: { rows: BreakdownRow[]; header: string }) {
   const { t, lang } = useI18n()
+  const link = (r: BreakdownRow, n: number, more: Partial<Parameters<typeof itemsHref>[0]> = {}) => (
+    <AppLink href={itemsHref({ ...r.filter, ...more })}>{formatCount(n, lang)}</AppLink>
+  )
+  const columns: Column<BreakdownRow>[] = [
+    { key: 'label', header, cell: (r) => r.label },
+    { key: 'items', header: t('conv.col.items'), cell: (r) => link(r, r.counts.items), className: 'num' },
+    {
+      key: 'verified',
+      header: t('conv.status.verified'),
+      cell: (r) => link(r, r.counts.verified, { status: 'verified' }),
+      className: 'num',
+    },
+    {
+      key: 'share',
+      header: '%',
+      cell: (r) => formatNumber(r.counts.items ? (r.counts.verified / r.counts.items) * 100 : 0, lang),
+      className: 'num',
+    },
+    {
+      key: 'reported',
+      header: t('conv.status.reported'),
+      cell: (r) => link(r, r.counts.reported, { status: 'reported' }),
+      className: 'num',
+    },
+    {
+      key: 'overdue',
+      header: t('conv.overdue.short'),
+      cell: (r) => link(r, r.counts.overdue, { overdue: 'true' }),
+      className: 'num',
+    },
+  ]
   return (
-    <div className="table-wrap">
-      <table className="table conv-table">
-        <thead>
-          <tr>
-            <th scope="col">{header}</th>
-            <th scope="col" className="num">
-              {t('conv.col.items')}
-            </th>
-            <th scope="col" className="num">
-              {t('conv.status.verified')}
-            </th>
-            <th scope="col" className="num">
-              %
-            </th>
-            <th scope="col" className="num">
-              {t('conv.status.reported')}
-            </th>
-            <th scope="col" className="num">
-              {t('conv.overdue.short')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <td>{r.label}</td>
-              <td className="num">
-                <AppLink href={itemsHref(r.filter)}>{formatCount(r.counts.items, lang)}</AppLink>
-              </td>
-              <td className="num">
-                <AppLink href={itemsHref({ ...r.filter, status: 'verified' })}>
-                  {formatCount(r.counts.verified, lang)}
-                </AppLink>
-              </td>
-              <td className="num">
-                {formatNumber(r.counts.items ? (r.counts.verified / r.counts.items) * 100 : 0, lang)}
-              </td>
-              <td className="num">
-                <AppLink href={itemsHref({ ...r.filter, status: 'reported' })}>
-                  {formatCount(r.counts.reported, lang)}
-                </AppLink>
-              </td>
-              <td className="num">
-                <AppLink href={itemsHref({ ...r.filter, overdue: 'true' })}>
-                  {formatCount(r.counts.overdue, lang)}
-                </AppLink>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      caption={header}
+      empty={t('conv.items.empty')}
+      className="conv-table"
+    />
   )
 }

@@ -2,28 +2,40 @@ import type { ReactNode } from 'react'
 
 export interface Column<T> {
   key: string
-  header: string
+  header: ReactNode
   cell(row: T): ReactNode
+  /** On the header and every cell of the column, e.g. `num` for figures aligned right. */
   className?: string
 }
 
-/** A plain data table that scrolls sideways on a narrow screen rather than squeezing its columns. */
+/**
+ * A plain data table that scrolls sideways on a narrow screen rather than squeezing its columns: a header
+ * row from the columns, a row per item (or one line saying there are none) and optional footer rows.
+ */
 export function Table<T>({
   columns,
   rows,
   rowKey,
   caption,
   empty,
+  className,
+  testId,
+  foot,
 }: {
   columns: Column<T>[]
   rows: T[]
   rowKey(row: T): string | number
   caption: string
   empty: string
+  /** Classes beside `table`. */
+  className?: string
+  testId?: string
+  /** A `<tfoot>`, such as a total row. */
+  foot?: ReactNode
 }) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -53,6 +65,7 @@ export function Table<T>({
             ))
           )}
         </tbody>
+        {foot}
       </table>
     </div>
   )
