@@ -3,7 +3,7 @@ import { http } from '../api/http'
 import type { AuditEntry } from '../api/types'
 import { useI18n } from '../i18n'
 import { formatDateTime } from '../i18n/format'
-import { ErrorMessage, Loading } from '../ui/status'
+import { Loaded, Loading } from '../ui/status'
 import { Pager, Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 
@@ -35,29 +35,27 @@ export default function AuditPage() {
       <header className="page-head">
         <h1>{t('audit.title')}</h1>
       </header>
-      {page.error !== null ? (
-        <ErrorMessage error={page.error} onRetry={page.reload} />
-      ) : page.data ? (
-        <>
-          <Table
-            columns={columns}
-            rows={page.data.items}
-            rowKey={(e) => e.id}
-            caption={t('audit.title')}
-            empty={t('audit.empty')}
-          />
-          <Pager
-            label=""
-            previousText={t('audit.newer')}
-            nextText={t('audit.older')}
-            onPrevious={cursors.length > 1 ? () => setCursors((c) => c.slice(0, -1)) : null}
-            onNext={next !== null ? () => setCursors((c) => [...c, next]) : null}
-          />
-          {page.loading && <Loading />}
-        </>
-      ) : (
-        <Loading />
-      )}
+      <Loaded state={page}>
+        {(d) => (
+          <>
+            <Table
+              columns={columns}
+              rows={d.items}
+              rowKey={(e) => e.id}
+              caption={t('audit.title')}
+              empty={t('audit.empty')}
+            />
+            <Pager
+              label=""
+              previousText={t('audit.newer')}
+              nextText={t('audit.older')}
+              onPrevious={cursors.length > 1 ? () => setCursors((c) => c.slice(0, -1)) : null}
+              onNext={next !== null ? () => setCursors((c) => [...c, next]) : null}
+            />
+            {page.loading && <Loading />}
+          </>
+        )}
+      </Loaded>
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { http } from '../api/http'
 import { useI18n } from '../i18n'
 import { formatCount, formatDate, formatDateTime } from '../i18n/format'
-import { ErrorMessage, Loading } from '../ui/status'
+import { Loaded } from '../ui/status'
 import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { BoundaryImportForm } from './BoundaryImportForm'
@@ -78,30 +78,28 @@ export default function BoundariesPage() {
           onImported={() => setVersion((v) => v + 1)}
         />
       )}
-      {data.error !== null ? (
-        <ErrorMessage error={data.error} onRetry={data.reload} />
-      ) : data.data ? (
-        <>
-          <h2>{t('boundaries.vintages')}</h2>
-          <Table
-            columns={vintageColumns}
-            rows={data.data.vintages}
-            rowKey={(v) => `${v.level}-${v.provinceCode}-${v.validFrom}`}
-            caption={t('boundaries.vintages')}
-            empty={t('boundaries.empty')}
-          />
-          <h2>{t('boundaries.imports')}</h2>
-          <Table
-            columns={importColumns}
-            rows={data.data.imports}
-            rowKey={(i) => i.id}
-            caption={t('boundaries.imports')}
-            empty={t('boundaries.empty')}
-          />
-        </>
-      ) : (
-        <Loading />
-      )}
+      <Loaded state={data}>
+        {(d) => (
+          <>
+            <h2>{t('boundaries.vintages')}</h2>
+            <Table
+              columns={vintageColumns}
+              rows={d.vintages}
+              rowKey={(v) => `${v.level}-${v.provinceCode}-${v.validFrom}`}
+              caption={t('boundaries.vintages')}
+              empty={t('boundaries.empty')}
+            />
+            <h2>{t('boundaries.imports')}</h2>
+            <Table
+              columns={importColumns}
+              rows={d.imports}
+              rowKey={(i) => i.id}
+              caption={t('boundaries.imports')}
+              empty={t('boundaries.empty')}
+            />
+          </>
+        )}
+      </Loaded>
     </div>
   )
 }

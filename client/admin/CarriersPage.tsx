@@ -1,7 +1,7 @@
 import { http } from '../api/http'
 import type { Carrier } from '../api/types'
 import { useI18n } from '../i18n'
-import { ErrorMessage, Loading } from '../ui/status'
+import { Loaded } from '../ui/status'
 import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 
@@ -23,19 +23,17 @@ export default function CarriersPage() {
       <header className="page-head">
         <h1>{t('carriers.title')}</h1>
       </header>
-      {carriers.error !== null ? (
-        <ErrorMessage error={carriers.error} onRetry={carriers.reload} />
-      ) : carriers.data ? (
-        <Table
-          columns={columns}
-          rows={carriers.data}
-          rowKey={(c) => c.id}
-          caption={t('carriers.title')}
-          empty={t('carriers.empty')}
-        />
-      ) : (
-        <Loading />
-      )}
+      <Loaded state={carriers}>
+        {(d) => (
+          <Table
+            columns={columns}
+            rows={d}
+            rowKey={(c) => c.id}
+            caption={t('carriers.title')}
+            empty={t('carriers.empty')}
+          />
+        )}
+      </Loaded>
     </div>
   )
 }

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react'
 import { http } from '../api/http'
 import type { Carrier, Page, Role, User } from '../api/types'
 import { useI18n } from '../i18n'
-import { formatCount } from '../i18n/format'
-import { ErrorMessage, Loading } from '../ui/status'
-import { Pager, Table, type Column } from '../ui/Table'
+import { Loaded } from '../ui/status'
+import { OffsetPager, Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { UserForm } from './UserForm'
 
@@ -12,7 +11,7 @@ const PAGE = 20
 
 /** User administration: a searchable, paged list and a form to add a user. */
 export default function UsersPage() {
-  const { t, lang } = useI18n()
+  const { t } = useI18n()
   const [q, setQ] = useState('')
   const [search, setSearch] = useState('')
   const [role, setRole] = useState<Role | ''>('')
@@ -97,36 +96,20 @@ export default function UsersPage() {
               {notice}
             </p>
           )}
-          {users.error !== null ? (
-            <ErrorMessage error={users.error} onRetry={users.reload} />
-          ) : users.data ? (
-            <>
-              <Table
-                columns={columns}
-                rows={users.data.items}
-                rowKey={(u) => u.id}
-                caption={t('users.title')}
-                empty={t('users.empty')}
-              />
-              <Pager
-                label={
-                  total > 0
-                    ? t('table.range', {
-                        from: formatCount(offset + 1, lang),
-                        to: formatCount(offset + shown, lang),
-                        total: formatCount(total, lang),
-                      })
-                    : ''
-                }
-                previousText={t('table.previous')}
-                nextText={t('table.next')}
-                onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
-                onNext={offset + shown < total ? () => setOffset(offset + PAGE) : null}
-              />
-            </>
-          ) : (
-            <Loading />
-          )}
+          <Loaded state={users}>
+            {(d) => (
+              <>
+                <Table
+                  columns={columns}
+                  rows={d.items}
+                  rowKey={(u) => u.id}
+                  caption={t('users.title')}
+                  empty={t('users.empty')}
+                />
+                <OffsetPager offset={offset} shown={shown} total={total} pageSize={PAGE} onOffset={setOffset} />
+              </>
+            )}
+          </Loaded>
         </section>
         <aside className="page-side">
           <UserForm

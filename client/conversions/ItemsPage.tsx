@@ -3,7 +3,7 @@ import { useSession } from '../auth/session'
 import { useI18n, type MessageKey } from '../i18n'
 import { formatCount, formatDate } from '../i18n/format'
 import { ErrorMessage, Loading } from '../ui/status'
-import { Pager } from '../ui/Table'
+import { OffsetPager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { api, filtersFromUrl, itemsHref, STATUSES, type Filters, type Programme } from './api'
 import { ItemsTable } from './OverdueTable'
@@ -117,20 +117,12 @@ export function ItemsPage({ programme }: { programme: Programme }) {
             {t('conv.items.total', { total: formatCount(total, lang) })}
           </p>
           <ItemsTable items={page.data.items} />
-          <Pager
-            label={
-              total > 0
-                ? t('table.range', {
-                    from: formatCount(offset + 1, lang),
-                    to: formatCount(Math.min(offset + PAGE, total), lang),
-                    total: formatCount(total, lang),
-                  })
-                : ''
-            }
-            previousText={t('table.previous')}
-            nextText={t('table.next')}
-            onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
-            onNext={offset + PAGE < total ? () => setOffset(offset + PAGE) : null}
+          <OffsetPager
+            offset={offset}
+            shown={page.data.items.length}
+            total={total}
+            pageSize={PAGE}
+            onOffset={setOffset}
           />
         </>
       ) : (

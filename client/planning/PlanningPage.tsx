@@ -3,7 +3,7 @@ import { useSession } from '../auth/session'
 import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatDate, formatNumber, parseNumber } from '../i18n/format'
-import { ErrorMessage, Loading } from '../ui/status'
+import { ErrorMessage, Loaded } from '../ui/status'
 import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { type Overdue, planningApi, type RuleValues, type Zone } from './api'
@@ -66,46 +66,36 @@ export default function PlanningPage() {
       </header>
       <section className="card">
         <h2>{t('plan.overdueTitle')}</h2>
-        {overdue.error !== null ? (
-          <ErrorMessage error={overdue.error} onRetry={overdue.reload} />
-        ) : overdue.data ? (
-          <Table
-            columns={overdueColumns}
-            rows={overdue.data}
-            rowKey={(s) => s.id}
-            caption={t('plan.overdueTitle')}
-            empty={t('plan.overdueEmpty')}
-          />
-        ) : (
-          <Loading />
-        )}
+        <Loaded state={overdue}>
+          {(d) => (
+            <Table
+              columns={overdueColumns}
+              rows={d}
+              rowKey={(s) => s.id}
+              caption={t('plan.overdueTitle')}
+              empty={t('plan.overdueEmpty')}
+            />
+          )}
+        </Loaded>
       </section>
       <section className="card">
         <h2>{t('plan.zonesTitle')}</h2>
-        {zones.error !== null ? (
-          <ErrorMessage error={zones.error} onRetry={zones.reload} />
-        ) : zones.data ? (
-          <Table
-            columns={zoneColumns}
-            rows={zones.data}
-            rowKey={(z) => z.id}
-            caption={t('plan.zonesTitle')}
-            empty={t('plan.zonesEmpty')}
-          />
-        ) : (
-          <Loading />
-        )}
+        <Loaded state={zones}>
+          {(d) => (
+            <Table
+              columns={zoneColumns}
+              rows={d}
+              rowKey={(z) => z.id}
+              caption={t('plan.zonesTitle')}
+              empty={t('plan.zonesEmpty')}
+            />
+          )}
+        </Loaded>
         {canEdit && <ZoneImport onDone={zones.reload} />}
       </section>
       <section className="card">
         <h2>{t('plan.rulesTitle')}</h2>
-        {rules.error !== null ? (
-          <ErrorMessage error={rules.error} onRetry={rules.reload} />
-        ) : rules.data ? (
-          <RulesForm values={rules.data} canEdit={canEdit} onSaved={rules.reload} />
-        ) : (
-          <Loading />
-        )}
+        <Loaded state={rules}>{(d) => <RulesForm values={d} canEdit={canEdit} onSaved={rules.reload} />}</Loaded>
       </section>
     </div>
   )

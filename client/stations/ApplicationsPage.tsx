@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react'
 import { navigate, usePath } from '../app/router'
 import { useI18n } from '../i18n'
-import { formatCount, formatDateTime } from '../i18n/format'
+import { formatDateTime } from '../i18n/format'
 import type { LngLat } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
-import { Pager } from '../ui/Table'
+import { OffsetPager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { stationsApi } from './api'
 import { ApplicationEditor } from './ApplicationEditor'
@@ -154,17 +154,7 @@ function ApplicationList() {
         </div>
       )}
       {total > PAGE && (
-        <Pager
-          label={t('table.range', {
-            from: formatCount(offset + 1, lang),
-            to: formatCount(offset + items.length, lang),
-            total: formatCount(total, lang),
-          })}
-          previousText={t('table.previous')}
-          nextText={t('table.next')}
-          onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
-          onNext={offset + PAGE < total ? () => setOffset(offset + PAGE) : null}
-        />
+        <OffsetPager offset={offset} shown={items.length} total={total} pageSize={PAGE} onOffset={setOffset} />
       )}
     </div>
   )

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 import type { MapClick } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
-import { Pager } from '../ui/Table'
+import { OffsetPager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { stationsApi, type StationQuery } from './api'
 import { ExportMenu } from './ExportMenu'
@@ -124,17 +124,7 @@ export default function StationsPage() {
           {list.data && items.length === 0 && <li className="muted side-empty">{t('st.empty')}</li>}
         </ul>
         {total > PAGE && (
-          <Pager
-            label={t('table.range', {
-              from: formatCount(offset + 1, lang),
-              to: formatCount(offset + items.length, lang),
-              total: formatCount(total, lang),
-            })}
-            previousText={t('table.previous')}
-            nextText={t('table.next')}
-            onPrevious={offset > 0 ? () => setOffset(Math.max(0, offset - PAGE)) : null}
-            onNext={offset + PAGE < total ? () => setOffset(offset + PAGE) : null}
-          />
+          <OffsetPager offset={offset} shown={items.length} total={total} pageSize={PAGE} onOffset={setOffset} />
         )}
       </aside>
       <div className="split-map">

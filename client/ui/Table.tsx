@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { useI18n } from '../i18n'
+import { formatCount } from '../i18n/format'
 
 export interface Column<T> {
   key: string
@@ -95,5 +97,37 @@ export function Pager({
         {nextText} ›
       </button>
     </div>
+  )
+}
+
+/** Previous / next over a list paged by offset, with its "1–20 of 57" line. */
+export function OffsetPager({
+  offset,
+  shown,
+  total,
+  pageSize,
+  onOffset,
+}: {
+  offset: number
+  /** How many rows the current page holds. */
+  shown: number
+  total: number
+  pageSize: number
+  onOffset(offset: number): void
+}) {
+  const { t, lang } = useI18n()
+  const range = {
+    from: formatCount(offset + 1, lang),
+    to: formatCount(offset + shown, lang),
+    total: formatCount(total, lang),
+  }
+  return (
+    <Pager
+      label={total > 0 ? t('table.range', range) : ''}
+      previousText={t('table.previous')}
+      nextText={t('table.next')}
+      onPrevious={offset > 0 ? () => onOffset(Math.max(0, offset - pageSize)) : null}
+      onNext={offset + shown < total ? () => onOffset(offset + pageSize) : null}
+    />
   )
 }

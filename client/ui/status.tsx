@@ -66,3 +66,16 @@ export function ErrorMessage({
     </div>
   )
 }
+
+/** What a call gave (see useApi): its error with a retry, its data drawn by `children`, or a loading line until then. */
+export function Loaded<T>({
+  state,
+  children,
+}: {
+  state: { data: T | undefined; error: unknown; reload(): void }
+  children(data: T): ReactNode
+}) {
+  if (state.error !== null) return <ErrorMessage error={state.error} onRetry={state.reload} />
+  if (state.data === undefined) return <Loading />
+  return children(state.data)
+}
