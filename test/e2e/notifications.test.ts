@@ -37,7 +37,7 @@ describe('the notification bell', () => {
     await officer.page.locator('[data-testid=bell-menu] a').first().click()
     await officer.page.waitForURL(`**/stations/${id}`)
     await expect
-      .poll(() => officer.page.locator('[data-testid=station-panel] #st-panel-title').innerText())
+      .poll(() => officer.page.locator('[data-testid=station-panel] #st-panel-title').textContent())
       .toBe('BELL-MAP-1')
     expect(officer.errors).toEqual([])
   })
