@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { http } from '../api/http'
 import { useI18n } from '../i18n'
 import { ErrorMessage } from '../ui/status'
+import { useAction } from '../ui/useAction'
 import { ImportReport, type BoundaryReport } from './ImportReport'
 
 const LEVELS = ['district', 'province', 'ward'] as const
@@ -13,17 +14,14 @@ export function BoundaryImportForm({ provinceCode, onImported }: { provinceCode:
   const [validFrom, setValidFrom] = useState('')
   const [dryRun, setDryRun] = useState(false)
   const [file, setFile] = useState<File | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
   const [report, setReport] = useState<BoundaryReport | null>(null)
+  const { busy, error, run } = useAction()
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     if (!file) return
-    setBusy(true)
-    setError(null)
     setReport(null)
-    try {
+    await run(async () => {
       let featureCollection: unknown
       try {
         featureCollection = JSON.parse(await file.text())
@@ -41,11 +39,7 @@ export function BoundaryImportForm({ provinceCode, onImported }: { provinceCode:
       const answer = await http.post<BoundaryReport>('/api/admin/boundaries', body)
       setReport(answer)
       if (answer.status === 'imported') onImported()
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

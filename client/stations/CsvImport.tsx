@@ -3,6 +3,7 @@ import { ApiError } from '../api/http'
 import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
 import { ErrorMessage } from '../ui/status'
+import { useAction } from '../ui/useAction'
 import { stationsApi } from './api'
 import { csvErrorsByLine } from './model'
 
@@ -16,25 +17,18 @@ const TEMPLATE =
 export function CsvImport({ onImported }: { onImported(): void }) {
   const { t, lang } = useI18n()
   const [file, setFile] = useState<File | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
   const [created, setCreated] = useState<number | null>(null)
+  const { busy, error, run } = useAction()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (!file) return
-    setBusy(true)
-    setError(null)
     setCreated(null)
-    try {
+    await run(async () => {
       const r = await stationsApi.importCsv(await file.text())
       setCreated(r.created)
       onImported()
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const lines = error instanceof ApiError ? csvErrorsByLine(error.errors) : []

@@ -67,7 +67,7 @@ export function ErrorMessage({
   )
 }
 
-/** What a call gave (see useApi): its error with a retry, its data drawn by `children`, or a loading line until then. */
+/** What a call gave (see useApi): its error with a retry, its data drawn by `children`, or a loading line till then. */
 export function Loaded<T>({
   state,
   children,
