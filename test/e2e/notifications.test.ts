@@ -36,9 +36,10 @@ describe('the notification bell', () => {
     await officer.screenshot(`${SCREENS}/bell-map-desktop.png`)
     await officer.page.locator('[data-testid=bell-menu] a').first().click()
     await officer.page.waitForURL(`**/stations/${id}`)
-    await expect
-      .poll(() => officer.page.locator('[data-testid=station-panel] #st-panel-title').textContent())
-      .toBe('BELL-MAP-1')
+    // The station's own record: its panel names the site once its detail has loaded.
+    await officer.page
+      .locator('[data-testid=station-panel] #st-panel-title', { hasText: 'BELL-MAP-1' })
+      .waitFor({ timeout: 60_000 })
     expect(officer.errors).toEqual([])
   })
 
