@@ -21,7 +21,6 @@ const SQL_ALLOWED: Record<string, string> = {
   'bench/cases/stations.ts': 'raw-SQL baseline (independent oracle)',
   'bench/pglite-open.ts': 'raw-SQL baseline (independent oracle)',
   // Being moved to their domain's sql.ts by the work running now; remove each entry as its file empties.
-  'server/conversions/dashboard.ts': 'pending', // pending: aggr
   'server/notifications/routes.ts': 'pending', // pending: stsplit
   'server/ogc/collections.ts': 'pending', // pending: lead
   'server/planning/routes.ts': 'pending', // pending: stsplit
