@@ -20,9 +20,7 @@ import { coordinateRoutes } from './coords/routes'
 import { cableRoutes } from './cables/routes'
 import { tileRouter } from './tiles/routes'
 import { BOUNDARY_IMPORT_PATH, boundaryImportBody, boundaryRoutes } from './boundaries/routes'
-import { stationRoutes } from './stations/routes'
-import { stationPhotoRoutes } from './stations/photo-routes'
-import { publicStationRoutes } from './stations/public-routes'
+import { publicStationRoutes, stationPhotoRoutes, stationRoutes } from './stations/routes'
 import { planningRoutes } from './planning/routes'
 import { notificationRoutes } from './notifications/routes'
 import { conversionRoutes } from './conversions/routes'
@@ -76,7 +74,8 @@ const privateByDefault: RequestHandler = (_req, res, next) => {
 export const API_INFO = { title: 'Telecom infrastructure GIS API', version: '0.1.0' }
 
 /**
- * Every API route, registered once: the app serves them and /api/openapi.json (and the client's types) describe them.
+ * Every API route, registered once: the app serves them and /api/openapi.json (and the client's types) describe
+ * them. Each domain's registrars are called here, so this list shows every feature.
  */
 export function buildApi(): Api {
   const api = new Api()

@@ -202,3 +202,10 @@ SELECT $1, t.phase_id, t.station_id, t.carrier_id, t.kind, t.from_class, t.from_
   FROM unnest($2::int[], $3::bigint[], $4::int[], $5::text[], $6::text[], $7::numeric[], $8::text[], $9::numeric[],
               $10::text[], $11::bigint[], $12::date[])
     AS t(phase_id, station_id, carrier_id, kind, from_class, from_height, to_class, to_height, design, host, due)`
+
+/** $1 station: the programme of a conversion item of the station not yet verified (lookup.ts). */
+export const OPEN_ITEM_PROGRAMME = `
+SELECT p.name AS programme
+  FROM conversion_items i JOIN conversion_programmes p ON p.id = i.programme_id
+ WHERE i.station_id = $1 AND i.status <> 'verified'
+ LIMIT 1`

@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/index'
+import { type Actor, audit } from '../audit/audit'
 import { loadRuleValues } from '../stations/check'
+import {
+  DELETE_DISTRICT_AREA_KINDS,
+  DELETE_SPACING_RULES,
+  DISTRICT_AREA_KINDS,
+  INSERT_DEFAULT_RULE_VALUES,
+  INSERT_DISTRICT_AREA_KINDS,
+  INSERT_SPACING_RULES,
+  UPSERT_RULE_VALUES,
+} from './sql'
 
 const metres = z.number().min(0).max(10_000)
 
@@ -61,51 +71,63 @@ export async function readSettings(
   provinceCode: string,
 ): Promise<RuleValuesBody & { provinceCode: string }> {
   const values = await loadRuleValues(q, provinceCode)
-  const districtAreaKinds = await q.many<{ districtCode: string; areaKind: 'urban' | 'rural' }>(
-    `SELECT district_code AS "districtCode", area_kind AS "areaKind" FROM district_area_kinds WHERE province_code = $1 ORDER BY district_code`,
-    [provinceCode],
-  )
+  const districtAreaKinds = await q.many<{ districtCode: string; areaKind: 'urban' | 'rural' }>(DISTRICT_AREA_KINDS, [
+    provinceCode,
+  ])
   return { provinceCode, ...values, districtAreaKinds }
 }
 
+const ruleParams = (provinceCode: string, v: Omit<RuleValuesBody, 'districtAreaKinds'>) => [
+  provinceCode,
+  v.a1MaxRatio,
+  v.a1MaxHeightM,
+  v.shareDistanceUrbanM,
+  v.shareDistanceRuralM,
+  v.duplicateDistanceM,
+  v.defaultAreaKind,
+  v.a1MaxReachM,
+]
+
+const spacingParams = (provinceCode: string, spacing: RuleValuesBody['spacing']) => [
+  provinceCode,
+  spacing.map((s) => s.mastClass),
+  spacing.map((s) => s.areaKind),
+  spacing.map((s) => s.minHeightM),
+  spacing.map((s) => s.maxHeightM),
+  spacing.map((s) => s.minDistanceM),
+]
+
 /** Replaces the province's rule values and district classes in the caller's transaction. */
 export async function writeSettings(tx: Queryable, provinceCode: string, b: RuleValuesBody): Promise<void> {
-  await tx.exec(
-    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m, share_distance_rural_m,
-                                duplicate_distance_m, default_area_kind, a1_max_reach_m, updated_at, reviewed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now())
-     ON CONFLICT (province_code) DO UPDATE SET a1_max_ratio = $2, a1_max_height_m = $3, share_distance_urban_m = $4,
-       share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, a1_max_reach_m = $8,
-       updated_at = now(), reviewed_at = now()`,
-    [
-      provinceCode,
-      b.a1MaxRatio,
-      b.a1MaxHeightM,
-      b.shareDistanceUrbanM,
-      b.shareDistanceRuralM,
-      b.duplicateDistanceM,
-      b.defaultAreaKind,
-      b.a1MaxReachM,
-    ],
+  await tx.exec(UPSERT_RULE_VALUES, ruleParams(provinceCode, b))
+  await tx.exec(DELETE_SPACING_RULES, [provinceCode])
+  await tx.exec(INSERT_SPACING_RULES, spacingParams(provinceCode, b.spacing))
+  await tx.exec(DELETE_DISTRICT_AREA_KINDS, [provinceCode])
+  await tx.exec(INSERT_DISTRICT_AREA_KINDS, [
+    provinceCode,
+    b.districtAreaKinds.map((d) => d.districtCode),
+    b.districtAreaKinds.map((d) => d.areaKind),
+  ])
+}
+
+/** An officer replaces the rule values: stored with one audit row holding the values before and after. */
+export async function replaceSettings(
+  tx: Queryable,
+  user: Actor,
+  provinceCode: string,
+  b: RuleValuesBody,
+  requestId: string | undefined,
+): Promise<RuleValuesBody & { provinceCode: string }> {
+  const before = await readSettings(tx, provinceCode).catch(() => null)
+  await writeSettings(tx, provinceCode, b)
+  const after = await readSettings(tx, provinceCode)
+  await audit(
+    tx,
+    user,
+    { action: 'station_rules.update', entity: 'station_rules', entityId: provinceCode, before, after },
+    requestId,
   )
-  await tx.exec('DELETE FROM spacing_rules WHERE province_code = $1', [provinceCode])
-  await tx.exec(
-    `INSERT INTO spacing_rules (province_code, mast_class, area_kind, min_height_m, max_height_m, min_distance_m)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])`,
-    [
-      provinceCode,
-      b.spacing.map((s) => s.mastClass),
-      b.spacing.map((s) => s.areaKind),
-      b.spacing.map((s) => s.minHeightM),
-      b.spacing.map((s) => s.maxHeightM),
-      b.spacing.map((s) => s.minDistanceM),
-    ],
-  )
-  await tx.exec('DELETE FROM district_area_kinds WHERE province_code = $1', [provinceCode])
-  await tx.exec(
-    `INSERT INTO district_area_kinds (province_code, district_code, area_kind) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-    [provinceCode, b.districtAreaKinds.map((d) => d.districtCode), b.districtAreaKinds.map((d) => d.areaKind)],
-  )
+  return after
 }
 
 /**
@@ -131,34 +153,8 @@ export const NATIONAL_RULE_VALUES: Omit<RuleValuesBody, 'districtAreaKinds'> = {
 
 /** Gives a province without rule values the national ones (not marked reviewed); answers whether it did. */
 export async function ensureDefaultRules(tx: Queryable, provinceCode: string): Promise<boolean> {
-  const v = NATIONAL_RULE_VALUES
-  const added = await tx.exec(
-    `INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m,
-                                share_distance_rural_m, duplicate_distance_m, default_area_kind, a1_max_reach_m)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (province_code) DO NOTHING`,
-    [
-      provinceCode,
-      v.a1MaxRatio,
-      v.a1MaxHeightM,
-      v.shareDistanceUrbanM,
-      v.shareDistanceRuralM,
-      v.duplicateDistanceM,
-      v.defaultAreaKind,
-      v.a1MaxReachM,
-    ],
-  )
+  const added = await tx.exec(INSERT_DEFAULT_RULE_VALUES, ruleParams(provinceCode, NATIONAL_RULE_VALUES))
   if (added === 0) return false
-  await tx.exec(
-    `INSERT INTO spacing_rules (province_code, mast_class, area_kind, min_height_m, max_height_m, min_distance_m)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::numeric[])`,
-    [
-      provinceCode,
-      v.spacing.map((s) => s.mastClass),
-      v.spacing.map((s) => s.areaKind),
-      v.spacing.map((s) => s.minHeightM),
-      v.spacing.map((s) => s.maxHeightM),
-      v.spacing.map((s) => s.minDistanceM),
-    ],
-  )
+  await tx.exec(INSERT_SPACING_RULES, spacingParams(provinceCode, NATIONAL_RULE_VALUES.spacing))
   return true
 }

@@ -1,10 +1,21 @@
 import { z } from 'zod'
 import type { Queryable, Row } from '../db/index'
 import { fieldErrors } from '../http/api'
-import { invalid, type FieldError } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { type Actor, audit } from '../audit/audit'
 import type { Geometry } from '../geo/gate'
 import { gatedGeometry } from '../geo/schema'
 import { placeGeometry } from '../geo/service'
+import {
+  DELETE_PROVINCE_ZONES,
+  DELETE_ZONE,
+  FIND_ZONE,
+  INSERT_ZONE,
+  LIST_ZONES,
+  LIST_ZONES_IN_BBOX,
+  UPDATE_ZONE,
+  ZONES_NEAR,
+} from './sql'
 
 export const ZONE_KINDS = ['a1_only', 'heritage', 'government', 'main_street', 'residential', 'rural', 'other'] as const
 
@@ -38,17 +49,14 @@ export const zoneImportBody = z.object({
   }),
 })
 
-const ZONE_COLUMNS = `id, province_code AS "provinceCode", name, kind, allowed_classes AS "allowedClasses", max_height_m AS "maxHeightM",
-  ST_AsGeoJSON(geom, 7)::jsonb AS geometry, version, updated_at AS "updatedAt"`
-
 /** Zones of a province, optionally those touching a bbox. */
 export function listZones(q: Queryable, provinceCode: string, bbox: number[] | null): Promise<Row[]> {
-  return bbox
-    ? q.many(
-        `SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE province_code = $1 AND geom && ST_MakeEnvelope($2, $3, $4, $5, 4326) ORDER BY id`,
-        [provinceCode, ...bbox],
-      )
-    : q.many(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE province_code = $1 ORDER BY id`, [provinceCode])
+  return bbox ? q.many(LIST_ZONES_IN_BBOX, [provinceCode, ...bbox]) : q.many(LIST_ZONES, [provinceCode])
+}
+
+/** Zones within `degrees` of a point (an index box: the caller filters exactly if it needs to), with outlines. */
+export function zonesNear(q: Queryable, provinceCode: string, lon: number, lat: number, degrees: number) {
+  return q.many(ZONES_NEAR, [lon, lat, provinceCode, degrees])
 }
 
 /** Checks an area's validity and that it lies in the province; the errors name `path`. */
@@ -64,29 +72,83 @@ export async function geometryErrors(
 
 /** Inserts a zone; answers it. */
 export function insertZone(q: Queryable, provinceCode: string, z: ZoneBody): Promise<Row> {
-  return q.one(
-    `INSERT INTO planning_zones (province_code, name, kind, allowed_classes, max_height_m, geom)
-     VALUES ($1, $2, $3, $4, $5, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($6), 4326))) RETURNING ${ZONE_COLUMNS}`,
-    [provinceCode, z.name, z.kind, z.allowedClasses, z.maxHeightM ?? null, JSON.stringify(z.geometry)],
-  )
-}
-
-/** Changes version $2 of zone $1; answers undefined when the version moved on. */
-export function updateZone(q: Queryable, id: number, version: number, z: ZoneBody): Promise<Row | undefined> {
-  return q.maybeOne(
-    `UPDATE planning_zones SET name = $3, kind = $4, allowed_classes = $5, max_height_m = $6,
-            geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($7), 4326)), version = version + 1, updated_at = now()
-      WHERE id = $1 AND version = $2 RETURNING ${ZONE_COLUMNS}`,
-    [id, version, z.name, z.kind, z.allowedClasses, z.maxHeightM ?? null, JSON.stringify(z.geometry)],
-  )
+  return q.one(INSERT_ZONE, [
+    provinceCode,
+    z.name,
+    z.kind,
+    z.allowedClasses,
+    z.maxHeightM ?? null,
+    JSON.stringify(z.geometry),
+  ])
 }
 
 /** Reads a zone by id within a province. */
 export function findZone(q: Queryable, provinceCode: string, id: number): Promise<Row | undefined> {
-  return q.maybeOne(`SELECT ${ZONE_COLUMNS} FROM planning_zones WHERE id = $1 AND province_code = $2`, [
+  return q.maybeOne(FIND_ZONE, [id, provinceCode])
+}
+
+async function validZone(q: Queryable, provinceCode: string, z: ZoneBody): Promise<void> {
+  const bad = await geometryErrors(q, provinceCode, z.geometry, 'body.geometry')
+  if (bad.length > 0) throw invalid('The zone geometry is not valid.', bad)
+}
+
+/** An officer adds a zone: checked, stored and audited; answers it. */
+export async function createZone(
+  tx: Queryable,
+  user: Actor,
+  provinceCode: string,
+  z: ZoneBody,
+  requestId: string | undefined,
+): Promise<Row> {
+  await validZone(tx, provinceCode, z)
+  const zone = await insertZone(tx, provinceCode, z)
+  await audit(
+    tx,
+    user,
+    { action: 'zone.create', entity: 'planning_zone', entityId: zone.id as number, after: zone },
+    requestId,
+  )
+  return zone
+}
+
+/** An officer replaces version `z.version` of a zone (404 unknown, 409 stale); answers the new version. */
+export async function replaceZone(
+  tx: Queryable,
+  user: Actor,
+  provinceCode: string,
+  id: number,
+  z: ZoneBody & { version: number },
+  requestId: string | undefined,
+): Promise<Row> {
+  const before = await findZone(tx, provinceCode, id)
+  if (!before) throw notFound('No such zone.')
+  await validZone(tx, provinceCode, z)
+  const after = await tx.maybeOne(UPDATE_ZONE, [
     id,
-    provinceCode,
+    z.version,
+    z.name,
+    z.kind,
+    z.allowedClasses,
+    z.maxHeightM ?? null,
+    JSON.stringify(z.geometry),
   ])
+  if (!after) throw conflict(`The zone is at version ${before.version}, not ${z.version}; reload it.`)
+  await audit(tx, user, { action: 'zone.update', entity: 'planning_zone', entityId: id, before, after }, requestId)
+  return after
+}
+
+/** An officer deletes a zone (404 unknown), with one audit row. */
+export async function deleteZone(
+  tx: Queryable,
+  user: Actor,
+  provinceCode: string,
+  id: number,
+  requestId: string | undefined,
+): Promise<void> {
+  const before = await findZone(tx, provinceCode, id)
+  if (!before) throw notFound('No such zone.')
+  await tx.exec(DELETE_ZONE, [id])
+  await audit(tx, user, { action: 'zone.delete', entity: 'planning_zone', entityId: id, before }, requestId)
 }
 
 /**
@@ -123,7 +185,25 @@ export async function importZones(
     else zones.push(parsed.data)
   }
   if (errors.length > 0) throw invalid(`${errors.length} feature error(s); nothing was imported.`, errors)
-  const replaced = replace ? await tx.exec('DELETE FROM planning_zones WHERE province_code = $1', [provinceCode]) : 0
+  const replaced = replace ? await tx.exec(DELETE_PROVINCE_ZONES, [provinceCode]) : 0
   for (const zone of zones) await insertZone(tx, provinceCode, zone)
   return { imported: zones.length, replaced }
+}
+
+/** An officer imports zones (see importZones), with one audit row holding the report. */
+export async function importZonesAudited(
+  tx: Queryable,
+  user: Actor,
+  provinceCode: string,
+  body: z.infer<typeof zoneImportBody>,
+  requestId: string | undefined,
+): Promise<{ imported: number; replaced: number }> {
+  const report = await importZones(tx, provinceCode, body.featureCollection.features, body.replace)
+  await audit(
+    tx,
+    user,
+    { action: 'zone.import', entity: 'planning_zone', entityId: provinceCode, after: report },
+    requestId,
+  )
+  return report
 }

@@ -11,6 +11,7 @@ import {
   type RuleValues,
 } from './rules'
 import { NEAREST, NEAREST_BY_OPERATOR, PLACE, RULE_VALUES, WITHIN, ZONES } from './sql/facts.sql'
+import { RULE_CHECK_INPUT, SAVE_RULE_RESULTS } from './sql/stations.sql'
 
 export interface LonLat {
   lon: number
@@ -80,18 +81,12 @@ export async function checkSite(
  */
 export async function runRuleCheck(q: Queryable, stationId: number): Promise<RuleResult[]> {
   const s = await q.maybeOne<{ provinceCode: string; lon: number; lat: number } & Candidate & Record<string, unknown>>(
-    `SELECT province_code AS "provinceCode", ST_X(geom) AS lon, ST_Y(geom) AS lat, carrier_id AS "carrierId",
-            mast_class AS "mastClass", mast_height_m AS "mastHeightM", building_height_m AS "buildingHeightM",
-            reach_beyond_edge_m AS "reachBeyondEdgeM"
-       FROM stations WHERE id = $1`,
+    RULE_CHECK_INPUT,
     [stationId],
   )
   if (!s) throw notFound('No such station.')
   const { results } = await checkSite(q, s.provinceCode, s, s, stationId)
-  await q.exec(`UPDATE stations SET rule_results = $2, rules_checked_at = now() WHERE id = $1`, [
-    stationId,
-    JSON.stringify(results),
-  ])
+  await q.exec(SAVE_RULE_RESULTS, [stationId, JSON.stringify(results)])
   return results
 }
 

@@ -5,30 +5,11 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { csvDocument } from '../http/csv'
 import { notFound } from '../http/problems'
-import { stationScope } from './access'
 import { whereFor } from './list'
 import type { ExportQuery } from './schemas'
-import { STATION_FROM } from './sql/stations.sql'
+import { exportSelect, publicSelect } from './sql/lists.sql'
 
 export const EXPORT_LIMIT = 50_000
-
-// Flat columns for export, carriers and districts by name (with the district code for joins); VN-2000
-// coordinates come from the province zone's pinned SRID, in SQL.
-const EXPORT_COLUMNS = `
-  s.id, c.name AS operator,
-  array_to_string(ARRAY(SELECT sc.name FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids) ORDER BY sc.name), ';') AS "sharedOperators",
-  s.site_code AS "siteCode", s.name, s.address,
-  (SELECT a.name FROM admin_units a WHERE a.level = 'district' AND a.province_code = s.province_code AND a.code = s.district_code
-    ORDER BY (a.valid_from <= current_date AND (a.valid_to IS NULL OR a.valid_to > current_date)) DESC, a.valid_from DESC LIMIT 1) AS district,
-  s.district_code AS "districtCode", s.mast_class AS "mastClass",
-  s.camouflage_kind AS "camouflageKind", s.mast_height_m AS "mastHeightM", s.building_height_m AS "buildingHeightM",
-  array_to_string(s.technologies, ';') AS technologies, s.state, s.decision_no AS "decisionNo", s.decision_date AS "decisionDate",
-  s.temporary, s.mobile, s.valid_from AS "validFrom", s.valid_to AS "validTo",
-  round(ST_X(s.geom)::numeric, 7) AS lon, round(ST_Y(s.geom)::numeric, 7) AS lat`
-
-const VN2000_COLUMNS = `,
-  round(ST_Y(ST_Transform(s.geom, z.srid))::numeric, 3) AS "vn2000Northing",
-  round(ST_X(ST_Transform(s.geom, z.srid))::numeric, 3) AS "vn2000Easting"`
 
 /** The rows of an export, with the same filters and visibility as the list. */
 export async function exportRows(
@@ -38,13 +19,7 @@ export async function exportRows(
   query: ExportQuery,
 ): Promise<Row[]> {
   const where = whereFor(user, provinceCode, query)
-  const zoneJoin = query.vn2000 ? `LEFT JOIN vn2000_zones z ON z.province_code = s.province_code` : ''
-  return q.many(
-    `SELECT ${EXPORT_COLUMNS}${query.vn2000 ? VN2000_COLUMNS : ''}, ST_AsGeoJSON(s.geom, 7)::jsonb AS geometry
-       FROM ${STATION_FROM} ${zoneJoin}
-      WHERE ${where.sql} ORDER BY s.id LIMIT ${EXPORT_LIMIT}`,
-    where.params,
-  )
+  return q.many(exportSelect(where.sql, Boolean(query.vn2000), EXPORT_LIMIT), where.params)
 }
 
 /** The province zone's exact CRS for VN-2000 columns; a province without a known zone cannot export them. */
@@ -131,21 +106,6 @@ export async function publicStations(
   provinceCode: string,
   bbox: [number, number, number, number] | null,
 ): Promise<Record<string, unknown>> {
-  const params: unknown[] = [provinceCode]
-  let box = ''
-  if (bbox) {
-    params.push(...bbox)
-    box = 'AND s.geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)'
-  }
-  const rows = await q.many(
-    `SELECT s.id, ST_AsGeoJSON(s.geom, 6)::jsonb AS geometry, c.name AS operator,
-            coalesce((SELECT jsonb_agg(sc.name ORDER BY sc.name) FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids)), '[]') AS "sharedOperators",
-            s.mast_class AS "mastClass", s.mast_height_m AS "mastHeightM", s.technologies, s.temporary, s.mobile,
-            district_name(s.district_code, current_date) AS "districtName"
-       FROM ${STATION_FROM}
-      WHERE ${stationScope({ kind: 'public' }, 's', '$1')} ${box}
-      ORDER BY s.id`,
-    params,
-  )
+  const rows = await q.many(publicSelect(bbox !== null), bbox ? [provinceCode, ...bbox] : [provinceCode])
   return toGeoJson(rows)
 }

@@ -6,8 +6,12 @@ import { parseCsvBody } from '../readers/csv'
 import { createBody } from './schemas'
 import { insertDraft, prepareNew, type NewStation } from './service'
 import { PLACE } from './sql/facts.sql'
+import { TAKEN_SITE_CODES } from './sql/stations.sql'
 
-/** Columns a site CSV may have; siteCode, mastClass, mastHeightM and a position (lon/lat or northing/easting) are needed. */
+/**
+ * Columns a site CSV may have; siteCode, mastClass, mastHeightM and a position (lon/lat or northing/easting) are
+ * needed.
+ */
 export const CSV_COLUMNS = [
   'siteCode',
   'name',
@@ -134,10 +138,7 @@ export async function importCsv(
     }
   }
   // Site codes already taken are found by a query, so the unique index never aborts the transaction.
-  const taken = await tx.many<{ siteCode: string }>(
-    `SELECT site_code AS "siteCode" FROM stations WHERE carrier_id = $1 AND site_code = ANY ($2::text[]) AND state <> 'decommissioned'`,
-    [user.carrierId, [...codes.keys()]],
-  )
+  const taken = await tx.many<{ siteCode: string }>(TAKEN_SITE_CODES, [user.carrierId, [...codes.keys()]])
   for (const t of taken)
     errors.push({
       path: `line ${codes.get(t.siteCode)}.siteCode`,

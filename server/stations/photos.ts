@@ -5,7 +5,7 @@ import { audit } from '../audit/audit'
 import { conflict, invalid, notFound, type FieldError } from '../http/problems'
 import type { ImageType } from '../http/upload'
 import { visibleStation } from './service'
-import { COUNT_PHOTOS, LOCK_STATION } from './sql/stations.sql'
+import { COUNT_PHOTOS, INSERT_PHOTO, LOCK_STATION, PHOTOS_OF_STATION, SELECT_PHOTO } from './sql/photos.sql'
 
 /** Photos one station may hold, so one site cannot fill the database. */
 export const MAX_PHOTOS_PER_STATION = 20
@@ -37,11 +37,14 @@ export async function addStationPhoto(
   const { n } = await tx.one<{ n: number }>(COUNT_PHOTOS, [stationId])
   if (n >= MAX_PHOTOS_PER_STATION) throw conflict(`A station holds at most ${MAX_PHOTOS_PER_STATION} photos.`)
   const sha256 = crypto.createHash('sha256').update(photo.bytes).digest('hex')
-  const row = await tx.one<{ id: number; mediaType: string; byteSize: number }>(
-    `INSERT INTO station_photos (station_id, media_type, byte_size, sha256, content, uploaded_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, media_type AS "mediaType", byte_size AS "byteSize"`,
-    [stationId, photo.type, photo.bytes.length, sha256, photo.bytes, user.id],
-  )
+  const row = await tx.one<{ id: number; mediaType: string; byteSize: number }>(INSERT_PHOTO, [
+    stationId,
+    photo.type,
+    photo.bytes.length,
+    sha256,
+    photo.bytes,
+    user.id,
+  ])
   await audit(
     tx,
     user,
@@ -63,10 +66,7 @@ export async function readStationPhoto(
   provinceCode: string,
   photoId: number,
 ): Promise<{ mediaType: string; content: Buffer }> {
-  const row = await q.maybeOne<{ stationId: number; mediaType: string; content: Buffer }>(
-    'SELECT station_id AS "stationId", media_type AS "mediaType", content FROM station_photos WHERE id = $1',
-    [photoId],
-  )
+  const row = await q.maybeOne<{ stationId: number; mediaType: string; content: Buffer }>(SELECT_PHOTO, [photoId])
   if (!row) throw notFound('No such photo.')
   await visibleStation(q, user, provinceCode, row.stationId)
   return row
@@ -79,10 +79,10 @@ export async function photosForCheck(
   photos: { photoId: number; name?: string; takenAt?: string }[],
 ): Promise<CheckPhoto[]> {
   if (photos.length === 0) return []
-  const rows = await q.many<{ id: number; mediaType: string; byteSize: number }>(
-    'SELECT id, media_type AS "mediaType", byte_size AS "byteSize" FROM station_photos WHERE station_id = $1 AND id = ANY ($2::bigint[])',
-    [stationId, photos.map((p) => p.photoId)],
-  )
+  const rows = await q.many<{ id: number; mediaType: string; byteSize: number }>(PHOTOS_OF_STATION, [
+    stationId,
+    photos.map((p) => p.photoId),
+  ])
   const byId = new Map(rows.map((r) => [Number(r.id), r]))
   const errors: FieldError[] = []
   const recorded = photos.map((p, i) => {

@@ -1,6 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
+import { addNotification } from '../notifications/service'
 import { INSERT_HISTORY, selectStation } from './sql/stations.sql'
 import type { Notify } from './workflow'
 
@@ -73,17 +74,13 @@ export async function notify(
   for (const r of recipients) {
     // Nobody is told about their own step.
     if (r === 'carrier' && actor.carrierId != null) continue
-    await tx.exec(
-      `INSERT INTO notifications (recipient_carrier_id, recipient_role, entity, entity_id, kind, message_vi, message_en)
-       VALUES ($1, $2, 'station', $3, $4, $5, $6)`,
-      [
-        r === 'carrier' ? (station.operator as { id: number }).id : null,
-        r === 'carrier' ? null : r,
-        String(station.id),
-        action,
-        `${actor.username} ${vi} trạm ${site}.`,
-        `${actor.username} ${en} station ${site}.`,
-      ],
-    )
+    await addNotification(tx, {
+      recipient: r === 'carrier' ? { carrierId: (station.operator as { id: number }).id } : { role: r },
+      entity: 'station',
+      entityId: String(station.id),
+      kind: action,
+      messageVi: `${actor.username} ${vi} trạm ${site}.`,
+      messageEn: `${actor.username} ${en} station ${site}.`,
+    })
   }
 }

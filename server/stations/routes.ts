@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { exportRows, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
+import { readPhotoUpload } from '../http/upload'
+import { badRequest } from '../http/problems'
+import { addStationPhoto, readStationPhoto } from './photos'
+import { checkPermit, permitAnswer, permitBody } from './permit'
+import { exportRows, publicStations, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
 import { importCsv } from './import'
 import { listStations, overdueRemovals, queue } from './list'
 import { createBody, exportQuery, idParams, listQuery, transitionBody, updateBody } from './schemas'
@@ -10,6 +14,12 @@ import { transition } from './transitions'
 import { stationContext } from './context'
 
 const TAG = 'stations'
+const bboxQuery = z.object({
+  bbox: z
+    .string()
+    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.')
+    .optional(),
+})
 
 /** BTS stations and their site-approval workflow: lists, exports, imports, checks, applications and steps. */
 export function stationRoutes(api: Api): void {
@@ -93,7 +103,8 @@ export function stationRoutes(api: Api): void {
     method: 'get',
     path: '/api/stations/export.vn2000.zip',
     summary:
-      'Export the visible stations with VN-2000 coordinates for GIS tools: CSV + .csvt + .prj (WKT with the pinned TOWGS84) + .vrt',
+      'Export the visible stations with VN-2000 coordinates for GIS tools: ' +
+      'CSV + .csvt + .prj (WKT with the pinned TOWGS84) + .vrt',
     tag: TAG,
     access: 'signed-in',
     query: exportQuery,
@@ -196,7 +207,8 @@ export function stationRoutes(api: Api): void {
     method: 'post',
     path: '/api/stations/{id}/transitions',
     summary:
-      'Take a workflow step (submit, field_check, skip_field_check, approve, reject, return, report_built, report_in_service, decommission)',
+      'Take a workflow step (submit, field_check, skip_field_check, approve, reject, return, report_built, ' +
+      'report_in_service, decommission)',
     tag: TAG,
     access: 'signed-in',
     params: idParams,
@@ -204,6 +216,83 @@ export function stationRoutes(api: Api): void {
     async handler({ params, body, req }) {
       const { db, config } = deps(req)
       return db.transaction((tx) => transition(tx, req.user!, config.provinceCode, params.id, body, req.requestId))
+    },
+  })
+}
+
+/** Site photos of the field check: uploaded one by one, then named by id in the field_check step. */
+export function stationPhotoRoutes(api: Api): void {
+  api.route({
+    method: 'post',
+    path: '/api/stations/{id}/photos',
+    summary:
+      'Upload one site photo for the field check as the raw request body ' +
+      '(JPEG, PNG or WebP by content; at most 8 MB: 413, other types: 415)',
+    tag: TAG,
+    access: ['inspector'],
+    params: idParams,
+    status: 201,
+    async handler({ params, req }) {
+      const { db, config } = deps(req)
+      const photo = await readPhotoUpload(req)
+      return db.transaction((tx) =>
+        addStationPhoto(tx, req.user!, config.provinceCode, params.id, photo, req.requestId),
+      )
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/photos/{id}',
+    summary: "A field-check photo's image, for those who may see its station",
+    tag: TAG,
+    access: 'signed-in',
+    params: idParams,
+    async handler({ params, req, res }) {
+      const { db, config } = deps(req)
+      const photo = await readStationPhoto(db, req.user!, config.provinceCode, params.id)
+      res.type(photo.mediaType)
+      res.send(photo.content)
+      return undefined
+    },
+  })
+}
+
+/** What anyone may ask without signing in: the permit checker and the public map of stations in service. */
+export function publicStationRoutes(api: Api): void {
+  api.route({
+    method: 'post',
+    path: '/api/public/permit-check',
+    summary: 'Which procedure applies to a mast (position, class, height, on a building or not) and why',
+    tag: 'public',
+    access: 'public',
+    body: permitBody,
+    response: permitAnswer,
+    async handler({ body, req }) {
+      const { db, config } = deps(req)
+      return checkPermit(db, config.provinceCode, body)
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/public/stations',
+    summary: 'GeoJSON of stations in service, without commercial fields (optionally within a bbox)',
+    tag: 'public',
+    access: 'public',
+    query: bboxQuery,
+    async handler({ query, req, res }) {
+      const { db, config } = deps(req)
+      let bbox: [number, number, number, number] | null = null
+      if (query.bbox) {
+        bbox = query.bbox.split(',').map(Number) as [number, number, number, number]
+        if (!(bbox[0] < bbox[2] && bbox[1] < bbox[3]))
+          throw badRequest('The bbox is empty.', [
+            { path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' },
+          ])
+      }
+      res.type('application/geo+json').setHeader('Cache-Control', 'public, max-age=60')
+      res.send(JSON.stringify(await publicStations(db, config.provinceCode, bbox)))
     },
   })
 }

@@ -252,15 +252,19 @@ function a1Limits(f: Facts, c: Candidate): RuleResult {
         'a1_limits',
         'pass',
         values,
-        `Cột ${vi(c.mastHeightM)} m trong giới hạn A1 (≤ ${pct} % chiều cao công trình và ≤ ${vi(f.rules.a1MaxHeightM)} m).`,
-        `The ${en(c.mastHeightM)} m mast is within the A1 limits (≤ ${pct} % of the building and ≤ ${en(f.rules.a1MaxHeightM)} m).`,
+        `Cột ${vi(c.mastHeightM)} m trong giới hạn A1 ` +
+          `(≤ ${pct} % chiều cao công trình và ≤ ${vi(f.rules.a1MaxHeightM)} m).`,
+        `The ${en(c.mastHeightM)} m mast is within the A1 limits ` +
+          `(≤ ${pct} % of the building and ≤ ${en(f.rules.a1MaxHeightM)} m).`,
       )
     : result(
         'a1_limits',
         'fail',
         values,
-        `Cột ${vi(c.mastHeightM)} m vượt giới hạn A1 ${vi(limitM)} m (${pct} % của ${vi(building)} m, tối đa ${vi(f.rules.a1MaxHeightM)} m).`,
-        `The ${en(c.mastHeightM)} m mast exceeds the A1 limit of ${en(limitM)} m (${pct} % of ${en(building)} m, at most ${en(f.rules.a1MaxHeightM)} m).`,
+        `Cột ${vi(c.mastHeightM)} m vượt giới hạn A1 ${vi(limitM)} m ` +
+          `(${pct} % của ${vi(building)} m, tối đa ${vi(f.rules.a1MaxHeightM)} m).`,
+        `The ${en(c.mastHeightM)} m mast exceeds the A1 limit of ${en(limitM)} m ` +
+          `(${pct} % of ${en(building)} m, at most ${en(f.rules.a1MaxHeightM)} m).`,
       )
 }
 
@@ -359,8 +363,10 @@ function spacing(f: Facts, c: Candidate): RuleResult {
     'spacing',
     'fail',
     values,
-    `Cột ${near.siteCode} (${near.operator}) cách ${vi(near.distanceM)} m, dưới khoảng cách tối thiểu ${vi(rule.minDistanceM)} m.`,
-    `Mast ${near.siteCode} (${near.operator}) is ${en(near.distanceM)} m away, under the minimum spacing of ${en(rule.minDistanceM)} m.`,
+    `Cột ${near.siteCode} (${near.operator}) cách ${vi(near.distanceM)} m, ` +
+      `dưới khoảng cách tối thiểu ${vi(rule.minDistanceM)} m.`,
+    `Mast ${near.siteCode} (${near.operator}) is ${en(near.distanceM)} m away, ` +
+      `under the minimum spacing of ${en(rule.minDistanceM)} m.`,
   )
 }
 
@@ -388,8 +394,10 @@ function mustShare(f: Facts, c: Candidate): RuleResult {
     'must_share',
     'fail',
     { limitM, candidate: brief(candidate) },
-    `Phải dùng chung cột ${candidate.siteCode} của ${candidate.operator}, cách ${vi(candidate.distanceM)} m (dưới ${vi(limitM)} m).`,
-    `Must share mast ${candidate.siteCode} of ${candidate.operator}, ${en(candidate.distanceM)} m away (under ${en(limitM)} m).`,
+    `Phải dùng chung cột ${candidate.siteCode} của ${candidate.operator}, ` +
+      `cách ${vi(candidate.distanceM)} m (dưới ${vi(limitM)} m).`,
+    `Must share mast ${candidate.siteCode} of ${candidate.operator}, ` +
+      `${en(candidate.distanceM)} m away (under ${en(limitM)} m).`,
   )
 }
 

@@ -29,7 +29,8 @@ export const position = z
         for (const path of ['lat', 'lon'])
           issue(
             path,
-            'Latitude and longitude look swapped: lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).',
+            'Latitude and longitude look swapped: ' +
+              'lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).',
           )
         return
       }
@@ -46,7 +47,8 @@ export const position = z
       for (const path of ['northing', 'easting'])
         issue(
           path,
-          'Northing and easting look swapped: the northing (X) is about 950 000–2 600 000 m, the easting (Y) about 300 000–800 000 m.',
+          'Northing and easting look swapped: ' +
+            'the northing (X) is about 950 000–2 600 000 m, the easting (Y) about 300 000–800 000 m.',
         )
       return
     }

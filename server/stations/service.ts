@@ -6,7 +6,17 @@ import { evaluateRules, type Candidate, type RuleResult } from './rules'
 import { operatorIds, toLonLat, visibility } from './access'
 import { recordChange, readStation } from './record'
 import { shapeErrors, type CreateBody, type Position, type UpdateBody } from './schemas'
-import { INSERT_STATION, SELECT_FIELD_CHECKS, SELECT_HISTORY, UPDATE_STATION, selectStation } from './sql/stations.sql'
+import {
+  INSERT_STATION,
+  OWN_SHORT_NAME,
+  SELECT_FIELD_CHECKS,
+  SELECT_HISTORY,
+  SHARED_CARRIER_IDS,
+  UPDATE_STATION,
+  selectStation,
+} from './sql/stations.sql'
+import { eventExists } from '../planning/events'
+import { openConversionProgramme } from '../conversions/lookup'
 import { allowedActions, CARRIER_EDITABLE, statusOf, type State } from './workflow'
 
 /** A station the user may see, or 404 (a carrier asking for another carrier's station gets 404, not 403). */
@@ -55,11 +65,8 @@ async function checkEvent(
   errors: FieldError[],
 ) {
   if (eventId == null) return
-  const found = await q.maybeOne('SELECT 1 FROM station_events WHERE id = $1 AND province_code = $2', [
-    eventId,
-    provinceCode,
-  ])
-  if (!found) errors.push({ path: 'body.eventId', message: `No event ${eventId}.` })
+  if (!(await eventExists(q, provinceCode, eventId)))
+    errors.push({ path: 'body.eventId', message: `No event ${eventId}.` })
 }
 
 export interface NewStation extends Omit<CreateBody, 'position' | 'operator' | 'sharedOperators'> {
@@ -92,9 +99,7 @@ export async function prepareNew(
 }
 
 async function ownShortName(q: Queryable, user: SessionUser, name: string): Promise<boolean> {
-  return (
-    (await q.maybeOne('SELECT 1 FROM carriers WHERE id = $1 AND short_name = $2', [user.carrierId, name])) !== undefined
-  )
+  return (await q.maybeOne(OWN_SHORT_NAME, [user.carrierId, name])) !== undefined
 }
 
 /** Inserts a prepared draft with its rule results, history and audit row; answers the stored station. */
@@ -272,20 +277,17 @@ async function refuseMastChangeInProgramme(
     next.camouflageKind !== before.camouflageKind ||
     Number(next.mastHeightM) !== Number(before.mastHeightM)
   if (!changes) return
-  const open = await q.maybeOne<{ programme: string }>(
-    `SELECT p.name AS programme FROM conversion_items i JOIN conversion_programmes p ON p.id = i.programme_id
-      WHERE i.station_id = $1 AND i.status <> 'verified' LIMIT 1`,
-    [id],
-  )
-  if (open) {
+  const programme = await openConversionProgramme(q, id)
+  if (programme !== null) {
     throw conflict(
-      `This mast is in the conversion programme "${open.programme}": its class and height change when the conversion is verified.`,
+      `This mast is in the conversion programme "${programme}": ` +
+        'its class and height change when the conversion is verified.',
     )
   }
 }
 
 async function currentSharedIds(q: Queryable, id: number): Promise<number[]> {
-  return (await q.one<{ ids: number[] }>('SELECT shared_carrier_ids AS ids FROM stations WHERE id = $1', [id])).ids
+  return (await q.one<{ ids: number[] }>(SHARED_CARRIER_IDS, [id])).ids
 }
 
 /** Runs the rules for a position and attributes without storing anything (the "check while drawing" call). */

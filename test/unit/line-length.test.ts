@@ -32,22 +32,6 @@ const LONG_LINES_ALLOWED: Record<string, number> = {
   'client/stations/model.ts': 1, // pending: clsplit
   'client/stations/useProvince.ts': 1, // pending: clsplit
   'server/cables/summary.ts': 6, // pending: aggr
-  'server/notifications/routes.ts': 2, // pending: stsplit
-  'server/planning/routes.ts': 2, // pending: stsplit
-  'server/planning/settings.ts': 3, // pending: stsplit
-  'server/planning/zones.ts': 2, // pending: stsplit
-  'server/stations/access.ts': 1, // pending: stsplit
-  'server/stations/context.ts': 3, // pending: stsplit
-  'server/stations/export.ts': 5, // pending: stsplit
-  'server/stations/import.ts': 2, // pending: stsplit
-  'server/stations/list.ts': 1, // pending: stsplit
-  'server/stations/photo-routes.ts': 1, // pending: stsplit
-  'server/stations/photos.ts': 1, // pending: stsplit
-  'server/stations/routes.ts': 2, // pending: stsplit
-  'server/stations/rules.ts': 8, // pending: stsplit
-  'server/stations/schemas.ts': 2, // pending: stsplit
-  'server/stations/service.ts': 1, // pending: stsplit
-  'server/stations/sql/stations.sql.ts': 4, // pending: stsplit
   'test/e2e/conversions.test.ts': 1, // pending: tests
   'test/e2e/planning.test.ts': 1, // pending: tests
   'test/e2e/stations.test.ts': 1, // pending: tests

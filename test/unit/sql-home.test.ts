@@ -21,20 +21,7 @@ const SQL_ALLOWED: Record<string, string> = {
   'bench/cases/stations.ts': 'raw-SQL baseline (independent oracle)',
   'bench/pglite-open.ts': 'raw-SQL baseline (independent oracle)',
   // Being moved to their domain's sql.ts by the work running now; remove each entry as its file empties.
-  'server/notifications/routes.ts': 'pending', // pending: stsplit
   'server/ogc/collections.ts': 'pending', // pending: lead
-  'server/planning/routes.ts': 'pending', // pending: stsplit
-  'server/planning/settings.ts': 'pending', // pending: stsplit
-  'server/planning/zones.ts': 'pending', // pending: stsplit
-  'server/stations/access.ts': 'pending', // pending: stsplit
-  'server/stations/check.ts': 'pending', // pending: stsplit
-  'server/stations/context.ts': 'pending', // pending: stsplit
-  'server/stations/export.ts': 'pending', // pending: stsplit
-  'server/stations/import.ts': 'pending', // pending: stsplit
-  'server/stations/list.ts': 'pending', // pending: stsplit
-  'server/stations/photos.ts': 'pending', // pending: stsplit
-  'server/stations/record.ts': 'pending', // pending: stsplit
-  'server/stations/service.ts': 'pending', // pending: stsplit
 }
 
 // SQL-looking text, not prose: each keyword in the place SQL puts it (case-sensitive, as the house writes SQL).

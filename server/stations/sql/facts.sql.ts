@@ -1,6 +1,6 @@
 // SQL that gathers the facts a rule check needs. The point is always built from the bind parameters
 // ($1 lon, $2 lat), so the GiST index on stations.geom serves both the KNN order and ST_DWithin.
-import { stationScope } from '../access'
+import { stationScope } from './scope.sql'
 
 const POINT = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)'
 /**

@@ -5,7 +5,8 @@
 export const STATION_COLUMNS = `
   s.id, s.province_code AS "provinceCode",
   jsonb_build_object('id', c.id, 'shortName', c.short_name, 'name', c.name) AS operator,
-  coalesce((SELECT jsonb_agg(sc.short_name ORDER BY sc.short_name) FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids)), '[]') AS "sharedOperators",
+  coalesce((SELECT jsonb_agg(sc.short_name ORDER BY sc.short_name)
+              FROM carriers sc WHERE sc.id = ANY (s.shared_carrier_ids)), '[]') AS "sharedOperators",
   s.site_code AS "siteCode", s.name, s.address,
   ST_AsGeoJSON(s.geom, 7)::jsonb AS position,
   s.district_code AS "districtCode",
@@ -30,7 +31,8 @@ export const selectStation = (visibility: string) =>
 export const INSERT_STATION = `
 INSERT INTO stations (province_code, carrier_id, shared_carrier_ids, site_code, name, address, geom, district_code,
                       mast_class, camouflage_kind, mast_height_m, building_height_m, technologies, state,
-                      temporary, mobile, event_id, valid_from, valid_to, rule_results, rules_checked_at, reach_beyond_edge_m)
+                      temporary, mobile, event_id, valid_from, valid_to, rule_results, rules_checked_at,
+                      reach_beyond_edge_m)
 VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9, $10, $11, $12, $13, $14, $15,
         $16, $17, $18, $19, $20, $21, now(), $22)
 RETURNING id`
@@ -84,16 +86,47 @@ SELECT s.id, $2, $3, $4, s.geom, ST_SetSRID(ST_MakePoint($5, $6), 4326), $7, $8 
 /** $1 VN-2000 northing, $2 easting, $3 province: the WGS84 point, through the province zone's pinned SRID. */
 export const FROM_VN2000 = `
 SELECT ST_X(g) AS lon, ST_Y(g) AS lat
-  FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($2, $1), z.srid), 4326) AS g FROM vn2000_zones z WHERE z.province_code = $3) t`
+  FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($2, $1), z.srid), 4326) AS g
+          FROM vn2000_zones z WHERE z.province_code = $3) t`
 
 /** $1 short names: the carriers that are mobile operators. */
-export const OPERATORS_BY_NAME = `SELECT id, short_name AS "shortName" FROM carriers WHERE short_name = ANY ($1::text[]) AND kind = 'mobile'`
+export const OPERATORS_BY_NAME = `
+SELECT id, short_name AS "shortName" FROM carriers WHERE short_name = ANY ($1::text[]) AND kind = 'mobile'`
 
-/** $1 station, $2 province: locks the station so that concurrent photo uploads are counted one after another. */
-export const LOCK_STATION = `SELECT id FROM stations WHERE id = $1 AND province_code = $2 FOR UPDATE`
+/** $1 carrier, $2 short name: a row when that is the carrier's short name. */
+export const OWN_SHORT_NAME = 'SELECT 1 FROM carriers WHERE id = $1 AND short_name = $2'
 
-/** $1 station: how many photos it holds (read after LOCK_STATION, so no concurrent upload is missed). */
-export const COUNT_PHOTOS = `SELECT count(*)::int AS n FROM station_photos WHERE station_id = $1`
+/** $1 station: the carriers sharing its mast. */
+export const SHARED_CARRIER_IDS = 'SELECT shared_carrier_ids AS ids FROM stations WHERE id = $1'
+
+/** $1 carrier, $2 site codes: those already registered to the carrier (a decommissioned site frees its code). */
+export const TAKEN_SITE_CODES = `
+SELECT site_code AS "siteCode" FROM stations
+ WHERE carrier_id = $1 AND site_code = ANY ($2::text[]) AND state <> 'decommissioned'`
+
+/** $1 station: what its rule check needs (position, operator, mast). */
+export const RULE_CHECK_INPUT = `
+SELECT province_code AS "provinceCode", ST_X(geom) AS lon, ST_Y(geom) AS lat, carrier_id AS "carrierId",
+       mast_class AS "mastClass", mast_height_m AS "mastHeightM", building_height_m AS "buildingHeightM",
+       reach_beyond_edge_m AS "reachBeyondEdgeM"
+  FROM stations WHERE id = $1`
+
+/** $1 station, $2 rule results: stored without a version bump (the results follow from the data). */
+export const SAVE_RULE_RESULTS = 'UPDATE stations SET rule_results = $2, rules_checked_at = now() WHERE id = $1'
+
+/**
+ * $1 lon, $2 lat, $3 province, $4 radius in degrees (an over-estimate for the index), $5 station to leave out,
+ * $6 radius in metres: the existing masts within the radius, nearest first (at most 200).
+ */
+export const MASTS_NEAR = `
+SELECT * FROM (
+  SELECT s.id, s.site_code AS "siteCode", c.short_name AS operator, s.mast_class AS "mastClass",
+         s.mast_height_m AS "mastHeightM", s.state, ST_AsGeoJSON(s.geom, 7)::jsonb AS position,
+         ST_Distance(s.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) AS "distanceM"
+    FROM stations s JOIN carriers c ON c.id = s.carrier_id
+   WHERE s.province_code = $3 AND ST_DWithin(s.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326), $4) AND s.id <> $5
+     AND s.state IN ('approved', 'built', 'in_service')
+) m WHERE m."distanceM" <= $6 ORDER BY m."distanceM" LIMIT 200`
 
 /**
  * $1 province, $2 date: stores the district in force (migration 030's district_at, the one a new station gets
