@@ -17,8 +17,9 @@ const readAdmin = (file: string) => JSON.parse(readText(file)) as FeatureCollect
 let app: TestApp
 let admin: string
 function appWith(...validFroms: string[]) {
+  let started: TestApp | undefined
   beforeAll(async () => {
-    app = await startTestApp()
+    app = started = await startTestApp()
     admin = (await app.user('boundary.admin', 'admin')).cookie
     for (const validFrom of validFroms) {
       const res = await app.request('POST', '/api/admin/boundaries', { body: hcmcImport(validFrom), cookie: admin })
@@ -26,7 +27,7 @@ function appWith(...validFroms: string[]) {
     }
   })
   afterAll(async () => {
-    await app?.close()
+    await started?.close()
   })
 }
 
