@@ -11,6 +11,7 @@ import { cablesBench } from './cases/cables'
 import { conversionsBench } from './cases/conversions'
 import { mapBench } from './cases/map'
 import { loadArgs, loadBench } from './load/cases'
+import { ogcBench } from './cases/ogc'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
 import { growDemo, growthLines } from './scale'
@@ -85,6 +86,7 @@ try {
     }
     if (wanted('auth')) emit(await signIn(ctx))
     if (wanted('stations')) emit(await stationsBench(ctx))
+    if (wanted('ogc')) emit(await ogcBench(ctx))
     if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
     if (wanted('conversions')) emit(await conversionsBench(ctx))
     if (wanted('map')) emit(await mapBench(ctx))

@@ -25,7 +25,8 @@ import { planningRoutes } from './planning/routes'
 import { notificationRoutes } from './notifications/routes'
 import { conversionRoutes } from './conversions/routes'
 import { basemapRouter, basemapRoutes } from './basemap/routes'
-import { OGC_BASE, ogcRoutes } from './ogc/routes'
+import { OGC_PREFIXES, ogcRoutes } from './ogc/routes'
+import { openDataRoutes } from './opendata/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -96,6 +97,7 @@ export function buildApi(): Api {
   conversionRoutes(api)
   basemapRoutes(api)
   ogcRoutes(api)
+  openDataRoutes(api)
   return api
 }
 
@@ -129,20 +131,21 @@ export function buildApp(deps: AppDeps, extra?: express.Router): express.Express
     }),
   )
   app.use(requestContext)
-  app.use(['/api', '/tiles'], privateByDefault)
+  app.use(['/api', '/tiles', '/ogc'], privateByDefault)
   const api = buildApi()
   app.post(BOUNDARY_IMPORT_PATH, boundaryImportBody)
   app.use('/api', sameOrigin)
   app.use(api.bodies)
   app.use('/api', express.json({ limit: deps.config.bodyLimit, reviver: nfcReviver }), loadSession)
+  app.use('/ogc', loadSession)
   // GIS clients send a read-only API token instead of a session, on the OGC routes only
-  app.use(OGC_BASE, apiTokenAuth)
+  app.use([...OGC_PREFIXES], apiTokenAuth)
   const openapi = api.openapi(API_INFO)
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi)
   })
   app.use(api.router)
-  app.use('/api', apiNotFound)
+  app.use(['/api', '/ogc'], apiNotFound)
   if (extra) app.use(extra)
   app.use(tileRouter())
   app.use(basemapRouter())

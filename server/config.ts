@@ -36,6 +36,10 @@ export interface Config {
   sessionTtlHours: number
   /** TILE_CACHE_BYTES: memory for rendered vector tiles (least recently used out first); 0 turns it off. */
   tileCacheBytes: number
+  /** OPEN_DATA_DECIMALS: public station positions (open data, public OGC layer) rounded to this many decimals. */
+  openDataDecimals: number | undefined
+  /** OPEN_DATA_LICENCE: the licence the open data is published under. */
+  openDataLicence: string
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -43,6 +47,13 @@ function int(value: string | undefined, fallback: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new Error(`Expected a non-negative integer, got "${value}"`)
   return n
+}
+
+// 3 decimals of a degree are ~110 m, 5 are ~1 m; unset keeps positions as recorded.
+function openDataDecimals(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  if (!/^[2-8]$/.test(value)) throw new Error(`OPEN_DATA_DECIMALS must be a whole number from 2 to 8, got "${value}"`)
+  return Number(value)
 }
 
 function imageryTemplate(value: string | undefined): string | undefined {
@@ -114,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: demoSetting(env.DEMO, !env.DATABASE_URL && !production),
     production,
     provinceCode: env.PROVINCE_CODE ?? '79',
+    openDataDecimals: openDataDecimals(env.OPEN_DATA_DECIMALS),
+    openDataLicence: env.OPEN_DATA_LICENCE || 'CC BY 4.0',
     basemapStyleUrl: env.BASEMAP_STYLE_URL || undefined,
     basemapPmtiles: env.BASEMAP_PMTILES ? path.resolve(env.BASEMAP_PMTILES) : undefined,
     basemapImageryUrl: imageryTemplate(env.BASEMAP_IMAGERY_URL),

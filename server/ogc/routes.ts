@@ -18,8 +18,9 @@ import {
 import type { Collection } from './collections'
 import { issueToken, listTokens, revokeToken } from './tokens'
 
-/** Where the OGC API lives; GDAL and QGIS open it as `OAPIF:<origin>/api/ogc`. */
+/** Where the OGC API lives; GDAL and QGIS open it as `OAPIF:<origin>/api/ogc`, or the shorter `/ogc`. */
 export const OGC_BASE = '/api/ogc'
+export const OGC_PREFIXES = [OGC_BASE, '/ogc'] as const
 
 const format = z.enum(['json', 'geojson']).optional()
 const formatOnly = z.object({ f: format })
@@ -42,7 +43,6 @@ const itemParams = collectionParams.extend({
 })
 
 const origin = (req: Request) => `${req.protocol}://${req.get('host')}`
-const base = (req: Request) => origin(req) + OGC_BASE
 const lang = (req: Request) => (req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi')
 
 function send(res: Response, type: string, body: unknown, headers: Record<string, string> = {}) {
@@ -50,10 +50,10 @@ function send(res: Response, type: string, body: unknown, headers: Record<string
   res.type(type).send(JSON.stringify(body))
 }
 
-async function describe(req: Request, c: Collection) {
+async function describe(req: Request, c: Collection, prefix: string) {
   const { db, config } = deps(req)
   const a = audienceOf(req.user)
-  const href = `${base(req)}/collections/${c.id}`
+  const href = `${origin(req)}${prefix}/collections/${c.id}`
   const bbox = await extent(db, c, a, config.provinceCode)
   return {
     id: c.id,
@@ -72,6 +72,12 @@ async function describe(req: Request, c: Collection) {
 
 /** OGC API Features (Part 1 core + GeoJSON, Part 2 CRS) over the layers each audience may see; API tokens. */
 export function ogcRoutes(api: Api): void {
+  for (const prefix of OGC_PREFIXES) featureRoutes(api, prefix)
+  tokenRoutes(api)
+}
+
+function featureRoutes(api: Api, OGC_BASE: string): void {
+  const base = (req: Request) => origin(req) + OGC_BASE
   api.route({
     method: 'get',
     path: OGC_BASE,
@@ -120,7 +126,7 @@ export function ogcRoutes(api: Api): void {
     query: formatOnly,
     async handler({ req, res }) {
       const collections = []
-      for (const c of visibleCollections(audienceOf(req.user))) collections.push(await describe(req, c))
+      for (const c of visibleCollections(audienceOf(req.user))) collections.push(await describe(req, c, OGC_BASE))
       const { db, config } = deps(req)
       send(res, 'application/json', {
         links: [{ href: `${base(req)}/collections`, rel: 'self', type: 'application/json' }],
@@ -140,7 +146,7 @@ export function ogcRoutes(api: Api): void {
     params: collectionParams,
     async handler({ req, res, params }) {
       const c = readableCollection(params.collectionId, audienceOf(req.user))
-      send(res, 'application/json', await describe(req, c))
+      send(res, 'application/json', await describe(req, c, OGC_BASE))
     },
   })
 
@@ -156,7 +162,8 @@ export function ogcRoutes(api: Api): void {
       const a = audienceOf(req.user)
       const c = readableCollection(params.collectionId, a)
       const { db, config } = deps(req)
-      const request = { ...query, limit: Math.min(query.limit, MAX_LIMIT), bboxCrs: query['bbox-crs'] }
+      const limit = Math.min(query.limit, MAX_LIMIT)
+      const request = { ...query, limit, bboxCrs: query['bbox-crs'], publicDecimals: config.openDataDecimals }
       const page = await items(db, c, a, config.provinceCode, request)
       const href = (offset: number) => {
         const search = new URLSearchParams(
@@ -212,7 +219,8 @@ export function ogcRoutes(api: Api): void {
       const a = audienceOf(req.user)
       const c = readableCollection(params.collectionId, a)
       const { db, config } = deps(req)
-      const found = await item(db, c, a, config.provinceCode, params.featureId, query.crs)
+      const options = { crs: query.crs, publicDecimals: config.openDataDecimals }
+      const found = await item(db, c, a, config.provinceCode, params.featureId, options)
       const self = `${base(req)}/collections/${c.id}/items/${params.featureId}`
       send(
         res,
@@ -228,7 +236,9 @@ export function ogcRoutes(api: Api): void {
       )
     },
   })
+}
 
+function tokenRoutes(api: Api): void {
   const tokenBody = z.object({
     userId: z.number().int().positive(),
     name: z.string().trim().min(1).max(100),

@@ -55,11 +55,19 @@ export async function answerCrs(q: Queryable, province: string, uri: string | un
   ])
 }
 
-/** The geometry of `t` in the answer's CRS and axis order, with the precision that CRS needs (1 mm). */
-function geometrySql(crs: AnswerCrs): string {
-  if (crs.kind === 'vn2000') return `ST_Transform(t.geom, ${Number(crs.srid)})`
-  return crs.kind === 'epsg4326' ? 'ST_FlipCoordinates(t.geom)' : 't.geom'
+/**
+ * The geometry of `t` in the answer's CRS and axis order; `roundTo` decimals of a degree first when the
+ * department publishes rounded positions (OPEN_DATA_DECIMALS).
+ */
+function geometrySql(crs: AnswerCrs, roundTo?: number): string {
+  const g = roundTo === undefined ? 't.geom' : `ST_SnapToGrid(t.geom, ${10 ** -Math.trunc(roundTo)})`
+  if (crs.kind === 'vn2000') return `ST_Transform(${g}, ${Number(crs.srid)})`
+  return crs.kind === 'epsg4326' ? `ST_FlipCoordinates(${g})` : g
 }
+
+/** Public station positions are rounded when the department says so; nothing else is. */
+const roundingFor = (c: Collection, a: Audience, decimals?: number) =>
+  c.id === 'stations' && a.kind === 'public' ? decimals : undefined
 
 /** A `bbox` in its `bbox-crs`, as EWKT of a box in that CRS (the query transforms it to WGS84). */
 export function bboxEwkt(text: string, crs: AnswerCrs): string {
@@ -101,13 +109,19 @@ export function readableCollection(id: string, a: Audience): Collection {
   return c
 }
 
-function itemQuery(c: Collection, a: Audience, crs: AnswerCrs, extra: string): ItemQuery {
+function itemQuery(c: Collection, a: Audience, crs: AnswerCrs, extra: string, publicDecimals?: number): ItemQuery {
   const columns = c
     .properties(a)
     .map(([sql, name]) => `${sql} AS "${name}"`)
     .join(', ')
   const decimals = crs.kind === 'vn2000' ? 3 : 9
-  return { from: c.from, where: `(${c.filter(a)})${extra}`, columns, geometry: geometrySql(crs), decimals }
+  return {
+    from: c.from,
+    where: `(${c.filter(a)})${extra}`,
+    columns,
+    geometry: geometrySql(crs, roundingFor(c, a, publicDecimals)),
+    decimals,
+  }
 }
 
 /**
@@ -139,30 +153,48 @@ export interface ItemsRequest {
   bbox?: string
   bboxCrs?: string
   crs?: string
+  /** OPEN_DATA_DECIMALS, for the public stations. */
+  publicDecimals?: number
 }
 
-/** A page of a collection's features, with the number matched and returned. */
-export async function items(q: Queryable, c: Collection, a: Audience, province: string, r: ItemsRequest) {
+/** The statement of a page of items and its parameters (the bench times the same statement run directly). */
+export async function itemsStatement(q: Queryable, c: Collection, a: Audience, province: string, r: ItemsRequest) {
   const crs = await answerCrs(q, province, r.crs, 'query.crs')
   const bboxCrs = await answerCrs(q, province, r.bboxCrs, 'query.bbox-crs')
   const extra = r.bbox ? ' AND t.geom && ST_Transform(ST_GeomFromEWKT($3), 4326)' : ''
   const spatial = r.bbox ? ' AND ST_Intersects(t.geom, ST_Transform(ST_GeomFromEWKT($3), 4326))' : ''
-  const query = itemQuery(c, a, crs, extra + spatial)
-  const values = { 1: Math.min(r.limit, MAX_LIMIT), 2: r.offset, 3: r.bbox ? bboxEwkt(r.bbox, bboxCrs) : null }
-  const page = bindUsed(itemsPage(query, '$1', '$2'), { ...values, 4: province, 5: carrierOf(a) })
+  const query = itemQuery(c, a, crs, extra + spatial, r.publicDecimals)
+  const values = {
+    1: Math.min(r.limit, MAX_LIMIT),
+    2: r.offset,
+    3: r.bbox ? bboxEwkt(r.bbox, bboxCrs) : null,
+    4: province,
+    5: carrierOf(a),
+  }
+  return { crs, page: bindUsed(itemsPage(query, '$1', '$2'), values), count: bindUsed(itemsCount(query), values) }
+}
+
+/** A page of a collection's features, with the number matched and returned. */
+export async function items(q: Queryable, c: Collection, a: Audience, province: string, r: ItemsRequest) {
+  const { crs, page, count } = await itemsStatement(q, c, a, province, r)
   const rows = await q.many<Row>(page.sql, page.params)
   let matched = rows.length > 0 ? Number(rows[0]!.matched) : 0
-  if (rows.length === 0 && r.offset > 0) {
-    const count = bindUsed(itemsCount(query), { ...values, 4: province, 5: carrierOf(a) })
-    matched = (await q.one<{ n: number }>(count.sql, count.params)).n
-  }
+  // a page past the end has no row to carry the window count
+  if (rows.length === 0 && r.offset > 0) matched = (await q.one<{ n: number }>(count.sql, count.params)).n
   return { crs, features: rows.map(feature), numberMatched: matched, numberReturned: rows.length }
 }
 
 /** One feature by id, or 404 when there is none the audience may see. */
-export async function item(q: Queryable, c: Collection, a: Audience, province: string, id: number, crsUri?: string) {
-  const crs = await answerCrs(q, province, crsUri, 'query.crs')
-  const query = itemQuery(c, a, crs, '')
+export async function item(
+  q: Queryable,
+  c: Collection,
+  a: Audience,
+  province: string,
+  id: number,
+  options: { crs?: string; publicDecimals?: number } = {},
+) {
+  const crs = await answerCrs(q, province, options.crs, 'query.crs')
+  const query = itemQuery(c, a, crs, '', options.publicDecimals)
   const bound = bindUsed(oneItem(query, '$1'), { 1: id, 4: province, 5: carrierOf(a) })
   const row = await q.maybeOne<Row>(bound.sql, bound.params)
   if (!row) throw notFound(`There is no feature ${id} in "${c.id}".`)

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
+import { insertStationGrid } from '../helpers/stations'
 
 // GDAL runs as a child process while this process serves it: never execFileSync here (it would block the server).
 const run = promisify(execFile)
@@ -16,31 +17,13 @@ let admin: string
 let viettel: { id: number; cookie: string }
 let ids: { viettelDraft: number; mobifoneDraft: number; inService: number[] }
 
-const STATES = ['draft', 'submitted', 'approved', 'in_service', 'in_service'] as const
-
 beforeAll(async () => {
   app = await startTestApp()
   await generateProvince(app.db, '79', 20_170_601)
   admin = (await app.user('ogc-admin', 'admin')).cookie
   viettel = await app.user('ogc-viettel', 'carrier', 'viettel')
   // 30 stations of two carriers in every state, around a point inside district 760
-  await app.db.exec(
-    `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, mast_height_m,
-                           building_height_m, technologies, state, decision_no, decision_date)
-     SELECT '79', c.id, 'OGC-' || i, ST_SetSRID(ST_MakePoint(p.lon + (i % 6) * 0.002, p.lat + (i / 6) * 0.002), 4326),
-            '760', 'A2a', 12.5, 20, ARRAY['4G'], ($1::text[])[i % 5 + 1],
-            CASE WHEN ($1::text[])[i % 5 + 1] IN ('approved', 'in_service') THEN 'QD-' || i END,
-            CASE WHEN ($1::text[])[i % 5 + 1] IN ('approved', 'in_service') THEN DATE '2026-01-05' END
-       FROM generate_series(0, 29) i,
-            (SELECT ST_X(q) AS lon, ST_Y(q) AS lat
-               FROM (SELECT ST_PointOnSurface(geom) AS q FROM admin_units WHERE code = '760') s) p,
-            LATERAL (SELECT id FROM carriers WHERE short_name = CASE WHEN i % 2 = 0 THEN 'viettel' ELSE 'mobifone' END) c`,
-    [STATES],
-  )
-  const rows = await app.db.many<{ id: number; state: string; carrier: string }>(
-    `SELECT s.id::int AS id, s.state, c.short_name AS carrier
-       FROM stations s JOIN carriers c ON c.id = s.carrier_id WHERE s.site_code LIKE 'OGC-%' ORDER BY s.id`,
-  )
+  const rows = await insertStationGrid(app.db, 'OGC')
   ids = {
     viettelDraft: rows.find((r) => r.state === 'draft' && r.carrier === 'viettel')!.id,
     mobifoneDraft: rows.find((r) => r.state === 'draft' && r.carrier === 'mobifone')!.id,
@@ -212,24 +195,86 @@ describe('OGC API Features: carriers and tokens', () => {
 })
 
 describe('OGC API Features read by GDAL', () => {
-  it('ogr2ogr reads the public stations through OAPIF, every page, as many as the API matches', async () => {
+  it('ogrinfo -so counts each public layer as the SQL does; without a token the others are refused', async () => {
+    const expected = await app.db.one<{ stations: number; districts: number }>(
+      `SELECT (SELECT count(*)::int FROM stations WHERE province_code = '79' AND state = 'in_service'
+                 AND (NOT temporary OR valid_to >= current_date)) AS stations,
+              (SELECT count(*)::int FROM units_in_force(current_date)
+                WHERE level = 'district' AND province_code = '79') AS districts`,
+    )
+    for (const [layer, n] of Object.entries(expected)) {
+      const { stdout } = await run('ogrinfo', ['-ro', '-so', `OAPIF:${app.url}/ogc`, layer], { timeout: 60_000 })
+      expect(stdout).toContain(`Feature Count: ${n}`)
+    }
+    const refused = await run('ogrinfo', ['-ro', '-so', `OAPIF:${app.url}/ogc`, 'poles'], { timeout: 60_000 }).then(
+      () => 'read',
+      (err: { stderr: string }) => err.stderr,
+    )
+    expect(refused).not.toBe('read')
+  })
+
+  it('ogr2ogr copies the public stations, every page, to a GeoPackage whose points equal the database’s', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogc-gdal-'))
     try {
-      const out = path.join(dir, 'stations.geojson')
-      await run('ogr2ogr', ['-f', 'GeoJSON', out, `OAPIF:${app.url}/api/ogc`, 'stations', '-oo', 'PAGE_SIZE=4'], {
+      const gpkg = path.join(dir, 'stations.gpkg')
+      // -preserve_fid: the GeoPackage keeps the features' ids (GDAL reads them from each feature's "id")
+      const source = `OAPIF:${app.url}/ogc`
+      await run('ogr2ogr', ['-preserve_fid', '-f', 'GPKG', gpkg, source, 'stations', '-oo', 'PAGE_SIZE=4'], {
         timeout: 60_000,
       })
-      const read = JSON.parse(fs.readFileSync(out, 'utf8')) as { features: { properties: Record<string, unknown> }[] }
+      const out = path.join(dir, 'stations.geojson')
+      await run('ogr2ogr', ['-preserve_fid', '-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=9', out, gpkg], {
+        timeout: 60_000,
+      })
+      const read = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+        features: { id: number; properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[]
+      }
       expect(read.features).toHaveLength(ids.inService.length)
-      expect(read.features[0]!.properties.mast_class).toBe('A2a')
+      const stored = await app.db.many<{ id: number; lon: number; lat: number }>(
+        'SELECT id::int AS id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM stations WHERE id = ANY ($1::bigint[])',
+        [ids.inService],
+      )
+      const byId = new Map(stored.map((r) => [r.id, r]))
+      for (const f of read.features) {
+        const id = f.id
+        const db = byId.get(id)
+        expect(db, `station ${id}`).toBeDefined()
+        expect(f.geometry.coordinates[0]).toBeCloseTo(db!.lon, 9)
+        expect(f.geometry.coordinates[1]).toBeCloseTo(db!.lat, 9)
+        expect(f.properties.mast_class).toBe('A2a')
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
 
+  it('the VN-2000 answer agrees with PROJ (cs2cs with the zone’s pinned definition) to 5 cm', async () => {
+    const id = ids.inService[1]!
+    const { proj } = await app.db.one<{ proj: string }>(
+      `SELECT s.proj4text AS proj FROM vn2000_zones z JOIN spatial_ref_sys s ON s.srid = z.srid
+        WHERE z.province_code = '79'`,
+    )
+    const wgs = await get(`/ogc/collections/stations/items/${id}`)
+    const vn = await get(`/ogc/collections/stations/items/${id}?crs=http://www.opengis.net/def/crs/EPSG/0/9210`)
+    const [lon, lat] = wgs.body.geometry.coordinates as [number, number]
+    const child = execFile('cs2cs', ['-f', '%.4f', '+proj=longlat +datum=WGS84 +no_defs', '+to', ...proj.split(' ')])
+    const answer = new Promise<string>((resolve, reject) => {
+      let text = ''
+      child.stdout!.on('data', (d) => {
+        text += d
+      })
+      child.on('close', () => resolve(text))
+      child.on('error', reject)
+    })
+    child.stdin!.end(`${lon} ${lat}\n`)
+    const [e, n] = (await answer).trim().split(/\s+/).map(Number) as [number, number]
+    const [ae, an] = vn.body.geometry.coordinates as [number, number]
+    expect(Math.hypot(ae - e, an - n)).toBeLessThan(0.05)
+  })
+
   it('ogrinfo lists the poles and routes with a token sent as a header', async () => {
     const { token } = await issue(viettel.id, 'gdal')
-    const { stdout: info } = await run('ogrinfo', ['-ro', '-q', `OAPIF:${app.url}/api/ogc`], {
+    const { stdout: info } = await run('ogrinfo', ['-ro', '-q', `OAPIF:${app.url}/ogc`], {
       env: { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${token}` },
       timeout: 60_000,
     })
