@@ -942,6 +942,30 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/open-data": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/open-data/stations.csv": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/open-data/stations.geojson": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
   "/api/public/permit-check": {
     post: {
       params: never
@@ -1510,6 +1534,79 @@ export interface Paths {
           features: unknown[]
         }
       }
+      response: unknown
+    }
+  }
+  "/ogc": {
+    get: {
+      params: never
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/ogc/collections": {
+    get: {
+      params: never
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/ogc/collections/{collectionId}": {
+    get: {
+      params: {
+        collectionId: string
+      }
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/ogc/collections/{collectionId}/items": {
+    get: {
+      params: {
+        collectionId: string
+      }
+      query: {
+        f?: "json" | "geojson"
+        limit?: number
+        offset?: number
+        bbox?: string
+        "bbox-crs"?: string
+        crs?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/ogc/collections/{collectionId}/items/{featureId}": {
+    get: {
+      params: {
+        collectionId: string
+        featureId: number
+      }
+      query: {
+        f?: "json" | "geojson"
+        crs?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/ogc/conformance": {
+    get: {
+      params: never
+      query: {
+        f?: "json" | "geojson"
+      }
+      body: never
       response: unknown
     }
   }

@@ -5,6 +5,7 @@
 import { stationScope } from '../stations/access'
 import { layerFilter } from '../tiles/sql'
 import type { Audience } from '../tiles/audience'
+import { carrierNames } from './sql'
 
 export type Text = { vi: string; en: string }
 
@@ -24,9 +25,6 @@ export interface Collection {
 const PROVINCE = '$4'
 const CARRIER = '$5::int'
 
-/** Carrier names of an id array column, in name order. */
-const carrierNames = (column: string) =>
-  `(SELECT array_agg(c.name ORDER BY c.name) FROM carriers c WHERE c.id = ANY (${column}))`
 const districtName = 'district_name(t.district_code, current_date)'
 
 const stationPublic: [string, string][] = [

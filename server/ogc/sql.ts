@@ -1,6 +1,10 @@
 // Every statement of the OGC API Features domain: API tokens and the item queries (built from the collections'
 // allow-listed columns; values are always bind parameters).
 
+/** Carrier names of an id array column, in name order (a property of poles and routes). */
+export const carrierNames = (column: string) =>
+  `(SELECT array_agg(c.name ORDER BY c.name) FROM carriers c WHERE c.id = ANY (${column}))`
+
 /** $1 token hash: the active user a live token acts as. */
 export const USER_FOR_API_TOKEN = `
 SELECT t.id AS token_id, u.id, u.username, u.display_name, u.role, u.carrier_id, c.name AS carrier_name, u.is_demo,

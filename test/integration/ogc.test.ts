@@ -69,7 +69,7 @@ describe('OGC API Features: core', () => {
     expect((await get('/api/ogc/collections/nothing')).res.status).toBe(404)
   })
 
-  it('pages the public stations with numberMatched, numberReturned and next links, as the SQL counts them', async () => {
+  it('pages the public stations with numberMatched, numberReturned and next links, as SQL counts', async () => {
     const { n } = await app.db.one<{ n: number }>(
       `SELECT count(*)::int AS n FROM stations WHERE province_code = '79' AND state = 'in_service'
           AND (NOT temporary OR valid_to >= current_date)`,
@@ -118,7 +118,7 @@ describe('OGC API Features: core', () => {
     expect(bad.type).toContain('application/problem+json')
   })
 
-  it('answers in EPSG:4326 (lat, lon) and in the province VN-2000 zone, agreeing with the coordinates API to 1 mm', async () => {
+  it('answers in EPSG:4326 (lat, lon) and in the VN-2000 zone, agreeing with the coordinates API to 1 mm', async () => {
     const id = ids.inService[0]!
     const plain = await get(`/api/ogc/collections/stations/items/${id}`)
     const [lon, lat] = plain.body.geometry.coordinates
@@ -146,7 +146,7 @@ describe('OGC API Features: core', () => {
 })
 
 describe('OGC API Features: carriers and tokens', () => {
-  it('a carrier token sees its own drafts with their details, never another carrier’s, and reads nothing else', async () => {
+  it('a carrier token sees its own drafts in detail, never another carrier’s, and reads nothing else', async () => {
     const { id: tokenId, token } = await issue(viettel.id)
     const auth = { authorization: `Bearer ${token}` }
     const own = await get(`/api/ogc/collections/stations/items/${ids.viettelDraft}`, auth)

@@ -70,7 +70,7 @@ describe('open data', () => {
     }
   })
 
-  it('rounds public positions as the department sets, in the files and the public OGC layer, not for staff', async () => {
+  it('rounds public positions as set, in the files and the public OGC layer, not for staff', async () => {
     const stored = new Map((await positions(exact)).map((s) => [s.id, s]))
     const roundedStations = await publicStations(exact.db, '79', 3)
     expect(roundedStations).toHaveLength(stored.size)

@@ -49,7 +49,6 @@ const LONG_LINES_ALLOWED: Record<string, number> = {
   'test/integration/coords.test.ts': 1, // pending: tests
   'test/integration/demo-province.test.ts': 2, // pending: tests
   'test/integration/geo-imports.test.ts': 3, // pending: tests
-  'test/integration/ogc.test.ts': 4, // pending: lead
   'test/integration/startup-banner.test.ts': 1, // pending: tests
   'test/integration/stations-a1-reach.test.ts': 2, // pending: tests
   'test/integration/stations-demo.test.ts': 3, // pending: tests

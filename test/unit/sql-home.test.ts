@@ -21,7 +21,6 @@ const SQL_ALLOWED: Record<string, string> = {
   'bench/cases/stations.ts': 'raw-SQL baseline (independent oracle)',
   'bench/pglite-open.ts': 'raw-SQL baseline (independent oracle)',
   // Being moved to their domain's sql.ts by the work running now; remove each entry as its file empties.
-  'server/ogc/collections.ts': 'pending', // pending: lead
 }
 
 // SQL-looking text, not prose: each keyword in the place SQL puts it (case-sensitive, as the house writes SQL).
