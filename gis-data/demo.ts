@@ -110,6 +110,8 @@ export async function loadDemoLayers(
   for (const [i, layer] of todo.entries()) {
     onProgress({ layer: layer.name, done: i, total: todo.length })
     await db.transaction(async (tx) => {
+      // a bulk generator, not a request: 150,000 poles in one statement may take longer than a request may
+      await tx.exec(sql.DEMO_LAYER_TIMEOUT)
       await layer.load(tx, provinceCode, DEMO_SEED)
       await tx.exec(sql.RECORD_DEMO_LAYER, [layer.name, DEMO_SEED])
       await audit(tx, SYSTEM, {

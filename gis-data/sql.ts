@@ -19,6 +19,9 @@ export const RECORD_DEMO_PROVINCE = `INSERT INTO demo_datasets (name, seed, summ
 /** The demo layers loaded so far. */
 export const LOADED_DEMO_DATASETS = 'SELECT name FROM demo_datasets'
 
+/** For one demo layer's transaction: the bulk inserts may run longer than STATEMENT_TIMEOUT_MS allows a request. */
+export const DEMO_LAYER_TIMEOUT = "SET LOCAL statement_timeout = '10min'"
+
 /** $1 layer name, $2 seed. */
 export const RECORD_DEMO_LAYER = `INSERT INTO demo_datasets (name, seed) VALUES ($1, $2)`
 
