@@ -11,7 +11,9 @@ async function demoProgramme(client: pg.Client): Promise<number> {
   const until = Date.now() + LOAD_WAIT_MS
   for (;;) {
     const { rows } = await client.query<{ id: number }>(
-      `SELECT p.id FROM conversion_programmes p WHERE p.is_demo AND EXISTS (SELECT 1 FROM demo_datasets WHERE name = 'conversions') ORDER BY p.starts_on, p.id LIMIT 1`,
+      `SELECT p.id FROM conversion_programmes p
+        WHERE p.is_demo AND EXISTS (SELECT 1 FROM demo_datasets WHERE name = 'conversions')
+        ORDER BY p.starts_on, p.id LIMIT 1`,
     )
     if (rows[0]) return rows[0].id
     if (Date.now() > until) throw new Error('conversions bench: the demo programme did not load in time')
@@ -44,19 +46,23 @@ export async function conversionsBench(ctx: BenchContext): Promise<BenchResult[]
       await res.arrayBuffer()
     })
     const today = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`
-    const from = `conversion_items i JOIN conversion_phases ph ON ph.id = i.phase_id JOIN stations s ON s.id = i.station_id JOIN carriers c ON c.id = i.carrier_id WHERE i.programme_id = $1`
-    const counts = `count(*), count(*) FILTER (WHERE i.status = 'verified'), count(*) FILTER (WHERE i.status <> 'verified' AND i.due_date < ${today})`
+    const from = `conversion_items i JOIN conversion_phases ph ON ph.id = i.phase_id
+      JOIN stations s ON s.id = i.station_id JOIN carriers c ON c.id = i.carrier_id WHERE i.programme_id = $1`
+    const counts = `count(*), count(*) FILTER (WHERE i.status = 'verified'),
+      count(*) FILTER (WHERE i.status <> 'verified' AND i.due_date < ${today})`
     const raw = await timeRuns(RUNS, async () => {
       await client.query(`SELECT ph.seq, ${counts} FROM ${from} GROUP BY ph.seq`, [id])
       await client.query(`SELECT i.status, count(*) FROM ${from} GROUP BY i.status`, [id])
       await client.query(
-        `SELECT (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(*) FROM ${from} AND i.status = 'verified' GROUP BY 1`,
+        `SELECT (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(*)
+           FROM ${from} AND i.status = 'verified' GROUP BY 1`,
         [id],
       )
       await client.query(`SELECT s.district_code, ${counts} FROM ${from} GROUP BY 1`, [id])
       await client.query(`SELECT c.short_name, ${counts} FROM ${from} GROUP BY 1`, [id])
       await client.query(
-        `SELECT i.id FROM ${from} AND i.status <> 'verified' AND i.due_date < ${today} ORDER BY i.due_date, i.id LIMIT 10`,
+        `SELECT i.id FROM ${from} AND i.status <> 'verified' AND i.due_date < ${today}
+          ORDER BY i.due_date, i.id LIMIT 10`,
         [id],
       )
     })

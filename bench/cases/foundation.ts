@@ -60,7 +60,8 @@ export async function signIn(ctx: BenchContext): Promise<BenchResult[]> {
     const { rows } = await client.query('SELECT id, password_hash, active FROM users WHERE username = $1', ['officer'])
     await client.query(ATTEMPT_SUCCEEDED, ['officer', '127.0.0.1', 50])
     await client.query(
-      `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (md5(random()::text), $1, now() + interval '1 hour')`,
+      `INSERT INTO sessions (token_hash, user_id, expires_at)
+       VALUES (md5(random()::text), $1, now() + interval '1 hour')`,
       [rows[0].id],
     )
     await client.query(

@@ -22,7 +22,8 @@ export async function stationsBench(ctx: BenchContext): Promise<BenchResult[]> {
     const { n } = await db.one<{ n: number }>('SELECT count(*) AS n FROM stations')
     if (n < 9_000) throw new Error(`stations bench needs the demo's ~10,000 stations, found ${n}`)
     const sample = await db.many<{ id: number; lon: number; lat: number; province: string }>(
-      `SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, province_code AS province FROM stations ORDER BY md5(id::text) LIMIT $1`,
+      `SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, province_code AS province
+         FROM stations ORDER BY md5(id::text) LIMIT $1`,
       [SAMPLE],
     )
     const service = await timeRuns(sample.length, (i) => runRuleCheck(db, sample[i]!.id))

@@ -109,6 +109,13 @@ export function Actions({
 
   const conflict = error instanceof ApiError && error.status === 409
   const fieldErrors = error instanceof ApiError ? errorsByField(error.errors) : {}
+  // Reject and decommission look dangerous; the open form, the one-click steps, approve and field check lead.
+  const buttonTone = (a: Action) =>
+    a === 'reject' || a === 'decommission'
+      ? 'btn-secondary st-danger'
+      : a === open || ONE_CLICK.includes(a) || a === 'approve' || a === 'field_check'
+        ? 'btn-primary'
+        : 'btn-secondary'
   const field = (name: string, label: string, input: ReactNode) => (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
     <label className={`field${fieldErrors[name] ? ' field-invalid' : ''}`}>
@@ -125,7 +132,7 @@ export function Actions({
           <button
             key={a}
             type="button"
-            className={`btn ${a === 'reject' || a === 'decommission' ? 'btn-secondary st-danger' : a === open || ONE_CLICK.includes(a) || a === 'approve' || a === 'field_check' ? 'btn-primary' : 'btn-secondary'}`}
+            className={`btn ${buttonTone(a)}`}
             disabled={busy}
             aria-expanded={ONE_CLICK.includes(a) ? undefined : open === a}
             data-action={a}

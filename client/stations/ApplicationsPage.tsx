@@ -21,7 +21,10 @@ import './stations.css'
 const PAGE = 50
 const MARK = { pass: '✓', warn: '!', fail: '✕' } as const
 
-/** "Hồ sơ của tôi": the carrier's applications (/applications), a new one (/applications/new) or one of them (/applications/{id}). */
+/**
+ * "Hồ sơ của tôi": the carrier's applications (/applications), a new one (/applications/new) or one of them
+ * (/applications/{id}).
+ */
 export default function ApplicationsPage() {
   const path = usePath()
   if (path === '/applications/new')

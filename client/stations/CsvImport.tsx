@@ -8,7 +8,8 @@ import { stationsApi } from './api'
 import { csvErrorsByLine } from './model'
 
 const TEMPLATE =
-  'siteCode,address,lon,lat,northing,easting,mastClass,camouflageKind,mastHeightM,buildingHeightM,reachBeyondEdgeM,technologies,sharedOperators,temporary,mobile,validFrom,validTo\r\n'
+  'siteCode,address,lon,lat,northing,easting,mastClass,camouflageKind,mastHeightM,buildingHeightM,reachBeyondEdgeM,' +
+  'technologies,sharedOperators,temporary,mobile,validFrom,validTo\r\n'
 
 /**
  * Upload of several sites from a CSV file, all or nothing: the server stores them as drafts, or names every bad
@@ -71,7 +72,8 @@ export function CsvImport({ onImported }: { onImported(): void }) {
           <tbody>
             {lines.flatMap((l) =>
               l.fields.map((f, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a report is shown once and never reordered; the index tells two errors on one field apart
+                // A report is shown once and never reordered; the index tells two errors on one field apart.
+                // biome-ignore lint/suspicious/noArrayIndexKey: a static report, never reordered
                 <tr key={`${l.line}:${f.field}:${i}`}>
                   <td className="num">{i === 0 ? (l.line ?? '—') : ''}</td>
                   <td>

@@ -43,7 +43,7 @@ export default function QueuePage() {
     padding: { right: number; bottom: number }
   } | null>(null)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: choosing another station ends a move begun on the previous one
+  // biome-ignore lint/correctness/useExhaustiveDependencies: choosing another station ends a move begun on the last one
   useEffect(() => {
     setMoving(false)
     setMoveTo(null)
@@ -51,7 +51,8 @@ export default function QueuePage() {
 
   const choose = (id: number, at: LngLat) => {
     setSelected(id)
-    // The station panel covers the right of a wide map and the bottom of a phone's: centre the site in what stays visible.
+    // The station panel covers the right of a wide map and the bottom of a phone's: centre the site in what stays
+    // visible.
     const phone = window.innerWidth <= 760
     setFocus((f) => ({
       center: at,

@@ -225,7 +225,8 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'pub.none': 'No station in service here.',
   'pub.permit.title': 'Which procedure does an antenna mast need?',
   'pub.permit.lead':
-    "Choose the place, the mast class and its height: the answer names the procedure under the province's plan, and why.",
+    'Choose the place, the mast class and its height: ' +
+    "the answer names the procedure under the province's plan, and why.",
   'pub.permit.where': 'Where the mast stands',
   'pub.permit.building': 'On a building',
   'pub.permit.ground': 'On the ground',

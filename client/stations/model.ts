@@ -61,7 +61,10 @@ export interface CsvLineErrors {
   fields: { field: string; message: string }[]
 }
 
-/** Groups an import's errors ("line 3.mastHeightM") by CSV line, in line order; errors about the whole file come first. */
+/**
+ * Groups an import's errors ("line 3.mastHeightM") by CSV line, in line order; errors about the whole file come
+ * first.
+ */
 export function csvErrorsByLine(errors: readonly FieldError[]): CsvLineErrors[] {
   const byLine = new Map<number | null, CsvLineErrors>()
   for (const e of errors) {

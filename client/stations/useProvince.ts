@@ -6,7 +6,10 @@ import { boundsOf } from '../map/geometry'
 import type { Visibility } from '../map/LayerPanel'
 import { useApi } from '../ui/useApi'
 
-/** Districts of the province shown under every stations map (the picked-point mark is off: stations pages draw their own). */
+/**
+ * Districts of the province shown under every stations map (the picked-point mark is off: stations pages draw their
+ * own).
+ */
 export const STATION_MAP_VISIBLE: Visibility = {
   'districts-fill': true,
   'districts-line': true,

@@ -53,13 +53,19 @@ export interface Totals {
 export function sentence(period: Period, t: Totals): { vi: string; en: string } {
   return {
     vi:
-      `${period.label[0]}: các đơn vị đã triển khai ngầm hóa mạng cáp viễn thông được ${formatVi(t.undergroundRoutes)} tuyến công trình, ` +
-      `tương đương chiều dài ${formatKm(t.undergroundM)} km; đang tiếp tục thi công ${formatVi(t.undergroundBuilding)} tuyến; ` +
-      `tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là ${formatKm(t.tidyingM)} km trên ${formatVi(t.tidyingPoles)} trụ điện.`,
+      `${period.label[0]}: các đơn vị đã triển khai ngầm hóa mạng cáp viễn thông được ` +
+      `${formatVi(t.undergroundRoutes)} tuyến công trình, ` +
+      `tương đương chiều dài ${formatKm(t.undergroundM)} km; ` +
+      `đang tiếp tục thi công ${formatVi(t.undergroundBuilding)} tuyến; ` +
+      'tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là ' +
+      `${formatKm(t.tidyingM)} km trên ${formatVi(t.tidyingPoles)} trụ điện.`,
     en:
-      `${period.label[1]}: carriers have put telecom cable underground on ${t.undergroundRoutes.toLocaleString('en')} routes, ` +
-      `${(Math.round(t.undergroundM / 100) / 10).toLocaleString('en')} km long; ${t.undergroundBuilding.toLocaleString('en')} routes are under construction; ` +
-      `aerial cable has been tidied on ${(Math.round(t.tidyingM / 100) / 10).toLocaleString('en')} km of line over ${t.tidyingPoles.toLocaleString('en')} poles.`,
+      `${period.label[1]}: carriers have put telecom cable underground on ` +
+      `${t.undergroundRoutes.toLocaleString('en')} routes, ` +
+      `${(Math.round(t.undergroundM / 100) / 10).toLocaleString('en')} km long; ` +
+      `${t.undergroundBuilding.toLocaleString('en')} routes are under construction; ` +
+      `aerial cable has been tidied on ${(Math.round(t.tidyingM / 100) / 10).toLocaleString('en')} km of line ` +
+      `over ${t.tidyingPoles.toLocaleString('en')} poles.`,
   }
 }
 

@@ -101,7 +101,7 @@ afterAll(async () => {
 })
 
 describe('the conversion programme in the browser', () => {
-  it('counts one more on the dashboard after a carrier reports an item with a photo and an inspector verifies it', async () => {
+  it('counts one more on the dashboard when a carrier reports with a photo and an inspector verifies', async () => {
     const officer = await open()
     await officer.signIn('officer', DEMO_PASSWORD)
     await officer.openDashboard()

@@ -6,7 +6,7 @@ import { AppDriver } from './driver'
 const { signedIn } = setupE2eApp((page, url) => new AppDriver(page, url))
 
 describe('zones and rules', () => {
-  it('shows an officer the overdue temporary stations, the zones and the rule values, and saves a changed value', async () => {
+  it('shows an officer overdue temporary stations, zones and rule values, and saves a changed value', async () => {
     const officer = await signedIn('officer', DESKTOP)
     await officer.page.goto(`${officer.baseUrl}/planning`)
     const page = officer.page.locator('[data-testid=planning-page]')

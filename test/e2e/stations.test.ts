@@ -76,7 +76,7 @@ describe('a site from application to the public map', () => {
     expect(inspector.errors).toEqual([])
   })
 
-  it('lets an officer approve, and tells a second officer deciding at the same time that someone was first', async () => {
+  it('lets an officer approve, and tells a second officer deciding concurrently that someone was first', async () => {
     const site = 'E2E-VT-0003'
     await fieldChecked(site, 0.008)
     const first = await signedIn('officer')

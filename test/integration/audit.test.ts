@@ -78,7 +78,8 @@ describe('audit log', () => {
       before: { name: string }
       after: { name: string }
     }>(
-      `SELECT actor_name, action, before, after FROM audit_log WHERE entity = 'carrier' AND entity_id = $1 AND action = 'carrier.update'`,
+      `SELECT actor_name, action, before, after FROM audit_log
+        WHERE entity = 'carrier' AND entity_id = $1 AND action = 'carrier.update'`,
       [String(id)],
     )
     expect(row).toMatchObject({

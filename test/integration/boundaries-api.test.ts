@@ -41,7 +41,8 @@ const hcmcImport = (validFrom: string, featureCollection: unknown = readAdmin('7
 
 async function unitCounts() {
   return app.db.one(
-    `SELECT (SELECT count(*) FROM admin_units) AS units, (SELECT count(*) FROM boundary_imports) AS imports, (SELECT count(*) FROM audit_log) AS audits`,
+    `SELECT (SELECT count(*) FROM admin_units) AS units, (SELECT count(*) FROM boundary_imports) AS imports,
+            (SELECT count(*) FROM audit_log) AS audits`,
   )
 }
 
@@ -152,7 +153,9 @@ describe('POST /api/admin/boundaries', () => {
   })
 
   it('accepts the 4 MB national file although the API body limit elsewhere is 1 MB', async () => {
-    const body = `{"level":"province","validFrom":"2008-08-01","featureCollection":${readText('vn_62_provinces_pre2025.geojson')}}`
+    const body =
+      '{"level":"province","validFrom":"2008-08-01",' +
+      `"featureCollection":${readText('vn_62_provinces_pre2025.geojson')}}`
     expect(body.length).toBeGreaterThan(4_000_000)
     const res = await app.request('POST', '/api/admin/boundaries', { body, cookie: admin })
     expect(res.status).toBe(200)

@@ -73,7 +73,10 @@ describe('npm run import:boundaries', { timeout: 300_000 }, () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/REJECTED — nothing was written/)
     expect(run.stdout).toMatch(
-      /feature 5 \(code 767, Quận Tân Phú\):\n\s+- GeoJSON: type: a Point is not accepted here \(expected Polygon or MultiPolygon\)/,
+      new RegExp(
+        /feature 5 \(code 767, Quận Tân Phú\):\n\s+/.source +
+          /- GeoJSON: type: a Point is not accepted here \(expected Polygon or MultiPolygon\)/.source,
+      ),
     )
   }, 120_000)
 

@@ -56,7 +56,8 @@ const provinces2008 = (codes?: string[]) => {
 
 async function counts() {
   return db.one<{ units: number; imports: number; audits: number }>(
-    `SELECT (SELECT count(*) FROM admin_units) AS units, (SELECT count(*) FROM boundary_imports) AS imports, (SELECT count(*) FROM audit_log) AS audits`,
+    `SELECT (SELECT count(*) FROM admin_units) AS units, (SELECT count(*) FROM boundary_imports) AS imports,
+            (SELECT count(*) FROM audit_log) AS audits`,
   )
 }
 
@@ -74,7 +75,8 @@ async function preMergerFile() {
   const thuDuc = hcmc.features.find((f) => f.properties.level2_id === '769')!
   const parts = await db.many<{ geometry: string }>(
     `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g), b AS (SELECT ST_XMin(g) x0, ST_XMax(g) x1 FROM g)
-     SELECT ST_AsGeoJSON(ST_Intersection(g, ST_MakeEnvelope(b.x0 + (b.x1 - b.x0) * i / 3.0, 10, b.x0 + (b.x1 - b.x0) * (i + 1) / 3.0, 12, 4326))) AS geometry
+     SELECT ST_AsGeoJSON(ST_Intersection(g, ST_MakeEnvelope(
+              b.x0 + (b.x1 - b.x0) * i / 3.0, 10, b.x0 + (b.x1 - b.x0) * (i + 1) / 3.0, 12, 4326))) AS geometry
      FROM g, b, generate_series(0, 2) AS i ORDER BY i`,
     [JSON.stringify(thuDuc.geometry)],
   )
@@ -96,7 +98,8 @@ describe('importing district boundaries', () => {
     const report = await hcmc2021()
     expect(report.inserted).toBe(22)
     const stored = await db.one<{ n: number; valid: number; ccw: number }>(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE ST_IsValid(geom)) AS valid, count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) AS ccw
+      `SELECT count(*) AS n, count(*) FILTER (WHERE ST_IsValid(geom)) AS valid,
+              count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) AS ccw
          FROM admin_units WHERE level = 'district' AND province_code = '79' AND valid_to IS NULL`,
     )
     expect(stored).toEqual({ n: 22, valid: 22, ccw: 22 })
@@ -143,7 +146,8 @@ describe('importing district boundaries', () => {
     expect(in2020.map((u) => u.code)).toEqual(expect.arrayContaining(['762', '763', '769']))
     expect(in2021.map((u) => u.code)).not.toContain('762')
     const versions = await db.many(
-      `SELECT name, valid_from, valid_to FROM admin_units WHERE level = 'district' AND code = '769' ORDER BY valid_from`,
+      `SELECT name, valid_from, valid_to FROM admin_units
+        WHERE level = 'district' AND code = '769' ORDER BY valid_from`,
     )
     expect(versions).toEqual([
       { name: 'Quận 2', valid_from: '2019-01-01', valid_to: '2021-01-01' },
@@ -194,7 +198,8 @@ describe('importing district boundaries', () => {
     const [repair] = report.features
     expect(repair?.validity).toMatch(/^Self-intersection/)
     expect(repair?.repairs.some((r) => r.startsWith('made valid: Self-intersection'))).toBe(true)
-    // the raw ring's two lobes cancel to about zero; repaired, they are two triangles covering half the 0.02° square (~2.4 km²)
+    // the raw ring's two lobes cancel to about zero; repaired, they are two triangles covering half the 0.02° square
+    // (~2.4 km²)
     expect(repair?.areaAfterM2).toBeGreaterThan(2_000_000)
     expect(repair?.areaChangeM2).toBeGreaterThan(2_000_000)
     const stored = await db.one<{ valid: boolean; type: string }>(
@@ -209,7 +214,8 @@ describe('importing the national province file', () => {
     const report = await provinces2008()
     expect(report.status).toBe('imported')
     const stored = await db.one<{ n: number; valid: number; ccw: number }>(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE ST_IsValid(geom)) AS valid, count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) AS ccw
+      `SELECT count(*) AS n, count(*) FILTER (WHERE ST_IsValid(geom)) AS valid,
+              count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) AS ccw
          FROM admin_units WHERE level = 'province' AND valid_to IS NULL`,
     )
     expect(stored).toEqual({ n: 62, valid: 62, ccw: 62 })

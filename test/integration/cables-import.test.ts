@@ -111,7 +111,8 @@ describe('route import against the geojsonhint fixtures', () => {
 describe('KML and CSV with WKT', () => {
   it('imports KML line placemarks with their names and data', async () => {
     const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
-      <Placemark><name>Tuyến Lê Lợi</name><ExtendedData><Data name="kind"><value>underground</value></Data></ExtendedData>
+      <Placemark><name>Tuyến Lê Lợi</name>
+        <ExtendedData><Data name="kind"><value>underground</value></Data></ExtendedData>
         <LineString><coordinates>106.70,10.77,0 106.71,10.775,0</coordinates></LineString></Placemark>
       <Placemark><name>Trụ</name><Point><coordinates>106.7,10.77</coordinates></Point></Placemark></Document></kml>`
     const res = await importFile(kml, 'kml')
@@ -127,7 +128,10 @@ describe('KML and CSV with WKT', () => {
   it('rejects a whole CSV when one row is wrong, naming the row', async () => {
     const before = await routeCount()
     const csv =
-      'name,kind,carriers,wkt\nA,tidying,viettel,"LINESTRING(106.7 10.77, 106.71 10.77)"\nB,tidying,nobody,"LINESTRING(106.7 10.78, 106.71 10.78)"\nC,tidying,vnpt,"LINESTRING(106.7 10.79)"\n'
+      'name,kind,carriers,wkt\n' +
+      'A,tidying,viettel,"LINESTRING(106.7 10.77, 106.71 10.77)"\n' +
+      'B,tidying,nobody,"LINESTRING(106.7 10.78, 106.71 10.78)"\n' +
+      'C,tidying,vnpt,"LINESTRING(106.7 10.79)"\n'
     const res = await importFile(csv, 'csv')
     expect(res.status).toBe(422)
     const body = await res.json()
@@ -137,7 +141,9 @@ describe('KML and CSV with WKT', () => {
 
   it('imports a CSV whose rows are all lines, with statuses and dates', async () => {
     const csv =
-      'name,kind,status,started_on,completed_on,carriers,wkt\nA,underground,completed,2018-01-01,2018-02-01,"viettel,vnpt","MULTILINESTRING((106.7 10.77, 106.71 10.77),(106.72 10.77, 106.73 10.77))"\n'
+      'name,kind,status,started_on,completed_on,carriers,wkt\n' +
+      'A,underground,completed,2018-01-01,2018-02-01,"viettel,vnpt",' +
+      '"MULTILINESTRING((106.7 10.77, 106.71 10.77),(106.72 10.77, 106.73 10.77))"\n'
     const res = await importFile(csv, 'csv')
     expect(res.status).toBe(201)
     const { ids } = await res.json()

@@ -131,7 +131,7 @@ describe('route length', () => {
 })
 
 describe('route workflow', () => {
-  it('moves planned → under construction → completed → accepted, with a version and an audit row per step', async () => {
+  it('moves planned → under construction → completed → accepted, a version and an audit row per step', async () => {
     const route = await (await app.request('POST', '/api/cables/routes', { cookie: viettel, body: lineBody() })).json()
     expect(route.status).toBe('planned')
     let r = await (

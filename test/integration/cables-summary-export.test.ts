@@ -113,7 +113,7 @@ describe('figures that do not add up are labelled, with the de-duplicated total 
 })
 
 describe('the summary XLSX', () => {
-  it('starts its data sheet with the header row, numbers typed as numbers, names not codes; the sentence on its own sheet', async () => {
+  it('data sheet: header row first, numbers typed as numbers, names not codes; sentence on its own sheet', async () => {
     const res = await app.request(
       'GET',
       '/api/cables/summary.xlsx?period=cumulative&until=2019-12-31&groupBy=carrier',

@@ -29,13 +29,20 @@ describe('the summary on demo data', () => {
     const res = await app.request('GET', '/api/cables/summary?period=cumulative&until=2018-06-30', { cookie: officer })
     const s = await res.json()
     const sql = await app.db.one<Record<string, number>>(`
-      SELECT (SELECT count(*) FROM cable_routes WHERE kind = 'underground' AND status IN ('completed', 'accepted') AND completed_on <= '2018-06-30') AS u,
-             (SELECT sum(ST_Length(geom::geography, true)) FROM cable_routes WHERE kind = 'underground' AND status IN ('completed', 'accepted') AND completed_on <= '2018-06-30') AS um,
+      SELECT (SELECT count(*) FROM cable_routes
+               WHERE kind = 'underground' AND status IN ('completed', 'accepted')
+                 AND completed_on <= '2018-06-30') AS u,
+             (SELECT sum(ST_Length(geom::geography, true)) FROM cable_routes
+               WHERE kind = 'underground' AND status IN ('completed', 'accepted')
+                 AND completed_on <= '2018-06-30') AS um,
              (SELECT count(*) FROM cable_routes WHERE kind = 'underground' AND status = 'under_construction') AS b,
-             (SELECT sum(ST_Length(geom::geography, true)) FROM cable_routes WHERE kind = 'tidying' AND status IN ('completed', 'accepted')) AS tm,
-             (SELECT count(DISTINCT pole_id) FROM route_poles rp JOIN cable_routes r ON r.id = rp.route_id WHERE r.kind = 'tidying' AND r.status IN ('completed', 'accepted')) AS tp`)
+             (SELECT sum(ST_Length(geom::geography, true)) FROM cable_routes
+               WHERE kind = 'tidying' AND status IN ('completed', 'accepted')) AS tm,
+             (SELECT count(DISTINCT pole_id) FROM route_poles rp JOIN cable_routes r ON r.id = rp.route_id
+               WHERE r.kind = 'tidying' AND r.status IN ('completed', 'accepted')) AS tp`)
     expect(s.sentence.vi).toContain(
-      `được ${sql.u} tuyến công trình, tương đương chiều dài ${Math.round(sql.um! / 1000)} km; đang tiếp tục thi công ${sql.b} tuyến`,
+      `được ${sql.u} tuyến công trình, tương đương chiều dài ${Math.round(sql.um! / 1000)} km; ` +
+        `đang tiếp tục thi công ${sql.b} tuyến`,
     )
     const km = (Math.round(sql.tm! / 100) / 10)
       .toFixed(1)
@@ -44,7 +51,8 @@ describe('the summary on demo data', () => {
     expect(s.sentence.vi).toContain(`chỉnh trang là ${km} km trên ${sql.tp!.toLocaleString('de-DE')} trụ điện`)
     // the demo reproduces the report: 122 routes ≈ 295 km, 31 under construction, 3.446,8 km on 147.166 poles
     expect(s.sentence.vi).toContain(
-      'được 122 tuyến công trình, tương đương chiều dài 295 km; đang tiếp tục thi công 31 tuyến; tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là 3.446,8 km trên 147.166 trụ điện',
+      'được 122 tuyến công trình, tương đương chiều dài 295 km; đang tiếp tục thi công 31 tuyến; ' +
+        'tổng khối lượng chiều dài tuyến dây thông tin được thực hiện chỉnh trang là 3.446,8 km trên 147.166 trụ điện',
     )
   })
 

@@ -24,7 +24,8 @@ async function independentCounts(id: number) {
   const phases = await app.db.many<{ seq: number; done: number }>(
     `SELECT ph.seq, (SELECT count(*) FROM conversion_items i
                       WHERE i.programme_id = $1 AND i.status = 'verified'
-                        AND (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= least(ph.deadline, ${TODAY})) AS done
+                        AND (i.verified_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                            <= least(ph.deadline, ${TODAY})) AS done
        FROM conversion_phases ph WHERE ph.programme_id = $1 ORDER BY ph.seq`,
     [id],
   )
@@ -38,14 +39,16 @@ async function independentCounts(id: number) {
   )
   const overdue = (
     await app.db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM conversion_items WHERE programme_id = $1 AND status <> 'verified' AND due_date < ${TODAY}`,
+      `SELECT count(*) AS n FROM conversion_items
+        WHERE programme_id = $1 AND status <> 'verified' AND due_date < ${TODAY}`,
       [id],
     )
   ).n
   const districts = Object.fromEntries(
     (
       await app.db.many<{ code: string; n: number }>(
-        `SELECT s.district_code AS code, count(*) AS n FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE i.programme_id = $1 AND i.status = 'verified' GROUP BY 1`,
+        `SELECT s.district_code AS code, count(*) AS n FROM conversion_items i JOIN stations s ON s.id = i.station_id
+          WHERE i.programme_id = $1 AND i.status = 'verified' GROUP BY 1`,
         [id],
       )
     ).map((r) => [r.code, r.n]),
@@ -53,7 +56,8 @@ async function independentCounts(id: number) {
   const carriers = Object.fromEntries(
     (
       await app.db.many<{ code: string; n: number }>(
-        `SELECT c.short_name AS code, count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id WHERE i.programme_id = $1 GROUP BY 1`,
+        `SELECT c.short_name AS code, count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id
+          WHERE i.programme_id = $1 GROUP BY 1`,
         [id],
       )
     ).map((r) => [r.code, r.n]),
@@ -105,7 +109,8 @@ describe('the demo programmes', () => {
     expect(phase1.json.total).toBe(DEMO_PROGRAMME.phase1)
     const lowering = list.json.items.find((p: Json) => p.name.includes('18 m → 12 m'))
     const heights = await app.db.one<Json>(
-      `SELECT min(to_height_m) AS lo, max(to_height_m) AS hi, min(from_height_m) AS "from", max(from_height_m) AS "fromMax"
+      `SELECT min(to_height_m) AS lo, max(to_height_m) AS hi,
+              min(from_height_m) AS "from", max(from_height_m) AS "fromMax"
          FROM conversion_items WHERE programme_id = $1`,
       [lowering.id],
     )
@@ -144,7 +149,9 @@ describe('the dashboard', () => {
     expect(phase1.forecastDate).toBeNull()
     expect(phase1.requiredPerMonth).toBeNull()
     const byDeadline = await app.db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM conversion_items WHERE programme_id = $1 AND status = 'verified' AND verified_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`,
+      `SELECT count(*) AS n FROM conversion_items
+        WHERE programme_id = $1 AND status = 'verified'
+          AND verified_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`,
       [programmeId, phase1.deadline],
     )
     expect(phase1.done).toBe(byDeadline.n)
@@ -189,7 +196,8 @@ describe('the dashboard', () => {
   it('shows a carrier only its own items, measured against them', async () => {
     const d = (await call('GET', `/api/conversions/programmes/${programmeId}/dashboard`, viettel)).json
     const own = await app.db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id WHERE programme_id = $1 AND c.short_name = 'viettel'`,
+      `SELECT count(*) AS n FROM conversion_items i JOIN carriers c ON c.id = i.carrier_id
+        WHERE programme_id = $1 AND c.short_name = 'viettel'`,
       [programmeId],
     )
     expect(d.scoped).toBe(true)
@@ -205,7 +213,8 @@ describe('the dashboard', () => {
       officer,
     )
     const expected = await app.db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM conversion_items i JOIN conversion_phases ph ON ph.id = i.phase_id WHERE i.programme_id = $1 AND ph.seq = 1 AND i.status = 'verified'`,
+      `SELECT count(*) AS n FROM conversion_items i JOIN conversion_phases ph ON ph.id = i.phase_id
+        WHERE i.programme_id = $1 AND ph.seq = 1 AND i.status = 'verified'`,
       [programmeId],
     )
     expect(layer.json.features).toHaveLength(expected.n)

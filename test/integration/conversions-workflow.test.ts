@@ -45,12 +45,15 @@ async function upload(itemId: number, cookie: string, bytes: Buffer, type = 'ima
 }
 const station = (site: string, carrier = 'viettel') =>
   app.db.one<{ id: number; mastClass: string; mastHeightM: number; version: number; camouflageKind: string | null }>(
-    `SELECT s.id, mast_class AS "mastClass", mast_height_m AS "mastHeightM", version, camouflage_kind AS "camouflageKind" FROM stations s JOIN carriers c ON c.id = s.carrier_id WHERE site_code = $1 AND c.short_name = $2`,
+    `SELECT s.id, mast_class AS "mastClass", mast_height_m AS "mastHeightM", version,
+            camouflage_kind AS "camouflageKind"
+       FROM stations s JOIN carriers c ON c.id = s.carrier_id WHERE site_code = $1 AND c.short_name = $2`,
     [code(site), carrier],
   )
 const item = (site: string) =>
   app.db.one<{ id: number; version: number; status: string }>(
-    `SELECT i.id, i.version, i.status FROM conversion_items i JOIN stations s ON s.id = i.station_id WHERE s.site_code = $1 AND i.programme_id = $2 ORDER BY i.id LIMIT 1`,
+    `SELECT i.id, i.version, i.status FROM conversion_items i JOIN stations s ON s.id = i.station_id
+      WHERE s.site_code = $1 AND i.programme_id = $2 ORDER BY i.id LIMIT 1`,
     [code(site), programmeId],
   )
 const count = async (sql: string, params: unknown[] = []) =>
@@ -60,7 +63,8 @@ beforeAll(async () => {
   app = await startTestApp()
   await generateProvince(app.db, '79', 20_170_601)
   centre = await app.db.one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760' AND valid_to IS NULL) t`,
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
+       FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760' AND valid_to IS NULL) t`,
   )
   ;({ cookie: viettel } = await app.user('viettel.eng', 'carrier', 'viettel'))
   ;({ cookie: mobifone } = await app.user('mobifone.eng', 'carrier', 'mobifone'))
@@ -76,8 +80,11 @@ beforeEach(async () => {
   for (const [carrier, site, cls, h, building, k] of SITES) {
     // 400 m apart along the parallel, so a position with a 30 m tolerance finds exactly one.
     await app.db.exec(
-      `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, mast_height_m, building_height_m, state, decision_no, decision_date)
-       SELECT '79', c.id, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), '760', $5, $6, $7, 'in_service', '1/QĐ', '2015-01-01' FROM carriers c WHERE c.short_name = $1`,
+      `INSERT INTO stations (province_code, carrier_id, site_code, geom, district_code, mast_class, mast_height_m,
+                            building_height_m, state, decision_no, decision_date)
+       SELECT '79', c.id, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), '760', $5, $6, $7,
+              'in_service', '1/QĐ', '2015-01-01'
+         FROM carriers c WHERE c.short_name = $1`,
       [carrier, code(site), centre.lon + k * 0.0037, worldLat(), cls, h, building],
     )
   }
@@ -229,7 +236,7 @@ describe('an item from report to verification', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
   })
 
-  it('fails the verification by itself when the measured height exceeds the target by more than the tolerance', async () => {
+  it('fails the verification itself when the measured height is over target by more than the tolerance', async () => {
     const before = await station('VT-A')
     let it1 = await item('VT-A')
     expect((await upload(it1.id, viettel, PNG)).status).toBe(201)
@@ -286,7 +293,8 @@ describe('an item from report to verification', () => {
     const after = await station('VT-A')
     expect(after).toMatchObject({ mastClass: 'A2a', mastHeightM: 12.3, version: before.version + 1 })
     const history = await app.db.one<Json>(
-      `SELECT action, actor_name AS actor, note, snapshot FROM station_history WHERE station_id = $1 ORDER BY version DESC LIMIT 1`,
+      `SELECT action, actor_name AS actor, note, snapshot FROM station_history
+        WHERE station_id = $1 ORDER BY version DESC LIMIT 1`,
       [after.id],
     )
     expect(history).toMatchObject({ action: 'conversion_verified', actor: 'insp' })

@@ -18,8 +18,9 @@ async function interpret(body: unknown): Promise<Record<string, any>> {
 }
 
 describe('plane coordinates from another zone', () => {
-  it('warns when an easting/northing lands outside the chosen province (an Đồng Nai-zone point read in the HCMC zone)', async () => {
-    // X 1 200 000, Y 400 000 is in Đồng Nai's zone (107°45′) near Biên Hòa; read in HCMC's (105°45′) it lands in Cambodia.
+  it('warns when an easting/northing falls outside the province (Đồng Nai-zone point read in HCMC zone)', async () => {
+    // X 1 200 000, Y 400 000 is in Đồng Nai's zone (107°45′) near Biên Hòa; read in HCMC's (105°45′) it lands in
+    // Cambodia.
     const r = await interpret({ a: 1_200_000, b: 400_000, zone: '79' })
     expect(r.warnings).toHaveLength(1)
     expect(r.warnings[0].vi).toContain('Thành phố Hồ Chí Minh')

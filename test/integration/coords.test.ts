@@ -92,7 +92,8 @@ describe('zones', () => {
 
   it('keeps its spatial references away from the EPSG pipeline lookup', async () => {
     const rows = await app.db.many<{ auth_name: string; auth_srid: number | null; srtext: string | null }>(
-      'SELECT auth_name, auth_srid, srtext FROM spatial_ref_sys WHERE srid = 974756 OR srid IN (SELECT srid FROM vn2000_zones)',
+      `SELECT auth_name, auth_srid, srtext FROM spatial_ref_sys
+        WHERE srid = 974756 OR srid IN (SELECT srid FROM vn2000_zones)`,
     )
     expect(rows).toHaveLength(18)
     for (const r of rows) {

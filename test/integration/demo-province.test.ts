@@ -28,7 +28,9 @@ async function generateAndMeasure(seed: number) {
                (SELECT CASE WHEN ST_IsEmpty(g) THEN 0 ELSE ST_Area(g::geography) END
                   FROM (SELECT ST_SymDifference(p.geom, (SELECT ST_Union(geom) FROM d)) AS g FROM p) x) AS gap_m2,
                (SELECT coalesce(sum(ST_Area(ST_Intersection(a.geom, b.geom)::geography)), 0)
-                  FROM admin_units a JOIN admin_units b ON a.level = 'district' AND b.level = 'district' AND a.id < b.id AND a.geom && b.geom) AS overlap_m2,
+                  FROM admin_units a JOIN admin_units b
+                    ON a.level = 'district' AND b.level = 'district' AND a.id < b.id AND a.geom && b.geom)
+                 AS overlap_m2,
                (SELECT count(*) FILTER (WHERE NOT ST_IsValid(geom)) FROM admin_units) AS invalid,
                (SELECT count(*) FILTER (WHERE ST_IsPolygonCCW(geom)) FROM admin_units) AS ccw`)
       throw new Error('rollback')
@@ -62,7 +64,8 @@ describe('demo at start', () => {
   it('leaves a database holding real boundaries alone', async () => {
     await db.exec(
       `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
-       VALUES ('province', '48', 'Thành phố Đà Nẵng', '48', ST_Multi(ST_MakeEnvelope(108.0, 15.9, 108.3, 16.2, 4326)), '2020-01-01', 'test')`,
+       VALUES ('province', '48', 'Thành phố Đà Nẵng', '48', ST_Multi(ST_MakeEnvelope(108.0, 15.9, 108.3, 16.2, 4326)),
+               '2020-01-01', 'test')`,
     )
     const result = await startDemo(db, '48')
     expect(result).toEqual({ report: null, layersPending: false })

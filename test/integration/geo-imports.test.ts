@@ -47,7 +47,8 @@ const collection = (lines: number[][][], prefix: string) => ({
 async function sameGeometry(a: string, b: string, n: number): Promise<void> {
   const rows = await app.db.many<{ same: boolean; d: number }>(
     `SELECT ST_Equals(x.geom, y.geom) AS same, ST_HausdorffDistance(x.geom, y.geom) AS d
-       FROM cable_routes x JOIN cable_routes y ON y.name = $2 || substr(x.name, length($1) + 1) WHERE x.name LIKE $1 || ' %'`,
+       FROM cable_routes x JOIN cable_routes y ON y.name = $2 || substr(x.name, length($1) + 1)
+      WHERE x.name LIKE $1 || ' %'`,
     [a, b],
   )
   expect(rows).toHaveLength(n)
@@ -55,7 +56,7 @@ async function sameGeometry(a: string, b: string, n: number): Promise<void> {
 }
 
 describe('files as real tools write them', () => {
-  it('imports a ~3 MB GeoJSON written by ogr2ogr at its default 15 digits, rounded to the centimetre with a warning', async () => {
+  it('imports a ~3 MB ogr2ogr GeoJSON at its default 15 digits, rounded to the centimetre with a warning', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogr-'))
     const lines = Array.from({ length: 150 }, (_, i) => wiggle(i, 400))
     fs.writeFileSync(path.join(dir, 'in.geojson'), JSON.stringify(collection(lines, 'ogr')))
@@ -95,7 +96,8 @@ describe('files as real tools write them', () => {
     const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${lines
       .map(
         (l, i) =>
-          `<Placemark><name>kmz&#32;${i}</name><LineString><coordinates>${l.map((p) => `${p.join(',')},0`).join(' ')}</coordinates></LineString></Placemark>`,
+          `<Placemark><name>kmz&#32;${i}</name><LineString><coordinates>` +
+          `${l.map((p) => `${p.join(',')},0`).join(' ')}</coordinates></LineString></Placemark>`,
       )
       .join('')}</Document></kml>`
     const kmz = Buffer.from(zipSync({ 'doc.kml': strToU8(kml) })).toString('base64')

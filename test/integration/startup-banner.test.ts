@@ -79,7 +79,7 @@ describe('start-up banner', () => {
     expect(banner).toContain(file)
   })
 
-  it('writes no password file when ADMIN_PASSWORD chose it, and lists the demo sign-ins when demo accounts exist', async () => {
+  it('writes no password file when ADMIN_PASSWORD chose it; lists demo sign-ins when demo accounts exist', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-banner-'))
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }))
     const url = await freshPostgres()

@@ -13,7 +13,8 @@ beforeAll(async () => {
   app = await startTestApp()
   await generateProvince(app.db, '79', 20_170_601)
   center = await app.db.one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
+       FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
   )
   ;({ cookie: viettel } = await app.user('viettel.reach', 'carrier', 'viettel'))
   ;({ cookie: mobifone } = await app.user('mobifone.reach', 'carrier', 'mobifone'))
@@ -107,7 +108,7 @@ describe('the A1 reach limit', () => {
     expect(await stationCount()).toBe(0)
   })
 
-  it('lets a carrier correct the reach of its draft, and the rule follows; another carrier cannot touch it', async () => {
+  it('lets a carrier correct the reach of its draft, the rule following; no other carrier can touch it', async () => {
     const created = (await call('POST', '/api/stations', viettel, a1({ reachBeyondEdgeM: 0.8 }))).json
     const other = await call('PATCH', `/api/stations/${created.id}`, mobifone, {
       version: created.version,

@@ -20,7 +20,8 @@ afterAll(async () => {
 describe('demo stations', () => {
   it('loads about 10,000 stations of the five mobile operators', async () => {
     const { n, operators } = await db.one<{ n: number; operators: number }>(
-      `SELECT count(*) AS n, count(DISTINCT carrier_id) AS operators FROM stations WHERE province_code = '79' AND NOT temporary`,
+      `SELECT count(*) AS n, count(DISTINCT carrier_id) AS operators FROM stations
+        WHERE province_code = '79' AND NOT temporary`,
     )
     expect(n).toBeGreaterThan(9_900)
     expect(n).toBeLessThan(10_100)
@@ -29,7 +30,8 @@ describe('demo stations', () => {
 
   it('stands its A2b towers 30–80 m tall, as the domain has them, mobile trucks included', async () => {
     const h = await db.one<{ lo: number; hi: number; n: number }>(
-      `SELECT min(mast_height_m)::float8 AS lo, max(mast_height_m)::float8 AS hi, count(*)::int AS n FROM stations WHERE mast_class = 'A2b'`,
+      `SELECT min(mast_height_m)::float8 AS lo, max(mast_height_m)::float8 AS hi, count(*)::int AS n
+         FROM stations WHERE mast_class = 'A2b'`,
     )
     expect(h.n).toBeGreaterThan(1_000)
     expect(h.lo).toBeGreaterThanOrEqual(30)
@@ -39,7 +41,8 @@ describe('demo stations', () => {
 
   it('has a class mix like Hà Nội: about 60 % A2a, 34 % A2b, the rest A1', async () => {
     const rows = await db.many<{ mastClass: string; share: number }>(
-      `SELECT mast_class AS "mastClass", count(*)::float8 / sum(count(*)) OVER () AS share FROM stations WHERE NOT temporary GROUP BY 1`,
+      `SELECT mast_class AS "mastClass", count(*)::float8 / sum(count(*)) OVER () AS share
+         FROM stations WHERE NOT temporary GROUP BY 1`,
     )
     const share = Object.fromEntries(rows.map((r) => [r.mastClass, r.share]))
     expect(share.A2a).toBeGreaterThan(0.55)

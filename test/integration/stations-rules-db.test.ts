@@ -16,7 +16,8 @@ beforeAll(async () => {
   await generateProvince(app.db, '79', 20_170_601)
   const at = (code: string) =>
     app.db.one<{ lon: number; lat: number }>(
-      `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = $1) t`,
+      `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
+         FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = $1) t`,
       [code],
     )
   urban = await at('760')
@@ -36,15 +37,19 @@ beforeEach(async () => {
 /** The point `metres` due east of `from`, on the ellipsoid. */
 async function east(from: { lon: number; lat: number }, metres: number) {
   return app.db.one<{ lon: number; lat: number }>(
-    `SELECT ST_X(g) AS lon, ST_Y(g) AS lat FROM (SELECT ST_Project(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3::float8, radians(90))::geometry AS g) t`,
+    `SELECT ST_X(g) AS lon, ST_Y(g) AS lat
+       FROM (SELECT ST_Project(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3::float8, radians(90))::geometry
+               AS g) t`,
     [from.lon, from.lat, metres],
   )
 }
 
 async function existingMast(at: { lon: number; lat: number }, carrierId: number, mastClass = 'A2a') {
   await app.db.exec(
-    `INSERT INTO stations (province_code, carrier_id, site_code, geom, mast_class, mast_height_m, building_height_m, state, decision_no, decision_date)
-     VALUES ('79', $1, $5, ST_SetSRID(ST_MakePoint($2, $3), 4326), $4, 12, CASE WHEN $4 = 'A2b' THEN NULL ELSE 20 END, 'in_service', '1/QĐ', '2020-01-01')`,
+    `INSERT INTO stations (province_code, carrier_id, site_code, geom, mast_class, mast_height_m, building_height_m,
+                          state, decision_no, decision_date)
+     VALUES ('79', $1, $5, ST_SetSRID(ST_MakePoint($2, $3), 4326), $4, 12, CASE WHEN $4 = 'A2b' THEN NULL ELSE 20 END,
+             'in_service', '1/QĐ', '2020-01-01')`,
     [carrierId, at.lon, at.lat, mastClass, `EXIST-${carrierId}`],
   )
 }
@@ -108,7 +113,8 @@ describe('zones and A1 limits at their limits', () => {
   const zone = async (allowed: string[], maxHeightM: number | null) => {
     await app.db.exec(
       `INSERT INTO planning_zones (province_code, name, kind, allowed_classes, max_height_m, geom)
-       VALUES ('79', 'Vùng thử', 'a1_only', $1, $2, ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography, 200)::geometry))`,
+       VALUES ('79', 'Vùng thử', 'a1_only', $1, $2,
+               ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography, 200)::geometry))`,
       [allowed, maxHeightM, urban.lon, urban.lat],
     )
   }

@@ -46,9 +46,11 @@ async function placeStations(tag: string): Promise<Placed[]> {
   for (const carrier of ['viettel', 'vnpt']) {
     for (const [i, k] of kinds.entries()) {
       const row = await app.db.one<{ id: number }>(
-        `INSERT INTO stations (province_code, carrier_id, site_code, geom, mast_class, mast_height_m, state, temporary, valid_from, valid_to)
-         VALUES ('79', (SELECT id FROM carriers WHERE short_name = $1), $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), 'A2b', 30, $5, $6,
-                 CASE WHEN $6 THEN current_date - 30 END, CASE WHEN $6 THEN current_date + CASE WHEN $7 THEN -1 ELSE 30 END END)
+        `INSERT INTO stations (province_code, carrier_id, site_code, geom, mast_class, mast_height_m, state, temporary,
+                              valid_from, valid_to)
+         VALUES ('79', (SELECT id FROM carriers WHERE short_name = $1), $2, ST_SetSRID(ST_MakePoint($3, $4), 4326),
+                 'A2b', 30, $5, $6, CASE WHEN $6 THEN current_date - 30 END,
+                 CASE WHEN $6 THEN current_date + CASE WHEN $7 THEN -1 ELSE 30 END END)
          RETURNING id`,
         [
           carrier,
@@ -114,7 +116,7 @@ describe('one station visibility rule for lists, exports, the public map and til
     expect(await tileIds(mine, vnpt)).toEqual(ids([...own, ...pub.filter((s) => s.carrier !== 'vnpt')]))
   })
 
-  it('shows the public the stations in service, temporary ones only while valid, on the GeoJSON map and in tiles', async () => {
+  it('shows the public stations in service, temporary ones only while valid, on GeoJSON map and tiles', async () => {
     const placed = await placeStations('public')
     const mine = new Set(placed.map((s) => s.id))
     const expected = ids(placed.filter((s) => s.state === 'in_service' && !s.expired))

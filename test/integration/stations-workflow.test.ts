@@ -19,7 +19,8 @@ beforeAll(async () => {
   app = await startTestApp()
   await generateProvince(app.db, '79', 20_170_601)
   center = await app.db.one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
+       FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
   )
   ;({ cookie: viettel } = await app.user('viettel.eng', 'carrier', 'viettel'))
   ;({ cookie: mobifone } = await app.user('mobifone.eng', 'carrier', 'mobifone'))
@@ -105,7 +106,7 @@ describe('field-check photos', () => {
 })
 
 describe('site approval workflow', () => {
-  it('goes from draft to in service, with one history and one audit row per step and notifications both ways', async () => {
+  it('goes from draft to in service, one history and one audit row per step, notifications both ways', async () => {
     const s = await draft()
     expect(s.state).toBe('draft')
     expect(s.ruleResults.map((r: Json) => r.rule)).toEqual([
@@ -247,7 +248,8 @@ describe('site approval workflow', () => {
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
     const { n } = await app.db.one<{ n: number }>(
-      `SELECT count(*) AS n FROM audit_log WHERE entity = 'station' AND entity_id = $1 AND action IN ('station.approve', 'station.reject')`,
+      `SELECT count(*) AS n FROM audit_log
+        WHERE entity = 'station' AND entity_id = $1 AND action IN ('station.approve', 'station.reject')`,
       [String(s.id)],
     )
     expect(n).toBe(1)
@@ -391,7 +393,8 @@ describe('coordinates, exports and public pages', () => {
       const s = await draft(viettel, { siteCode: `VN2000-${i}`, position: { crs: 'vn2000', northing, easting } })
       const [lon, lat] = row.expected
       const { d } = await app.db.one<{ d: number }>(
-        `SELECT ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography) AS d FROM stations WHERE id = $1`,
+        `SELECT ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography) AS d
+           FROM stations WHERE id = $1`,
         [s.id, lon, lat],
       )
       expect(d, row.id).toBeLessThan(0.05)
@@ -408,7 +411,7 @@ describe('coordinates, exports and public pages', () => {
   it('exports CSV with VN-2000 coordinates and GeoJSON in lon/lat', async () => {
     const s = await draft(viettel)
     const csv = await (
-      await app.request('GET', '/api/stations/export.csv?vn2000=true&q=' + s.siteCode, { cookie: viettel })
+      await app.request('GET', `/api/stations/export.csv?vn2000=true&q=${s.siteCode}`, { cookie: viettel })
     ).text()
     const [head, row] = csv
       .replace(/^\uFEFF/, '')
@@ -418,7 +421,7 @@ describe('coordinates, exports and public pages', () => {
     const cell = (name: string) => Number(row.split(',')[cols.indexOf(name)])
     expect(cell('vn2000Northing')).toBeGreaterThan(1_100_000)
     expect(cell('vn2000Easting')).toBeGreaterThan(550_000)
-    const geo = await call('GET', '/api/stations/export.geojson?q=' + s.siteCode, viettel)
+    const geo = await call('GET', `/api/stations/export.geojson?q=${s.siteCode}`, viettel)
     expect(geo.json.features[0].geometry.coordinates[0]).toBeCloseTo(s.position.coordinates[0], 6)
   })
 
@@ -445,7 +448,8 @@ describe('coordinates, exports and public pages', () => {
     await app.db.exec(
       `INSERT INTO stations (province_code, carrier_id, site_code, geom, mast_class, mast_height_m, state)
        VALUES ('79', (SELECT id FROM carriers WHERE short_name = 'mobifone'), 'PERMIT-NEAR',
-               ST_Project(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 50, 0)::geometry, 'A2b', 40, 'in_service')`,
+               ST_Project(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, 50, 0)::geometry,
+               'A2b', 40, 'in_service')`,
       [alone.lon, alone.lat],
     )
     expect((await call('POST', '/api/public/permit-check', undefined, bulky)).json.procedure).toBe('must_share')

@@ -70,7 +70,8 @@ async function seed(q: Queryable): Promise<void> {
     }
   })
   await q.exec(
-    `INSERT INTO cable_routes (id, province_code, name, kind, status, carrier_ids, started_on, completed_on, accepted_on, geom, length_m)
+    `INSERT INTO cable_routes (id, province_code, name, kind, status, carrier_ids, started_on, completed_on,
+                              accepted_on, geom, length_m)
      SELECT r.id, '79', 'Tuyến ' || r.id, r.kind, r.status, r.carriers::int[],
             CASE WHEN r.status <> 'planned' THEN DATE '2018-01-01' END,
             CASE WHEN r.status IN ('completed', 'accepted') THEN DATE '2018-02-01' END,
@@ -87,14 +88,15 @@ async function seed(q: Queryable): Promise<void> {
   const poles = Array.from({ length: 1500 }, (_, i) => ({ id: i + 1, at: near() }))
   await q.exec(
     `INSERT INTO poles (id, province_code, code, owner_carrier_id, carrier_ids, geom)
-     SELECT p.id, '79', 'P-' || p.id, ($2::int[])[1 + p.id % 3], ($2::int[])[1:(p.id % 4)], ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)
+     SELECT p.id, '79', 'P-' || p.id, ($2::int[])[1 + p.id % 3], ($2::int[])[1:(p.id % 4)],
+            ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)
        FROM unnest($1::int[], $3::float8[], $4::float8[]) AS p(id, lon, lat)`,
     [poles.map((p) => p.id), carriers, poles.map((p) => p.at[0]), poles.map((p) => p.at[1])],
   )
   const stations = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, at: near() }))
   await q.exec(
-    `INSERT INTO stations (id, province_code, carrier_id, site_code, geom, mast_class, building_height_m, mast_height_m, state,
-                           decision_no, decision_date)
+    `INSERT INTO stations (id, province_code, carrier_id, site_code, geom, mast_class, building_height_m, mast_height_m,
+                           state, decision_no, decision_date)
      SELECT s.id, '79', ($2::int[])[1 + s.id % 3], 'ST-' || s.id, ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326),
             (ARRAY['A1', 'A2a', 'A2b'])[1 + s.id % 3], CASE WHEN s.id % 3 <> 2 THEN 20 END, 3 + s.id % 20,
             ($5::text[])[1 + s.id % cardinality($5::text[])], '1/QĐ-STTTT', DATE '2018-01-01'

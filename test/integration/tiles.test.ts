@@ -49,7 +49,8 @@ describe('vector tiles', () => {
     const body = (await res.json()) as { items: { id: number }[] }
     expect(body.items).toHaveLength(5)
     const inBox = await app.db.many<{ id: number }>(
-      `SELECT id FROM poles WHERE province_code = '79' AND geom && ST_MakeEnvelope(106.6, 10.7, 106.8, 10.9, 4326) ORDER BY id LIMIT 5`,
+      `SELECT id FROM poles WHERE province_code = '79' AND geom && ST_MakeEnvelope(106.6, 10.7, 106.8, 10.9, 4326)
+        ORDER BY id LIMIT 5`,
     )
     expect(body.items.map((p) => p.id)).toEqual(inBox.map((p) => p.id))
   })

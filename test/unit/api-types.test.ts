@@ -29,7 +29,8 @@ describe('client API types generated from the OpenAPI document', () => {
       },
     }
     expect(typeOf(schema)).toBe(
-      '{\n  a: string | null\n  b: [number, number, ...number[]]\n  c?: "x" | "y"\n  d?: Record<string, Problem>\n  "e-f"?: number\n}',
+      '{\n  a: string | null\n  b: [number, number, ...number[]]\n  c?: "x" | "y"\n' +
+        '  d?: Record<string, Problem>\n  "e-f"?: number\n}',
     )
   })
 

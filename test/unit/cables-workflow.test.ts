@@ -8,7 +8,7 @@ describe('what a user may do with a cable route (server/cables/workflow.ts)', ()
     expect(allowedActions('completed', 'carrier', false)).toEqual([])
   })
 
-  it('lets a carrier delete a planned route only while no other carrier takes part; staff delete shared ones too', () => {
+  it('lets a carrier delete a planned route only while no other carrier takes part; staff delete shared too', () => {
     expect(allowedActions('planned', 'carrier', true)).toEqual(['under_construction', 'edit', 'leave'])
     expect(allowedActions('planned', 'officer', true)).toEqual(['under_construction', 'edit', 'delete'])
   })

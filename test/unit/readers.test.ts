@@ -95,7 +95,8 @@ describe('WKT reader', () => {
 })
 
 const kml = (placemarks: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemarks}</Document></kml>`
+  '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2">' +
+  `<Document>${placemarks}</Document></kml>`
 
 describe('KML and KMZ readers', () => {
   it('decodes numeric entities and keeps every part of a mixed MultiGeometry', () => {
@@ -126,7 +127,7 @@ describe('KML and KMZ readers', () => {
   it('refuses a file whose elements do not balance before the DOM parser sees it', () => {
     expect(xmlStructureProblem(kml('<Placemark><name>A</name></Placemark>'))).toBeUndefined()
     expect(xmlStructureProblem('<kml><a><b></a></kml>')).toMatch(/closed by <\/a>/)
-    expect(xmlStructureProblem('<kml>' + '<Folder>'.repeat(100))).toMatch(/nested more than 64/)
+    expect(xmlStructureProblem(`<kml>${'<Folder>'.repeat(100)}`)).toMatch(/nested more than 64/)
     expect(xmlStructureProblem('<kml><Placemark>')).toMatch(/not closed/)
     expect(xmlStructureProblem('<!DOCTYPE x [<!ENTITY a "b">]><kml/>')).toMatch(/DOCTYPE/)
     expect(xmlStructureProblem('<kml><!-- a > b --><x a="1>2"/></kml>')).toBeUndefined()

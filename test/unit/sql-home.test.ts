@@ -10,8 +10,8 @@ const ROOT = join(__dirname, '..', '..')
 const WALKED = ['server', 'client', 'shared', 'gis-data', 'tools', 'bench']
 
 /**
- * Files that may hold SQL outside a sql.ts, each with its reason. `pending:` entries are files another piece of
- * work is emptying; the test fails when a listed file holds no SQL any more, so the list cannot go stale.
+ * Files that may hold SQL outside a sql.ts, each with its reason. The test fails when a listed file holds no SQL
+ * any more, so the list cannot go stale.
  */
 const SQL_ALLOWED: Record<string, string> = {
   // bench/: the raw-SQL baselines are the independent oracle the bench measures the services against.
@@ -20,7 +20,6 @@ const SQL_ALLOWED: Record<string, string> = {
   'bench/cases/foundation.ts': 'raw-SQL baseline (independent oracle)',
   'bench/cases/stations.ts': 'raw-SQL baseline (independent oracle)',
   'bench/pglite-open.ts': 'raw-SQL baseline (independent oracle)',
-  // Being moved to their domain's sql.ts by the work running now; remove each entry as its file empties.
 }
 
 // SQL-looking text, not prose: each keyword in the place SQL puts it (case-sensitive, as the house writes SQL).
