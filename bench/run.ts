@@ -51,7 +51,7 @@ const emit = (rs: BenchResult[]) => {
   for (const line of rs) {
     const r = scale === 1 ? line : { ...line, scale: atScale }
     results.push(r)
-    process.stdout.write(JSON.stringify(r) + '\n')
+    process.stdout.write(`${JSON.stringify(r)}\n`)
   }
 }
 const wanted = (name: string) => !only || name.startsWith(only)

@@ -77,8 +77,14 @@ export function runOffThread<T>(
       )
     }, budgetMs)
     thread.pending.set(id, {
-      resolve: (result) => (clearTimeout(timer), resolve(result as T)),
-      reject: (err) => (clearTimeout(timer), reject(err)),
+      resolve: (result) => {
+        clearTimeout(timer)
+        resolve(result as T)
+      },
+      reject: (err) => {
+        clearTimeout(timer)
+        reject(err)
+      },
     })
     thread.worker.postMessage({ id, input }, transfer)
   })

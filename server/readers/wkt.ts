@@ -103,14 +103,17 @@ function geometry(r: Reader, inCollection: boolean): Parsed {
     throw new WktError(`expected "(" after ${name}`)
   }
   if (type !== 'GeometryCollection') {
-    const coordinates = type === 'Point' ? (r.expect('('), position(r, false)) : nested(r, DEPTH[type]!, type)
+    const coordinates = type === 'Point' ? position(r, true) : nested(r, DEPTH[type]!, type)
     if (type === 'Point') r.expect(')')
     return { type, coordinates }
   }
   if (inCollection) throw new WktError('a GEOMETRYCOLLECTION cannot be nested in another')
   r.expect('(')
   const geometries: Parsed[] = [geometry(r, true)]
-  while (r.peek() === ',') r.expect(','), geometries.push(geometry(r, true))
+  while (r.peek() === ',') {
+    r.expect(',')
+    geometries.push(geometry(r, true))
+  }
   r.expect(')')
   return { type, geometries }
 }

@@ -57,8 +57,7 @@ export class CablesDriver extends AppDriver {
         new Promise<number>((resolve) => {
           const check = () => {
             const map = window.__map
-            if (!map || !map.getSource('cable-poles') || !map.isSourceLoaded('cable-poles') || !map.loaded())
-              return false
+            if (!map?.getSource('cable-poles') || !map.isSourceLoaded('cable-poles') || !map.loaded()) return false
             if (map.queryRenderedFeatures({ layers: ['cable-pole-cells', 'cable-poles'] }).length === 0) return false
             resolve(performance.now())
             return true
@@ -105,7 +104,7 @@ export class CablesDriver extends AppDriver {
     await this.page.waitForFunction(
       () => {
         const map = window.__map
-        return Boolean(map && map.getSource('cable-routes') && map.isSourceLoaded('cable-routes') && map.loaded())
+        return Boolean(map?.getSource('cable-routes') && map.isSourceLoaded('cable-routes') && map.loaded())
       },
       undefined,
       { timeout: 60_000 },

@@ -42,7 +42,7 @@ export class AppDriver {
     await this.page.waitForFunction(
       () => {
         const map = window.__map
-        return Boolean(map && map.loaded() && map.queryRenderedFeatures({ layers: ['districts-fill'] }).length > 0)
+        return Boolean(map?.loaded() && map.queryRenderedFeatures({ layers: ['districts-fill'] }).length > 0)
       },
       undefined,
       { timeout: 60_000 },

@@ -13,7 +13,7 @@ export class StationsDriver extends AppDriver {
     await this.page.waitForFunction(
       () => {
         const map = window.__map
-        return Boolean(map && map.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
+        return Boolean(map?.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
       },
       undefined,
       { timeout: 60_000 },

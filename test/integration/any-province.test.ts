@@ -9,11 +9,11 @@ import { afterEach, describe, expect, inject, it } from 'vitest'
 import { loadConfig } from '../../server/config'
 import { startServer, type Running } from '../../server/start'
 import { setLogLevel } from '../../server/log'
+import type { Json } from '../helpers/json'
 
 // Any province on an empty database: PROVINCE_CODE=NN, DEMO=off, the real districts imported by the CLI, and a
 // carrier's application in VN-2000 coordinates of the province's zone gets its rule check with no other step.
 
-type Json = Record<string, any>
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const ADMIN = path.resolve(ROOT, '../shared/data/admin')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')

@@ -6,12 +6,12 @@ import { startTestApp, type TestApp } from '../helpers/app'
 import { DEMO_PASSWORD, loadDemo } from '../../gis-data/demo'
 import { importBoundaries } from '../../server/boundaries/import'
 import type { SessionUser } from '../../server/http/context'
+import type { Json } from '../helpers/json'
 
 // The real HCMC districts imported over the demo province: everything stored per district follows the new
 // units, and figures asked on a date before the import do not change. Checked against SQL that shares nothing
 // with the product (no units_in_force, district_at or route_district_split).
 
-type Json = Record<string, any>
 const ADMIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/admin')
 const hcmc = () => JSON.parse(fs.readFileSync(path.join(ADMIN, '79_hcmc_districts.geojson'), 'utf8'))
 const IN_FORCE = (u: string) =>

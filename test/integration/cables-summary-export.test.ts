@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
+import type { Json } from '../helpers/json'
 
-type Json = Record<string, any>
 let app: TestApp
 let officer: string
 

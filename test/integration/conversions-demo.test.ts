@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { DEMO_PASSWORD, loadDemo } from '../../gis-data/demo'
 import { demoPhoto, DEMO_PROGRAMME } from '../../gis-data/conversions'
+import type { Json } from '../helpers/json'
 
-type Json = Record<string, any>
 let app: TestApp
 let officer: string, inspector: string, viettel: string
 let programmeId: number

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
 import { demoPhoto } from '../../gis-data/conversions'
+import type { Json } from '../helpers/json'
 
-type Json = Record<string, any>
 let app: TestApp
 let viettel: string, mobifone: string, inspector: string, officer: string, admin: string
 let programmeId: number

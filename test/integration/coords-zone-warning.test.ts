@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
+import type { Json } from '../helpers/json'
 
 // A pair of plane coordinates means nothing without its zone: numbers surveyed in another province's zone
 // convert without error in the chosen one, kilometres away. The coordinate tool says so.
@@ -11,10 +12,10 @@ beforeAll(async () => {
 }, 300_000)
 afterAll(() => app?.close())
 
-async function interpret(body: unknown): Promise<Record<string, any>> {
+async function interpret(body: unknown): Promise<Json> {
   const res = await app.request('POST', '/api/coordinates/interpret', { body })
   expect(res.status).toBe(200)
-  return res.json() as Promise<Record<string, any>>
+  return res.json() as Promise<Json>
 }
 
 describe('plane coordinates from another zone', () => {

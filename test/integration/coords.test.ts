@@ -11,6 +11,7 @@ import {
   type FixtureRow,
   type System,
 } from '../fixtures/vn2000/cs2cs'
+import type { Json } from '../helpers/json'
 
 let app: TestApp
 beforeAll(async () => {
@@ -34,7 +35,7 @@ interface Problem {
   message_vi?: string
 }
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: any }> {
+async function post(path: string, body: unknown): Promise<{ status: number; json: Json }> {
   const res = await app.request('POST', path, { body })
   if (res.status >= 400) expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
   return { status: res.status, json: await res.json() }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
+import type { Json } from '../helpers/json'
 
 // The A1 reach limit end to end: the officer's rule value, the carrier's application field, the rule in the check.
-type Json = Record<string, any>
 let app: TestApp
 let viettel: string, mobifone: string, officer: string
 let center: { lon: number; lat: number }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
+import type { Json } from '../helpers/json'
 
 // Every rule at its boundary, through the real SQL (distances on the ellipsoid) and the preview API.
-type Json = Record<string, any>
 let app: TestApp
 let carrier: string
 let urban: { lon: number; lat: number }

@@ -5,11 +5,11 @@ import { demoPhoto } from '../../gis-data/conversions'
 const PNG = demoPhoto()
 import { generateProvince } from '../../gis-data/province'
 import { readFixture } from '../fixtures/vn2000/cs2cs'
+import type { Json } from '../helpers/json'
 
 // PROJ's answers for VN-2000 points of the HCMC zone (central meridian 105°45′), from the committed fixture.
 const VN2000_POINTS = readFixture().filter((r) => r.province === '79' && r.from === 'vn2000-tm3' && r.to === 'wgs84')
 
-type Json = Record<string, any>
 let app: TestApp
 let viettel: string, mobifone: string, inspector: string, officer: string, officer2: string, admin: string
 let center: { lon: number; lat: number }
