@@ -4,6 +4,7 @@ import { planningEn } from '../planning/messages.en'
 import { notificationsEn } from '../notifications/messages.en'
 import { cablesEn } from '../cables/messages.en'
 import { boundariesEn } from '../admin/messages.en'
+import { openDataEn } from '../public/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...cablesEn,
   ...boundariesEn,
+  ...openDataEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

@@ -3,6 +3,7 @@ import { planningVi } from '../planning/messages.vi'
 import { notificationsVi } from '../notifications/messages.vi'
 import { cablesVi } from '../cables/messages.vi'
 import { boundariesVi } from '../admin/messages.vi'
+import { openDataVi } from '../public/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -11,6 +12,7 @@ export const vi = {
   ...notificationsVi,
   ...cablesVi,
   ...boundariesVi,
+  ...openDataVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

@@ -8,10 +8,12 @@ import '../stations/stations.css'
 
 const PublicMap = lazy(() => import('./PublicMap'))
 const PermitChecker = lazy(() => import('./PermitChecker'))
+const OpenData = lazy(() => import('./OpenData'))
 
 const LINKS = [
   { path: '/public/map', label: 'pub.nav.map' },
   { path: '/public/permit', label: 'pub.nav.permit' },
+  { path: '/public/open-data', label: 'pub.nav.openData' },
 ] as const
 
 /** The pages anyone may open without signing in: the public map of stations in service and the permit checker. */
@@ -57,7 +59,9 @@ export default function PublicApp() {
         </div>
       </header>
       <main id="main" className="pub-main">
-        <Suspense fallback={<Loading />}>{path === '/public/permit' ? <PermitChecker /> : <PublicMap />}</Suspense>
+        <Suspense fallback={<Loading />}>
+          {path === '/public/permit' ? <PermitChecker /> : path === '/public/open-data' ? <OpenData /> : <PublicMap />}
+        </Suspense>
       </main>
     </div>
   )
