@@ -22,23 +22,31 @@ const tooLarge = (limit: number) =>
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
 
 // Leaving a refused body unread, or destroying the request, resets the connection under a client that is still
-// sending (a chunked upload has no length to refuse up front): the client sees a reset instead of the 413.
-function discard(req: Request): void {
-  let dropped = 0
-  req.on('error', () => undefined)
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length
-    if (dropped > MAX_DISCARDED_BYTES) req.destroy()
+// sending (a chunked upload has no length to refuse up front): the client sees a reset instead of the 413. Answering
+// before the body has ended is not enough either: Node closes the socket once the answer is written, and a client
+// still sending then gets a reset. So the refused body is read to its end (up to a bound), then the 413 goes out.
+function discard(req: Request): Promise<void> {
+  return new Promise((resolve) => {
+    let dropped = 0
+    req.on('error', () => resolve())
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length
+      if (dropped > MAX_DISCARDED_BYTES) {
+        req.destroy()
+        resolve()
+      }
+    })
+    req.once('end', () => resolve())
+    req.once('close', () => resolve())
+    req.resume()
   })
-  req.resume()
 }
 
 /** Reads the raw request body; past the limit it stops keeping bytes and answers 413 (declared length or chunked). */
 export function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limit) {
-    discard(req)
-    return Promise.reject(tooLarge(limit))
+    return discard(req).then(() => Promise.reject(tooLarge(limit)))
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -50,8 +58,7 @@ export function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer>
         return
       }
       req.off('data', onData).off('end', onEnd).off('error', reject)
-      discard(req)
-      reject(tooLarge(limit))
+      void discard(req).then(() => reject(tooLarge(limit)))
     }
     const onEnd = () => resolve(Buffer.concat(chunks))
     req.on('data', onData).once('end', onEnd).once('error', reject)
