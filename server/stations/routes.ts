@@ -270,7 +270,7 @@ export function publicStationRoutes(api: Api): void {
     response: permitAnswer,
     async handler({ body, req }) {
       const { db, config } = deps(req)
-      return checkPermit(db, config.provinceCode, body)
+      return checkPermit(db.read(), config.provinceCode, body) // public reads: a replica may serve them
     },
   })
 
@@ -292,7 +292,7 @@ export function publicStationRoutes(api: Api): void {
           ])
       }
       res.type('application/geo+json').setHeader('Cache-Control', 'public, max-age=60')
-      res.send(JSON.stringify(await publicStations(db, config.provinceCode, bbox)))
+      res.send(JSON.stringify(await publicStations(db.read(), config.provinceCode, bbox)))
     },
   })
 }
