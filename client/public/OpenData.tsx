@@ -76,7 +76,7 @@ export default function OpenData() {
             <ul className="open-downloads">
               {d.downloads.map((file) => (
                 <li key={file.format}>
-                  <a className="btn" href={file.href} download>
+                  <a className="btn btn-primary" href={file.href} download>
                     {file.format}
                   </a>
                   <span className="open-hint">{t(file.format === 'CSV' ? 'open.csvHint' : 'open.geojsonHint')}</span>
