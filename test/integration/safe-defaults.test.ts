@@ -1,6 +1,4 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
-import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadConfig } from '../../server/config'
 import { startServer, type Running } from '../../server/start'
@@ -8,10 +6,9 @@ import { openDb } from '../../server/db/index'
 import { migrate } from '../../server/db/migrate'
 import { insertUser } from '../../server/users/service'
 import { setLogLevel } from '../../server/log'
+import { emptyPostgres } from '../helpers/postgres'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
 
-// The production database of this machine and of CI (see .ci/run); a fresh database is made on it per test.
-const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const ADMIN_PASSWORD = 'safe-defaults-root-2026'
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -20,20 +17,9 @@ afterEach(async () => {
 })
 
 async function freshPostgres(): Promise<string> {
-  const name = `telgis_safe_${crypto.randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: PG_URL })
-    await c.connect()
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await c.end()
-  })
-  const url = new URL(PG_URL)
-  url.pathname = `/${name}`
-  return url.toString()
+  const db = await emptyPostgres('telgis_safe')
+  cleanups.push(db.drop)
+  return db.url
 }
 
 /** A fresh migrated PostgreSQL database holding one demo account, as an earlier demo start would leave it. */

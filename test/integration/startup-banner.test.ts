@@ -1,20 +1,17 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadConfig } from '../../server/config'
 import { startServer } from '../../server/start'
 import { ADMIN_PASSWORD_FILE } from '../../server/banner'
 import { setLogLevel } from '../../server/log'
+import { emptyPostgres } from '../helpers/postgres'
 import { openDb } from '../../server/db/index'
 import { migrate } from '../../server/db/migrate'
 import { insertUser } from '../../server/users/service'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
 
-// A fresh PostgreSQL database per test (the embedded database would install PostGIS for each start).
-const PG_URL = process.env.TEST_DATABASE_URL ?? process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
@@ -22,20 +19,9 @@ afterEach(async () => {
 })
 
 async function freshPostgres(): Promise<string> {
-  const name = `telgis_banner_${crypto.randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: PG_URL })
-    await c.connect()
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await c.end()
-  })
-  const url = new URL(PG_URL)
-  url.pathname = `/${name}`
-  return url.toString()
+  const db = await emptyPostgres('telgis_banner')
+  cleanups.push(db.drop)
+  return db.url
 }
 
 async function startCapturing(env: Record<string, string>) {
