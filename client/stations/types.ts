@@ -8,18 +8,9 @@ export const CAMOUFLAGE_KINDS = ['street_light', 'palm_tree', 'water_tank', 'bil
 export type CamouflageKind = (typeof CAMOUFLAGE_KINDS)[number]
 export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const
 export type Technology = (typeof TECHNOLOGIES)[number]
-export const STATES = [
-  'draft',
-  'submitted',
-  'field_checked',
-  'returned',
-  'approved',
-  'rejected',
-  'built',
-  'in_service',
-  'decommissioned',
-] as const
-export type State = (typeof STATES)[number]
+import { STATES, type State } from '../../shared/station-states'
+
+export { STATES, type State }
 export const OPERATORS = ['viettel', 'vnpt', 'mobifone', 'vietnamobile', 'gmobile'] as const
 export type Operator = (typeof OPERATORS)[number]
 export type Action =

@@ -103,8 +103,10 @@ function geometry(r: Reader, inCollection: boolean): Parsed {
     throw new WktError(`expected "(" after ${name}`)
   }
   if (type !== 'GeometryCollection') {
-    const coordinates = type === 'Point' ? position(r, true) : nested(r, DEPTH[type]!, type)
-    if (type === 'Point') r.expect(')')
+    if (type !== 'Point') return { type, coordinates: nested(r, DEPTH[type]!, type) }
+    r.expect('(')
+    const coordinates = position(r, false)
+    r.expect(')')
     return { type, coordinates }
   }
   if (inCollection) throw new WktError('a GEOMETRYCOLLECTION cannot be nested in another')

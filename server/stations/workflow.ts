@@ -1,18 +1,7 @@
 import type { Role } from '../http/context'
+import { STATES, type State } from '../../shared/station-states'
 
-/** Workflow states of a station application (column stations.state). */
-export const STATES = [
-  'draft',
-  'submitted',
-  'field_checked',
-  'returned',
-  'approved',
-  'rejected',
-  'built',
-  'in_service',
-  'decommissioned',
-] as const
-export type State = (typeof STATES)[number]
+export { STATES, type State }
 
 export const ACTIONS = [
   'submit',
