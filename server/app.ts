@@ -27,6 +27,7 @@ import { conversionRoutes } from './conversions/routes'
 import { basemapRouter, basemapRoutes } from './basemap/routes'
 import { OGC_PREFIXES, ogcRoutes } from './ogc/routes'
 import { openDataRoutes } from './opendata/routes'
+import { exportRoutes } from './exports/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -98,6 +99,7 @@ export function buildApi(): Api {
   basemapRoutes(api)
   ogcRoutes(api)
   openDataRoutes(api)
+  exportRoutes(api)
   return api
 }
 
