@@ -7,6 +7,7 @@ import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { BoundaryImportForm } from './BoundaryImportForm'
 import { SetupChecklist } from './SetupChecklist'
+import { ExportMenu } from '../ui/ExportMenu'
 
 interface Vintage {
   level: 'province' | 'district' | 'ward'
@@ -82,6 +83,7 @@ export default function BoundariesPage() {
         {(d) => (
           <>
             <h2>{t('boundaries.vintages')}</h2>
+            <ExportMenu layer="districts" file="districts" />
             <Table
               columns={vintageColumns}
               rows={d.vintages}

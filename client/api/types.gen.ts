@@ -840,6 +840,118 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/exports/cable-routes": {
+    get: {
+      params: never
+      query: {
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+        kind?: "underground" | "tidying" | "relocation" | "unlicensed"
+        status?: "planned" | "under_construction" | "completed" | "accepted"
+        carrier?: string
+        district?: string
+        q?: string
+        bbox?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/exports/conversion-items": {
+    get: {
+      params: never
+      query: {
+        programme?: number
+        phase?: number
+        upToPhase?: number
+        status?: "planned" | "in_progress" | "reported" | "verified" | "returned"
+        carrier?: string
+        district?: string
+        overdue?: "true" | "false"
+        verifiedBy?: string
+        q?: string
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/exports/districts": {
+    get: {
+      params: never
+      query: {
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+        at?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/exports/poles": {
+    get: {
+      params: never
+      query: {
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+        district?: string
+        bbox?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/exports/public-stations": {
+    get: {
+      params: never
+      query: {
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/exports/stations": {
+    get: {
+      params: never
+      query: {
+        operator?: string
+        mastClass?: "A1" | "A1c" | "A2a" | "A2b"
+        state?:
+          | "draft"
+          | "submitted"
+          | "field_checked"
+          | "returned"
+          | "approved"
+          | "rejected"
+          | "built"
+          | "in_service"
+          | "decommissioned"
+        district?: string
+        temporary?: "true" | "false"
+        q?: string
+        bbox?: string
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/exports/zones": {
+    get: {
+      params: never
+      query: {
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+        bbox?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
   "/api/health": {
     get: {
       params: never

@@ -9,6 +9,7 @@ import { cablesApi, type RouteFilters } from './api'
 import { formatLength } from './format'
 import { KIND_COLOURS, KINDS, STATUSES, type Kind, type Status } from './model'
 import type { useCableRefs } from './useRefs'
+import { ExportMenu } from '../ui/ExportMenu'
 
 const PAGE = 50
 
@@ -132,6 +133,14 @@ export function RouteList(props: {
           )}
         </form>
       </search>
+      <ExportMenu layer="cable-routes" params={{ ...filters }} file="cable-routes" label={t('export.routes')} />
+      <ExportMenu
+        layer="poles"
+        params={{ district: filters.district }}
+        file="poles"
+        label={t('export.poles')}
+        testId="export-poles"
+      />
       {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       <ul className="side-list" data-testid="route-list">

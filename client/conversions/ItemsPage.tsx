@@ -8,6 +8,7 @@ import { useApi } from '../ui/useApi'
 import { api, filtersFromUrl, itemsHref, STATUSES, type Filters, type Programme } from './api'
 import { ItemsTable } from './OverdueTable'
 import { StatusCsvCard } from './StatusCsvCard'
+import { ExportMenu } from '../ui/ExportMenu'
 
 const PAGE = 25
 
@@ -28,6 +29,7 @@ export function ItemsPage({ programme }: { programme: Programme }) {
   const total = page.data?.total ?? 0
   return (
     <div>
+      <ExportMenu layer="conversion-items" params={{ ...filters, programme: programme.id }} file="conversion-items" />
       <div className="filters conv-filters">
         <label className="field">
           <span>{t('conv.filter.phase')}</span>

@@ -8,6 +8,7 @@ import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { type Overdue, planningApi, type RuleValues, type Zone } from './api'
 import './planning.css'
+import { ExportMenu } from '../ui/ExportMenu'
 
 const VALUE_FIELDS = [
   'a1MaxHeightM',
@@ -80,6 +81,7 @@ export default function PlanningPage() {
       </section>
       <section className="card">
         <h2>{t('plan.zonesTitle')}</h2>
+        <ExportMenu layer="zones" file="zones" />
         <Loaded state={zones}>
           {(d) => (
             <Table

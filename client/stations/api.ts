@@ -49,15 +49,3 @@ export const stationsApi = {
     buildingHeightM: number | null
   }) => http.post<PermitAnswer>('/api/public/permit-check', body),
 }
-
-/** The address of an export of the stations matching `query` (same filters as the list). */
-export function exportUrl(format: 'geojson' | 'csv' | 'vn2000.zip', query: StationQuery, vn2000: boolean): string {
-  const params = new URLSearchParams()
-  for (const key of ['operator', 'mastClass', 'state', 'district', 'temporary', 'q'] as const) {
-    const value = query[key]
-    if (value) params.set(key, value)
-  }
-  if (vn2000) params.set('vn2000', 'true')
-  const qs = params.toString()
-  return `/api/stations/export.${format}${qs ? `?${qs}` : ''}`
-}

@@ -28,11 +28,9 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'st.by.operator': 'Operator',
   'st.by.mastClass': 'Mast class',
   'st.by.state': 'Status',
-  'st.export': 'Export',
   'st.exportZip': 'GIS (CSV + .prj)',
   'st.exportZipHint':
     'ZIP for QGIS/GDAL: CSV with its .prj (VN-2000 with the official TOWGS84) and a .vrt that opens directly',
-  'st.exportVn2000': 'with VN-2000 coordinates',
 
   'st.siteCode': 'Site code',
   'st.name': 'Site name',

@@ -26,11 +26,9 @@ export const stationsVi = {
   'st.by.operator': 'Doanh nghiệp',
   'st.by.mastClass': 'Loại cột',
   'st.by.state': 'Trạng thái',
-  'st.export': 'Xuất dữ liệu',
   'st.exportZip': 'GIS (CSV + .prj)',
   'st.exportZipHint':
     'Tệp ZIP cho QGIS/GDAL: CSV kèm .prj (VN-2000 với tham số TOWGS84 chính thức) và .vrt mở trực tiếp',
-  'st.exportVn2000': 'kèm tọa độ VN-2000',
 
   'st.siteCode': 'Mã trạm',
   'st.name': 'Tên trạm',

@@ -197,7 +197,8 @@ export const routeWhere = (
   if (f.district)
     w.add(
       (n) =>
-        `EXISTS (SELECT 1 FROM route_district_split(current_date) d WHERE d.route_id = t.id AND d.district_code = ${n})`,
+        `EXISTS (SELECT 1 FROM route_district_split(current_date) d
+                  WHERE d.route_id = t.id AND d.district_code = ${n})`,
       f.district,
     )
   if (f.pattern !== undefined) w.add((n) => `(${containsSql('t.name', n)} OR ${containsSql('t.street', n)})`, f.pattern)
@@ -304,11 +305,10 @@ export function exportPage(layer: LayerSql, where: Where, as: GeometryAs, srid: 
     columns.push(`round(ST_Y(${zone})::numeric, 3)::float8 AS vn2000_y`)
   }
   const area = layer.geometryType === 'MultiPolygon'
+  const oriented = !area ? g : as === 'shape' ? `ST_ForcePolygonCW(${g})` : `ST_ForcePolygonCCW(${g})`
   const geometry =
     as === 'geojson' || as === 'shape'
-      ? [
-          `ST_AsGeoJSON(${!area ? g : as === 'shape' ? `ST_ForcePolygonCW(${g})` : `ST_ForcePolygonCCW(${g})`}, 9) AS geometry`,
-        ]
+      ? [`ST_AsGeoJSON(${oriented}, 9) AS geometry`]
       : as === 'wkb'
         ? [
             `encode(ST_AsBinary(${g}, 'NDR'), 'hex') AS wkb`,

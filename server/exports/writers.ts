@@ -93,9 +93,8 @@ function crsNote(crs: ZoneCrs & { zone: Zone }): string {
 
 export async function writeGeoJson(job: ExportJob, out: Sink): Promise<void> {
   const columns = columnsOf(job)
-  const crs = job.crs
-    ? `"vn2000Crs":${JSON.stringify({ name: job.crs.name, epsg: job.crs.zone.epsg, proj: job.crs.proj, wkt: job.crs.wkt })},`
-    : ''
+  const c = job.crs
+  const crs = c ? `"vn2000Crs":${JSON.stringify({ name: c.name, epsg: c.zone.epsg, proj: c.proj, wkt: c.wkt })},` : ''
   await out.write(`{"type":"FeatureCollection","name":${JSON.stringify(job.layer.name)},${crs}"features":[`)
   let first = true
   for await (const rows of job.pages('geojson')) {

@@ -150,7 +150,8 @@ const LAYERS: Record<string, Layer> = {
   },
   districts: {
     route: 'districts',
-    expected: `SELECT id FROM admin_units WHERE ($1::text IS NULL OR true) AND level = 'district' AND province_code = '79'
+    expected: `SELECT id FROM admin_units
+                WHERE ($1::text IS NULL OR true) AND level = 'district' AND province_code = '79'
                 AND valid_from <= current_date AND (valid_to IS NULL OR valid_to > current_date)`,
     table: 'admin_units',
     point: false,
