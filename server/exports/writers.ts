@@ -41,6 +41,11 @@ export const FORMAT_FILES: Record<Format, { ext: string; type: string }> = {
 export const PAGE_ROWS = 5_000
 /** Features at most in the formats built in memory (KML, Shapefile, GeoPackage): the 150,000 poles fit. */
 export const IN_MEMORY_LIMIT = 200_000
+/**
+ * KML at most: tokml builds the document as one string from every feature object (150,000 poles took ~700 MB
+ * and 103 MB of KML), and Google Earth does not draw more usefully anyway.
+ */
+export const KML_LIMIT = 50_000
 
 /** What a writer exports: the layer, its pages, and the VN-2000 zone of the extra columns (if asked). */
 export interface ExportJob {
@@ -183,11 +188,16 @@ interface Feature {
 }
 
 /** Every feature of the job as GeoJSON objects, at most IN_MEMORY_LIMIT (a 413 names the streamed formats). */
-async function allFeatures(job: ExportJob, format: string, as: GeometryAs = 'geojson'): Promise<Feature[]> {
+async function allFeatures(
+  job: ExportJob,
+  format: string,
+  as: GeometryAs = 'geojson',
+  limit = IN_MEMORY_LIMIT,
+): Promise<Feature[]> {
   const columns = columnsOf(job)
   const features: Feature[] = []
   for await (const rows of job.pages(as)) {
-    if (features.length + rows.length > IN_MEMORY_LIMIT) throw tooBig(format)
+    if (features.length + rows.length > limit) throw tooBig(format, limit)
     for (const r of rows)
       features.push({
         type: 'Feature',
@@ -199,11 +209,11 @@ async function allFeatures(job: ExportJob, format: string, as: GeometryAs = 'geo
   return features
 }
 
-const tooBig = (format: string) =>
+const tooBig = (format: string, limit = IN_MEMORY_LIMIT) =>
   new Problem(
     413,
     'Payload too large',
-    `A ${format} export holds at most ${IN_MEMORY_LIMIT} features; narrow the filters, or choose GeoJSON, CSV, ` +
+    `A ${format} export holds at most ${limit} features; narrow the filters, or choose GeoJSON, CSV, ` +
       'XLSX or GeoPackage.',
   )
 
@@ -219,7 +229,7 @@ const LABEL_COLUMN: Record<string, string> = {
  * the placemark's name, so `name` is the record's name, or its label (site code, pole code) when it has none.
  */
 export async function kml(job: ExportJob): Promise<Buffer> {
-  const features = await allFeatures(job, 'KML')
+  const features = await allFeatures(job, 'KML', 'geojson', KML_LIMIT)
   const label = LABEL_COLUMN[job.layer.name]
   for (const f of features) {
     const p = f.properties
