@@ -350,7 +350,7 @@ describe('exports: text', () => {
 })
 
 describe('exports: who may export what', () => {
-  it('a carrier exports only its own records, in every format', async () => {
+  it('a carrier exports only its own records (GeoJSON, GeoPackage, CSV; scope is shared by every format)', async () => {
     for (const [name, layer] of Object.entries(LAYERS)) {
       if (name === 'districts' || name === 'zones') continue
       const ids = await expectedIds(layer, 'viettel')
