@@ -1177,7 +1177,27 @@ export interface Paths {
       params: never
       query: never
       body: never
-      response: unknown
+      response: {
+        a1MaxRatio: number
+        a1MaxHeightM: number
+        a1MaxReachM: number
+        shareDistanceUrbanM: number
+        shareDistanceRuralM: number
+        duplicateDistanceM: number
+        defaultAreaKind: "urban" | "rural"
+        spacing: ({
+          mastClass: "A2a" | "A2b"
+          areaKind: "urban" | "rural"
+          minHeightM: number
+          maxHeightM: number | null
+          minDistanceM: number
+        })[]
+        districtAreaKinds: ({
+          districtCode: string
+          areaKind: "urban" | "rural"
+        })[]
+        provinceCode: string
+      }
     }
     put: {
       params: never

@@ -1,5 +1,6 @@
 /** The planning API calls: rule values, planning zones and temporary stations overdue for removal. */
 import { http } from '../api/http'
+import type { Paths } from '../api/types.gen'
 
 export interface Zone {
   id: number
@@ -9,25 +10,8 @@ export interface Zone {
   maxHeightM: number | null
 }
 
-export interface SpacingRule {
-  mastClass: 'A2a' | 'A2b'
-  areaKind: 'urban' | 'rural'
-  minHeightM: number
-  maxHeightM: number | null
-  minDistanceM: number
-}
-
-export interface RuleValues {
-  a1MaxRatio: number
-  a1MaxHeightM: number
-  a1MaxReachM: number
-  shareDistanceUrbanM: number
-  shareDistanceRuralM: number
-  duplicateDistanceM: number
-  defaultAreaKind: 'urban' | 'rural'
-  spacing: SpacingRule[]
-  districtAreaKinds: { districtCode: string; areaKind: 'urban' | 'rural' }[]
-}
+/** The province's rule values as GET /api/station-rules answers them (generated from the server's schema). */
+export type RuleValues = Paths['/api/station-rules']['get']['response']
 
 export interface Overdue {
   id: number
@@ -48,5 +32,5 @@ export const planningApi = {
   zones: (signal?: AbortSignal) => http.get<List<Zone>>('/api/zones', undefined, signal).then(items),
   importZones: (body: { replace: boolean; featureCollection: unknown }) => http.post('/api/zones/import', body),
   rules: (signal?: AbortSignal) => http.get<RuleValues>('/api/station-rules', undefined, signal),
-  saveRules: (values: RuleValues) => http.put('/api/station-rules', values),
+  saveRules: (values: Paths['/api/station-rules']['put']['body']) => http.put('/api/station-rules', values),
 }

@@ -5,43 +5,23 @@ import { DELETE_SESSION, DELETE_SESSIONS_OF_USER, INSERT_SESSION, SESSION_USER, 
 
 export const COOKIE_NAME = 'sid'
 
-const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+/** How a session or API token is stored: its SHA-256 in hex (the token itself is never stored). */
+export const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
-/** Creates a session and answers the opaque token for the cookie. */
-export async function createSession(
-  q: Queryable,
-  userId: number,
-  ttlHours: number,
-  meta: { ip: string; userAgent: string | undefined },
-): Promise<{ token: string; expiresAt: Date }> {
-  const token = crypto.randomBytes(32).toString('base64url')
-  const row = await q.one<{ expires_at: Date }>(INSERT_SESSION, [
-    sha256(token),
-    userId,
-    ttlHours,
-    meta.ip,
-    meta.userAgent?.slice(0, 300) ?? null,
-  ])
-  return { token, expiresAt: row.expires_at }
+/** A row of SESSION_USER or USER_FOR_API_TOKEN (`stale`: last use is over a minute old). */
+export interface TokenUserRow {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  carrier_id: number | null
+  carrier_name: string | null
+  is_demo: boolean
+  stale: boolean
 }
 
-/** The user behind a session token, if the session is live and the user active. */
-export async function userForToken(q: Queryable, token: string): Promise<SessionUser | undefined> {
-  const hash = sha256(token)
-  const row = await q.maybeOne<{
-    id: number
-    username: string
-    display_name: string
-    role: Role
-    carrier_id: number | null
-    carrier_name: string | null
-    is_demo: boolean
-    stale: boolean
-  }>(SESSION_USER, [hash])
-  // Reading a session must not cost a write on every request (a map view asks for dozens of tiles):
-  // last_seen_at is kept to the minute.
-  if (row?.stale) await q.exec(TOUCH_SESSION, [hash])
-  if (!row) return undefined
+/** The signed-in user of a token's row. */
+export function sessionUserOf(row: TokenUserRow): SessionUser {
   return {
     id: row.id,
     username: row.username,
@@ -53,9 +33,37 @@ export async function userForToken(q: Queryable, token: string): Promise<Session
   }
 }
 
+/** Creates a session and answers the opaque token for the cookie. */
+export async function createSession(
+  q: Queryable,
+  userId: number,
+  ttlHours: number,
+  meta: { ip: string; userAgent: string | undefined },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString('base64url')
+  const row = await q.one<{ expires_at: Date }>(INSERT_SESSION, [
+    tokenHash(token),
+    userId,
+    ttlHours,
+    meta.ip,
+    meta.userAgent?.slice(0, 300) ?? null,
+  ])
+  return { token, expiresAt: row.expires_at }
+}
+
+/** The user behind a session token, if the session is live and the user active. */
+export async function userForToken(q: Queryable, token: string): Promise<SessionUser | undefined> {
+  const hash = tokenHash(token)
+  const row = await q.maybeOne<TokenUserRow>(SESSION_USER, [hash])
+  // Reading a session must not cost a write on every request (a map view asks for dozens of tiles):
+  // last_seen_at is kept to the minute.
+  if (row?.stale) await q.exec(TOUCH_SESSION, [hash])
+  return row ? sessionUserOf(row) : undefined
+}
+
 /** Ends a session. */
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
-  await q.exec(DELETE_SESSION, [sha256(token)])
+  await q.exec(DELETE_SESSION, [tokenHash(token)])
 }
 
 /** Ends every session of a user (switched off, or given a new password). */

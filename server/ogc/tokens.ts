@@ -3,44 +3,24 @@
 import crypto from 'node:crypto'
 import type { RequestHandler } from 'express'
 import type { Db, Queryable } from '../db/index'
-import type { Role, SessionUser } from '../http/context'
+import type { SessionUser } from '../http/context'
+import { sessionUserOf, tokenHash, type TokenUserRow } from '../auth/sessions'
 import { deps } from '../http/context'
 import { invalid, notFound, Problem } from '../http/problems'
 import { audit, type Actor } from '../audit/audit'
 import { ACTIVE_USER, INSERT_API_TOKEN, LIST_API_TOKENS, REVOKE_API_TOKEN, TOUCH_API_TOKEN } from './sql'
 import { USER_FOR_API_TOKEN } from './sql'
 
-const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 /** Tokens look like `tgis_` + 43 base64url characters (256 random bits). */
 const TOKEN_SHAPE = /^tgis_[A-Za-z0-9_-]{43}$/
-
-interface TokenUserRow {
-  token_id: number
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  carrier_id: number | null
-  carrier_name: string | null
-  is_demo: boolean
-  stale: boolean
-}
 
 /** The user a live token acts as, or undefined. */
 export async function userForApiToken(q: Queryable, token: string): Promise<SessionUser | undefined> {
   if (!TOKEN_SHAPE.test(token)) return undefined
-  const row = await q.maybeOne<TokenUserRow>(USER_FOR_API_TOKEN, [sha256(token)])
+  const row = await q.maybeOne<TokenUserRow & { token_id: number }>(USER_FOR_API_TOKEN, [tokenHash(token)])
   if (!row) return undefined
   if (row.stale) await q.exec(TOUCH_API_TOKEN, [row.token_id])
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    carrierId: row.carrier_id,
-    carrierName: row.carrier_name,
-    isDemo: row.is_demo,
-  }
+  return sessionUserOf(row)
 }
 
 /**
@@ -86,7 +66,7 @@ export async function issueToken(
     const row = await tx.one<Omit<IssuedToken, 'token'>>(INSERT_API_TOKEN, [
       input.userId,
       input.name,
-      sha256(token),
+      tokenHash(token),
       actor.id,
       input.expiresInDays ?? null,
     ])

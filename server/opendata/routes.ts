@@ -27,6 +27,19 @@ async function metadata(req: Request) {
   }
 }
 
+type Stations = Awaited<ReturnType<typeof publicStations>>
+
+/** A handler answering the stations in service as the file `bts-<province>.<ending>`, which anyone may cache. */
+function stationsFile(ending: string, mediaType: string, write: (stations: Stations, req: Request) => Promise<string>) {
+  return async ({ req, res }: { req: Request; res: Response }) => {
+    const { db, config } = deps(req)
+    const file = await write(await publicStations(db, config.provinceCode, config.openDataDecimals), req)
+    publicCache(res)
+    res.setHeader('Content-Disposition', `attachment; filename="bts-${config.provinceCode}.${ending}"`)
+    res.type(mediaType).send(file)
+  }
+}
+
 /** Open data of the stations in service: metadata, CSV and GeoJSON at stable addresses, and the OGC API. */
 export function openDataRoutes(api: Api): void {
   api.route({
@@ -58,13 +71,7 @@ export function openDataRoutes(api: Api): void {
     summary: 'Open data: the stations in service as CSV (UTF-8 with BOM)',
     tag: 'open-data',
     access: 'public',
-    async handler({ req, res }) {
-      const { db, config } = deps(req)
-      const stations = await publicStations(db, config.provinceCode, config.openDataDecimals)
-      publicCache(res)
-      res.setHeader('Content-Disposition', `attachment; filename="bts-${config.provinceCode}.csv"`)
-      res.type('text/csv; charset=utf-8').send(stationsCsv(stations))
-    },
+    handler: stationsFile('csv', 'text/csv; charset=utf-8', async (stations) => stationsCsv(stations)),
   })
 
   api.route({
@@ -73,12 +80,8 @@ export function openDataRoutes(api: Api): void {
     summary: 'Open data: the stations in service as GeoJSON',
     tag: 'open-data',
     access: 'public',
-    async handler({ req, res }) {
-      const { db, config } = deps(req)
-      const stations = await publicStations(db, config.provinceCode, config.openDataDecimals)
-      publicCache(res)
-      res.setHeader('Content-Disposition', `attachment; filename="bts-${config.provinceCode}.geojson"`)
-      res.type('application/geo+json').send(stationsGeoJson(stations, await metadata(req)))
-    },
+    handler: stationsFile('geojson', 'application/geo+json', async (stations, req) =>
+      stationsGeoJson(stations, await metadata(req)),
+    ),
   })
 }

@@ -3,7 +3,7 @@ import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { parseBbox } from '../http/bbox'
 import { createEvent, eventBody, listEvents } from './events'
-import { readSettings, replaceSettings, ruleValuesBody } from './settings'
+import { readSettings, replaceSettings, ruleValuesAnswer, ruleValuesBody } from './settings'
 import { createZone, deleteZone, importZonesAudited, listZones, replaceZone, zoneBody, zoneImportBody } from './zones'
 
 const OFFICE = ['officer', 'admin'] as const
@@ -20,6 +20,7 @@ export function planningRoutes(api: Api): void {
     summary: "The province's station rule values and urban/rural districts",
     tag: 'station rules',
     access: 'signed-in',
+    response: ruleValuesAnswer,
     async handler({ req }) {
       const { db, config } = deps(req)
       return readSettings(db, config.provinceCode)

@@ -14,56 +14,59 @@ import {
 
 const metres = z.number().min(0).max(10_000)
 
+const ruleValuesFields = z.object({
+  a1MaxRatio: z.number().gt(0).max(1),
+  a1MaxHeightM: z.number().gt(0).max(20),
+  a1MaxReachM: z.number().min(0).max(10),
+  shareDistanceUrbanM: metres,
+  shareDistanceRuralM: metres,
+  duplicateDistanceM: metres,
+  defaultAreaKind: z.enum(['urban', 'rural']),
+  spacing: z
+    .array(
+      z.object({
+        mastClass: z.enum(['A2a', 'A2b']),
+        areaKind: z.enum(['urban', 'rural']),
+        minHeightM: z.number().min(0).max(500).default(0),
+        maxHeightM: z.number().gt(0).max(500).nullable().default(null),
+        minDistanceM: metres.gt(0),
+      }),
+    )
+    .max(50),
+  districtAreaKinds: z
+    .array(z.object({ districtCode: z.string().regex(/^[0-9]{2,5}$/), areaKind: z.enum(['urban', 'rural']) }))
+    .max(500),
+})
+
 /** The rule values an officer edits, with the urban/rural class of each district. */
-export const ruleValuesBody = z
-  .object({
-    a1MaxRatio: z.number().gt(0).max(1),
-    a1MaxHeightM: z.number().gt(0).max(20),
-    a1MaxReachM: z.number().min(0).max(10),
-    shareDistanceUrbanM: metres,
-    shareDistanceRuralM: metres,
-    duplicateDistanceM: metres,
-    defaultAreaKind: z.enum(['urban', 'rural']),
-    spacing: z
-      .array(
-        z.object({
-          mastClass: z.enum(['A2a', 'A2b']),
-          areaKind: z.enum(['urban', 'rural']),
-          minHeightM: z.number().min(0).max(500).default(0),
-          maxHeightM: z.number().gt(0).max(500).nullable().default(null),
-          minDistanceM: metres.gt(0),
-        }),
-      )
-      .max(50),
-    districtAreaKinds: z
-      .array(z.object({ districtCode: z.string().regex(/^[0-9]{2,5}$/), areaKind: z.enum(['urban', 'rural']) }))
-      .max(500),
+export const ruleValuesBody = ruleValuesFields.superRefine((b, ctx) => {
+  b.spacing.forEach((s, i) => {
+    if (s.maxHeightM !== null && s.maxHeightM <= s.minHeightM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spacing', i, 'maxHeightM'],
+        message: 'maxHeightM must be above minHeightM.',
+      })
+    const overlaps = b.spacing.some(
+      (o, j) =>
+        j < i &&
+        o.mastClass === s.mastClass &&
+        o.areaKind === s.areaKind &&
+        s.minHeightM < (o.maxHeightM ?? Infinity) &&
+        o.minHeightM < (s.maxHeightM ?? Infinity),
+    )
+    if (overlaps)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spacing', i],
+        message: 'This height band overlaps another for the same class and area.',
+      })
   })
-  .superRefine((b, ctx) => {
-    b.spacing.forEach((s, i) => {
-      if (s.maxHeightM !== null && s.maxHeightM <= s.minHeightM)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['spacing', i, 'maxHeightM'],
-          message: 'maxHeightM must be above minHeightM.',
-        })
-      const overlaps = b.spacing.some(
-        (o, j) =>
-          j < i &&
-          o.mastClass === s.mastClass &&
-          o.areaKind === s.areaKind &&
-          s.minHeightM < (o.maxHeightM ?? Infinity) &&
-          o.minHeightM < (s.maxHeightM ?? Infinity),
-      )
-      if (overlaps)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['spacing', i],
-          message: 'This height band overlaps another for the same class and area.',
-        })
-    })
-  })
+})
 export type RuleValuesBody = z.infer<typeof ruleValuesBody>
+
+/** What GET /api/station-rules answers: the values as stored (defaults filled in) and the province. */
+export const ruleValuesAnswer = ruleValuesFields.extend({ provinceCode: z.string() })
 
 /** The province's rule values and district classes, as the officer edits them. */
 export async function readSettings(

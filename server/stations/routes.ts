@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
@@ -8,7 +9,7 @@ import { checkPermit, permitAnswer, permitBody } from './permit'
 import { exportRows, publicStations, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
 import { importCsv } from './import'
 import { listStations, overdueRemovals, queue } from './list'
-import { createBody, exportQuery, idParams, listQuery, transitionBody, updateBody } from './schemas'
+import { createBody, type ExportQuery, exportQuery, idParams, listQuery, transitionBody, updateBody } from './schemas'
 import { createStation, decorate, previewRules, stationDetail, updateStation, visibleStation } from './service'
 import { transition } from './transitions'
 import { stationContext } from './context'
@@ -20,6 +21,18 @@ const bboxQuery = z.object({
     .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.')
     .optional(),
 })
+
+/** The stations the user sees, filtered as the list, and the province zone's CRS when VN-2000 columns are asked. */
+async function exported(req: Request, query: ExportQuery) {
+  const { config } = deps(req)
+  const db = deps(req).db.read() // a heavy read: a replica may serve it
+  const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
+  return { rows: await exportRows(db, req.user!, config.provinceCode, query), crs }
+}
+
+/** Sets the media type and the file name an answer is saved under. */
+const attachment = (res: Response, mediaType: string, file: string) =>
+  res.type(mediaType).setHeader('Content-Disposition', `attachment; filename="${file}"`)
 
 /** BTS stations and their site-approval workflow: lists, exports, imports, checks, applications and steps. */
 export function stationRoutes(api: Api): void {
@@ -73,12 +86,8 @@ export function stationRoutes(api: Api): void {
     access: 'signed-in',
     query: exportQuery,
     async handler({ query, req, res }) {
-      const { config } = deps(req)
-      const db = deps(req).db.read() // a heavy read: a replica may serve it
-      const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
-      const rows = await exportRows(db, req.user!, config.provinceCode, query)
-      res.type('application/geo+json').setHeader('Content-Disposition', 'attachment; filename="stations.geojson"')
-      res.send(JSON.stringify(toGeoJson(rows, crs)))
+      const { rows, crs } = await exported(req, query)
+      attachment(res, 'application/geo+json', 'stations.geojson').send(JSON.stringify(toGeoJson(rows, crs)))
     },
   })
 
@@ -90,12 +99,8 @@ export function stationRoutes(api: Api): void {
     access: 'signed-in',
     query: exportQuery,
     async handler({ query, req, res }) {
-      const { config } = deps(req)
-      const db = deps(req).db.read() // a heavy read: a replica may serve it
-      const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
-      const rows = await exportRows(db, req.user!, config.provinceCode, query)
-      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="stations.csv"')
-      res.send(toCsv(crs ? withWkt(rows, crs) : rows))
+      const { rows, crs } = await exported(req, query)
+      attachment(res, 'text/csv; charset=utf-8', 'stations.csv').send(toCsv(crs ? withWkt(rows, crs) : rows))
     },
   })
 
@@ -113,8 +118,7 @@ export function stationRoutes(api: Api): void {
       const db = deps(req).db.read() // a heavy read: a replica may serve it
       const crs = await vn2000Crs(db, config.provinceCode)
       const rows = await exportRows(db, req.user!, config.provinceCode, { ...query, vn2000: true })
-      res.type('application/zip').setHeader('Content-Disposition', 'attachment; filename="stations-vn2000.zip"')
-      res.send(Buffer.from(toVn2000Zip(rows, crs)))
+      attachment(res, 'application/zip', 'stations-vn2000.zip').send(Buffer.from(toVn2000Zip(rows, crs)))
     },
   })
 

@@ -1,4 +1,7 @@
 import type { Queryable } from '../../server/db/index'
+import { generateProvince } from '../../gis-data/province'
+import { startTestApp, type TestApp } from './app'
+import type { TestReplicas } from './db'
 
 export const GRID_STATES = ['draft', 'submitted', 'approved', 'in_service', 'in_service'] as const
 
@@ -28,4 +31,21 @@ export async function insertStationGrid(q: Queryable, prefix: string, n = 30) {
        FROM stations s JOIN carriers c ON c.id = s.carrier_id WHERE s.site_code LIKE $1 || '-%' ORDER BY s.id`,
     [prefix],
   )
+}
+
+/** A point inside district 760 of the generated province 79. */
+export const pointIn760 = (q: Queryable) =>
+  q.one<{ lon: number; lat: number }>(
+    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
+       FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
+  )
+
+/** The app (see startTestApp) with province 79 generated (seed 20170601), and a point inside its district 760. */
+export async function startProvinceApp(
+  env: Record<string, string> = {},
+  replicas?: TestReplicas,
+): Promise<{ app: TestApp; center: { lon: number; lat: number } }> {
+  const app = await startTestApp(env, replicas)
+  await generateProvince(app.db, '79', 20_170_601)
+  return { app, center: await pointIn760(app.db) }
 }

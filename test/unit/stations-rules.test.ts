@@ -8,24 +8,10 @@ import {
   type Neighbour,
   type RuleValues,
 } from '../../server/stations/rules'
+import { NATIONAL_RULE_VALUES } from '../../server/planning/settings'
 
-// The values seeded for province 79 (domain.md): Quảng Nam spacing, Hải Dương sharing, TTLT 15/2016 A1 limits.
-const RULES: RuleValues = {
-  a1MaxRatio: 0.2,
-  a1MaxHeightM: 3,
-  a1MaxReachM: 0.5,
-  shareDistanceUrbanM: 100,
-  shareDistanceRuralM: 400,
-  duplicateDistanceM: 30,
-  defaultAreaKind: 'urban',
-  spacing: [
-    { mastClass: 'A2a', areaKind: 'urban', minHeightM: 0, maxHeightM: 15, minDistanceM: 150 },
-    { mastClass: 'A2a', areaKind: 'rural', minHeightM: 0, maxHeightM: 15, minDistanceM: 200 },
-    { mastClass: 'A2a', areaKind: 'urban', minHeightM: 15, maxHeightM: null, minDistanceM: 200 },
-    { mastClass: 'A2a', areaKind: 'rural', minHeightM: 15, maxHeightM: null, minDistanceM: 350 },
-    { mastClass: 'A2b', areaKind: 'urban', minHeightM: 0, maxHeightM: null, minDistanceM: 300 },
-  ],
-}
+// The national values (domain.md) every province starts with: Quảng Nam spacing, Hải Dương sharing, TTLT 15/2016 A1.
+const RULES: RuleValues = NATIONAL_RULE_VALUES
 
 const mast = (distanceM: number, over: Partial<Neighbour> = {}): Neighbour => ({
   id: 1,
