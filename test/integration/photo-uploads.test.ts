@@ -1,7 +1,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app'
-import { generateProvince } from '../../gis-data/province'
+import type { TestApp } from '../helpers/app'
+import { startProvinceApp } from '../helpers/stations'
 import { demoPhoto } from '../../gis-data/conversions'
 import { MAX_PHOTOS_PER_STATION } from '../../server/stations/photos'
 
@@ -13,10 +13,7 @@ let center: { lon: number; lat: number }
 let seq = 0
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await generateProvince(app.db, '79', 20_170_601)
-  center = await app.db.one(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat
-                               FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`)
+  ;({ app, center } = await startProvinceApp())
   viettel = (await app.user('viettel1', 'carrier', 'viettel')).cookie
   inspector = (await app.user('inspector1', 'inspector')).cookie
 })

@@ -1,8 +1,8 @@
 import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app'
-import { generateProvince } from '../../gis-data/province'
+import type { TestApp } from '../helpers/app'
+import { startProvinceApp } from '../helpers/stations'
 
 // What the public sees: stations in service, without temporary ones past their end date.
 let app: TestApp
@@ -11,10 +11,7 @@ let center: { lon: number; lat: number }
 let seq = 0
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await generateProvince(app.db, '79', 20_170_601)
-  center = await app.db.one(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat
-                               FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`)
+  ;({ app, center } = await startProvinceApp())
   viettel = (await app.user('viettel1', 'carrier', 'viettel')).cookie
 })
 afterAll(() => app.close())

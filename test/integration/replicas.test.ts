@@ -6,7 +6,7 @@ import { PbfReader } from 'pbf'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { generateProvince } from '../../gis-data/province'
+import { startProvinceApp } from '../helpers/stations'
 import { loadConfig } from '../../server/config'
 import { openDb, type ReplicaStatus } from '../../server/db/index'
 
@@ -29,10 +29,10 @@ let seq = 0
 
 beforeAll(async () => {
   // a generous lag limit: here a replica is left only because of a session's write or because it is down
-  app = await startTestApp({}, STANDBY ? { standbyUrl: STANDBY, maxLagMs: 60_000, probeMs: 200 } : undefined)
-  await generateProvince(app.db, '79', 20_170_601)
-  center = await app.db.one(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat
-                               FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`)
+  ;({ app, center } = await startProvinceApp(
+    {},
+    STANDBY ? { standbyUrl: STANDBY, maxLagMs: 60_000, probeMs: 200 } : undefined,
+  ))
   viettel = (await app.user('viettel1', 'carrier', 'viettel')).cookie
 })
 afterAll(() => app?.close())

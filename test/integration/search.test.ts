@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app'
-import { generateProvince } from '../../gis-data/province'
+import type { TestApp } from '../helpers/app'
+import { startProvinceApp } from '../helpers/stations'
 
 // Search boxes: one Unicode form on both sides, and % and _ taken literally.
 let app: TestApp
@@ -9,10 +9,7 @@ let center: { lon: number; lat: number }
 let seq = 0
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await generateProvince(app.db, '79', 20_170_601)
-  center = await app.db.one(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat
-                               FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`)
+  ;({ app, center } = await startProvinceApp())
   officer = (await app.user('officer1', 'officer')).cookie
   viettel = (await app.user('viettel1', 'carrier', 'viettel')).cookie
   admin = (await app.user('admin1', 'admin')).cookie

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app'
-import { generateProvince } from '../../gis-data/province'
+import type { TestApp } from '../helpers/app'
+import { startProvinceApp } from '../helpers/stations'
 import type { Json } from '../helpers/json'
 
 // The A1 reach limit end to end: the officer's rule value, the carrier's application field, the rule in the check.
@@ -10,12 +10,7 @@ let center: { lon: number; lat: number }
 let seq = 0
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await generateProvince(app.db, '79', 20_170_601)
-  center = await app.db.one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
-       FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
-  )
+  ;({ app, center } = await startProvinceApp())
   ;({ cookie: viettel } = await app.user('viettel.reach', 'carrier', 'viettel'))
   ;({ cookie: mobifone } = await app.user('mobifone.reach', 'carrier', 'mobifone'))
   ;({ cookie: officer } = await app.user('officer.reach', 'officer'))

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app'
+import type { TestApp } from '../helpers/app'
+import { startProvinceApp } from '../helpers/stations'
 import { demoPhoto } from '../../gis-data/conversions'
 
 const PNG = demoPhoto()
-import { generateProvince } from '../../gis-data/province'
 import { readFixture } from '../fixtures/vn2000/cs2cs'
 import type { Json } from '../helpers/json'
 
@@ -16,12 +16,7 @@ let center: { lon: number; lat: number }
 let seq = 0
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await generateProvince(app.db, '79', 20_170_601)
-  center = await app.db.one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
-       FROM (SELECT ST_PointOnSurface(geom) AS p FROM admin_units WHERE code = '760') t`,
-  )
+  ;({ app, center } = await startProvinceApp())
   ;({ cookie: viettel } = await app.user('viettel.eng', 'carrier', 'viettel'))
   ;({ cookie: mobifone } = await app.user('mobifone.eng', 'carrier', 'mobifone'))
   ;({ cookie: inspector } = await app.user('insp', 'inspector'))
