@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Every run takes files and the tests inside each file in a fresh random order, and prints its seed
+    // ("Running tests with seed N"); `--sequence.seed=N` replays that order. Vitest 4.1 reads `sequence.shuffle`
+    // from this root config only (a project's own is ignored), so the browser tests, whose journeys are not
+    // checked for order independence, turn it off on their command line (`npm run test:e2e`, .ci/run).
+    sequence: { shuffle: { files: true, tests: true } },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
