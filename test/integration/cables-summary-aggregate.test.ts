@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
 import {
@@ -79,71 +79,88 @@ beforeAll(async () => {
 }, 300_000)
 afterAll(() => app?.close())
 
+/**
+ * The three routes of these tests, created through the API and built: a shared underground one (Viettel and VNPT,
+ * under construction from 2018-02-01, completed 2018-06-30) and two tidying ones (Viettel; VNPT), built from
+ * 2019-01-10 to 2019-06-30. `step` runs before the first write and after each.
+ */
+async function builtRoutes(step: () => Promise<void> = async () => {}) {
+  await step()
+  const shared = await createRoute(
+    'Chung',
+    'underground',
+    ['viettel', 'vnpt'],
+    [
+      [106.66, 10.76],
+      [106.72, 10.79],
+    ],
+  )
+  const tidy = await createRoute(
+    'Chỉnh trang',
+    'tidying',
+    ['viettel'],
+    [
+      [106.64, 10.74],
+      [106.69, 10.81],
+    ],
+  )
+  const other = await createRoute(
+    'Riêng',
+    'tidying',
+    ['vnpt'],
+    [
+      [106.62, 10.8],
+      [106.7, 10.83],
+    ],
+  )
+  await step()
+  const start = await app.request('POST', `/api/cables/routes/${shared}/status`, {
+    cookie: officer,
+    body: { version: 1, status: 'under_construction', date: '2018-02-01' },
+  })
+  expect(start.status).toBe(200)
+  await step()
+  await app.db.exec(
+    `UPDATE cable_routes SET status = 'completed', started_on = '2019-01-10', completed_on = '2019-06-30'
+      WHERE id = ANY ($1::bigint[])`,
+    [[tidy, other]],
+  )
+  await app.db.exec(`UPDATE cable_routes SET status = 'completed', completed_on = '2018-06-30' WHERE id = $1`, [shared])
+  await step()
+  return { shared, tidy, other }
+}
+
+/** Twenty EVN poles AGG-1…20: 1–15 on the first tidying route, 10–20 on the second (ten are shared). */
+async function linkPoles(tidy: number, other: number): Promise<void> {
+  await app.db.exec(
+    `INSERT INTO poles (province_code, code, owner_carrier_id, geom)
+     SELECT '79', 'AGG-' || k, $1, ST_SetSRID(ST_MakePoint(106.64 + k * 0.001, 10.75 + k * 0.001), 4326)
+       FROM generate_series(1, 20) k`,
+    [carriers.evn],
+  )
+  await app.db.exec(
+    `INSERT INTO route_poles (route_id, pole_id)
+     SELECT $1::bigint, id FROM poles WHERE code ~ '^AGG-([1-9]|1[0-5])$'
+     UNION ALL SELECT $2, id FROM poles WHERE code ~ '^AGG-(1[0-9]|20)$'`,
+    [tidy, other],
+  )
+}
+
 describe('the cable summary aggregate stays equal to the scan of every route', () => {
-  let shared = 0
-  let tidy = 0
-  let other = 0
+  // Each test starts with no routes and none of its poles, whatever an earlier test left.
+  beforeEach(async () => {
+    await app.db.exec('DELETE FROM route_poles')
+    await app.db.exec('DELETE FROM cable_routes')
+    await app.db.exec(`DELETE FROM poles WHERE code LIKE 'AGG-%'`)
+  })
+
   it('after inserts (API) and state changes', async () => {
-    await expectAggregateEqualsScan()
-    shared = await createRoute(
-      'Chung',
-      'underground',
-      ['viettel', 'vnpt'],
-      [
-        [106.66, 10.76],
-        [106.72, 10.79],
-      ],
-    )
-    tidy = await createRoute(
-      'Chỉnh trang',
-      'tidying',
-      ['viettel'],
-      [
-        [106.64, 10.74],
-        [106.69, 10.81],
-      ],
-    )
-    other = await createRoute(
-      'Riêng',
-      'tidying',
-      ['vnpt'],
-      [
-        [106.62, 10.8],
-        [106.7, 10.83],
-      ],
-    )
-    await expectAggregateEqualsScan()
-    const start = await app.request('POST', `/api/cables/routes/${shared}/status`, {
-      cookie: officer,
-      body: { version: 1, status: 'under_construction', date: '2018-02-01' },
-    })
-    expect(start.status).toBe(200)
-    await expectAggregateEqualsScan()
-    await app.db.exec(
-      `UPDATE cable_routes SET status = 'completed', started_on = '2019-01-10', completed_on = '2019-06-30'
-        WHERE id = ANY ($1::bigint[])`,
-      [[tidy, other]],
-    )
-    await app.db.exec(`UPDATE cable_routes SET status = 'completed', completed_on = '2018-06-30' WHERE id = $1`, [
-      shared,
-    ])
-    await expectAggregateEqualsScan()
+    await builtRoutes(expectAggregateEqualsScan)
   })
 
   it('after poles are linked, shared by two routes, and routes change kind, carriers, length and dates', async () => {
-    await app.db.exec(
-      `INSERT INTO poles (province_code, code, owner_carrier_id, geom)
-       SELECT '79', 'AGG-' || k, $1, ST_SetSRID(ST_MakePoint(106.64 + k * 0.001, 10.75 + k * 0.001), 4326)
-         FROM generate_series(1, 20) k`,
-      [carriers.evn],
-    )
-    // Poles 1–15 on the first tidying route, 10–20 on the second: ten poles are shared.
-    await app.db.exec(
-      `INSERT INTO route_poles (route_id, pole_id)
-       SELECT $1::bigint, id FROM poles WHERE code ~ '^AGG-([1-9]|1[0-5])$'
-       UNION ALL SELECT $2, id FROM poles WHERE code ~ '^AGG-(1[0-9]|20)$'`,
-      [tidy, other],
-    )
+    const { shared, tidy, other } = await builtRoutes()
+    await linkPoles(tidy, other)
     await expectAggregateEqualsScan()
     await app.db.exec(`UPDATE cable_routes SET completed_on = '2019-05-01', started_on = '2019-01-01' WHERE id = $1`, [
       other,
@@ -177,6 +194,8 @@ describe('the cable summary aggregate stays equal to the scan of every route', (
   })
 
   it('after a boundary re-derive, pole and route deletes', async () => {
+    const { tidy, other } = await builtRoutes()
+    await linkPoles(tidy, other)
     await app.db.transaction(async (tx) => {
       await beforeDistrictChange(tx, '79', '2022-06-01')
       // A new version of the district holding the centre, from 2022: re-derive moves poles and re-splits routes.
