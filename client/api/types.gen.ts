@@ -116,10 +116,23 @@ export interface Paths {
         entity?: string
         entityId?: string
         actor?: string
+        action?: string
+        /** First day (Vietnam), YYYY-MM-DD */
+        from?: string
+        /** Last day (Vietnam), YYYY-MM-DD, included */
+        to?: string
         /** Return rows with an id below this (keyset paging). */
         before?: number
         limit?: number
       }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/audit/facets": {
+    get: {
+      params: never
+      query: never
       body: never
       response: unknown
     }
@@ -1404,6 +1417,18 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/stations/applications": {
+    get: {
+      params: never
+      query: {
+        group?: "open" | "draft" | "returned" | "submitted" | "field_checked" | "decided"
+        offset?: number
+        limit?: number
+      }
+      body: never
+      response: unknown
+    }
+  }
   "/api/stations/check": {
     post: {
       params: never
@@ -1546,6 +1571,21 @@ export interface Paths {
     get: {
       params: never
       query: {
+        state?:
+          | "draft"
+          | "submitted"
+          | "field_checked"
+          | "returned"
+          | "approved"
+          | "rejected"
+          | "built"
+          | "in_service"
+          | "decommissioned"
+        /** A carrier short name */
+        carrier?: string
+        /** A district code */
+        district?: string
+        offset?: number
         limit?: number
       }
       body: never

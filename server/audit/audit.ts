@@ -1,6 +1,6 @@
 // The audit trail's service: the one way to append a row, and the paged reading.
 import type { Queryable } from '../db/index'
-import { INSERT_AUDIT, LIST_AUDIT } from './sql'
+import { AUDIT_ACTIONS, AUDIT_ACTORS, AUDIT_ENTITIES, INSERT_AUDIT, LIST_AUDIT } from './sql'
 
 export interface Actor {
   id: number | null
@@ -39,6 +39,10 @@ export interface AuditFilter {
   entity?: string
   entityId?: string
   actor?: string
+  action?: string
+  /** First and last day (YYYY-MM-DD, Vietnamese days), both included. */
+  from?: string
+  to?: string
   /** Rows with an id below this (keyset paging). */
   before?: number
   limit: number
@@ -50,9 +54,22 @@ export async function listAudit(q: Queryable, f: AuditFilter) {
     f.entity ?? null,
     f.entityId ?? null,
     f.actor ?? null,
+    f.action ?? null,
+    f.from ?? null,
+    f.to ?? null,
     f.before ?? null,
     f.limit,
   ])
   const last = rows.at(-1)
   return { items: rows, next: rows.length === f.limit && last ? last.id : null }
+}
+
+/** The values the trail's filters can take: its actions, record kinds and actors, each sorted. */
+export async function auditFacets(q: Queryable): Promise<{ actions: string[]; entities: string[]; actors: string[] }> {
+  const values = async (sql: string) => (await q.many<{ value: string }>(sql)).map((r) => r.value)
+  return {
+    actions: await values(AUDIT_ACTIONS),
+    entities: await values(AUDIT_ENTITIES),
+    actors: await values(AUDIT_ACTORS),
+  }
 }

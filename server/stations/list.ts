@@ -4,8 +4,7 @@ import { badRequest } from '../http/problems'
 import { containsPattern } from '../http/text'
 import { visibility } from './access'
 import type { ExportQuery, ListQuery } from './schemas'
-import { countWhere, listPage, OVERDUE_REMOVALS, QUEUE, stationWhere } from './sql/lists.sql'
-import { WAITING } from './workflow'
+import { countWhere, listPage, OVERDUE_REMOVALS, stationWhere } from './sql/lists.sql'
 
 type Filters = Omit<ExportQuery, 'vn2000'>
 
@@ -42,15 +41,6 @@ export async function listStations(
   const items = await q.many(listPage(where.sql, query.sort, n), [...where.params, query.limit, query.offset])
   const { total } = await q.one<{ total: number }>(countWhere(where.sql), where.params)
   return { items, total, offset: query.offset, limit: query.limit }
-}
-
-/**
- * The queue: applications waiting for the Sở, longest-waiting first. The inspector sees what waits for a field
- * check; the officer sees everything submitted or field-checked.
- */
-export async function queue(q: Queryable, user: SessionUser, provinceCode: string, limit: number): Promise<Row[]> {
-  const states = user.role === 'inspector' ? ['submitted'] : [...WAITING]
-  return q.many(QUEUE, [provinceCode, states, limit])
 }
 
 /** Temporary stations past their end date that are still standing: the "overdue removal" list. */

@@ -8,7 +8,9 @@ import { addStationPhoto, readStationPhoto } from './photos'
 import { checkPermit, permitAnswer, permitBody } from './permit'
 import { exportRows, publicStations, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
 import { importCsv } from './import'
-import { listStations, overdueRemovals, queue } from './list'
+import { listStations, overdueRemovals } from './list'
+import { APPLICATION_GROUPS, carrierApplications, filteredQueue } from './worklists'
+import { STATES } from './workflow'
 import { createBody, type ExportQuery, exportQuery, idParams, listQuery, transitionBody, updateBody } from './schemas'
 import { createStation, decorate, previewRules, stationDetail, updateStation, visibleStation } from './service'
 import { transition } from './transitions'
@@ -34,6 +36,18 @@ async function exported(req: Request, query: ExportQuery) {
 const attachment = (res: Response, mediaType: string, file: string) =>
   res.type(mediaType).setHeader('Content-Disposition', `attachment; filename="${file}"`)
 
+const page = {
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+}
+const queueQuery = z.object({
+  state: z.enum(STATES).optional(),
+  carrier: z.string().trim().min(1).max(20).optional().describe('A carrier short name'),
+  district: z.string().trim().min(1).max(20).optional().describe('A district code'),
+  ...page,
+})
+const applicationsQuery = z.object({ group: z.enum(APPLICATION_GROUPS).default('open'), ...page })
+
 /** BTS stations and their site-approval workflow: lists, exports, imports, checks, applications and steps. */
 export function stationRoutes(api: Api): void {
   api.route({
@@ -54,15 +68,32 @@ export function stationRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/stations/queue',
-    summary: "The officer's (or inspector's) queue of applications, longest-waiting first",
+    summary:
+      "The officer's (or inspector's) queue, longest-waiting first: filtered by state, carrier and district, " +
+      'paged, with a count per value of each filter',
     tag: TAG,
     access: ['officer', 'inspector', 'admin'],
-    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    query: queueQuery,
     async handler({ query, req }) {
       const { db, config } = deps(req)
-      return {
-        items: (await queue(db, req.user!, config.provinceCode, query.limit)).map((s) => decorate(s, req.user!)),
-      }
+      const page = await filteredQueue(db, req.user!, config.provinceCode, query)
+      return { ...page, items: page.items.map((s) => decorate(s, req.user!)) }
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/stations/applications',
+    summary:
+      "The carrier's applications in progress (or decided this month), most recently changed first, " +
+      'with how many are in each state',
+    tag: TAG,
+    access: ['carrier'],
+    query: applicationsQuery,
+    async handler({ query, req }) {
+      const { db, config } = deps(req)
+      const page = await carrierApplications(db, req.user!, config.provinceCode, query)
+      return { ...page, items: page.items.map((s) => decorate(s, req.user!)) }
     },
   })
 

@@ -65,13 +65,6 @@ SELECT ${STATION_COLUMNS} FROM ${STATION_FROM}
 /** How many stations `where` selects. */
 export const countWhere = (where: string) => `SELECT count(*) AS total FROM ${STATION_FROM} WHERE ${where}`
 
-/** $1 province, $2 states, $3 limit: the applications waiting in those states, longest-waiting first. */
-export const QUEUE = `
-SELECT ${STATION_COLUMNS}, extract(epoch FROM now() - s.state_since) / 3600 AS "waitingHours"
-  FROM ${STATION_FROM}
- WHERE s.province_code = $1 AND s.state = ANY ($2::text[])
- ORDER BY s.state_since, s.id LIMIT $3`
-
 /** $1 province: temporary stations past their end date that still stand, with their event's name. */
 export const OVERDUE_REMOVALS = `
 SELECT ${STATION_COLUMNS}, current_date - s.valid_to AS "daysOverdue",
