@@ -11,7 +11,7 @@ let officer: string
 let inspector: string
 let admin: string
 
-type Json = Record<string, any>
+import type { Json } from '../helpers/json'
 const get = async (path: string, cookie?: string) => {
   const res = await app.request('GET', path, { cookie })
   return { status: res.status, json: (await res.json()) as Json }
