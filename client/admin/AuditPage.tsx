@@ -6,18 +6,22 @@ import { formatDateTime } from '../i18n/format'
 import { Loaded, Loading } from '../ui/status'
 import { Pager, Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
+import { AuditDiff, RecordLink } from './AuditDiff'
+import { AuditFilters, useAuditFilter } from './AuditFilters'
 
 const PAGE = 25
 
-/** The audit trail, newest first, paged by id (the server's keyset cursor). */
+/** The audit trail, newest first, filtered (actor, action, record kind, days) and paged by id (keyset cursor). */
 export default function AuditPage() {
   const { t, lang } = useI18n()
+  const [filter, setFilter] = useAuditFilter()
   // The cursors of the pages already seen, so that "newer" can go back without an offset.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined])
   const before = cursors.at(-1)
   const page = useApi(
-    (signal) => http.get<{ items: AuditEntry[]; next: number | null }>('/api/audit', { limit: PAGE, before }, signal),
-    `audit:${before ?? ''}`,
+    (signal) =>
+      http.get<{ items: AuditEntry[]; next: number | null }>('/api/audit', { limit: PAGE, before, ...filter }, signal),
+    `audit:${before ?? ''}:${JSON.stringify(filter)}`,
   )
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: t('audit.at'), cell: (e) => formatDateTime(e.at, lang), className: 'nowrap' },
@@ -27,7 +31,8 @@ export default function AuditPage() {
       cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span>,
     },
     { key: 'action', header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
-    { key: 'entity', header: t('audit.entity'), cell: (e) => `${e.entity}${e.entityId ? ` #${e.entityId}` : ''}` },
+    { key: 'entity', header: t('audit.entity'), cell: (e) => <RecordLink entity={e.entity} entityId={e.entityId} /> },
+    { key: 'change', header: t('audit.change'), cell: (e) => <AuditDiff before={e.before} after={e.after} /> },
   ]
   const next = page.data?.next ?? null
   return (
@@ -35,6 +40,13 @@ export default function AuditPage() {
       <header className="page-head">
         <h1>{t('audit.title')}</h1>
       </header>
+      <AuditFilters
+        filter={filter}
+        onChange={(f) => {
+          setFilter(f)
+          setCursors([undefined])
+        }}
+      />
       <Loaded state={page}>
         {(d) => (
           <>
@@ -44,6 +56,7 @@ export default function AuditPage() {
               rowKey={(e) => e.id}
               caption={t('audit.title')}
               empty={t('audit.empty')}
+              testId="audit"
             />
             <Pager
               label=""

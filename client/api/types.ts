@@ -85,6 +85,8 @@ export interface AuditEntry {
   action: string
   entity: string
   entityId: string | null
+  before: unknown
+  after: unknown
 }
 
 export interface Page<T> {

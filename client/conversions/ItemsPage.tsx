@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { http } from '../api/http'
+import type { Carrier } from '../api/types'
 import { useSession } from '../auth/session'
 import { useI18n, type MessageKey } from '../i18n'
 import { formatCount, formatDate } from '../i18n/format'
@@ -26,6 +28,13 @@ export function ItemsPage({ programme }: { programme: Programme }) {
     setOffset(0)
     history.replaceState(null, '', itemsHref(next))
   }
+  const carriers = useApi(
+    (signal) =>
+      user?.role === 'carrier'
+        ? Promise.resolve([])
+        : http.get<{ items: Carrier[] }>('/api/carriers', undefined, signal).then((r) => r.items),
+    'carriers',
+  )
   const total = page.data?.total ?? 0
   return (
     <div>
@@ -71,11 +80,21 @@ export function ItemsPage({ programme }: { programme: Programme }) {
         {user?.role !== 'carrier' && (
           <label className="field">
             <span>{t('conv.filter.carrier')}</span>
-            <input
+            <select
               value={filters.carrier ?? ''}
-              onChange={(e) => change({ carrier: e.target.value.trim().toLowerCase() || undefined })}
-              placeholder="viettel"
-            />
+              onChange={(e) => change({ carrier: e.target.value || undefined })}
+              data-testid="filter-carrier"
+            >
+              <option value="">{t('conv.filter.all')}</option>
+              {filters.carrier && !carriers.data?.some((c) => c.shortName === filters.carrier) && (
+                <option value={filters.carrier}>{filters.carrier}</option>
+              )}
+              {(carriers.data ?? []).map((c) => (
+                <option key={c.id} value={c.shortName}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </label>
         )}
         <label className="field">

@@ -167,6 +167,12 @@ export const en: Record<MessageKey, string> = {
   'audit.newer': 'Newer',
   'audit.older': 'Older',
   'audit.system': 'system',
+  'audit.change': 'Change',
+  'audit.changed': '{n} fields changed',
+  'audit.noChange': 'no change',
+  'audit.any': 'Any',
+  'audit.from': 'From',
+  'audit.to': 'To',
 
   'table.previous': 'Previous page',
   'table.next': 'Next page',

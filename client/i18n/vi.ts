@@ -166,6 +166,12 @@ export const vi = {
   'audit.newer': 'Mới hơn',
   'audit.older': 'Cũ hơn',
   'audit.system': 'hệ thống',
+  'audit.change': 'Thay đổi',
+  'audit.changed': '{n} trường thay đổi',
+  'audit.noChange': 'không đổi',
+  'audit.any': 'Tất cả',
+  'audit.from': 'Từ ngày',
+  'audit.to': 'Đến ngày',
 
   'table.previous': 'Trang trước',
   'table.next': 'Trang sau',

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react'
 import { navigate, usePath } from '../app/router'
 import { useI18n } from '../i18n'
-import { formatDateTime } from '../i18n/format'
+import { formatCount, formatDateTime } from '../i18n/format'
 import type { LngLat } from '../map/MapView'
 import { ErrorMessage, Loading } from '../ui/status'
-import { OffsetPager } from '../ui/Table'
+import { OffsetPager, Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { stationsApi } from './api'
 import { ApplicationEditor } from './ApplicationEditor'
@@ -13,7 +13,7 @@ import { listOverlay } from './layers'
 import { overall } from './model'
 import { StateTag } from './StationInfo'
 import { StationPanel } from './StationPanel'
-import { STATES, type Station } from './types'
+import type { Station } from './types'
 import { StationMap } from './StationMap'
 import { useProvince } from './useProvince'
 import './stations.css'
@@ -22,7 +22,7 @@ const PAGE = 50
 const MARK = { pass: '✓', warn: '!', fail: '✕' } as const
 
 /**
- * "Hồ sơ của tôi": the carrier's applications (/applications), a new one (/applications/new) or one of them
+ * "Hồ sơ của tôi": the carrier's applications in progress (/applications), a new one (/applications/new) or one of them
  * (/applications/{id}).
  */
 export default function ApplicationsPage() {
@@ -40,17 +40,63 @@ export default function ApplicationsPage() {
   return <ApplicationList />
 }
 
+type Group = (typeof GROUPS)[number]
+const GROUPS = ['open', 'draft', 'returned', 'submitted', 'field_checked', 'decided'] as const
+
+/** The carrier's work list: its applications still in progress, by state with counts, and this month's decisions. */
 function ApplicationList() {
   const { t, lang } = useI18n()
-  const [state, setState] = useState('')
+  const [group, setGroup] = useState<Group>('open')
   const [offset, setOffset] = useState(0)
   const [importing, setImporting] = useState(false)
   const list = useApi(
-    (signal) => stationsApi.list({ state: state || undefined, sort: '-updatedAt', offset, limit: PAGE }, signal),
-    `apps:${state}:${offset}`,
+    (signal) => stationsApi.applications({ group, offset, limit: PAGE }, signal),
+    `apps:${group}:${offset}`,
   )
   const items = list.data?.items ?? []
   const total = list.data?.total ?? 0
+  const columns: Column<Station>[] = [
+    {
+      key: 'site',
+      header: t('st.siteCode'),
+      cell: (s) => (
+        <a
+          href={`/applications/${s.id}`}
+          onClick={(e) => {
+            e.preventDefault()
+            navigate(`/applications/${s.id}`)
+          }}
+        >
+          <code>{s.siteCode}</code>
+        </a>
+      ),
+    },
+    { key: 'state', header: t('st.status'), cell: (s) => <StateTag state={s.state} /> },
+    {
+      key: 'rules',
+      header: t('st.section.rules'),
+      cell: (s) => {
+        const worst = overall(s.ruleResults)
+        return (
+          <span className={`st-outcome st-${worst}`}>
+            {MARK[worst]} {t(`st.outcome.${worst}`)}
+          </span>
+        )
+      },
+    },
+    { key: 'class', header: t('st.mastClass'), cell: (s) => s.mastClass },
+    {
+      key: 'address',
+      header: t('st.address'),
+      cell: (s) => [s.address, s.districtName].filter(Boolean).join(', ') || '—',
+    },
+    {
+      key: 'updated',
+      header: t('st.apps.updated'),
+      cell: (s) => formatDateTime(s.updatedAt, lang),
+      className: 'nowrap',
+    },
+  ]
   return (
     <div className="page st-apps">
       <header className="page-head">
@@ -78,83 +124,50 @@ function ApplicationList() {
           </a>
         </div>
       </header>
+      <p className="muted">
+        {t('st.apps.lead')}{' '}
+        <a
+          href="/stations"
+          onClick={(e) => {
+            e.preventDefault()
+            navigate('/stations')
+          }}
+        >
+          {t('st.apps.register')}
+        </a>
+      </p>
       {importing && <CsvImport onImported={() => list.reload()} />}
-      <div className="filters">
-        <label className="field field-inline">
-          <span className="sr-only">{t('st.status')}</span>
-          <select
-            value={state}
-            onChange={(e) => {
-              setState(e.target.value)
+      <div className="tabs" role="tablist" aria-label={t('st.status')} data-testid="application-groups">
+        {GROUPS.map((g) => (
+          <button
+            key={g}
+            type="button"
+            role="tab"
+            aria-selected={g === group}
+            className={`tab${g === group ? ' tab-current' : ''}`}
+            data-group={g}
+            onClick={() => {
+              setGroup(g)
               setOffset(0)
             }}
           >
-            <option value="">{t('st.apps.allStates')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`st.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+            {t(`st.apps.group.${g}`)}{' '}
+            <span className="tab-count">{list.data ? formatCount(list.data.counts[g] ?? 0, lang) : '…'}</span>
+          </button>
+        ))}
       </div>
       {list.error !== null && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data ? (
         <Loading />
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="applications">
-            <caption className="sr-only">{t('st.apps.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('st.siteCode')}</th>
-                <th scope="col">{t('st.status')}</th>
-                <th scope="col">{t('st.section.rules')}</th>
-                <th scope="col">{t('st.mastClass')}</th>
-                <th scope="col">{t('st.address')}</th>
-                <th scope="col">{t('st.apps.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="empty">
-                    {t('st.apps.empty')}
-                  </td>
-                </tr>
-              )}
-              {items.map((s) => {
-                const worst = overall(s.ruleResults)
-                return (
-                  <tr key={s.id}>
-                    <td>
-                      <a
-                        href={`/applications/${s.id}`}
-                        onClick={(e) => {
-                          e.preventDefault()
-                          navigate(`/applications/${s.id}`)
-                        }}
-                      >
-                        <code>{s.siteCode}</code>
-                      </a>
-                    </td>
-                    <td>
-                      <StateTag state={s.state} />
-                    </td>
-                    <td>
-                      <span className={`st-outcome st-${worst}`}>
-                        {MARK[worst]} {t(`st.outcome.${worst}`)}
-                      </span>
-                    </td>
-                    <td>{s.mastClass}</td>
-                    <td>{[s.address, s.districtName].filter(Boolean).join(', ') || '—'}</td>
-                    <td className="nowrap">{formatDateTime(s.updatedAt, lang)}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={columns}
+          rows={items}
+          rowKey={(s) => s.id}
+          caption={t('st.apps.title')}
+          empty={t('st.apps.empty')}
+          testId="applications"
+        />
       )}
       {total > PAGE && (
         <OffsetPager offset={offset} shown={items.length} total={total} pageSize={PAGE} onOffset={setOffset} />

@@ -6,6 +6,8 @@ import type { LngLat, MapClick, MapMarker } from '../map/MapView'
 import type { MapOverlay } from '../map/overlays'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
+import { OffsetPager } from '../ui/Table'
+import { QueueFilters, useQueueFilter } from './QueueFilters'
 import { stationsApi } from './api'
 import { contextOverlays, ringsOverlay, stationsTileOverlay } from './layers'
 import { operatorLabel, ringLabel } from './labels'
@@ -15,6 +17,8 @@ import { StationPanel } from './StationPanel'
 import { StationMap } from './StationMap'
 import { useProvince } from './useProvince'
 import './stations.css'
+
+const PAGE = 50
 
 /**
  * "Hàng chờ": applications waiting for the department, longest wait first. The officer decides with the map
@@ -26,7 +30,12 @@ export default function QueuePage() {
   const { user } = useSession()
   const inspector = user?.role === 'inspector'
   const { basemap, districts, fit } = useProvince()
-  const queue = useApi((signal) => stationsApi.queue(signal), 'queue')
+  const [filter, setFilter] = useQueueFilter()
+  const [offset, setOffset] = useState(0)
+  const queue = useApi(
+    (signal) => stationsApi.queue({ ...filter, offset, limit: PAGE }, signal),
+    `queue:${filter.state}:${filter.carrier}:${filter.district}:${offset}`,
+  )
   const [selected, setSelected] = useState<number | null>(null)
   const [moving, setMoving] = useState(false)
   const [moveTo, setMoveTo] = useState<LngLat | null>(null)
@@ -101,8 +110,18 @@ export default function QueuePage() {
         <header className="split-side-head">
           <h1>{t(inspector ? 'st.queue.inspectorTitle' : 'st.queue.title')}</h1>
         </header>
-        <p className="muted st-count">
-          {queue.data ? t('st.queue.count', { n: formatCount(items.length, lang) }) : ' '}
+        {queue.data && (
+          <QueueFilters
+            facets={queue.data.facets}
+            filter={filter}
+            onChange={(f) => {
+              setFilter(f)
+              setOffset(0)
+            }}
+          />
+        )}
+        <p className="muted st-count" data-testid="queue-total">
+          {queue.data ? t('st.queue.count', { n: formatCount(queue.data.total, lang) }) : ' '}
         </p>
         {queue.error !== null && <ErrorMessage error={queue.error} onRetry={queue.reload} />}
         {queue.loading && !queue.data && <Loading />}
@@ -141,6 +160,15 @@ export default function QueuePage() {
           })}
           {queue.data && items.length === 0 && <li className="muted side-empty">{t('st.queue.empty')}</li>}
         </ul>
+        {queue.data && queue.data.total > PAGE && (
+          <OffsetPager
+            offset={offset}
+            shown={items.length}
+            total={queue.data.total}
+            pageSize={PAGE}
+            onOffset={setOffset}
+          />
+        )}
       </aside>
       <div className="split-map">
         <StationMap

@@ -24,6 +24,23 @@ export interface StationQuery {
   sort?: 'id' | '-id' | 'siteCode' | '-updatedAt'
 }
 
+export interface QueueQuery {
+  state?: string
+  carrier?: string
+  district?: string
+  offset: number
+  limit: number
+}
+
+/** A value of a queue filter, with how many applications choosing it would show. */
+export interface Facet {
+  value: string
+  label: string
+  n: number
+}
+
+export type QueuePage = Page<Station> & { facets: { state: Facet[]; carrier: Facet[]; district: Facet[] } }
+
 /** The body of a workflow step: the action, the version read, and the action's own fields. */
 export type TransitionBody = { action: Action; version: number } & Record<string, unknown>
 
@@ -32,7 +49,9 @@ export const stationsApi = {
   get: (id: number, signal?: AbortSignal) => http.get<StationDetail>(`/api/stations/${id}`, undefined, signal),
   context: (id: number, signal?: AbortSignal) =>
     http.get<StationContext>(`/api/stations/${id}/context`, undefined, signal),
-  queue: (signal?: AbortSignal) => http.get<{ items: Station[] }>('/api/stations/queue', { limit: 200 }, signal),
+  queue: (query: QueueQuery, signal?: AbortSignal) => http.get<QueuePage>('/api/stations/queue', { ...query }, signal),
+  applications: (query: { group: string; offset: number; limit: number }, signal?: AbortSignal) =>
+    http.get<Page<Station> & { counts: Record<string, number> }>('/api/stations/applications', { ...query }, signal),
   check: (input: StationInput) =>
     http.post<{ districtCode: string | null; results: RuleResult[] }>('/api/stations/check', input),
   create: (input: StationInput) => http.post<Station>('/api/stations', input),

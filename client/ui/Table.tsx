@@ -8,11 +8,19 @@ export interface Column<T> {
   cell(row: T): ReactNode
   /** On the header and every cell of the column, e.g. `num` for figures aligned right. */
   className?: string
+  /** The name a phone's card shows before the cell; the header when that is text. */
+  label?: string
+}
+
+/** The text a card shows before a cell: the column's label, or its header when that is plain text. */
+function labelOf<T>(c: Column<T>): string | undefined {
+  return c.label ?? (typeof c.header === 'string' ? c.header : undefined)
 }
 
 /**
- * A plain data table that scrolls sideways on a narrow screen rather than squeezing its columns: a header
- * row from the columns, a row per item (or one line saying there are none) and optional footer rows.
+ * A plain data table: a header row from the columns, a row per item (or one line saying there are none) and
+ * optional footer rows. On a phone each row becomes a card of "label: value" lines (pages.css, `.table-cards`),
+ * so no list scrolls sideways; `cards={false}` keeps a small figure table as a table that fits.
  */
 export function Table<T>({
   columns,
@@ -23,6 +31,7 @@ export function Table<T>({
   className,
   testId,
   foot,
+  cards = true,
 }: {
   columns: Column<T>[]
   rows: T[]
@@ -34,10 +43,12 @@ export function Table<T>({
   testId?: string
   /** A `<tfoot>`, such as a total row. */
   foot?: ReactNode
+  cards?: boolean
 }) {
+  const classes = ['table', cards ? 'table-cards' : '', className ?? ''].filter(Boolean).join(' ')
   return (
     <div className="table-wrap">
-      <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
+      <table className={classes} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -59,7 +70,7 @@ export function Table<T>({
             rows.map((row) => (
               <tr key={rowKey(row)}>
                 {columns.map((c) => (
-                  <td key={c.key} className={c.className}>
+                  <td key={c.key} className={c.className} data-label={labelOf(c)}>
                     {c.cell(row)}
                   </td>
                 ))}
