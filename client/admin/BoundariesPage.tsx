@@ -16,6 +16,8 @@ interface Vintage {
   validTo: string | null
   units: number
   demo: boolean
+  /** Where the boundaries came from (a file name or the demo generator). */
+  source: string | null
   inForce: boolean
 }
 interface ImportRow {
@@ -51,6 +53,7 @@ export default function BoundariesPage() {
       cell: (v) => `${n(v.units)}${v.demo ? ` (${t('boundaries.demo')})` : ''}`,
       className: 'num',
     },
+    { key: 'source', header: t('boundaries.source'), cell: (v) => v.source ?? '—' },
     { key: 'inForce', header: t('boundaries.inForce'), cell: (v) => (v.inForce ? '✓' : '') },
   ]
   const importColumns: Column<ImportRow>[] = [

@@ -6,14 +6,29 @@ import { ErrorMessage } from '../ui/status'
 
 const ROLES: Role[] = ['officer', 'inspector', 'carrier', 'admin']
 
-/** The form that creates a user; a carrier user must name its carrier (the server checks it too). */
-export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreated(user: User): void }) {
+/**
+ * The form that creates a user, or changes one (`editing`: name, role, carrier, active, and a new password when
+ * one is typed); a carrier user must name its carrier (the server checks it too, and keeps the last active
+ * administrator from being disabled or demoted).
+ */
+export function UserForm({
+  carriers,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  carriers: Carrier[]
+  editing?: User
+  onSaved(user: User): void
+  onCancel?(): void
+}) {
   const { t } = useI18n()
-  const [username, setUsername] = useState('')
-  const [displayName, setDisplayName] = useState('')
+  const [username, setUsername] = useState(editing?.username ?? '')
+  const [displayName, setDisplayName] = useState(editing?.displayName ?? '')
   const [password, setPassword] = useState('')
-  const [role, setRole] = useState<Role>('officer')
-  const [carrierId, setCarrierId] = useState('')
+  const [role, setRole] = useState<Role>(editing?.role ?? 'officer')
+  const [carrierId, setCarrierId] = useState(editing?.carrierId ? String(editing.carrierId) : '')
+  const [active, setActive] = useState(editing?.active !== false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
 
@@ -25,17 +40,20 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
     setBusy(true)
     setError(null)
     try {
-      const user = await http.post<User>('/api/users', {
-        username,
-        displayName,
-        password,
-        role,
-        carrierId: role === 'carrier' && carrierId ? Number(carrierId) : null,
-      })
+      const carrier = role === 'carrier' && carrierId ? Number(carrierId) : null
+      const user = editing
+        ? await http.put<User>(`/api/users/${editing.id}`, {
+            displayName,
+            role,
+            carrierId: carrier,
+            active,
+            ...(password ? { password } : {}),
+          })
+        : await http.post<User>('/api/users', { username, displayName, password, role, carrierId: carrier })
       setUsername('')
       setDisplayName('')
       setPassword('')
-      onCreated(user)
+      onSaved(user)
     } catch (err) {
       setError(err)
     } finally {
@@ -56,22 +74,29 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
   }
 
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="new-user-title">
-      <h2 id="new-user-title" className="card-title">
-        {t('users.create')}
+    <form
+      className="card form-grid"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="user-form-title"
+      data-testid={editing ? 'user-edit' : 'user-new'}
+    >
+      <h2 id="user-form-title" className="card-title">
+        {editing ? t('users.edit', { username: editing.username }) : t('users.create')}
       </h2>
       {error !== null && <ErrorMessage error={error} listFields={false} />}
-      {field(
-        'username',
-        t('users.username'),
-        <input
-          name="username"
-          required
-          autoComplete="off"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />,
-      )}
+      {!editing &&
+        field(
+          'username',
+          t('users.username'),
+          <input
+            name="username"
+            required
+            autoComplete="off"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />,
+        )}
       {field(
         'displayName',
         t('users.displayName'),
@@ -79,11 +104,11 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
       )}
       {field(
         'password',
-        t('users.password'),
+        editing ? t('users.newPassword') : t('users.password'),
         <input
           name="password"
           type="password"
-          required
+          required={!editing}
           minLength={12}
           autoComplete="new-password"
           value={password}
@@ -114,9 +139,20 @@ export function UserForm({ carriers, onCreated }: { carriers: Carrier[]; onCreat
             ))}
           </select>,
         )}
+      {editing && (
+        <label className="field field-check">
+          <input type="checkbox" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          <span>{t('users.isActive')}</span>
+        </label>
+      )}
       <div className="form-actions">
+        {onCancel && (
+          <button type="button" className="btn btn-secondary" onClick={onCancel}>
+            {t('users.cancel')}
+          </button>
+        )}
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('users.saving') : t('users.save')}
+          {busy ? t('users.saving') : editing ? t('users.update') : t('users.save')}
         </button>
       </div>
     </form>

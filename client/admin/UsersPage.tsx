@@ -2,14 +2,15 @@ import { useEffect, useState } from 'react'
 import { http } from '../api/http'
 import type { Carrier, Page, Role, User } from '../api/types'
 import { useI18n } from '../i18n'
-import { Loaded } from '../ui/status'
+import { ErrorMessage, Loaded } from '../ui/status'
+import { useAction } from '../ui/useAction'
 import { OffsetPager, Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { UserForm } from './UserForm'
 
 const PAGE = 20
 
-/** User administration: a searchable, paged list and a form to add a user. */
+/** User administration: a searchable, paged list whose rows can be edited or disabled, and a form to add a user. */
 export default function UsersPage() {
   const { t } = useI18n()
   const [q, setQ] = useState('')
@@ -17,6 +18,8 @@ export default function UsersPage() {
   const [role, setRole] = useState<Role | ''>('')
   const [offset, setOffset] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
+  const [editing, setEditing] = useState<User | null>(null)
+  const toggle = useAction()
   const users = useApi(
     (signal) => http.get<Page<User>>('/api/users', { offset, limit: PAGE, q: search, role }, signal),
     `users:${offset}:${search}:${role}`,
@@ -58,6 +61,43 @@ export default function UsersPage() {
           <span className="tag tag-ok">{t('users.isActive')}</span>
         ),
     },
+    {
+      key: 'actions',
+      header: <span className="sr-only">{t('users.actions')}</span>,
+      label: t('users.actions'),
+      cell: (u) => (
+        <span className="row-actions">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => setEditing(u)}
+            data-testid="user-edit-open"
+          >
+            {t('users.editShort')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            disabled={toggle.busy}
+            data-testid="user-toggle"
+            onClick={() =>
+              void toggle.run(async () => {
+                const changed = await http.put<User>(`/api/users/${u.id}`, {
+                  displayName: u.displayName,
+                  role: u.role,
+                  carrierId: u.carrierId,
+                  active: u.active === false,
+                })
+                setNotice(t(changed.active === false ? 'users.disabled' : 'users.enabled', { username: u.username }))
+                users.reload()
+              })
+            }
+          >
+            {u.active === false ? t('users.enable') : t('users.disable')}
+          </button>
+        </span>
+      ),
+    },
   ]
   const total = users.data?.total ?? 0
   const shown = users.data?.items.length ?? 0
@@ -91,6 +131,7 @@ export default function UsersPage() {
               </select>
             </label>
           </div>
+          {toggle.error !== null && <ErrorMessage error={toggle.error} />}
           {notice && (
             <p className="status status-ok" role="status">
               {notice}
@@ -112,13 +153,27 @@ export default function UsersPage() {
           </Loaded>
         </section>
         <aside className="page-side">
-          <UserForm
-            carriers={carriers.data ?? []}
-            onCreated={(u) => {
-              setNotice(t('users.created', { username: u.username }))
-              users.reload()
-            }}
-          />
+          {editing ? (
+            <UserForm
+              key={editing.id}
+              carriers={carriers.data ?? []}
+              editing={editing}
+              onCancel={() => setEditing(null)}
+              onSaved={(u) => {
+                setNotice(t('users.updated', { username: u.username }))
+                setEditing(null)
+                users.reload()
+              }}
+            />
+          ) : (
+            <UserForm
+              carriers={carriers.data ?? []}
+              onSaved={(u) => {
+                setNotice(t('users.created', { username: u.username }))
+                users.reload()
+              }}
+            />
+          )}
         </aside>
       </div>
     </div>

@@ -23,6 +23,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   carriers: lazy(() => import('../admin/CarriersPage')),
   boundaries: lazy(() => import('../admin/BoundariesPage')),
   audit: lazy(() => import('../admin/AuditPage')),
+  apiTokens: lazy(() => import('../admin/ApiTokensPage')),
 }
 
 /** Chooses between the start-up states, the sign-in page and the signed-in shell. */

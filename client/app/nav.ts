@@ -23,6 +23,7 @@ export type SectionId =
   | 'carriers'
   | 'boundaries'
   | 'audit'
+  | 'apiTokens'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -37,6 +38,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
   boundaries: { id: 'boundaries', path: '/boundaries', label: 'nav.boundaries', icon: 'layers' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
+  apiTokens: { id: 'apiTokens', path: '/api-tokens', label: 'nav.apiTokens', icon: 'key' },
 }
 
 /**
@@ -54,6 +56,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'users',
     'carriers',
     'boundaries',
+    'apiTokens',
     'audit',
   ],
   officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'audit'],

@@ -71,7 +71,8 @@ export function Table<T>({
               <tr key={rowKey(row)}>
                 {columns.map((c) => (
                   <td key={c.key} className={c.className} data-label={labelOf(c)}>
-                    {c.cell(row)}
+                    {/* one grid item on a phone's card, however many nodes the cell has */}
+                    <span className="cell">{c.cell(row)}</span>
                   </td>
                 ))}
               </tr>

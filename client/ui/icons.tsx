@@ -22,6 +22,7 @@ const PATHS = {
   convert: 'M4 8h14l-3-3M20 16H6l3 3',
   cable: 'M4 20V8m16 12V8M2 8h4m14 0h-4M6 9c3 5 9 5 12 0M9 20v-4m6 4v-4',
   chart: 'M4 20h16M7 16v-5m5 5V6m5 10v-8',
+  key: 'M14 10a4 4 0 1 0-3.5 4l-6.5 6.5V23h3v-2h2v-2h2l1.5-1.5M15 6.5h.01',
   inbox: 'M4 13h4l1.5 3h5L16 13h4M4 13l2.5-8h11L20 13v6H4v-6Z',
 } as const
 

@@ -198,6 +198,7 @@ describe('on a phone', () => {
         'Người dùng',
         'Doanh nghiệp',
         'Ranh giới hành chính',
+        'Khóa API',
         'Nhật ký',
         'Thêm',
       ].sort(),
