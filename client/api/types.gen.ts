@@ -1147,6 +1147,12 @@ export interface Paths {
           message_vi: string
           message_en: string
         })[]
+        /** Where the existing masts the reasons name stand (masts the public map shows; no codes or operators) */
+        masts: ({
+          lon: number
+          lat: number
+          distanceM: number
+        })[]
       }
     }
   }

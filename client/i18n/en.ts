@@ -123,7 +123,7 @@ export const en: Record<MessageKey, string> = {
   'coord.submit': 'Find on map',
   'coord.working': 'Working…',
   'coord.invalidNumber': 'Enter two numbers (decimal comma or point).',
-  'coord.swapped': 'The two numbers were swapped.',
+  'coord.swapped': 'These two numbers looked the other way round, so we put them in order for you.',
   'coord.resultWgs84': 'WGS84',
   'coord.resultVn2000': 'VN-2000, central meridian {meridian}',
   'coord.open': 'Enter coordinates',

@@ -122,7 +122,7 @@ export const vi = {
   'coord.submit': 'Tìm trên bản đồ',
   'coord.working': 'Đang tính…',
   'coord.invalidNumber': 'Nhập hai số (dùng dấu phẩy hoặc dấu chấm thập phân).',
-  'coord.swapped': 'Hai số đã được đổi chỗ.',
+  'coord.swapped': 'Hai số có vẻ được nhập theo thứ tự ngược nhau, chúng tôi đã đặt lại cho đúng.',
   'coord.resultWgs84': 'WGS84',
   'coord.resultVn2000': 'VN-2000, kinh tuyến trục {meridian}',
   'coord.open': 'Nhập tọa độ',

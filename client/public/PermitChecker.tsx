@@ -10,10 +10,10 @@ import { useApi } from '../ui/useApi'
 import { stationsApi } from '../stations/api'
 import { stationsTileOverlay } from '../stations/layers'
 import { errorsByField } from '../stations/model'
-import { RuleList } from '../stations/RuleList'
 import type { MastClass, PermitAnswer } from '../stations/types'
 import { StationMap } from '../stations/StationMap'
 import { useProvince } from '../stations/useProvince'
+import { mastsOverlay, PermitResult, permitFromSearch, permitSearch } from './PermitResult'
 
 // Which classes can stand where: A1 and A2a on a building, A2b on the ground, a camouflaged A1 on either.
 const CLASSES: Record<'building' | 'ground', MastClass[]> = { building: ['A1', 'A1c', 'A2a'], ground: ['A1c', 'A2b'] }
@@ -29,12 +29,17 @@ export default function PermitChecker() {
     (signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items),
     'zones',
   )
-  const [at, setAt] = useState<LngLat | null>(null)
-  const [where, setWhere] = useState<'building' | 'ground'>('building')
-  const [mastClass, setMastClass] = useState<MastClass>('A1')
-  const [height, setHeight] = useState('')
-  const [building, setBuilding] = useState('')
-  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
+  // A link to an answer (its reference) asks the question again when the page opens.
+  const [asked] = useState(() => permitFromSearch(location.search))
+  const [at, setAt] = useState<LngLat | null>(asked?.at ?? null)
+  const [where, setWhere] = useState<'building' | 'ground'>(asked?.where ?? 'building')
+  const [mastClass, setMastClass] = useState<MastClass>(asked?.mastClass ?? 'A1')
+  const [height, setHeight] = useState(asked?.height ?? '')
+  const [building, setBuilding] = useState(asked?.building ?? '')
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(
+    asked ? { center: asked.at, zoom: 16, seq: 0 } : null,
+  )
+  const show = useCallback((p: LngLat) => setFocus((f) => ({ center: p, zoom: 17, seq: (f?.seq ?? 0) + 1 })), [])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [answer, setAnswer] = useState<PermitAnswer | null>(null)
@@ -46,10 +51,13 @@ export default function PermitChecker() {
 
   const onClick = useCallback((click: MapClick) => setAt(click.lngLat), [])
   const marker = useMemo<MapMarker | null>(() => (at ? { lngLat: at, draggable: true, onMove: setAt } : null), [at])
-  const overlays = useMemo(() => [stationsTileOverlay('operator', {})], [])
+  const overlays = useMemo(
+    () => [stationsTileOverlay('operator', {}), ...(answer ? [mastsOverlay(answer.masts)] : [])],
+    [answer],
+  )
 
-  async function submit(e: FormEvent) {
-    e.preventDefault()
+  async function submit(e?: FormEvent) {
+    e?.preventDefault()
     const mastHeightM = parseNumber(height)
     const buildingHeightM = where === 'building' ? parseNumber(building) : null
     const problems: Record<string, string> = {}
@@ -61,6 +69,7 @@ export default function PermitChecker() {
     if (!at || mastHeightM === null || Object.keys(problems).length > 0) return
     setBusy(true)
     setError(null)
+    history.replaceState(null, '', `${location.pathname}${permitSearch({ at, where, mastClass, height, building })}`)
     try {
       setAnswer(
         await stationsApi.permitCheck({
@@ -78,6 +87,11 @@ export default function PermitChecker() {
       setBusy(false)
     }
   }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a link's question is asked once, when the page opens
+  useEffect(() => {
+    if (asked) void submit()
+  }, [])
 
   const errors = { ...(error instanceof ApiError ? errorsByField(error.errors) : {}), ...local }
   const fieldError = (key: string) => errors[key] && <span className="field-error">{errors[key]}</span>
@@ -176,15 +190,11 @@ export default function PermitChecker() {
             data-testid="permit-answer"
             data-procedure={answer.procedure}
           >
-            <p className="pub-answer-kind">{t(`pub.procedure.${answer.procedure}`)}</p>
-            <p>{lang === 'vi' ? answer.message_vi : answer.message_en}</p>
-            {answer.district && (
-              <p className="hint">
-                {t('pub.permit.placeLine', { district: answer.district.name, area: t(`pub.area.${answer.areaKind}`) })}
-              </p>
-            )}
-            <h3 className="panel-subtitle">{t('pub.permit.why')}</h3>
-            <RuleList results={answer.reasons} compact />
+            <PermitResult
+              answer={answer}
+              reference={`${location.origin}${location.pathname}${location.search}`}
+              onShowMast={show}
+            />
           </section>
         )}
       </aside>

@@ -4,6 +4,7 @@ import { toLonLat } from './access'
 import { gatherFacts } from './check'
 import { evaluateRules, type Neighbour, type RuleResult } from './rules'
 import { MAST_CLASSES, position } from './schemas'
+import { PUBLIC_POSITIONS } from './sql/lists.sql'
 
 export const permitBody = z
   .object({
@@ -76,6 +77,9 @@ export const permitAnswer = z.object({
   areaKind: z.enum(['urban', 'rural']),
   reasons: z.array(ruleResult),
   results: z.array(ruleResult),
+  masts: z
+    .array(z.object({ lon: z.number(), lat: z.number(), distanceM: z.number() }))
+    .describe('Where the existing masts the reasons name stand (masts the public map shows; no codes or operators)'),
 })
 
 const EXPLAIN: Record<Procedure, [vi: string, en: string]> = {
@@ -130,14 +134,13 @@ export async function checkPermit(q: Queryable, provinceCode: string, body: Perm
     nearestByOperator: facts.nearestByOperator.filter(shown),
   }
   // carrierId 0 is no carrier: nothing is the asker's own site.
-  const results = evaluateRules(publicFacts, {
+  const evaluated = evaluateRules(publicFacts, {
     carrierId: 0,
     mastClass: body.mastClass,
     mastHeightM: body.mastHeightM,
     buildingHeightM: body.buildingHeightM ?? null,
-  })
-    .filter((r) => r.rule !== 'duplicate')
-    .map(anonymous)
+  }).filter((r) => r.rule !== 'duplicate')
+  const results = evaluated.map(anonymous)
   const failed = (rule: string) => results.some((r) => r.rule === rule && r.outcome === 'fail')
   let procedure: Procedure
   if (!facts.inProvince) procedure = 'outside_province'
@@ -150,6 +153,7 @@ export async function checkPermit(q: Queryable, provinceCode: string, body: Perm
   const [vi, en] = EXPLAIN[procedure]
   const why = results.filter((r) => r.outcome !== 'pass')
   return {
+    masts: await namedMasts(q, provinceCode, evaluated),
     procedure,
     message_vi: vi,
     message_en: en,
@@ -158,4 +162,25 @@ export async function checkPermit(q: Queryable, provinceCode: string, body: Perm
     reasons: why.length > 0 ? why : results,
     results,
   }
+}
+
+/** Where the existing masts that failing or warning rules name stand, nearest first (public masts only). */
+async function namedMasts(q: Queryable, provinceCode: string, results: RuleResult[]) {
+  const named = new Map<number, number>()
+  for (const r of results) {
+    if (r.outcome === 'pass') continue
+    const { closest, candidate } = r.values as {
+      closest?: { id: number; distanceM: number } | null
+      candidate?: typeof closest
+    }
+    for (const n of [closest, candidate]) if (n) named.set(n.id, n.distanceM)
+  }
+  if (named.size === 0) return []
+  const rows = await q.many<{ id: number; lon: number; lat: number }>(PUBLIC_POSITIONS, [
+    provinceCode,
+    [...named.keys()],
+  ])
+  return rows
+    .map((r) => ({ lon: r.lon, lat: r.lat, distanceM: named.get(Number(r.id))! }))
+    .sort((a, b) => a.distanceM - b.distanceM)
 }

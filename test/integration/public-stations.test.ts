@@ -104,4 +104,31 @@ describe('the public map', () => {
     expect(Math.min(...(await distances(s.lon)))).toBeLessThan(1)
     expect(Math.min(...(await distances(s.lon + 0.001)))).toBeGreaterThan(1)
   })
+
+  it('shows where the existing mast it names stands, and only a mast the public map shows', async () => {
+    const s = await inService()
+    const ask = async (lon: number) => {
+      const body = {
+        position: { lon, lat: s.lat },
+        mastClass: 'A2a',
+        mastHeightM: 12,
+        onBuilding: true,
+        buildingHeightM: 20,
+      }
+      const res = await app.request('POST', '/api/public/permit-check', { body })
+      expect(res.status).toBe(200)
+      return res.json()
+    }
+    // 30 m east of the permanent mast: the spacing rule names it, and the answer says where it stands
+    const near = await ask(s.lon + 0.0003)
+    expect(near.masts.length).toBeGreaterThan(0)
+    const first = near.masts[0]
+    expect(Math.abs(first.lon - s.lon) + Math.abs(first.lat - s.lat)).toBeLessThan(0.000_01)
+    expect(first.distanceM).toBeGreaterThan(25)
+    expect(first.distanceM).toBeLessThan(40)
+    expect(Object.keys(first).sort()).toEqual(['distanceM', 'lat', 'lon'])
+    // at the expired temporary mast's place nothing names it: its neighbours are the two public ones
+    const expiredAt = await ask(s.lon + 0.001)
+    for (const m of expiredAt.masts) expect(Math.abs(m.lon - (s.lon + 0.001))).toBeGreaterThan(0.000_01)
+  })
 })

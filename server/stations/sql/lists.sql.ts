@@ -117,3 +117,12 @@ SELECT s.id, ST_AsGeoJSON(s.geom, 6)::jsonb AS geometry, c.name AS operator,
  WHERE ${stationScope({ kind: 'public' }, 's', '$1')}
    ${bbox ? 'AND s.geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)' : ''}
  ORDER BY s.id`
+
+/**
+ * $1 province, $2 station ids: where those of them the public map shows stand (the masts a permit answer names),
+ * and nothing else about them.
+ */
+export const PUBLIC_POSITIONS = `
+SELECT s.id, round(ST_X(s.geom)::numeric, 6)::float8 AS lon, round(ST_Y(s.geom)::numeric, 6)::float8 AS lat
+  FROM stations s
+ WHERE s.id = ANY ($2::bigint[]) AND ${stationScope({ kind: 'public' }, 's', '$1')}`
