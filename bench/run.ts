@@ -12,6 +12,7 @@ import { conversionsBench } from './cases/conversions'
 import { mapBench } from './cases/map'
 import { loadArgs, loadBench } from './load/cases'
 import { ogcBench } from './cases/ogc'
+import { uiBench } from './cases/ui'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
 import { growDemo, growthLines } from './scale'
@@ -58,50 +59,57 @@ const wanted = (name: string) => !only || name.startsWith(only)
 
 if (wanted('startup')) emit(await startup())
 
-let databaseUrl: string
-let dataDir: string | undefined
-// No tile cache here: tiles.z14_p50_ratio asks for the same tile again and again and must time its rendering, not a
-// cache hit (the cache is measured by the load.* cases, whose server keeps it).
-const env: Record<string, string> = { ADMIN_PASSWORD: 'bench-root-secret-2026', DEMO: 'on', TILE_CACHE_BYTES: '0' }
-if (embedded) {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-bench-'))
-  const dbPort = await freePort()
-  const dbPassword = crypto.randomBytes(12).toString('hex')
-  Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_PASSWORD: dbPassword })
-  databaseUrl = `postgres://postgres:${dbPassword}@127.0.0.1:${dbPort}/postgres`
-} else {
-  databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/telgis_bench'
-  await freshDatabase(databaseUrl)
-  env.DATABASE_URL = databaseUrl
-}
-// The map case drives the real client in Chromium: it must be built before the server starts serving it.
-if (wanted('map'))
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
-const server = await spawnServer(env)
-const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
-try {
-  for (const step of scale === 1 ? [1] : [1, scale]) {
-    if (step !== 1) {
-      process.stderr.write(`bench: growing the demo to ×${step}…\n`)
-      process.stderr.write(`bench: ${JSON.stringify(await growDemo(databaseUrl, step))}\n`)
-      atScale = step
-    }
-    if (wanted('auth')) emit(await signIn(ctx))
-    if (wanted('stations')) emit(await stationsBench(ctx))
-    if (wanted('ogc')) emit(await ogcBench(ctx))
-    if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
-    if (wanted('conversions')) emit(await conversionsBench(ctx))
-    if (wanted('map')) emit(await mapBench(ctx))
-  }
-  if (scale !== 1) emit(growthLines(results, scale))
-} finally {
-  await server.stop()
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-}
+// The ui case starts its own server on the embedded database (the acceptance figure is the embedded one).
+if (wanted('ui') || only?.startsWith('ui.')) emit(await uiBench())
+// Only the ui case asked for: the shared server is not needed.
+const onlyUi = only?.startsWith('ui') ?? false
 
-// the load cases start their own server (with the baseline route) on the same database, the bench's stopped
-if (wanted('load') || only?.startsWith('load.'))
-  emit(await loadBench({ ...loadArgs(process.argv), databaseUrl: embedded ? undefined : databaseUrl }))
+if (!onlyUi) {
+  let databaseUrl: string
+  let dataDir: string | undefined
+  // No tile cache here: tiles.z14_p50_ratio asks for the same tile again and again and must time its rendering, not a
+  // cache hit (the cache is measured by the load.* cases, whose server keeps it).
+  const env: Record<string, string> = { ADMIN_PASSWORD: 'bench-root-secret-2026', DEMO: 'on', TILE_CACHE_BYTES: '0' }
+  if (embedded) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-bench-'))
+    const dbPort = await freePort()
+    const dbPassword = crypto.randomBytes(12).toString('hex')
+    Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_PASSWORD: dbPassword })
+    databaseUrl = `postgres://postgres:${dbPassword}@127.0.0.1:${dbPort}/postgres`
+  } else {
+    databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/telgis_bench'
+    await freshDatabase(databaseUrl)
+    env.DATABASE_URL = databaseUrl
+  }
+  // The map case drives the real client in Chromium: it must be built before the server starts serving it.
+  if (wanted('map'))
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
+  const server = await spawnServer(env)
+  const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
+  try {
+    for (const step of scale === 1 ? [1] : [1, scale]) {
+      if (step !== 1) {
+        process.stderr.write(`bench: growing the demo to ×${step}…\n`)
+        process.stderr.write(`bench: ${JSON.stringify(await growDemo(databaseUrl, step))}\n`)
+        atScale = step
+      }
+      if (wanted('auth')) emit(await signIn(ctx))
+      if (wanted('stations')) emit(await stationsBench(ctx))
+      if (wanted('ogc')) emit(await ogcBench(ctx))
+      if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
+      if (wanted('conversions')) emit(await conversionsBench(ctx))
+      if (wanted('map')) emit(await mapBench(ctx))
+    }
+    if (scale !== 1) emit(growthLines(results, scale))
+  } finally {
+    await server.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  // the load cases start their own server (with the baseline route) on the same database, the bench's stopped
+  if (wanted('load') || only?.startsWith('load.'))
+    emit(await loadBench({ ...loadArgs(process.argv), databaseUrl: embedded ? undefined : databaseUrl }))
+}
 
 const failed = results.filter((r) => !r.pass)
 if (failed.length > 0) {

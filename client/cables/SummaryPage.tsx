@@ -52,8 +52,11 @@ export default function SummaryPage() {
   const series = KINDS.map((k) => ({ name: t(`cb.kind.${k}`), colour: KIND_COLOURS[k] }))
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i)
 
+  // Set once the figures, the charts' names and colours are all here: the bench (ui.cable_summary_load_ms) and
+  // the e2e specs wait on it rather than on timers.
+  const loaded = Boolean(data && !page.loading && refs.districts.data && refs.carriers.data)
   return (
-    <div className="page cb-summary">
+    <div className="page cb-summary" data-loaded={loaded}>
       <header className="page-head cb-summary-head">
         <h1>{t('cb.sum.title')}</h1>
         <form className="cb-period" aria-label={t('cb.sum.period')} onSubmit={(e) => e.preventDefault()}>
