@@ -45,16 +45,30 @@ function overflow(app: AppDriver): Promise<number> {
   return app.page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth))
 }
 
+/** A role's phone and desktop pages, signed in once and shared by its page checks. */
+const signedIn = new Map<string, Promise<{ phone: AppDriver; desktop: AppDriver }>>()
+function pagesOf(role: string) {
+  if (!signedIn.has(role))
+    signedIn.set(
+      role,
+      (async () => {
+        const password = role === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD
+        const phone = await open(PHONE)
+        await phone.signIn(role, password)
+        const desktop = await open(DESKTOP)
+        await desktop.signIn(role, password)
+        return { phone, desktop }
+      })(),
+    )
+  return signedIn.get(role)!
+}
+
 describe('list pages on a phone (390×844)', () => {
   for (const [role, pages] of Object.entries(LISTS)) {
-    it(`never scroll sideways for ${role}`, async () => {
-      fs.mkdirSync(OUT, { recursive: true })
-      const phone = await open(PHONE)
-      await phone.signIn(role, role === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD)
-      const desktop = await open(DESKTOP)
-      await desktop.signIn(role, role === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD)
-      const wide: Record<string, number> = {}
-      for (const p of pages) {
+    for (const p of pages) {
+      it(`${p.path} never scrolls sideways for ${role}`, async () => {
+        fs.mkdirSync(OUT, { recursive: true })
+        const { phone, desktop } = await pagesOf(role)
         const name = `${role}${p.path.replaceAll('/', '-')}`
         for (const [app, size] of [
           [phone, 'phone'],
@@ -65,10 +79,9 @@ describe('list pages on a phone (390×844)', () => {
           await app.page.locator(p.ready).first().waitFor({ state: 'attached', timeout: 60_000 })
           await app.page.screenshot({ path: `${OUT}/lists-${name}-${size}.png`, fullPage: size === 'phone' })
         }
-        wide[p.path] = await overflow(phone)
-      }
-      expect(wide).toEqual(Object.fromEntries(pages.map((p) => [p.path, 0])))
-      expect(phone.errors).toEqual([])
-    })
+        expect(await overflow(phone)).toBe(0)
+        expect(phone.errors).toEqual([])
+      }, 240_000) // the role's first page signs in twice and opens a map page on a busy machine
+    }
   }
 })
