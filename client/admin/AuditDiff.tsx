@@ -1,8 +1,12 @@
 import { useI18n } from '../i18n'
 import { AppLink } from '../conversions/links'
 
-/** Where a record of the audit trail is shown in the app, by its kind; kinds without a page have no link. */
-export function recordHref(entity: string, entityId: string | null): string | null {
+/**
+ * Where a record of the audit trail is shown in the app, by its kind; kinds without a page have no link, nor do
+ * bulk steps (a demo load, an import), whose id names the batch rather than one record.
+ */
+export function recordHref(entity: string, entityId: string | null, action = ''): string | null {
+  if (/\.(load|import)$/.test(action)) return null
   const id = entityId && /^\d+$/.test(entityId) ? entityId : null
   switch (entity) {
     case 'station':
@@ -26,9 +30,9 @@ export function recordHref(entity: string, entityId: string | null): string | nu
 }
 
 /** A record of the trail as text, linked to its page when it has one. */
-export function RecordLink({ entity, entityId }: { entity: string; entityId: string | null }) {
+export function RecordLink({ entity, entityId, action }: { entity: string; entityId: string | null; action: string }) {
   const text = `${entity}${entityId ? ` #${entityId}` : ''}`
-  const href = recordHref(entity, entityId)
+  const href = recordHref(entity, entityId, action)
   return href ? (
     <AppLink href={href} testId="audit-record">
       {text}

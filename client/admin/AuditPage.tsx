@@ -31,7 +31,11 @@ export default function AuditPage() {
       cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span>,
     },
     { key: 'action', header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
-    { key: 'entity', header: t('audit.entity'), cell: (e) => <RecordLink entity={e.entity} entityId={e.entityId} /> },
+    {
+      key: 'entity',
+      header: t('audit.entity'),
+      cell: (e) => <RecordLink entity={e.entity} entityId={e.entityId} action={e.action} />,
+    },
     { key: 'change', header: t('audit.change'), cell: (e) => <AuditDiff before={e.before} after={e.after} /> },
   ]
   const next = page.data?.next ?? null

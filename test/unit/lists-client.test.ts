@@ -23,6 +23,8 @@ describe('the audit diff', () => {
     expect(recordHref('conversion_item', '7')).toBe('/conversions/items/7')
     expect(recordHref('station', 'x; drop')).toBeNull()
     expect(recordHref('session', '3')).toBeNull()
+    expect(recordHref('station', '79', 'demo.load')).toBeNull()
+    expect(recordHref('station', '79', 'approve')).toBe('/stations/79')
   })
 })
 
