@@ -28,6 +28,7 @@ import { basemapRouter, basemapRoutes } from './basemap/routes'
 import { OGC_PREFIXES, ogcRoutes } from './ogc/routes'
 import { openDataRoutes } from './opendata/routes'
 import { exportRoutes } from './exports/routes'
+import { planRoutes } from './plans/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -93,6 +94,7 @@ export function buildApi(): Api {
   stationRoutes(api)
   stationPhotoRoutes(api)
   planningRoutes(api)
+  planRoutes(api)
   publicStationRoutes(api)
   notificationRoutes(api)
   conversionRoutes(api)

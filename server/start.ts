@@ -12,6 +12,7 @@ import { JobBoard } from './health/jobs'
 import { prepareProvince } from './setup/service'
 import { log } from './log'
 import { startImportReader } from './cables/import/import'
+import { startPlanReader } from './plans/import'
 
 export interface Running {
   db: Db
@@ -108,6 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   })
   // not when the routes are registered: a loaded thread would keep the type generator from exiting
   void startImportReader()
+  void startPlanReader()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://localhost:${port}`

@@ -222,3 +222,30 @@ export async function interpret(db: Queryable, req: InterpretRequest): Promise<I
     warnings: await zoneWarnings(db, zone, wgs84),
   }
 }
+
+/** A plane pair placed in WGS84, or why it cannot be (English, as an import report says it). */
+export type PlacedPair = { ok: true; lonLat: [number, number]; swapped: boolean } | { ok: false; message: string }
+
+/**
+ * Places many VN-2000 plane pairs of a province's zone in WGS84 in one query, each in whichever order it was
+ * written ([easting, northing] or the surveyors' [X = northing, Y = easting]: in Vietnam they never overlap).
+ */
+export async function planePairsToWgs84(
+  db: Queryable,
+  provinceCode: string,
+  pairs: readonly LonLat[],
+): Promise<PlacedPair[]> {
+  if (pairs.length === 0) return []
+  const zone = await requireZone(db, provinceCode)
+  const rows = await place(db, pairs, 'vn2000-tm3', zone.srid, sridOf('wgs84', undefined))
+  return rows.map((row, i): PlacedPair => {
+    const given = lonLat(row.givenLon, row.givenLat)
+    const other = lonLat(row.swappedLon, row.swappedLat)
+    const reading = readingOf(given, other)
+    if (reading === 'given') return { ok: true, lonLat: [given![0], given![1]], swapped: false }
+    if (reading === 'swapped') return { ok: true, lonLat: [other![0], other![1]], swapped: true }
+    const [a, b] = pairs[i]!
+    if (reading === 'both') return { ok: false, message: explainUnreadable('ambiguous', zone).en }
+    return { ok: false, message: pointProblem('vn2000-tm3', 'neither', a, b, zoneLabel(zone)) }
+  })
+}

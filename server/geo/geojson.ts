@@ -79,6 +79,9 @@ function typeProblem(v: Record<string, unknown>, path: string, expected: string)
   return v.type === expected ? undefined : `GeoJSON features must have a type=feature member (${path || 'root'})`
 }
 
+/** The path of a member of the object at `path` ('' is the document's root). */
+const member = (path: string, name: string) => (path ? `${path}.${name}` : name)
+
 function feature(f: unknown, index: number, path: string, out: GateError[]): DocumentFeature | undefined {
   if (!isObject(f)) return void out.push({ path, message: 'Every feature must be an object' })
   const wrongType = typeProblem(f, path, 'Feature')
@@ -88,12 +91,12 @@ function feature(f: unknown, index: number, path: string, out: GateError[]): Doc
   }
   bboxProblem(f, path, out)
   if ('id' in f && typeof f.id !== 'string' && typeof f.id !== 'number') {
-    out.push({ path: `${path}.id`, message: 'Feature "id" member must have a string or number value' })
+    out.push({ path: member(path, 'id'), message: 'Feature "id" member must have a string or number value' })
   }
   if (!('properties' in f)) out.push({ path, message: '"properties" member required' })
   else if (f.properties !== null && !isObject(f.properties)) {
     out.push({
-      path: `${path}.properties`,
+      path: member(path, 'properties'),
       message: `"properties" member should be object, but is ${kindOf(f.properties)}`,
     })
   }

@@ -1,0 +1,130 @@
+import type { Request } from 'express'
+import type { Api } from '../http/api'
+import { deps } from '../http/context'
+import { uploadBody } from './body'
+import { uploadVersion } from './import'
+import {
+  planAnswer,
+  planBody,
+  planParams,
+  diffAnswer,
+  diffQuery,
+  uploadAnswer,
+  versionAnswer,
+  versionParams,
+} from './schemas'
+import * as plans from './service'
+
+const STAFF = ['admin', 'officer', 'inspector'] as const
+const READERS = [...STAFF, 'carrier'] as const
+
+const scope = (req: Request): plans.Scope => ({
+  provinceCode: deps(req).config.provinceCode,
+  user: req.user!,
+  requestId: req.requestId,
+})
+
+/** Carriers' passive-infrastructure plans: plans, uploaded versions with their reports, and version diffs. */
+export function planRoutes(api: Api): void {
+  const tag = 'plans'
+  api.route({
+    method: 'get',
+    path: '/api/plans',
+    summary: "Plans the user may see: a carrier's own, and other carriers' approved ones; staff see all",
+    tag,
+    access: READERS,
+    response: planAnswer.array(),
+    handler: ({ req }) => plans.listPlans(deps(req).db, scope(req)),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/plans',
+    summary: 'File a new plan (carrier): title and period; versions are uploaded next',
+    tag,
+    access: ['carrier'],
+    body: planBody,
+    status: 201,
+    response: planAnswer,
+    handler: ({ body, req }) => deps(req).db.transaction((tx) => plans.createPlan(tx, scope(req), body)),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}',
+    summary: 'One plan',
+    tag,
+    access: READERS,
+    params: planParams,
+    response: planAnswer,
+    handler: ({ params, req }) => plans.getPlan(deps(req).db, scope(req), params.id),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/plans/{id}/versions',
+    summary:
+      'Upload the next version (GeoJSON, KML, CSV as text; KMZ, XLSX, zipped Shapefile as base64): accepted whole ' +
+      'or refused with a per-feature report',
+    tag,
+    access: ['carrier'],
+    params: planParams,
+    body: uploadBody,
+    rawBody: true,
+    status: 201,
+    bodyLimit: '31mb',
+    response: uploadAnswer,
+    handler: ({ params, req }) =>
+      uploadVersion(deps(req).db, scope(req), params.id, (req.input as { body: Buffer }).body),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions',
+    summary: 'The versions of a plan the user may see, newest first',
+    tag,
+    access: READERS,
+    params: planParams,
+    response: versionAnswer.array(),
+    handler: ({ params, req }) => plans.listVersions(deps(req).db, scope(req), params.id),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}',
+    summary: 'One version with its upload report',
+    tag,
+    access: READERS,
+    params: versionParams,
+    response: versionAnswer,
+    handler: ({ params, req }) => plans.getVersion(deps(req).db, scope(req), params.id, params.number),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}/features',
+    summary: "A version's sites, routes and areas as a GeoJSON FeatureCollection",
+    tag,
+    access: READERS,
+    params: versionParams,
+    handler: ({ params, req }) => plans.versionFeatures(deps(req).db, scope(req), params.id, params.number),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}/report.csv',
+    summary: "A version's upload report (warnings per feature) as CSV",
+    tag,
+    access: READERS,
+    params: versionParams,
+    handler: async ({ params, req, res }) => {
+      const csv = await plans.versionReportCsv(deps(req).db, scope(req), params.id, params.number)
+      res.type('text/csv; charset=utf-8').attachment(`plan-${params.id}-v${params.number}-report.csv`).send(csv)
+    },
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/diff',
+    summary: 'What changed between two versions: added, removed, moved beyond the tolerance (m), changed fields',
+    tag,
+    access: READERS,
+    params: planParams,
+    query: diffQuery,
+    response: diffAnswer,
+    handler: ({ params, query, req }) =>
+      plans.diffVersions(deps(req).db, scope(req), params.id, query.from, query.to, query.toleranceM),
+  })
+}

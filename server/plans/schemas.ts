@@ -1,0 +1,87 @@
+// Request and answer schemas of the plans routes (they also write the OpenAPI document and the client's types).
+import { z } from 'zod'
+import { CHANGES } from './service'
+
+const year = z.number().int().min(2000).max(2100)
+
+export const planBody = z
+  .object({ title: z.string().trim().min(1).max(300), periodFrom: year, periodTo: year })
+  .refine((b) => b.periodTo >= b.periodFrom, { path: ['periodTo'], message: 'The period ends before it starts.' })
+
+export const planParams = z.object({ id: z.coerce.number().int().positive() })
+export const versionParams = planParams.extend({ number: z.coerce.number().int().positive() })
+
+export const diffQuery = z.object({
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+  toleranceM: z.coerce.number().min(0).max(10_000).default(10),
+})
+
+const STATES = ['submitted', 'returned', 'passed', 'approved'] as const
+
+export const planAnswer = z.object({
+  id: z.number(),
+  carrierId: z.number(),
+  carrierName: z.string(),
+  title: z.string(),
+  periodFrom: z.number(),
+  periodTo: z.number(),
+  createdAt: z.string(),
+  latestNumber: z.number().nullable().optional(),
+  latestState: z.enum(STATES).nullable().optional(),
+})
+
+const featureReport = z.object({
+  index: z.number(),
+  label: z.string(),
+  errors: z.array(z.string()),
+  warnings: z.array(z.string()),
+})
+
+export const versionAnswer = z.object({
+  id: z.number(),
+  planId: z.number(),
+  number: z.number(),
+  state: z.enum(STATES),
+  uploadedAt: z.string(),
+  uploadedBy: z.string(),
+  sourceName: z.string(),
+  sourceFormat: z.string(),
+  featureCount: z.number(),
+  siteCount: z.number(),
+  routeCount: z.number(),
+  areaCount: z.number(),
+  version: z.number(),
+  report: z.array(featureReport).optional(),
+})
+
+export const uploadAnswer = z.object({
+  id: z.number(),
+  planId: z.number(),
+  number: z.number(),
+  state: z.enum(STATES),
+  sites: z.number(),
+  routes: z.number(),
+  areas: z.number(),
+  warnings: z.array(featureReport),
+})
+
+export const diffAnswer = z.object({
+  from: z.number(),
+  to: z.number(),
+  toleranceM: z.number(),
+  counts: z.object({ added: z.number(), removed: z.number(), moved: z.number(), changed: z.number() }),
+  unchanged: z.number(),
+  items: z.array(
+    z.object({
+      kind: z.enum(['site', 'route', 'area']),
+      key: z.string().nullable(),
+      changes: z.array(z.enum(CHANGES)),
+      fromIndex: z.number().nullable(),
+      toIndex: z.number().nullable(),
+      movedM: z.number().nullable(),
+      fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+      geometry: z.unknown(),
+    }),
+  ),
+})
