@@ -1091,6 +1091,220 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/plans": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: ({
+        id: number
+        carrierId: number
+        carrierName: string
+        title: string
+        periodFrom: number
+        periodTo: number
+        createdAt: string
+        latestNumber?: number | null
+        latestState?: "submitted" | "returned" | "passed" | "approved" | null
+      })[]
+    }
+    post: {
+      params: never
+      query: never
+      body: {
+        title: string
+        periodFrom: number
+        periodTo: number
+      }
+      response: {
+        id: number
+        carrierId: number
+        carrierName: string
+        title: string
+        periodFrom: number
+        periodTo: number
+        createdAt: string
+        latestNumber?: number | null
+        latestState?: "submitted" | "returned" | "passed" | "approved" | null
+      }
+    }
+  }
+  "/api/plans/{id}": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: {
+        id: number
+        carrierId: number
+        carrierName: string
+        title: string
+        periodFrom: number
+        periodTo: number
+        createdAt: string
+        latestNumber?: number | null
+        latestState?: "submitted" | "returned" | "passed" | "approved" | null
+      }
+    }
+  }
+  "/api/plans/{id}/diff": {
+    get: {
+      params: {
+        id: number
+      }
+      query: {
+        from: number
+        to: number
+        toleranceM?: number
+      }
+      body: never
+      response: {
+        from: number
+        to: number
+        toleranceM: number
+        counts: {
+          added: number
+          removed: number
+          moved: number
+          changed: number
+        }
+        unchanged: number
+        items: ({
+          kind: "site" | "route" | "area"
+          key: string | null
+          changes: ("added" | "removed" | "moved" | "changed")[]
+          fromIndex: number | null
+          toIndex: number | null
+          movedM: number | null
+          fields: ({
+            field: string
+            from: unknown
+            to: unknown
+          })[]
+          geometry: unknown
+        })[]
+      }
+    }
+  }
+  "/api/plans/{id}/versions": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: ({
+        id: number
+        planId: number
+        number: number
+        state: "submitted" | "returned" | "passed" | "approved"
+        uploadedAt: string
+        uploadedBy: string
+        sourceName: string
+        sourceFormat: string
+        featureCount: number
+        siteCount: number
+        routeCount: number
+        areaCount: number
+        version: number
+        report?: ({
+          index: number
+          label: string
+          errors: string[]
+          warnings: string[]
+        })[]
+      })[]
+    }
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        format: "geojson" | "kml" | "kmz" | "csv" | "xlsx" | "shp"
+        fileName: string
+        content: string
+        defaults?: {
+          mastClass?: "A1" | "A1c" | "A2a" | "A2b"
+          heightM?: number
+          year?: number
+          phase?: string
+          sharing?: "none" | "offer" | "seek" | "shared"
+          routeKind?: "underground" | "aerial"
+        }
+      }
+      response: {
+        id: number
+        planId: number
+        number: number
+        state: "submitted" | "returned" | "passed" | "approved"
+        sites: number
+        routes: number
+        areas: number
+        warnings: ({
+          index: number
+          label: string
+          errors: string[]
+          warnings: string[]
+        })[]
+      }
+    }
+  }
+  "/api/plans/{id}/versions/{number}": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: {
+        id: number
+        planId: number
+        number: number
+        state: "submitted" | "returned" | "passed" | "approved"
+        uploadedAt: string
+        uploadedBy: string
+        sourceName: string
+        sourceFormat: string
+        featureCount: number
+        siteCount: number
+        routeCount: number
+        areaCount: number
+        version: number
+        report?: ({
+          index: number
+          label: string
+          errors: string[]
+          warnings: string[]
+        })[]
+      }
+    }
+  }
+  "/api/plans/{id}/versions/{number}/features": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/plans/{id}/versions/{number}/report.csv": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
   "/api/public/permit-check": {
     post: {
       params: never
