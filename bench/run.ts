@@ -13,6 +13,7 @@ import { mapBench } from './cases/map'
 import { loadArgs, loadBench } from './load/cases'
 import { ogcBench } from './cases/ogc'
 import { uiBench } from './cases/ui'
+import { plansBench } from './cases/plans'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
 import { growDemo, growthLines } from './scale'
@@ -22,6 +23,8 @@ export interface BenchContext {
   mode: 'postgres' | 'embedded'
   serverUrl: string
   databaseUrl: string
+  /** The server process, for its memory (/proc). */
+  serverPid: number
 }
 
 const embedded = process.argv.includes('--embedded')
@@ -85,7 +88,12 @@ if (!onlyUi) {
   if (wanted('map'))
     execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
   const server = await spawnServer(env)
-  const ctx: BenchContext = { mode: embedded ? 'embedded' : 'postgres', serverUrl: server.url, databaseUrl }
+  const ctx: BenchContext = {
+    mode: embedded ? 'embedded' : 'postgres',
+    serverUrl: server.url,
+    databaseUrl,
+    serverPid: server.child.pid!,
+  }
   try {
     for (const step of scale === 1 ? [1] : [1, scale]) {
       if (step !== 1) {
@@ -99,6 +107,7 @@ if (!onlyUi) {
       if (wanted('cables') || wanted('tiles')) emit(await cablesBench(ctx))
       if (wanted('conversions')) emit(await conversionsBench(ctx))
       if (wanted('map')) emit(await mapBench(ctx))
+      if (wanted('plans')) emit(await plansBench(ctx))
     }
     if (scale !== 1) emit(growthLines(results, scale))
   } finally {

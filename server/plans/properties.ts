@@ -53,8 +53,18 @@ export type RouteRow = Common & { type: 'route'; geometry: Geometry; kind: Route
 export type AreaRow = Common & { type: 'area'; geometry: Geometry }
 export type PlanRow = SiteRow | RouteRow | AreaRow
 
-const find = (props: Record<string, unknown>, names: string[]): unknown => {
-  for (const [k, v] of Object.entries(props)) if (names.includes(normalise(k)) && v !== '' && v !== null) return v
+/** A feature's properties by normalised name, built once per feature (the first of two spellings wins). */
+type Named = Map<string, unknown>
+const named = (props: Record<string, unknown>): Named => {
+  const out: Named = new Map()
+  for (const [k, v] of Object.entries(props)) {
+    const n = normalise(k)
+    if (!out.has(n) && v !== '' && v !== null) out.set(n, v)
+  }
+  return out
+}
+const find = (props: Named, names: string[]): unknown => {
+  for (const name of names) if (props.has(name)) return props.get(name)
   return undefined
 }
 const READ = new Set([...KEY_NAMES, ...Object.values(NAMES).flat()])
@@ -68,7 +78,7 @@ const numberOf = (v: unknown): number | undefined => {
 }
 const describe = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v))
 
-function readKey(props: Record<string, unknown>, problems: string[]): string | null {
+function readKey(props: Named, problems: string[]): string | null {
   const v = find(props, KEY_NAMES)
   if (v === undefined) return null
   if (typeof v !== 'string' && typeof v !== 'number') {
@@ -80,7 +90,7 @@ function readKey(props: Record<string, unknown>, problems: string[]): string | n
   return key === '' ? null : key
 }
 
-function readYear(props: Record<string, unknown>, defaults: Defaults, period: Period, problems: string[]) {
+function readYear(props: Named, defaults: Defaults, period: Period, problems: string[]) {
   const raw = find(props, NAMES.year) ?? defaults.year
   if (raw === undefined) {
     problems.push('the year is missing (property "year" / "nam", or a default year for the upload)')
@@ -104,8 +114,7 @@ function readEnum<T extends string>(raw: unknown, values: readonly T[], aliases:
 const SHARING_ALIASES: Record<string, Sharing> = { true: 'offer', false: 'none', co: 'offer', khong: 'none' }
 const KIND_ALIASES: Record<string, RouteKind> = { ngam: 'underground', treo: 'aerial', cáptreo: 'aerial' }
 
-function site(f: PlanFeature, geometry: Geometry, d: Defaults, common: Common, problems: string[]): SiteRow {
-  const p = f.properties
+function site(p: Named, geometry: Geometry, d: Defaults, common: Common, problems: string[]): SiteRow {
   const rawClass = find(p, NAMES.mastClass) ?? d.mastClass
   const mastClass = readEnum(rawClass, MAST_CLASSES, {})
   if (rawClass === undefined) problems.push('the mast class is missing (property "mastClass" / "loai_cot")')
@@ -128,8 +137,7 @@ function site(f: PlanFeature, geometry: Geometry, d: Defaults, common: Common, p
   }
 }
 
-function route(f: PlanFeature, geometry: Geometry, d: Defaults, common: Common, problems: string[]): RouteRow {
-  const p = f.properties
+function route(p: Named, geometry: Geometry, d: Defaults, common: Common, problems: string[]): RouteRow {
   const rawKind = find(p, NAMES.kind) ?? d.routeKind
   const kind = readEnum(rawKind, ROUTE_KINDS, KIND_ALIASES)
   if (rawKind === undefined) problems.push('the route kind is missing (property "kind": underground or aerial)')
@@ -147,22 +155,22 @@ function route(f: PlanFeature, geometry: Geometry, d: Defaults, common: Common, 
  * A Point is a site, a line a route, a polygon an area; a MultiPoint of one position is read as its Point.
  */
 export function planRow(f: PlanFeature, geometry: Geometry, d: Defaults, period: Period, problems: string[]): PlanRow {
-  const p = f.properties
+  const p = named(f.properties)
   const phase = find(p, NAMES.phase) ?? d.phase
   const common: Common = {
     feature: f,
     key: readKey(p, problems),
     year: readYear(p, d, period, problems),
     phase: phase === undefined ? null : String(phase).slice(0, 50),
-    attributes: attributesOf(p),
+    attributes: attributesOf(f.properties),
   }
   if (geometry.type === 'MultiPoint' && geometry.coordinates.length === 1) {
     f.warnings.push('a MultiPoint of one position was read as a Point')
-    return site(f, { type: 'Point', coordinates: geometry.coordinates[0]! }, d, common, problems)
+    return site(p, { type: 'Point', coordinates: geometry.coordinates[0]! }, d, common, problems)
   }
-  if (geometry.type === 'Point') return site(f, geometry, d, common, problems)
+  if (geometry.type === 'Point') return site(p, geometry, d, common, problems)
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
-    return route(f, geometry, d, common, problems)
+    return route(p, geometry, d, common, problems)
   }
   if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') return { ...common, type: 'area', geometry }
   problems.push(`a ${geometry.type} of several positions is not a site: give each site its own Point feature`)

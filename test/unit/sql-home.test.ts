@@ -18,6 +18,7 @@ const SQL_ALLOWED: Record<string, string> = {
   'bench/cases/cables.ts': 'raw-SQL baseline (independent oracle)',
   'bench/cases/conversions.ts': 'raw-SQL baseline (independent oracle)',
   'bench/cases/foundation.ts': 'raw-SQL baseline (independent oracle)',
+  'bench/cases/plans.ts': 'raw-SQL baseline (independent oracle)',
   'bench/cases/stations.ts': 'raw-SQL baseline (independent oracle)',
   'bench/pglite-open.ts': 'raw-SQL baseline (independent oracle)',
 }
