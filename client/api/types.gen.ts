@@ -1209,12 +1209,16 @@ export interface Paths {
         routeCount: number
         areaCount: number
         version: number
+        carrierId: number
+        decisionNumber: string | null
+        decisionDate: string | null
         report?: ({
           index: number
           label: string
           errors: string[]
           warnings: string[]
         })[]
+        allowedActions?: ("return" | "pass" | "approve")[]
       })[]
     }
     post: {
@@ -1274,13 +1278,49 @@ export interface Paths {
         routeCount: number
         areaCount: number
         version: number
+        carrierId: number
+        decisionNumber: string | null
+        decisionDate: string | null
         report?: ({
           index: number
           label: string
           errors: string[]
           warnings: string[]
         })[]
+        allowedActions?: ("return" | "pass" | "approve")[]
       }
+    }
+  }
+  "/api/plans/{id}/versions/{number}/comments": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: ({
+        id: number
+        featureIndex: number | null
+        author: string
+        authorRole: string
+        body: string
+        internal: boolean
+        createdAt: string
+      })[]
+    }
+    post: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: {
+        body: string
+        featureIndex?: number
+        internal?: boolean
+      }
+      response: unknown
     }
   }
   "/api/plans/{id}/versions/{number}/features": {
@@ -1303,6 +1343,47 @@ export interface Paths {
       query: never
       body: never
       response: unknown
+    }
+  }
+  "/api/plans/{id}/versions/{number}/transition": {
+    post: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: {
+        action: "return" | "pass" | "approve"
+        version: number
+        comment?: string
+        decisionNumber?: string
+        decisionDate?: string
+      }
+      response: {
+        id: number
+        planId: number
+        number: number
+        state: "submitted" | "returned" | "passed" | "approved"
+        uploadedAt: string
+        uploadedBy: string
+        sourceName: string
+        sourceFormat: string
+        featureCount: number
+        siteCount: number
+        routeCount: number
+        areaCount: number
+        version: number
+        carrierId: number
+        decisionNumber: string | null
+        decisionDate: string | null
+        report?: ({
+          index: number
+          label: string
+          errors: string[]
+          warnings: string[]
+        })[]
+        allowedActions?: ("return" | "pass" | "approve")[]
+      }
     }
   }
   "/api/public/permit-check": {

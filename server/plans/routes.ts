@@ -4,7 +4,10 @@ import { deps } from '../http/context'
 import { uploadBody } from './body'
 import { uploadVersion } from './import'
 import {
+  commentAnswer,
+  commentBody,
   planAnswer,
+  transitionBody,
   planBody,
   planParams,
   diffAnswer,
@@ -14,9 +17,12 @@ import {
   versionParams,
 } from './schemas'
 import * as plans from './service'
+import { addComment, listComments, transition } from './appraisal'
+import { planActions } from './workflow'
 
 const STAFF = ['admin', 'officer', 'inspector'] as const
 const READERS = [...STAFF, 'carrier'] as const
+const OFFICE = ['admin', 'officer'] as const
 
 const scope = (req: Request): plans.Scope => ({
   provinceCode: deps(req).config.provinceCode,
@@ -92,7 +98,46 @@ export function planRoutes(api: Api): void {
     access: READERS,
     params: versionParams,
     response: versionAnswer,
-    handler: ({ params, req }) => plans.getVersion(deps(req).db, scope(req), params.id, params.number),
+    handler: async ({ params, req }) => {
+      const v = await plans.getVersion(deps(req).db, scope(req), params.id, params.number)
+      return { ...v, allowedActions: planActions(v.state, req.user!.role) }
+    },
+  })
+  api.route({
+    method: 'post',
+    path: '/api/plans/{id}/versions/{number}/transition',
+    summary: 'Appraise a version (officer): return with a comment, pass, or approve with the decision number and date',
+    tag,
+    access: OFFICE,
+    params: versionParams,
+    body: transitionBody,
+    response: versionAnswer,
+    handler: async ({ params, body, req }) => {
+      const v = await deps(req).db.transaction((tx) => transition(tx, scope(req), params.id, params.number, body))
+      return { ...v, allowedActions: planActions(v.state, req.user!.role) }
+    },
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}/comments',
+    summary: "A version's comments: staff see all, the plan's carrier all but internal ones, other carriers none",
+    tag,
+    access: READERS,
+    params: versionParams,
+    response: commentAnswer.array(),
+    handler: ({ params, req }) => listComments(deps(req).db, scope(req), params.id, params.number),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/plans/{id}/versions/{number}/comments',
+    summary: "Comment on a version or one of its features (staff, internal or not; the plan's carrier answers)",
+    tag,
+    access: [...OFFICE, 'carrier'],
+    params: versionParams,
+    body: commentBody,
+    status: 201,
+    handler: ({ params, body, req }) =>
+      deps(req).db.transaction((tx) => addComment(tx, scope(req), params.id, params.number, body)),
   })
   api.route({
     method: 'get',

@@ -1,6 +1,7 @@
 // Request and answer schemas of the plans routes (they also write the OpenAPI document and the client's types).
 import { z } from 'zod'
 import { CHANGES } from './service'
+import { PLAN_ACTIONS } from './workflow'
 
 const year = z.number().int().min(2000).max(2100)
 
@@ -52,7 +53,35 @@ export const versionAnswer = z.object({
   routeCount: z.number(),
   areaCount: z.number(),
   version: z.number(),
+  carrierId: z.number(),
+  decisionNumber: z.string().nullable(),
+  decisionDate: z.string().nullable(),
   report: z.array(featureReport).optional(),
+  allowedActions: z.array(z.enum(PLAN_ACTIONS)).optional(),
+})
+
+export const transitionBody = z.object({
+  action: z.enum(PLAN_ACTIONS),
+  version: z.number().int().positive(),
+  comment: z.string().trim().min(1).max(4000).optional(),
+  decisionNumber: z.string().trim().min(1).max(100).optional(),
+  decisionDate: z.iso.date().optional(),
+})
+
+export const commentBody = z.object({
+  body: z.string().trim().min(1).max(4000),
+  featureIndex: z.number().int().min(0).optional(),
+  internal: z.boolean().optional(),
+})
+
+export const commentAnswer = z.object({
+  id: z.number(),
+  featureIndex: z.number().nullable(),
+  author: z.string(),
+  authorRole: z.string(),
+  body: z.string(),
+  internal: z.boolean(),
+  createdAt: z.string(),
 })
 
 export const uploadAnswer = z.object({

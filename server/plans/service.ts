@@ -4,6 +4,7 @@ import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
 import { forbidden, notFound } from '../http/problems'
 import { reportCsv, type FeatureReport } from './report'
+import type { PlanState } from './workflow'
 import * as sql from './sql'
 
 /** Who asks, in which province, for which request (audit rows carry the request id). */
@@ -55,7 +56,10 @@ export async function listVersions(q: Queryable, scope: Scope, planId: number) {
   return q.many(sql.LIST_VERSIONS, [viewerCarrier(scope.user), scope.provinceCode, planId])
 }
 
-type Version = { id: number; number: number; state: string; report: FeatureReport[] } & Record<string, unknown>
+type Version = { id: number; number: number; state: PlanState; carrierId: number; report: FeatureReport[] } & Record<
+  string,
+  unknown
+>
 
 /** One version the user may see, with its upload report. */
 export async function getVersion(q: Queryable, scope: Scope, planId: number, number: number): Promise<Version> {

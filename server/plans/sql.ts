@@ -42,7 +42,8 @@ SELECT p.id, p.carrier_id AS "carrierId", p.period_from AS "periodFrom", p.perio
 const VERSION_COLUMNS = `v.id, v.plan_id AS "planId", v.number, v.state, v.uploaded_at AS "uploadedAt",
   u.display_name AS "uploadedBy", v.source_name AS "sourceName", v.source_format AS "sourceFormat",
   v.feature_count AS "featureCount", v.site_count AS "siteCount", v.route_count AS "routeCount",
-  v.area_count AS "areaCount", v.version`
+  v.area_count AS "areaCount", v.version, p.carrier_id AS "carrierId", v.decision_number AS "decisionNumber",
+  v.decision_date::text AS "decisionDate"`
 
 // $1 plan id, $2 number, $3 user, $4 file name, $5 format, $6–$9 counts of features, sites, routes, areas,
 // $10 report (jsonb).
@@ -156,3 +157,28 @@ export const DIFF_AREAS = diffOf('planned_areas', 'area', 'area_key', [
   ['year', 'year'],
   ['phase', 'phase'],
 ])
+
+// $1 plan id, $2 province, $3 version number. Locks one version for a state change.
+export const LOCK_VERSION = `
+SELECT v.id, v.state, v.version FROM plan_versions v JOIN plans p ON p.id = v.plan_id
+ WHERE v.plan_id = $1 AND p.province_code = $2 AND v.number = $3 FOR UPDATE OF v`
+
+// $1 version id, $2 the version (row lock) read, $3 next state, $4 decision number, $5 decision date, $6 user.
+// Only the workflow's transition table decides $3 (server/plans/workflow.ts).
+export const TRANSITION_VERSION = `
+UPDATE plan_versions SET state = $3, decision_number = $4, decision_date = $5::date,
+       decided_by = CASE WHEN $4::text IS NULL THEN NULL ELSE $6::int END, version = version + 1
+ WHERE id = $1 AND version = $2 RETURNING id`
+
+// $1 version id, $2 feature index (NULL: the whole version), $3 author, $4 text, $5 internal.
+export const INSERT_COMMENT = `
+INSERT INTO plan_comments (version_id, feature_index, author_id, body, internal)
+VALUES ($1, $2, $3, $4, $5) RETURNING id`
+
+// $1 version id, $2 whether internal comments are shown (staff only).
+export const LIST_COMMENTS = `
+SELECT c.id, c.feature_index AS "featureIndex", u.display_name AS author, u.role AS "authorRole", c.body,
+       c.internal, c.created_at AS "createdAt"
+  FROM plan_comments c JOIN users u ON u.id = c.author_id
+ WHERE c.version_id = $1 AND ($2::boolean OR NOT c.internal)
+ ORDER BY c.created_at, c.id`

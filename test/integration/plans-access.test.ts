@@ -30,14 +30,31 @@ const reads = () => [
   `/api/plans/${plan}/versions/1/features`,
   `/api/plans/${plan}/versions/1/report.csv`,
   `/api/plans/${plan}/diff?from=1&to=2`,
+  `/api/plans/${plan}/versions/1/comments`,
 ]
 const get = (path: string, cookie?: string) => app.request('GET', path, { cookie })
+const act = async (p: number, n: number, body: Record<string, unknown>) => {
+  const version = (await (await get(`/api/plans/${p}/versions/${n}`, officer)).json()).version
+  const res = await app.request('POST', `/api/plans/${p}/versions/${n}/transition`, {
+    cookie: officer,
+    body: { version, ...body },
+  })
+  expect(res.status, await res.clone().text()).toBe(200)
+}
+const approve = async (p: number, n: number) => {
+  await act(p, n, { action: 'pass' })
+  await act(p, n, { action: 'approve', decisionNumber: '1234/QĐ-UBND', decisionDate: '2026-11-30' })
+}
+const comment = async (p: number, n: number, cookie: string, body: Record<string, unknown>) =>
+  app.request('POST', `/api/plans/${p}/versions/${n}/comments`, { cookie, body })
 
 describe('who may see a plan', () => {
   it('answers 401 to anyone not signed in, on every route', async () => {
     for (const path of ['/api/plans', ...reads()]) expect((await get(path)).status, path).toBe(401)
     expect((await app.request('POST', '/api/plans', { body: {} })).status).toBe(401)
-    expect((await app.request('POST', `/api/plans/${plan}/versions`, { body: {} })).status).toBe(401)
+    for (const path of ['versions', 'versions/1/transition', 'versions/1/comments']) {
+      expect((await app.request('POST', `/api/plans/${plan}/${path}`, { body: {} })).status).toBe(401)
+    }
   })
 
   it('lets the owning carrier and staff read every route', async () => {
@@ -57,8 +74,9 @@ describe('who may see a plan', () => {
     const other = await newPlan(app, viettel, 'approved one')
     expect((await upload(app, viettel, other, 'geojson', collection([siteAt(10)]))).status).toBe(201)
     expect((await upload(app, viettel, other, 'geojson', collection([siteAt(11)]))).status).toBe(201)
-    // the appraisal workflow is not built yet: the test puts version 1 in the approved state itself
-    await app.db.exec(`UPDATE plan_versions SET state = 'approved' WHERE plan_id = $1 AND number = 1`, [other])
+    await approve(other, 1)
+    await comment(other, 1, officer, { body: 'ghi chú nội bộ', internal: true })
+    await comment(other, 1, officer, { body: 'gửi doanh nghiệp' })
     const list = await (await get('/api/plans', vnpt)).json()
     expect(list.find((p: { id: number }) => p.id === other)).toMatchObject({ latestNumber: 1, latestState: 'approved' })
     expect((await get(`/api/plans/${other}`, vnpt)).status).toBe(200)
@@ -69,6 +87,12 @@ describe('who may see a plan', () => {
     expect((await get(`/api/plans/${other}/diff?from=1&to=2`, vnpt)).status).toBe(404)
     // the owner still sees both
     expect((await (await get(`/api/plans/${other}/versions`, viettel)).json()).length).toBe(2)
+    // comments: staff all, the owner all but the internal one, the other carrier none
+    const bodies = async (cookie: string) =>
+      (await (await get(`/api/plans/${other}/versions/1/comments`, cookie)).json()).map((c: { body: string }) => c.body)
+    expect(await bodies(officer)).toEqual(['ghi chú nội bộ', 'gửi doanh nghiệp'])
+    expect(await bodies(viettel)).toEqual(['gửi doanh nghiệp'])
+    expect(await bodies(vnpt)).toEqual([])
   })
 })
 
@@ -90,7 +114,7 @@ describe('who may change a plan', () => {
   it('refuses a new version once the latest has been passed for the decision', async () => {
     const p = await newPlan(app, viettel)
     expect((await upload(app, viettel, p, 'geojson', collection([siteAt(1)]))).status).toBe(201)
-    await app.db.exec(`UPDATE plan_versions SET state = 'passed' WHERE plan_id = $1`, [p])
+    await act(p, 1, { action: 'pass' })
     expect((await upload(app, viettel, p, 'geojson', collection([siteAt(1)]))).status).toBe(409)
   })
 
@@ -103,5 +127,24 @@ describe('who may change a plan', () => {
     expect(res.status).toBe(400)
     const paths = (await res.json()).errors.map((e: { path: string }) => e.path)
     expect(paths).toEqual(expect.arrayContaining(['body.fileName', 'body.defaults']))
+  })
+})
+
+describe('who may appraise', () => {
+  it('lets neither a carrier nor an inspector change a version’s state', async () => {
+    for (const cookie of [viettel, vnpt, inspector]) {
+      const res = await app.request('POST', `/api/plans/${plan}/versions/1/transition`, {
+        cookie,
+        body: { action: 'pass', version: 1 },
+      })
+      expect(res.status).toBe(403)
+    }
+  })
+
+  it("lets only staff and the plan's carrier comment, and never a carrier internally", async () => {
+    expect((await comment(plan, 1, vnpt, { body: 'x' })).status).toBe(404)
+    expect((await comment(plan, 1, viettel, { body: 'x', internal: true })).status).toBe(403)
+    expect((await comment(plan, 1, inspector, { body: 'x' })).status).toBe(403)
+    expect((await comment(plan, 1, viettel, { body: 'Đã điều chỉnh vị trí', featureIndex: 0 })).status).toBe(201)
   })
 })
