@@ -24,6 +24,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   boundaries: lazy(() => import('../admin/BoundariesPage')),
   audit: lazy(() => import('../admin/AuditPage')),
   apiTokens: lazy(() => import('../admin/ApiTokensPage')),
+  plans: lazy(() => import('../plans/PlansPage')),
 }
 
 /** Chooses between the start-up states, the sign-in page and the signed-in shell. */

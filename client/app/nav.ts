@@ -24,6 +24,7 @@ export type SectionId =
   | 'boundaries'
   | 'audit'
   | 'apiTokens'
+  | 'plans'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -39,6 +40,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   boundaries: { id: 'boundaries', path: '/boundaries', label: 'nav.boundaries', icon: 'layers' },
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
   apiTokens: { id: 'apiTokens', path: '/api-tokens', label: 'nav.apiTokens', icon: 'key' },
+  plans: { id: 'plans', path: '/plans', label: 'nav.plans', icon: 'layers' },
 }
 
 /**
@@ -53,15 +55,16 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'cables',
     'cableSummary',
     'planning',
+    'plans',
     'users',
     'carriers',
     'boundaries',
     'apiTokens',
     'audit',
   ],
-  officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'audit'],
-  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning'],
-  carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary'],
+  officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'plans', 'audit'],
+  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'plans'],
+  carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary', 'plans'],
 }
 
 /** The menu of a role. */

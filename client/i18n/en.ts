@@ -5,6 +5,7 @@ import { notificationsEn } from '../notifications/messages.en'
 import { cablesEn } from '../cables/messages.en'
 import { boundariesEn } from '../admin/messages.en'
 import { openDataEn } from '../public/messages.en'
+import { plansEn } from '../plans/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...cablesEn,
   ...boundariesEn,
   ...openDataEn,
+  ...plansEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

@@ -4,6 +4,7 @@ import { notificationsVi } from '../notifications/messages.vi'
 import { cablesVi } from '../cables/messages.vi'
 import { boundariesVi } from '../admin/messages.vi'
 import { openDataVi } from '../public/messages.vi'
+import { plansVi } from '../plans/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -13,6 +14,7 @@ export const vi = {
   ...cablesVi,
   ...boundariesVi,
   ...openDataVi,
+  ...plansVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',
