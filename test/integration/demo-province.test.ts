@@ -62,14 +62,20 @@ describe('demo province', () => {
 
 describe('demo at start', () => {
   it('leaves a database holding real boundaries alone', async () => {
-    await db.exec(
-      `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
-       VALUES ('province', '48', 'Thành phố Đà Nẵng', '48', ST_Multi(ST_MakeEnvelope(108.0, 15.9, 108.3, 16.2, 4326)),
-               '2020-01-01', 'test')`,
-    )
-    const result = await startDemo(db, '48')
-    expect(result).toEqual({ report: null, layersPending: false })
-    expect(await db.many('SELECT name FROM demo_datasets')).toEqual([])
-    expect(await db.many(`SELECT 1 FROM users WHERE is_demo`)).toEqual([])
+    // A database of its own: the boundary it adds must not reach the demo province measured above.
+    const own = await createTestDb()
+    try {
+      await own.exec(
+        `INSERT INTO admin_units (level, code, name, province_code, geom, valid_from, source)
+         VALUES ('province', '48', 'Thành phố Đà Nẵng', '48',
+                 ST_Multi(ST_MakeEnvelope(108.0, 15.9, 108.3, 16.2, 4326)), '2020-01-01', 'test')`,
+      )
+      const result = await startDemo(own, '48')
+      expect(result).toEqual({ report: null, layersPending: false })
+      expect(await own.many('SELECT name FROM demo_datasets')).toEqual([])
+      expect(await own.many(`SELECT 1 FROM users WHERE is_demo`)).toEqual([])
+    } finally {
+      await own.destroy()
+    }
   })
 })
