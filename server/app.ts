@@ -29,6 +29,7 @@ import { OGC_PREFIXES, ogcRoutes } from './ogc/routes'
 import { openDataRoutes } from './opendata/routes'
 import { exportRoutes } from './exports/routes'
 import { planRoutes } from './plans/routes'
+import { reportRoutes } from './reports/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -102,6 +103,7 @@ export function buildApi(): Api {
   ogcRoutes(api)
   openDataRoutes(api)
   exportRoutes(api)
+  reportRoutes(api)
   return api
 }
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index'
 import { formatDateVi, formatKm, formatVi } from './format'
 import type { PeriodQuery } from './schemas'
-import { GROUPS, TABLE_CARRIER_DAYS, TABLE_NONE_DAYS, TREND_DAYS, tableSql } from './sql/summary.sql'
+import { DISTRICT_TABLE_ON, GROUPS, TABLE_CARRIER_DAYS, TABLE_NONE_DAYS, TREND_DAYS, tableSql } from './sql/summary.sql'
 import { vietnamToday } from '../time'
 
 /** The dates a period covers; `from` null means since the beginning. */
@@ -117,6 +117,23 @@ export async function summarize(q: Queryable, provinceCode: string, query: Perio
   const totals = totalsOf(distinctTotal)
   const additive = GROUPS[query.groupBy].additive
   return { period, groupBy: query.groupBy, totals, sentence: sentence(period, totals), rows, additive, distinctTotal }
+}
+
+/**
+ * The sentence, totals and table by district for explicit dates (the report's quarters, half years and ranges):
+ * totals from the aggregate, districts as in force on `unitsOn`.
+ */
+export async function summarizeOn(
+  q: Queryable,
+  provinceCode: string,
+  period: Period,
+  unitsOn: string,
+  carrierId: number | null = null,
+) {
+  const params = summaryParams(provinceCode, period, carrierId)
+  const totals = totalsOf(await q.many<SummaryRow>(TABLE_NONE_DAYS, params))
+  const byDistrict = await q.many<SummaryRow>(DISTRICT_TABLE_ON, [...params, unitsOn])
+  return { totals, sentence: sentence(period, totals), byDistrict }
 }
 
 /** A year end of the trend: its label and the date the cumulative totals are read on. */

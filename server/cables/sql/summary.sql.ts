@@ -43,12 +43,29 @@ export const SUMMARY_SCAN = `${ROUTES_IN_PERIOD}
  * Districts are those in force at the period's end ($3), so a period keeps its figures when boundaries change
  * later; a period ending before the first loaded vintage ($1's earliest districts) is read on that vintage.
  */
-const UNITS_DATE = `greatest($3::date, (SELECT min(valid_from) FROM admin_units
+const unitsDateOf = (date: string) => `greatest(${date}, (SELECT min(valid_from) FROM admin_units
                                          WHERE level = 'district' AND province_code = $1))`
+const UNITS_DATE = unitsDateOf('$3::date')
 /** True when no district version of $1 starts or ends between the period's units and today: stored codes hold. */
-const SAME_UNITS_AS_TODAY = `NOT EXISTS (SELECT 1 FROM admin_units WHERE level = 'district' AND province_code = $1
-  AND ((valid_from > ${UNITS_DATE} AND valid_from <= current_date)
-       OR (valid_to > ${UNITS_DATE} AND valid_to <= current_date)))`
+const sameUnitsAsToday = (unitsDate: string) => `NOT EXISTS (SELECT 1 FROM admin_units
+  WHERE level = 'district' AND province_code = $1
+  AND ((valid_from > ${unitsDate} AND valid_from <= current_date)
+       OR (valid_to > ${unitsDate} AND valid_to <= current_date)))`
+
+/** Grouping by the districts in force on `unitsDate` (SQL). */
+function districtGroup(unitsDate: string) {
+  return {
+    from: `r JOIN route_district_split(${unitsDate}) dl ON dl.route_id = r.id`,
+    key: `COALESCE(dl.district_code, '-')`,
+    length: 'dl.length_m',
+    poleKey: `COALESCE(CASE WHEN ${sameUnitsAsToday(unitsDate)} THEN p.district_code
+                            ELSE district_at(p.province_code, p.geom, ${unitsDate}) END, '-')`,
+    poleJoin: 'JOIN poles p ON p.id = rp.pole_id',
+    // The name of a district code: the unit in force on the date the groups are read on.
+    name: `district_name(l.grp, ${unitsDate})`,
+    additive: { routes: false, lengths: true, poles: true },
+  } as const
+}
 
 /**
  * The group each row of a table falls in, as SQL over `r` (routes) with its length column, and its name over
@@ -65,17 +82,7 @@ export const GROUPS = {
     name: 'NULL::text',
     additive: { routes: true, lengths: true, poles: true },
   },
-  district: {
-    from: `r JOIN route_district_split(${UNITS_DATE}) dl ON dl.route_id = r.id`,
-    key: `COALESCE(dl.district_code, '-')`,
-    length: 'dl.length_m',
-    poleKey: `COALESCE(CASE WHEN ${SAME_UNITS_AS_TODAY} THEN p.district_code
-                            ELSE district_at(p.province_code, p.geom, ${UNITS_DATE}) END, '-')`,
-    poleJoin: 'JOIN poles p ON p.id = rp.pole_id',
-    // The name of a district code: the unit in force on the date the groups are read on.
-    name: `district_name(l.grp, ${UNITS_DATE})`,
-    additive: { routes: false, lengths: true, poles: true },
-  },
+  district: districtGroup(UNITS_DATE),
   carrier: {
     from: `r CROSS JOIN LATERAL unnest(r.carrier_ids) AS rc(carrier_id)
              JOIN carriers c ON c.id = rc.carrier_id`,
@@ -89,8 +96,7 @@ export const GROUPS = {
 } as const
 
 /** The table behind the sentence scanning every route: one row per group (district, carrier or none) and kind. */
-export function tableSql(groupBy: keyof typeof GROUPS): string {
-  const g = GROUPS[groupBy]
+export function tableSql(groupBy: keyof typeof GROUPS, g: Group = GROUPS[groupBy]): string {
   return `${ROUTES_IN_PERIOD}, lengths AS (
     SELECT ${g.key} AS grp, r.kind,
            count(DISTINCT r.id) FILTER (WHERE r.done) AS "completedRoutes",
@@ -110,6 +116,14 @@ export function tableSql(groupBy: keyof typeof GROUPS): string {
     FROM lengths l LEFT JOIN poles p ON p.grp IS NOT DISTINCT FROM l.grp AND p.kind = l.kind
    ORDER BY l.grp NULLS FIRST, l.kind`
 }
+
+type Group = (typeof GROUPS)[keyof typeof GROUPS]
+
+/**
+ * The table by district on the units in force on $5 (any boundary version, e.g. the report's "units on" date)
+ * rather than at the period's end; parameters $1–$4 as above.
+ */
+export const DISTRICT_TABLE_ON = tableSql('district', districtGroup(unitsDateOf('$5::date')))
 
 /** Sums of the aggregate's days for a period ending $3 (from $2), per carrier scope and kind. */
 const DAY_SUMS = `

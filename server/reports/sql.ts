@@ -1,0 +1,188 @@
+// SQL of the report section (server/reports/service.ts). Every part's facts take the same four parameters:
+// $1 province code, $2 the period's first day, $3 its last day, $4 the date whose units the districts are read on.
+// A part's facts are one row per record with its flags (one per figure); the figures count the flags and the
+// records behind a figure list the rows whose flag is true, so every link shows exactly what its figure counts.
+
+const DAY = (ts: string) => `(${ts} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`
+/** The first instant after the period's last day, in Vietnam. */
+const AFTER_END = `(($3::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`
+
+/** True when the units in force on $4 are those in force today: the stored district codes then hold. */
+const SAME_UNITS = `NOT EXISTS (SELECT 1 FROM admin_units
+  WHERE level = 'district' AND province_code = $1
+    AND ((valid_from > $4::date AND valid_from <= current_date) OR (valid_to > $4::date AND valid_to <= current_date)))`
+
+/** The district of a stored row (`t`, with district_code, province_code and geom) among the units in force on $4. */
+const DISTRICT_OF = (t: string) =>
+  `coalesce(CASE WHEN ${SAME_UNITS} THEN ${t}.district_code ELSE district_at(${t}.province_code, ${t}.geom, $4::date) END,
+            '-')`
+
+/**
+ * Stations standing: built, in service or since decommissioned, counted from the date of their licence decision
+ * until the day they were decommissioned; temporary stations (events, mobile trucks) are not counted.
+ */
+export const STATION_FACTS = `
+  SELECT s.id, s.site_code || ' — ' || coalesce(s.name, s.address, '') AS label, '/api/stations/' || s.id AS url,
+         ARRAY[c.short_name] AS carriers, ARRAY[${DISTRICT_OF('s')}] AS districts, NULL::int AS programme,
+         s.decision_date < $2::date AND (d.until IS NULL OR d.until >= $2::date) AS "atStart",
+         d.until IS NULL OR d.until > $3::date AS "atEnd",
+         s.decision_date >= $2::date AS "added",
+         coalesce(d.until BETWEEN $2::date AND $3::date, false) AS "removed"
+    FROM stations s
+    JOIN carriers c ON c.id = s.carrier_id
+   CROSS JOIN LATERAL (SELECT CASE WHEN s.state = 'decommissioned' THEN ${DAY('s.state_since')} END AS until) d
+   WHERE s.province_code = $1 AND s.state IN ('built', 'in_service', 'decommissioned') AND NOT s.temporary
+     AND s.decision_date <= $3::date AND (d.until IS NULL OR d.until >= $2::date)`
+
+/** Stations by carrier and district: at the start and end of the period, added and removed in it. */
+export const STATION_COUNTS = `
+  SELECT f.carriers[1] AS carrier, f.districts[1] AS district,
+         count(*) FILTER (WHERE f."atStart") AS "atStart", count(*) FILTER (WHERE f."atEnd") AS "atEnd",
+         count(*) FILTER (WHERE f."added") AS added, count(*) FILTER (WHERE f."removed") AS removed
+    FROM (${STATION_FACTS}) f
+   GROUP BY 1, 2
+   ORDER BY 1, 2`
+
+/**
+ * Site applications through the workflow: each submission received, approval and rejection taken in the period
+ * (station history), with the days from the submission a decision answered.
+ */
+export const APPLICATION_FACTS = `
+  SELECT h.id, s.site_code || ' — ' || to_char(${DAY('h.at')}, 'DD/MM/YYYY') AS label,
+         '/api/stations/' || s.id AS url,
+         ARRAY[c.short_name] AS carriers, ARRAY[${DISTRICT_OF('s')}] AS districts, NULL::int AS programme,
+         h.action = 'submit' AS received, h.action = 'approve' AS approved, h.action = 'reject' AS rejected,
+         h.action <> 'submit' AS decided,
+         CASE WHEN h.action <> 'submit' THEN ${DAY('h.at')} - (
+           SELECT ${DAY('max(p.at)')} FROM station_history p
+            WHERE p.station_id = h.station_id AND p.action = 'submit' AND p.at <= h.at) END AS days
+    FROM station_history h
+    JOIN stations s ON s.id = h.station_id
+    JOIN carriers c ON c.id = s.carrier_id
+   WHERE s.province_code = $1 AND h.action IN ('submit', 'approve', 'reject')
+     AND h.at >= ($2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND h.at < ${AFTER_END}`
+
+/** The application figures: received, approved, rejected, and the median days to a decision. */
+export const APPLICATION_COUNTS = `
+  SELECT count(*) FILTER (WHERE f.received) AS received, count(*) FILTER (WHERE f.approved) AS approved,
+         count(*) FILTER (WHERE f.rejected) AS rejected,
+         (percentile_cont(0.5) WITHIN GROUP (ORDER BY f.days) FILTER (WHERE f.decided))::float8 AS "medianDays"
+    FROM (${APPLICATION_FACTS}) f`
+
+/** Conversion items verified by the period's end, with their programme, kind and the station's district. */
+export const CONVERSION_FACTS = `
+  SELECT i.id, st.site_code || ' — ' || p.name AS label, '/api/conversions/items/' || i.id AS url,
+         ARRAY[c.short_name] AS carriers, ARRAY[${DISTRICT_OF('st')}] AS districts, i.programme_id AS programme,
+         true AS "doneToDate", ${DAY('i.verified_at')} >= $2::date AS "done",
+         ${DAY('i.verified_at')} >= $2::date AND i.kind = 'lower' AS "lowered",
+         ${DAY('i.verified_at')} >= $2::date AND i.kind = 'camouflage' AS "camouflaged",
+         ${DAY('i.verified_at')} >= $2::date AND i.kind = 'share' AS "shared",
+         i.kind, i.from_height_m AS "fromHeightM", i.to_height_m AS "toHeightM"
+    FROM conversion_items i
+    JOIN conversion_programmes p ON p.id = i.programme_id
+    JOIN stations st ON st.id = i.station_id
+    JOIN carriers c ON c.id = i.carrier_id
+   WHERE p.province_code = $1 AND i.status = 'verified' AND i.verified_at < ${AFTER_END}`
+
+/** Conversions per programme and district: done in the period by kind, and done to date. */
+export const CONVERSION_COUNTS = `
+  SELECT f.programme, f.districts[1] AS district,
+         count(*) FILTER (WHERE f.done) AS done, count(*) AS "doneToDate",
+         count(*) FILTER (WHERE f.lowered) AS lowered, count(*) FILTER (WHERE f.camouflaged) AS camouflaged,
+         count(*) FILTER (WHERE f.shared) AS shared
+    FROM (${CONVERSION_FACTS}) f
+   GROUP BY 1, 2
+   ORDER BY 1, 2`
+
+/** Masts lowered in the period by from and to height ("từ 18 mét xuống còn 12 mét tại 02 vị trí"). */
+export const LOWERED_HEIGHTS = `
+  SELECT f.programme, f."fromHeightM"::float8 AS "fromM", f."toHeightM"::float8 AS "toM", count(*) AS n
+    FROM (${CONVERSION_FACTS}) f
+   WHERE f.lowered
+   GROUP BY 1, 2, 3
+   ORDER BY 1, n DESC, 2, 3`
+
+/**
+ * The programmes of $1 started by $2 (the period's end) with items, their phases, and verified items per
+ * Vietnamese day up to that end (the forecast's history).
+ */
+export const PROGRAMMES = `
+  SELECT p.id, p.name, p.decision_no AS "decisionNo", p.starts_on::text AS "startsOn",
+         (SELECT json_agg(json_build_object('seq', ph.seq, 'name', ph.name, 'deadline', ph.deadline::text,
+                                            'target', ph.cumulative_target) ORDER BY ph.seq)
+            FROM conversion_phases ph WHERE ph.programme_id = p.id) AS phases,
+         (SELECT count(*) FROM conversion_items i WHERE i.programme_id = p.id) AS items,
+         (SELECT coalesce(json_agg(json_build_object('date', d.day::text, 'count', d.n) ORDER BY d.day), '[]')
+            FROM (SELECT ${DAY('i.verified_at')} AS day, count(*) AS n FROM conversion_items i
+                   WHERE i.programme_id = p.id AND i.status = 'verified'
+                     AND i.verified_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                   GROUP BY 1) d) AS history
+    FROM conversion_programmes p
+   WHERE p.province_code = $1 AND p.starts_on <= $2::date
+     AND EXISTS (SELECT 1 FROM conversion_items i WHERE i.programme_id = p.id)
+   ORDER BY p.starts_on, p.id`
+
+/** Cable routes behind the cable summary's figures (the figures themselves come from server/cables/summary). */
+export const CABLE_FACTS = `
+  SELECT r.id, r.name AS label, '/api/cables/routes/' || r.id AS url,
+         ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = ANY (r.carrier_ids) ORDER BY 1) AS carriers,
+         ARRAY(SELECT coalesce(d.district_code, '-') FROM route_district_split($4::date) d WHERE d.route_id = r.id)
+           AS districts,
+         NULL::int AS programme,
+         r.kind = 'underground' AND r.completed_on BETWEEN $2::date AND $3::date AS "undergroundDone",
+         r.kind = 'underground' AND r.started_on <= $3::date AND (r.completed_on IS NULL OR r.completed_on > $3::date)
+           AS "undergroundBuilding",
+         r.kind = 'tidying' AND r.completed_on BETWEEN $2::date AND $3::date AS "tidyingDone"
+    FROM cable_routes r
+   WHERE r.province_code = $1`
+
+/** Underground routes completed by the period's end with shared ducts: tubes, tubes rented, and who rents. */
+export const DUCT_FACTS = `
+  SELECT r.id, r.name AS label, '/api/cables/routes/' || r.id AS url,
+         ARRAY(SELECT c.short_name FROM duct_allocations a JOIN carriers c ON c.id = a.carrier_id
+                WHERE a.route_id = r.id AND a.from_date <= $3::date ORDER BY 1) AS carriers,
+         ARRAY(SELECT coalesce(d.district_code, '-') FROM route_district_split($4::date) d WHERE d.route_id = r.id)
+           AS districts,
+         NULL::int AS programme,
+         true AS "sharedRoutes",
+         EXISTS (SELECT 1 FROM duct_allocations a WHERE a.route_id = r.id AND a.from_date BETWEEN $2::date AND $3::date)
+           AS "rentedInPeriod",
+         r.length_m AS "lengthM", dc.ducts * dc.tubes_per_duct AS tubes,
+         (SELECT coalesce(sum(a.tubes), 0) FROM duct_allocations a WHERE a.route_id = r.id AND a.from_date <= $3::date)
+           AS rented
+    FROM duct_capacities dc
+    JOIN cable_routes r ON r.id = dc.route_id
+   WHERE r.province_code = $1 AND r.kind = 'underground' AND r.completed_on <= $3::date`
+
+/** The shared-duct figures at the period's end. */
+export const DUCT_COUNTS = `
+  SELECT count(*) AS routes, coalesce(sum(f."lengthM"), 0)::float8 AS "lengthM",
+         coalesce(sum(f.tubes), 0) AS tubes, coalesce(sum(f.rented), 0) AS rented,
+         count(*) FILTER (WHERE f."rentedInPeriod") AS "rentedInPeriod",
+         (SELECT count(DISTINCT c) FROM (${DUCT_FACTS}) g CROSS JOIN LATERAL unnest(g.carriers) c) AS carriers
+    FROM (${DUCT_FACTS}) f`
+
+/**
+ * The records behind one figure: the facts of a part (built from the constants above; the flag is a column name
+ * from the part's allow-list) filtered by $5 carrier, $6 district, $7 programme (each NULL = any).
+ */
+export const recordsSql = (facts: string, flag: string) => `
+  SELECT f.id, f.label, f.url, count(*) OVER () AS total
+    FROM (${facts}) f
+   WHERE f."${flag}" AND ($5::text IS NULL OR $5::text = ANY (f.carriers))
+     AND ($6::text IS NULL OR $6::text = ANY (f.districts)) AND ($7::int IS NULL OR f.programme = $7::int)
+   ORDER BY f.id
+   LIMIT 1000`
+
+/** The districts in force on $2 in province $1, with their names. */
+export const DISTRICTS_ON = `
+  SELECT code, name FROM units_in_force($2::date) WHERE level = 'district' AND province_code = $1 ORDER BY code`
+
+/** The name of province $1: its unit in force on $2, else the name of its VN-2000 zone, else null. */
+export const PROVINCE_NAME = `
+  SELECT coalesce(
+    (SELECT name FROM units_in_force($2::date) WHERE level = 'province' AND code = $1 LIMIT 1),
+    (SELECT province_name FROM vn2000_zones WHERE province_code = $1)) AS name`
+
+/** The carriers by short name. */
+export const CARRIER_NAMES = `SELECT short_name AS "shortName", name FROM carriers ORDER BY short_name`
