@@ -1461,6 +1461,122 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/reports/records": {
+    get: {
+      params: never
+      query: {
+        part: "stations" | "applications" | "conversions" | "cables" | "ducts"
+        figure: string
+        carrier?: string
+        district?: string
+        programme?: number
+        province?: string
+        period?: "quarter" | "half" | "year" | "range"
+        year?: number
+        quarter?: number
+        half?: number
+        from?: string
+        to?: string
+        unitsOn?: string
+      }
+      body: never
+      response: {
+        total: number
+        items: ({
+          id: number
+          label: string
+          url: string
+        })[]
+      }
+    }
+  }
+  "/api/reports/section": {
+    get: {
+      params: never
+      query: {
+        province?: string
+        period?: "quarter" | "half" | "year" | "range"
+        year?: number
+        quarter?: number
+        half?: number
+        from?: string
+        to?: string
+        unitsOn?: string
+      }
+      body: never
+      response: {
+        province: {
+          code: string
+          name: string
+        }
+        period: {
+          kind: string
+          from: string
+          to: string
+          label: string
+        }
+        unitsOn: string
+        title: string
+        parts: ({
+          key: "stations" | "applications" | "conversions" | "cables" | "ducts"
+          title: string
+          paragraphs: string[]
+          figures: ({
+            key: string
+            label: string
+            value: number | null
+            text: string
+            link: string | null
+          })[]
+          tables: ({
+            key: string
+            caption: string
+            columns: string[]
+            rows: (({
+              text: string
+              value: number | string | null
+              link?: string
+            })[])[]
+            bar: number | null
+          })[]
+        })[]
+      }
+    }
+  }
+  "/api/reports/section.docx": {
+    get: {
+      params: never
+      query: {
+        province?: string
+        period?: "quarter" | "half" | "year" | "range"
+        year?: number
+        quarter?: number
+        half?: number
+        from?: string
+        to?: string
+        unitsOn?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/reports/section.xlsx": {
+    get: {
+      params: never
+      query: {
+        province?: string
+        period?: "quarter" | "half" | "year" | "range"
+        year?: number
+        quarter?: number
+        half?: number
+        from?: string
+        to?: string
+        unitsOn?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
   "/api/station-events": {
     get: {
       params: never

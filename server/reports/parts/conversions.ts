@@ -54,7 +54,7 @@ function targetsText(p: Programme, to: string): string {
     .map((ph) => {
       const at = ph.deadline < to ? ph.deadline : to
       const done = doneBy(p.history, at)
-      const reached = `${ph.deadline < to ? 'đến hạn đạt' : 'đạt'} ${percent((done / ph.target) * 100)}%`
+      const reached = `${ph.deadline < to ? 'đến hạn đạt' : 'đạt'} ${count(done)} trạm, ${percent((done / ph.target) * 100)}%`
       return `chỉ tiêu ${count(ph.target)} trạm đến ngày ${dateVi(ph.deadline)} (${reached})`
     })
     .join('; ')
