@@ -149,8 +149,8 @@ describe('boundary versions', () => {
       r.parts
         .find((p: Json) => p.key === part)
         .tables.find((t: Json) => t.key.startsWith(table))
-        .rows.filter((row: Json[]) => row[0].text !== '')
-        .map((row: Json[]) => [row[0].text, row.slice(2).map((c) => c.value)]),
+        .rows.filter((row: Json) => row[0].text !== '')
+        .map((row: Json) => [row[0].text, row.slice(2).map((c: Json) => c.value)]),
     )
 
   it('gives the same totals on the 2020 units (before the Thủ Đức merger) and on the units of 2024', async () => {
@@ -176,14 +176,14 @@ describe('boundary versions', () => {
       expect(sum).toEqual(now['769'])
       expect(then['769']).not.toEqual(now['769'])
     }
-    const name = (r: Json) => r.parts[0].tables[1].rows.map((row: Json[]) => row[1].text)
+    const name = (r: Json) => r.parts[0].tables[1].rows.map((row: Json) => row[1].text)
     expect(name(merged)).toEqual(['Quận 1', 'Thành phố Thủ Đức', 'Tổng cộng'])
     expect(name(before)).toEqual(['Quận 1', 'Quận Thủ Đức', 'Quận 9', 'Quận 2', 'Tổng cộng'])
     const km = (r: Json) =>
       r.parts
         .find((p: Json) => p.key === 'cables')
-        .tables[0].rows.filter((row: Json[]) => row[2].text === 'Ngầm hóa')
-        .map((row: Json[]) => [row[0].text, row[4].value])
+        .tables[0].rows.filter((row: Json) => row[2].text === 'Ngầm hóa')
+        .map((row: Json) => [row[0].text, row[4].value])
     expect(km(merged)).toEqual([['769', 3.3]])
     expect(km(before)).toEqual([
       ['762', 1.6],
@@ -195,10 +195,34 @@ describe('boundary versions', () => {
 
 describe('exports', () => {
   /** The text of each paragraph of a DOCX's document.xml, read with an XML parser. */
-  function docxParagraphs(bytes: Uint8Array): string[] {
-    const files = unzipSync(bytes)
+  function docxParagraphs(xml: string): string[] {
+    const doc = new DOMParser().parseFromString(xml, 'text/xml')
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+    expect(doc.documentElement?.localName).toBe('document')
+    return Array.from(doc.getElementsByTagNameNS(W, 'p')).map((p) =>
+      Array.from(p.getElementsByTagNameNS(W, 't'))
+        .map((t) => t.textContent)
+        .join(''),
+    )
+  }
+
+  it('writes a DOCX that opens and holds the same sentences and table figures', async () => {
+    const r = await section(Q1)
+    const res = await app.request('GET', `/api/reports/section.docx?${Q1}`, { cookie: cookies.officer })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('wordprocessingml')
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()))
     expect(Object.keys(files)).toContain('word/document.xml')
-    const xml = new TextDecoder().decode(unzipSync(bytes)['word/document.xml'])
+    const xml = new TextDecoder().decode(files['word/document.xml'])
+    const texts = docxParagraphs(xml)
+    expect(texts).toContain(r.title)
+    for (const p of paragraphs(r)) expect(texts).toContain(p)
+    for (const part of r.parts)
+      for (const t of part.tables) {
+        expect(texts).toContain(t.caption)
+        for (const row of t.rows) for (const c of row) if (c.text) expect(texts).toContain(c.text)
+      }
+    // the per-district bar charts: cells shaded beside the district tables
     expect(xml).toMatch(/w:fill="2F6EBA"/)
   })
 
