@@ -14,6 +14,7 @@ import { loadArgs, loadBench } from './load/cases'
 import { ogcBench } from './cases/ogc'
 import { uiBench } from './cases/ui'
 import { plansBench } from './cases/plans'
+import { reportsBench } from './cases/reports'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
 import { growDemo, growthLines } from './scale'
@@ -108,6 +109,7 @@ if (!onlyUi) {
       if (wanted('conversions')) emit(await conversionsBench(ctx))
       if (wanted('map')) emit(await mapBench(ctx))
       if (wanted('plans')) emit(await plansBench(ctx))
+      if (wanted('reports')) emit(await reportsBench(ctx))
     }
     if (scale !== 1) emit(growthLines(results, scale))
   } finally {
