@@ -2,6 +2,7 @@ import pg from 'pg'
 import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
+import { LOADED_DEMO_DATASETS } from '../../gis-data/sql'
 
 const RUNS = 20
 const LOAD_WAIT_MS = 600_000
@@ -10,8 +11,8 @@ const LOAD_WAIT_MS = 600_000
 async function demoLoaded(client: pg.Client): Promise<void> {
   const until = Date.now() + LOAD_WAIT_MS
   for (;;) {
-    const { rows } = await client.query(`SELECT 1 FROM demo_datasets WHERE name = 'conversions'`)
-    if (rows[0]) return
+    const { rows } = await client.query<{ name: string }>(LOADED_DEMO_DATASETS)
+    if (rows.some((r) => r.name === 'conversions')) return
     if (Date.now() > until) throw new Error('reports bench: the demo did not load in time')
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }

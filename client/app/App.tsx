@@ -19,6 +19,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   conversions: lazy(() => import('../conversions/ConversionsPage')),
   cables: lazy(() => import('../cables/CablesPage')),
   cableSummary: lazy(() => import('../cables/SummaryPage')),
+  reports: lazy(() => import('../reports/ReportPage')),
   users: lazy(() => import('../admin/UsersPage')),
   carriers: lazy(() => import('../admin/CarriersPage')),
   boundaries: lazy(() => import('../admin/BoundariesPage')),

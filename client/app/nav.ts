@@ -19,6 +19,7 @@ export type SectionId =
   | 'queue'
   | 'cables'
   | 'cableSummary'
+  | 'reports'
   | 'users'
   | 'carriers'
   | 'boundaries'
@@ -34,6 +35,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   conversions: { id: 'conversions', path: '/conversions', label: 'nav.conversions', icon: 'convert' },
   cables: { id: 'cables', path: '/cables', label: 'nav.cables', icon: 'cable' },
   cableSummary: { id: 'cableSummary', path: '/cable-summary', label: 'nav.cableSummary', icon: 'chart' },
+  reports: { id: 'reports', path: '/reports', label: 'nav.reports', icon: 'chart' },
   planning: { id: 'planning', path: '/planning', label: 'nav.planning', icon: 'layers' },
   users: { id: 'users', path: '/users', label: 'nav.users', icon: 'users' },
   carriers: { id: 'carriers', path: '/carriers', label: 'nav.carriers', icon: 'building' },
@@ -54,6 +56,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'conversions',
     'cables',
     'cableSummary',
+    'reports',
     'planning',
     'plans',
     'users',
@@ -62,8 +65,19 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'apiTokens',
     'audit',
   ],
-  officer: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'plans', 'audit'],
-  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'planning', 'plans'],
+  officer: [
+    'map',
+    'queue',
+    'stations',
+    'conversions',
+    'cables',
+    'cableSummary',
+    'reports',
+    'planning',
+    'plans',
+    'audit',
+  ],
+  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'reports', 'planning', 'plans'],
   carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary', 'plans'],
 }
 

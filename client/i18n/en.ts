@@ -6,6 +6,7 @@ import { cablesEn } from '../cables/messages.en'
 import { boundariesEn } from '../admin/messages.en'
 import { openDataEn } from '../public/messages.en'
 import { plansEn } from '../plans/messages.en'
+import { reportsEn } from '../reports/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...boundariesEn,
   ...openDataEn,
   ...plansEn,
+  ...reportsEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

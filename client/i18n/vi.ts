@@ -5,6 +5,7 @@ import { cablesVi } from '../cables/messages.vi'
 import { boundariesVi } from '../admin/messages.vi'
 import { openDataVi } from '../public/messages.vi'
 import { plansVi } from '../plans/messages.vi'
+import { reportsVi } from '../reports/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -15,6 +16,7 @@ export const vi = {
   ...boundariesVi,
   ...openDataVi,
   ...plansVi,
+  ...reportsVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

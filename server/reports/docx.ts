@@ -71,7 +71,8 @@ export async function reportDocx(report: Report): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
     text(
-      `Kỳ báo cáo: ${report.period.label} (từ ngày ${dateVi(report.period.from)} đến ngày ${dateVi(report.period.to)}); ` +
+      `Kỳ báo cáo: ${report.period.label} ` +
+        `(từ ngày ${dateVi(report.period.from)} đến ngày ${dateVi(report.period.to)}); ` +
         `số liệu theo quận, huyện tính trên địa giới hành chính ngày ${dateVi(report.unitsOn)}.`,
     ),
   ]

@@ -14,7 +14,8 @@ const SAME_UNITS = `NOT EXISTS (SELECT 1 FROM admin_units
 
 /** The district of a stored row (`t`, with district_code, province_code and geom) among the units in force on $4. */
 const DISTRICT_OF = (t: string) =>
-  `coalesce(CASE WHEN ${SAME_UNITS} THEN ${t}.district_code ELSE district_at(${t}.province_code, ${t}.geom, $4::date) END,
+  `coalesce(CASE WHEN ${SAME_UNITS} THEN ${t}.district_code
+                 ELSE district_at(${t}.province_code, ${t}.geom, $4::date) END,
             '-')`
 
 /**

@@ -131,7 +131,8 @@ export async function loadReportFixture(q: Queryable): Promise<void> {
   await q.exec(
     `INSERT INTO duct_allocations (route_id, carrier_id, tubes, from_date)
      SELECT r.id, c.id, a.tubes, a.from_date::date
-       FROM cable_routes r, (VALUES ('viettel', 2, '2024-02-15'), ('mobifone', 1, '2024-05-01')) a(carrier, tubes, from_date)
+       FROM cable_routes r,
+            (VALUES ('viettel', 2, '2024-02-15'), ('mobifone', 1, '2024-05-01')) a(carrier, tubes, from_date)
        JOIN carriers c ON c.short_name = a.carrier
       WHERE r.name = 'Ngầm hóa Xa lộ Hà Nội'`,
   )

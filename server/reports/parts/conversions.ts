@@ -54,7 +54,8 @@ function targetsText(p: Programme, to: string): string {
     .map((ph) => {
       const at = ph.deadline < to ? ph.deadline : to
       const done = doneBy(p.history, at)
-      const reached = `${ph.deadline < to ? 'đến hạn đạt' : 'đạt'} ${count(done)} trạm, ${percent((done / ph.target) * 100)}%`
+      const share = percent((done / ph.target) * 100)
+      const reached = `${ph.deadline < to ? 'đến hạn đạt' : 'đạt'} ${count(done)} trạm, ${share}%`
       return `chỉ tiêu ${count(ph.target)} trạm đến ngày ${dateVi(ph.deadline)} (${reached})`
     })
     .join('; ')
@@ -73,7 +74,10 @@ function forecastText(p: Programme, to: string): string {
     return ` Trong ${PACE_WINDOW_DAYS} ngày gần nhất không có trạm hoàn thành, chưa dự báo được thời điểm đạt chỉ tiêu.`
   const when = `tháng ${date.slice(5, 7)}/${date.slice(0, 4)}`
   const late = date > last.deadline ? `, chậm so với thời hạn ${dateVi(last.deadline)}` : ''
-  return ` Với tốc độ ${pace} (${PACE_WINDOW_DAYS} ngày gần nhất), dự kiến đạt chỉ tiêu ${count(last.target)} trạm vào ${when}${late}.`
+  return (
+    ` Với tốc độ ${pace} (${PACE_WINDOW_DAYS} ngày gần nhất), ` +
+    `dự kiến đạt chỉ tiêu ${count(last.target)} trạm vào ${when}${late}.`
+  )
 }
 
 function programmeSection(ctx: ReportContext, p: Programme, rows: readonly Row[], heights: readonly Heights[]) {
@@ -98,7 +102,8 @@ function programmeSection(ctx: ReportContext, p: Programme, rows: readonly Row[]
   const paragraph =
     `Thực hiện ${p.name} (${p.decisionNo}): trong ${ctx.period.label} đã chuyển đổi ${count(done)} trạm` +
     (kinds.length ? ` (${kinds.join('; ')})` : '') +
-    `; lũy kế đến ngày ${dateVi(ctx.period.to)} đã chuyển đổi ${count(toDate)} trạm, ${targetsText(p, ctx.period.to)}.` +
+    `; lũy kế đến ngày ${dateVi(ctx.period.to)} đã chuyển đổi ${count(toDate)} trạm, ` +
+    `${targetsText(p, ctx.period.to)}.` +
     forecastText(p, ctx.period.to)
   const figures: Figure[] = [
     figure(`done.${p.id}`, `${p.name}: chuyển đổi trong kỳ`, done, count(done), link('done')),

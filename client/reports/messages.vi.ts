@@ -1,0 +1,28 @@
+/** Vietnamese text of the report page; spread into i18n/vi.ts. The report itself is written by the server. */
+export const reportsVi = {
+  'nav.reports': 'Báo cáo định kỳ',
+  'rp.title': 'Báo cáo hạ tầng viễn thông',
+  'rp.intro': 'Phần hạ tầng viễn thông thụ động của báo cáo quý, 6 tháng, năm — tính từ dữ liệu hiện có.',
+  'rp.period': 'Kỳ báo cáo',
+  'rp.quarter': 'Quý',
+  'rp.half': '6 tháng',
+  'rp.year': 'Năm',
+  'rp.range': 'Từ ngày – đến ngày',
+  'rp.yearLabel': 'Năm',
+  'rp.quarterLabel': 'Quý',
+  'rp.quarterN': 'Quý {q}',
+  'rp.halfLabel': 'Nửa năm',
+  'rp.half1': '6 tháng đầu năm',
+  'rp.half2': '6 tháng cuối năm',
+  'rp.from': 'Từ ngày',
+  'rp.to': 'Đến ngày',
+  'rp.unitsOn': 'Địa giới hành chính ngày',
+  'rp.unitsOnHint':
+    'Để trống: ngày cuối kỳ. Tổng số không đổi; số liệu theo quận, huyện tính trên địa giới của ngày này.',
+  'rp.docx': 'Tải DOCX',
+  'rp.xlsx': 'Tải XLSX',
+  'rp.print': 'In',
+  'rp.empty': 'Không có số liệu trong kỳ báo cáo.',
+  'rp.figures': 'Số liệu',
+  'rp.records': 'Xem danh sách',
+} as const
