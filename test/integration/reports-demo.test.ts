@@ -13,7 +13,7 @@ beforeAll(async () => {
   app = await startTestApp()
   await loadDemo(app.db, '79')
   officer = await app.login('officer', DEMO_PASSWORD)
-}, 600_000)
+}, 1_800_000)
 afterAll(async () => {
   await app?.close()
 })
