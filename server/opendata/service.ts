@@ -3,8 +3,8 @@
 import type { Queryable } from '../db/index'
 import { csvDocument } from '../http/csv'
 import { collectionById } from '../ogc/collections'
-import { items, itemsStatement, MAX_LIMIT } from '../ogc/service'
-import { DATASET_UPDATED } from './sql'
+import { itemsStatement, MAX_LIMIT } from '../ogc/service'
+import { DATASET_UPDATED, PUBLIC_COUNT } from './sql'
 
 const PUBLIC = { kind: 'public' } as const
 
@@ -31,9 +31,9 @@ export async function publicStations(q: Queryable, province: string, decimals?: 
   }
 }
 
-/** How many stations are published. */
+/** How many stations are published (the public rule of the OGC stations collection, from the station counts). */
 export async function publicCount(q: Queryable, province: string): Promise<number> {
-  return (await items(q, collectionById('stations')!, PUBLIC, province, { limit: 1, offset: 0 })).numberMatched
+  return Number((await q.one<{ n: number | string }>(PUBLIC_COUNT, [province])).n)
 }
 
 /** When the published stations last changed (the newest change of a station in the province). */

@@ -84,10 +84,11 @@ SELECT id, name, kind, allowed_classes AS "allowedClasses", max_height_m AS "max
 
 const EVENT_COLUMNS = `id, name, starts_on AS "startsOn", ends_on AS "endsOn", ST_AsGeoJSON(area, 7)::jsonb AS area`
 
-/** $1 province: its events, newest first, with how many submitted stations each has. */
+/** $1 province: its events, newest first, with how many submitted stations each has (from the station counts). */
 export const LIST_EVENTS = `
 SELECT e.id, e.name, e.starts_on AS "startsOn", e.ends_on AS "endsOn", ST_AsGeoJSON(e.area, 7)::jsonb AS area,
-       (SELECT count(*) FROM stations s WHERE s.event_id = e.id AND s.state <> 'draft') AS stations
+       (SELECT coalesce(sum(s.n), 0) FROM station_counts s
+         WHERE s.province_code = e.province_code AND s.event_id = e.id AND s.state <> 'draft') AS stations
   FROM station_events e WHERE e.province_code = $1 ORDER BY e.starts_on DESC, e.id`
 
 /** $1 province, $2 name, $3 start, $4 end, $5 area as GeoJSON or null. */

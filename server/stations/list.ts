@@ -4,7 +4,7 @@ import { badRequest } from '../http/problems'
 import { containsPattern } from '../http/text'
 import { visibility } from './access'
 import type { ExportQuery, ListQuery } from './schemas'
-import { countWhere, listPage, OVERDUE_REMOVALS, stationWhere } from './sql/lists.sql'
+import { countFromCounts, countWhere, listPage, OVERDUE_REMOVALS, stationWhere } from './sql/lists.sql'
 
 type Filters = Omit<ExportQuery, 'vn2000'>
 
@@ -29,7 +29,10 @@ export function whereFor(user: SessionUser, provinceCode: string, f: Filters): {
   })
 }
 
-/** One page of stations with the total count. */
+/**
+ * One page of stations with the total count: read from the station counts unless a text or box filter asks for
+ * more than they hold, so a filtered list's total does not scan every station.
+ */
 export async function listStations(
   q: Queryable,
   user: SessionUser,
@@ -39,7 +42,8 @@ export async function listStations(
   const where = whereFor(user, provinceCode, query)
   const n = where.params.length
   const items = await q.many(listPage(where.sql, query.sort, n), [...where.params, query.limit, query.offset])
-  const { total } = await q.one<{ total: number }>(countWhere(where.sql), where.params)
+  const count = query.q || query.bbox ? countWhere(where.sql) : countFromCounts(where.sql)
+  const { total } = await q.one<{ total: number }>(count, where.params)
   return { items, total, offset: query.offset, limit: query.limit }
 }
 

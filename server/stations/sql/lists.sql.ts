@@ -62,8 +62,15 @@ SELECT ${STATION_COLUMNS} FROM ${STATION_FROM}
  WHERE ${where}
  ORDER BY ${SORTS[sort]} LIMIT $${n + 1} OFFSET $${n + 2}`
 
-/** How many stations `where` selects. */
+/** How many stations `where` selects, counted row by row (a filter the station counts do not hold: text, box). */
 export const countWhere = (where: string) => `SELECT count(*) AS total FROM ${STATION_FROM} WHERE ${where}`
+
+/**
+ * How many stations `where` selects, from the station counts (migration 081) kept by the stations' triggers: for a
+ * `where` over the columns they hold (province, carrier, state, district, mast class, temporary, valid_to, event).
+ */
+export const countFromCounts = (where: string) =>
+  `SELECT coalesce(sum(s.n), 0) AS total FROM station_counts s JOIN carriers c ON c.id = s.carrier_id WHERE ${where}`
 
 /** $1 province: temporary stations past their end date that still stand, with their event's name. */
 export const OVERDUE_REMOVALS = `
