@@ -17,7 +17,7 @@ import { plansBench } from './cases/plans'
 import { reportsBench } from './cases/reports'
 import { execFileSync } from 'node:child_process'
 import { ROOT } from './server'
-import { growDemo, growthLines } from './scale'
+import { acceptanceReport, growDemo, growthLines } from './scale'
 
 /** What each benchmark case gets: the running server and a connection string for its raw-SQL baseline. */
 export interface BenchContext {
@@ -99,8 +99,10 @@ if (!onlyUi) {
     for (const step of scale === 1 ? [1] : [1, scale]) {
       if (step !== 1) {
         process.stderr.write(`bench: growing the demo to ×${step}…\n`)
-        process.stderr.write(`bench: ${JSON.stringify(await growDemo(databaseUrl, step))}\n`)
+        const grown = await growDemo(databaseUrl, step, (s) => process.stderr.write(`bench: ×${step}: ${s}…\n`))
+        process.stderr.write(`bench: ${JSON.stringify(grown.report)}\n`)
         atScale = step
+        emit([grown.line])
       }
       if (wanted('auth')) emit(await signIn(ctx))
       if (wanted('stations')) emit(await stationsBench(ctx))
@@ -112,6 +114,7 @@ if (!onlyUi) {
       if (wanted('reports')) emit(await reportsBench(ctx))
     }
     if (scale !== 1) emit(growthLines(results, scale))
+    for (const line of acceptanceReport(results, atScale)) process.stderr.write(`bench: acceptance: ${line}\n`)
   } finally {
     await server.stop()
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { percentile, ratioLimit, timeRuns, underLimit, type BenchResult } from '../report'
+import { ACCEPTANCE, percentile, ratioInfo, ratioLimit, timeRuns, underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
 import { tileSql } from '../../server/tiles/sql'
 import { encodeTile } from '../../server/tiles/encode'
@@ -68,15 +68,18 @@ export async function tileBench(ctx: BenchContext): Promise<BenchResult[]> {
         )
       }
     })
-    return [ratioLimit('tiles.z14_p50_ratio', percentile(api, 50), percentile(raw, 50), 'ms', 1.3)]
+    const limit = ACCEPTANCE['tiles.z14_p50_ratio']
+    return [ratioLimit('tiles.z14_p50_ratio', percentile(api, 50), percentile(raw, 50), 'ms', limit)]
   } finally {
     await client.end()
   }
 }
 
 /**
- * The cumulative summary through the API against its statement run directly (p50 ratio), and its p95 (the summary
- * reads the aggregate kept by migration 070, so it should not grow with the ledger).
+ * The cumulative summary through the API: its p95 under the absolute limit (the summary reads the aggregate kept by
+ * migration 070, so it should not grow with the ledger; `growth.cables.summary_p95_ms` judges that at --scale), and
+ * its p50 beside its statement run directly as information (the statement takes a millisecond or two, so the ratio
+ * is mostly the fixed cost of an HTTP request).
  */
 export async function summaryBench(ctx: BenchContext): Promise<BenchResult[]> {
   const cookie = await signIn(ctx.serverUrl)
@@ -96,8 +99,20 @@ export async function summaryBench(ctx: BenchContext): Promise<BenchResult[]> {
       await client.query(TABLE_NONE_DAYS, params)
     })
     return [
-      ratioLimit('cables.summary_ratio', percentile(api, 50), percentile(raw, 50), 'ms', 1.5),
-      underLimit('cables.summary_p95_ms', percentile(api, 95), 'ms', 50, percentile(raw, 95)),
+      ratioInfo(
+        'cables.summary_ratio',
+        percentile(api, 50),
+        percentile(raw, 50),
+        'ms',
+        'cables.summary_p95_ms, growth.cables.summary_p95_ms',
+      ),
+      underLimit(
+        'cables.summary_p95_ms',
+        percentile(api, 95),
+        'ms',
+        ACCEPTANCE['cables.summary_p95_ms'],
+        percentile(raw, 95),
+      ),
     ]
   } finally {
     await client.end()

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
+import { ACCEPTANCE, percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
 
@@ -66,7 +66,8 @@ export async function conversionsBench(ctx: BenchContext): Promise<BenchResult[]
         [id],
       )
     })
-    return [underLimit('conversions.dashboard_p95_ms', percentile(api, 95), 'ms', 100, percentile(raw, 95))]
+    const limit = ACCEPTANCE['conversions.dashboard_p95_ms']
+    return [underLimit('conversions.dashboard_p95_ms', percentile(api, 95), 'ms', limit, percentile(raw, 95))]
   } finally {
     await client.end()
   }

@@ -2,7 +2,7 @@ import pg from 'pg'
 import { openDb } from '../../server/db/index'
 import { explainSpacing, runRuleCheck } from '../../server/stations/check'
 import { NEAREST, NEAREST_BY_OPERATOR, PLACE, RULE_VALUES, WITHIN, ZONES } from '../../server/stations/sql/facts.sql'
-import { percentile, timeRuns, underLimit, type BenchResult } from '../report'
+import { ACCEPTANCE, percentile, timeRuns, underLimit, type BenchResult } from '../report'
 import type { BenchContext } from '../run'
 import { STATION_COLUMNS, STATION_FROM } from '../../server/stations/sql/stations.sql'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
@@ -39,7 +39,8 @@ export async function stationsBench(ctx: BenchContext): Promise<BenchResult[]> {
     })
     const list = await listBench(ctx, raw)
     const plan = await explainSpacing(db, sample[0]!.province, sample[0]!)
-    const p95 = underLimit('stations.rule_check_p95_ms', percentile(service, 95), 'ms', 50, percentile(baseline, 95))
+    const limit = ACCEPTANCE['stations.rule_check_p95_ms']
+    const p95 = underLimit('stations.rule_check_p95_ms', percentile(service, 95), 'ms', limit, percentile(baseline, 95))
     return [
       { ...p95, pass: p95.pass && plan.usesIndex },
       {
@@ -88,5 +89,6 @@ async function listBench(ctx: BenchContext, raw: pg.Client): Promise<BenchResult
     await raw.query(`SELECT ${STATION_COLUMNS} FROM ${STATION_FROM} WHERE ${where} ORDER BY s.id LIMIT 50`, params)
     await raw.query(`SELECT count(*) FROM ${STATION_FROM} WHERE ${where}`, params)
   })
-  return underLimit('stations.list_filtered_p95_ms', percentile(api, 95), 'ms', 100, percentile(baseline, 95))
+  const limit = ACCEPTANCE['stations.list_filtered_p95_ms']
+  return underLimit('stations.list_filtered_p95_ms', percentile(api, 95), 'ms', limit, percentile(baseline, 95))
 }
