@@ -25,6 +25,9 @@ export interface Spawned {
   stop(): Promise<void>
 }
 
+/** How long the demo layers may take to load once the server is healthy. */
+const DEMO_LOAD_TIMEOUT_MS = 900_000
+
 /**
  * Starts the real server as `npm start` does (without the client build) and waits until it is healthy; `entry`
  * names another start script (the load test's, which adds its baseline route).
@@ -60,12 +63,16 @@ export async function spawnServer(
     await new Promise((r) => setTimeout(r, 25))
   }
   const readyMs = performance.now() - started
-  // On PostgreSQL the demo layers load after the server listens; benchmarks need them loaded.
+  // On PostgreSQL the demo layers load after the server listens; benchmarks need them loaded (a few minutes at
+  // most, longer on a machine shared with other work). A server that fails here is stopped, not left running.
   for (;;) {
     const health = (await (await fetch(`${url}/api/health`)).json()) as { jobs: { error: string | null }[] }
     if (health.jobs.length === 0) break
-    if (health.jobs.some((j) => j.error)) throw new Error(`demo load failed: ${JSON.stringify(health.jobs)}`)
-    if (performance.now() - started > timeoutMs) throw new Error('demo data not loaded in time')
+    const failed = health.jobs.some((j) => j.error)
+    if (failed || performance.now() - started > DEMO_LOAD_TIMEOUT_MS) {
+      child.kill('SIGKILL')
+      throw new Error(failed ? `demo load failed: ${JSON.stringify(health.jobs)}` : 'demo data not loaded in time')
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   return {

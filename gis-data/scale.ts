@@ -3,8 +3,11 @@ import { refreshDistrictLengths } from '../server/cables/service'
 import { DEMO_SEED } from './demo'
 import * as sql from './sql/scale.sql'
 
-/** The tables the copies add a million rows to: their secondary indexes and foreign keys are built once, after. */
-const BULK_TABLES = ['poles', 'route_poles']
+/**
+ * The tables the copies add a million rows or more to (the poles, their links and their first completion days): their
+ * secondary indexes and foreign keys are built once, after.
+ */
+const BULK_TABLES = ['poles', 'route_poles', 'pole_first_done']
 
 /** What the province holds after scaling. */
 export interface ScaleReport {
