@@ -66,7 +66,10 @@ export async function spawnServer(
   // On PostgreSQL the demo layers load after the server listens; benchmarks need them loaded (a few minutes at
   // most, longer on a machine shared with other work). A server that fails here is stopped, not left running.
   for (;;) {
-    const health = (await (await fetch(`${url}/api/health`)).json()) as { jobs: { error: string | null }[] }
+    // a poll refused or reset while the machine is busy loading is tried again
+    const health = (await fetch(`${url}/api/health`)
+      .then((r) => r.json())
+      .catch(() => ({ jobs: [{ error: null }] }))) as { jobs: { error: string | null }[] }
     if (health.jobs.length === 0) break
     const failed = health.jobs.some((j) => j.error)
     if (failed || performance.now() - started > DEMO_LOAD_TIMEOUT_MS) {

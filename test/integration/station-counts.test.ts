@@ -138,7 +138,7 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 describe('the station counts stay equal to COUNT(*) over the stations', () => {
-  it('after creates, transitions, a decommission, an event, temporary stations, deletes and a boundary import', async () => {
+  it('after creates, transitions, a decommission, temporary stations, deletes, a boundary import', async () => {
     await expectCountsEqualScan('empty')
     // creates through the API (drafts of two carriers), then the workflow
     const ids = [
