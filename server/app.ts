@@ -30,6 +30,7 @@ import { openDataRoutes } from './opendata/routes'
 import { exportRoutes } from './exports/routes'
 import { planRoutes } from './plans/routes'
 import { reportRoutes } from './reports/routes'
+import { searchRoutes } from './search/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -104,6 +105,7 @@ export function buildApi(): Api {
   openDataRoutes(api)
   exportRoutes(api)
   reportRoutes(api)
+  searchRoutes(api)
   return api
 }
 

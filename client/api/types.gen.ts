@@ -1577,6 +1577,55 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/search": {
+    get: {
+      params: never
+      query: {
+        q: string
+        limit?: number
+        offset?: number
+      }
+      body: never
+      response: {
+        items: ({
+          kind: "station" | "route" | "item" | "district" | "ward" | "zone"
+          id: number
+          label: string
+          detail: string | null
+          state: string | null
+          lon: number
+          lat: number
+          bbox: [number, number, number, number] | null
+        })[]
+        total: number
+        limit: number
+        offset: number
+        coordinate: {
+          kind: "geographic" | "projected"
+          swapped: boolean
+          order: "lon-lat" | "lat-lon" | "easting-northing" | "northing-easting"
+          wgs84: [number, number]
+          vn2000: {
+            zone: {
+              provinceCode: string
+              provinceName: string
+              centralMeridian: number
+              srid: number
+              epsg: number
+            }
+            easting: number
+            northing: number
+          } | null
+          message_vi: string
+          message_en: string
+          warnings: ({
+            vi: string
+            en: string
+          })[]
+        } | null
+      }
+    }
+  }
   "/api/station-events": {
     get: {
       params: never
