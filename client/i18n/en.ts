@@ -1,4 +1,5 @@
 import type { MessageKey } from './vi'
+import { homeMapEn } from '../map/messages.en'
 import { stationsEn } from '../stations/messages.en'
 import { planningEn } from '../planning/messages.en'
 import { notificationsEn } from '../notifications/messages.en'
@@ -11,6 +12,7 @@ import { reportsEn } from '../reports/messages.en'
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
   ...stationsEn,
+  ...homeMapEn,
   ...planningEn,
   ...notificationsEn,
   ...cablesEn,

@@ -1,4 +1,5 @@
 import { stationsVi } from '../stations/messages.vi'
+import { homeMapVi } from '../map/messages.vi'
 import { planningVi } from '../planning/messages.vi'
 import { notificationsVi } from '../notifications/messages.vi'
 import { cablesVi } from '../cables/messages.vi'
@@ -10,6 +11,7 @@ import { reportsVi } from '../reports/messages.vi'
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
   ...stationsVi,
+  ...homeMapVi,
   ...planningVi,
   ...notificationsVi,
   ...cablesVi,

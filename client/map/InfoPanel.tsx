@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { AdminUnitProps } from '../api/types'
 import { useI18n } from '../i18n'
@@ -15,28 +16,40 @@ export interface PointInfo {
   error?: unknown
 }
 
-/** What was clicked: the district's record and the point in WGS84 and VN-2000. */
+/**
+ * What was clicked or found: a record's card when there is one (`card`, which brings its own heading and close
+ * button), the district's record and the point in WGS84 and VN-2000.
+ */
 export function InfoPanel({
   district,
   point,
   onClose,
+  card,
 }: {
   district: Feature<Polygon | MultiPolygon, AdminUnitProps> | null
   point: PointInfo | null
   onClose(): void
+  card?: ReactNode
 }) {
   const { t, lang } = useI18n()
   const p = district?.properties
   return (
-    <section className="map-panel info-panel" aria-labelledby="info-title" data-testid="info-panel">
-      <header className="panel-head">
-        <h2 id="info-title" className="panel-title">
-          {p ? p.name : t('point.title')}
-        </h2>
-        <button type="button" className="icon-btn" onClick={onClose} aria-label={t('district.close')}>
-          <Icon name="close" size={18} />
-        </button>
-      </header>
+    <section
+      className="map-panel info-panel"
+      aria-labelledby={card ? 'card-title' : 'info-title'}
+      data-testid="info-panel"
+    >
+      {card ?? (
+        <header className="panel-head">
+          <h2 id="info-title" className="panel-title">
+            {p ? p.name : t('point.title')}
+          </h2>
+          <button type="button" className="icon-btn" onClick={onClose} aria-label={t('district.close')}>
+            <Icon name="close" size={18} />
+          </button>
+        </header>
+      )}
+      {card && p && <h3 className="panel-subtitle">{p.name}</h3>}
       {p && district && (
         <dl className="facts">
           <dt>{t('district.level')}</dt>
@@ -55,7 +68,7 @@ export function InfoPanel({
       )}
       {point && (
         <div className="point-info" data-testid="point-info">
-          {p && <h3 className="panel-subtitle">{t('point.title')}</h3>}
+          {(p || card) && <h3 className="panel-subtitle">{t('point.title')}</h3>}
           <dl className="facts">
             <dt>{t('point.lat')}</dt>
             <dd className="num">{formatCoordinate(point.wgs84[1], lang, 6)}°</dd>

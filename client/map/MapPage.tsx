@@ -1,34 +1,57 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { FeatureCollection } from 'geojson'
 import { http } from '../api/http'
 import type { AdminUnits, ConvertResult, Zone } from '../api/types'
 import { useSession } from '../auth/session'
+import { api as conversionsApi } from '../conversions/api'
 import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
+import type { Zone as PlanningZone } from '../planning/api'
 import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
 import { CoordinatePanel } from './CoordinatePanel'
 import { BasemapNotice } from './BasemapNotice'
-import { boundsOf } from './geometry'
+import { cardOfFeature, cardOfHit, FeatureCard, type Card } from './FeatureCard'
+import { boundsOf, type Bounds } from './geometry'
+import {
+  groupsFor,
+  HOME_LAYER,
+  homePolesOverlay,
+  homeRoutesOverlay,
+  INTERACTIVE,
+  itemsOverlay,
+  loadLayers,
+  saveLayers,
+  stationsOverlay,
+  zonesOverlay,
+  type HomeLayers,
+} from './homeLayers'
 import { InfoPanel, type PointInfo } from './InfoPanel'
-import { LayerPanel, type Visibility } from './LayerPanel'
+import type { Visibility } from './LayerPanel'
+import { LayerTree } from './LayerTree'
 import { MapView, type LngLat, type MapClick } from './MapView'
+import type { MapOverlay } from './overlays'
+import { SearchBox, type SearchPick } from './SearchBox'
 import { LAYER } from './style'
+import './home-map.css'
 
 type Tool = 'layers' | 'coords' | null
 
-const ALL_VISIBLE: Visibility = {
-  [LAYER.districtFill]: true,
-  [LAYER.districtLine]: true,
-  [LAYER.districtLabel]: true,
-  [LAYER.picked]: true,
-}
+type ZoneWithShape = PlanningZone & { geometry: GeoJSON.Geometry }
 
-/** The map page: districts of the province, layer switches, coordinate entry and what was clicked. */
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
+
+/**
+ * The home map: one map of everything the user's role may see (stations, applications in progress, cable routes,
+ * poles, planning zones, conversion items, district boundaries in force), a layer tree with filters and legend,
+ * search, coordinate entry, and a card with a link for whatever is clicked or found.
+ */
 export default function MapPage() {
   const { t, lang } = useI18n()
   const { health, basemap, user } = useSession()
   const province = health?.province ?? '79'
+  const groups = useMemo(() => groupsFor(user?.role ?? null), [user?.role])
   const districts = useApi(
     (signal) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, signal),
     province,
@@ -37,52 +60,164 @@ export default function MapPage() {
     (signal) => http.get<{ items: Zone[] }>('/api/coordinates/zones', undefined, signal).then((r) => r.items),
     'zones',
   )
-  const [visible, setVisible] = useState<Visibility>(ALL_VISIBLE)
+  const [layers, setLayersState] = useState<HomeLayers>(loadLayers)
+  const setLayers = useCallback((next: HomeLayers) => {
+    setLayersState(next)
+    saveLayers(next)
+  }, [])
+  const planning = useApi(
+    (signal) =>
+      groups.includes('zones')
+        ? http.get<{ items: ZoneWithShape[] }>('/api/zones', undefined, signal).then((r) => r.items)
+        : Promise.resolve([] as ZoneWithShape[]),
+    `planning-zones:${groups.includes('zones')}`,
+  )
+  const programmes = useApi(
+    (signal) => (groups.includes('items') ? conversionsApi.programmes(signal) : Promise.resolve([])),
+    `programmes:${groups.includes('items')}`,
+  )
+  const programme =
+    programmes.data?.find((p) => p.id === layers.programme)?.id ?? programmes.data?.[programmes.data.length - 1]?.id
+  const items = useApi(
+    (signal) =>
+      layers.on.items && programme !== undefined ? conversionsApi.layer({ programme }, signal) : Promise.resolve(null),
+    `items:${layers.on.items}:${programme}`,
+  )
+
   const [tool, setTool] = useState<Tool>(null)
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const [point, setPoint] = useState<PointInfo | null>(null)
+  const [card, setCard] = useState<Card | null>(null)
   const [pin, setPin] = useState<LngLat | null>(null)
-  const [fitSeq, setFitSeq] = useState(0)
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
+  const [fitReq, setFitReq] = useState<{ bounds: Bounds; seq: number } | null>(null)
 
   const bounds = useMemo(() => (districts.data ? boundsOf(districts.data) : null), [districts.data])
-  const fit = useMemo(() => (bounds ? { bounds, seq: fitSeq } : null), [bounds, fitSeq])
+  const fit = useMemo(() => fitReq ?? (bounds ? { bounds, seq: 0 } : null), [bounds, fitReq])
   const district = districts.data?.features.find((f) => f.id === selectedId) ?? null
 
-  const onClick = useCallback(
-    (click: MapClick) => {
-      setSelectedId(click.districtId)
-      setPoint({ wgs84: click.lngLat })
+  const zoneData = useMemo<FeatureCollection>(
+    () => ({
+      type: 'FeatureCollection',
+      features: (planning.data ?? []).map((z) => ({
+        type: 'Feature',
+        id: z.id,
+        properties: {
+          id: z.id,
+          name: z.name,
+          kind: z.kind,
+          allowedClasses: z.allowedClasses.join(', '),
+          maxHeightM: z.maxHeightM,
+        },
+        geometry: z.geometry,
+      })),
+    }),
+    [planning.data],
+  )
+  const overlays = useMemo<MapOverlay[]>(() => {
+    const list = [stationsOverlay(layers, groups)]
+    if (groups.includes('zones')) list.unshift(zonesOverlay(layers, zoneData))
+    if (groups.includes('routes')) list.push(homeRoutesOverlay(layers))
+    if (groups.includes('poles')) list.push(homePolesOverlay(layers))
+    if (groups.includes('items')) list.push(itemsOverlay(layers, items.data ?? EMPTY))
+    return list
+  }, [layers, groups, zoneData, items.data])
+  const visible = useMemo<Visibility>(
+    () => ({
+      [LAYER.districtFill]: layers.on.districts,
+      [LAYER.districtLine]: layers.on.districts,
+      [LAYER.districtLabel]: layers.on.districts && layers.districtLabels,
+      [LAYER.picked]: true,
+    }),
+    [layers.on.districts, layers.districtLabels],
+  )
+
+  const locatePoint = useCallback(
+    (lngLat: LngLat) => {
+      setPoint({ wgs84: lngLat })
       http
         .post<ConvertResult>('/api/coordinates/convert', {
           from: 'wgs84',
           to: 'vn2000-tm3',
           zone: province,
-          points: [click.lngLat],
+          points: [lngLat],
         })
         .then(
           (r) => {
             const tm3 = r.points[0]
             setPoint((now) =>
-              now?.wgs84 !== click.lngLat
+              now?.wgs84 !== lngLat
                 ? now
                 : tm3
                   ? { ...now, tm3, meridian: r.zone?.centralMeridian }
                   : { ...now, error: new Error(t('point.failed')) },
             )
           },
-          (error: unknown) => setPoint((now) => (now?.wgs84 === click.lngLat ? { ...now, error } : now)),
+          (error: unknown) => setPoint((now) => (now?.wgs84 === lngLat ? { ...now, error } : now)),
         )
     },
     [province, t],
   )
+
+  const onClick = useCallback(
+    (click: MapClick) => {
+      const hit = click.feature
+      // a group of stations opens to its stations; the district and the point are told as for any click
+      if (hit?.layer === HOME_LAYER.stationCells)
+        setFocus((f) => ({ center: click.lngLat, zoom: 12, seq: (f?.seq ?? 0) + 1 }))
+      setCard(hit ? cardOfFeature(t, lang, hit) : null)
+      setSelectedId(click.districtId)
+      locatePoint(click.lngLat)
+    },
+    [t, lang, locatePoint],
+  )
+
+  const onSearch = useCallback(
+    (pick: SearchPick) => {
+      setTool(null)
+      if (pick.kind === 'coordinate') {
+        const c = pick.coordinate
+        setCard(null)
+        setSelectedId(null)
+        setPin(c.wgs84)
+        setPoint(
+          c.vn2000
+            ? { wgs84: c.wgs84, tm3: [c.vn2000.easting, c.vn2000.northing], meridian: c.vn2000.zone.centralMeridian }
+            : { wgs84: c.wgs84 },
+        )
+        if (!c.vn2000) locatePoint(c.wgs84)
+        return
+      }
+      const hit = pick.hit
+      setPoint(null)
+      if (hit.kind === 'district' || hit.kind === 'ward') {
+        setCard(hit.kind === 'ward' ? cardOfHit(t, hit) : null)
+        setSelectedId(hit.kind === 'district' ? hit.id : null)
+      } else {
+        setSelectedId(null)
+        setCard(cardOfHit(t, hit))
+      }
+      if (hit.bbox && hit.kind !== 'route') setFitReq((f) => ({ bounds: hit.bbox!, seq: (f?.seq ?? 0) + 1 }))
+      else
+        setFocus((f) => ({ center: [hit.lon, hit.lat], zoom: hit.kind === 'route' ? 15 : 16, seq: (f?.seq ?? 0) + 1 }))
+    },
+    [t, locatePoint],
+  )
+
+  // A layer turned off takes its card with it.
+  useEffect(() => {
+    if (!layers.on.districts) setSelectedId(null)
+  }, [layers.on.districts])
+
   const closeInfo = () => {
     setSelectedId(null)
     setPoint(null)
+    setCard(null)
   }
   const toggle = (next: Tool) => setTool((now) => (now === next ? null : next))
 
   return (
-    <div className="map-page">
+    <div className="map-page home-map">
       <MapView
         basemap={basemap}
         districts={districts.data ?? null}
@@ -91,10 +226,14 @@ export default function MapPage() {
         picked={point?.wgs84 ?? null}
         pin={pin}
         fit={fit}
+        focus={focus}
+        overlays={overlays}
+        interactiveLayers={INTERACTIVE}
         label={t('map.canvasLabel')}
         onClick={onClick}
       />
       <div className="map-tools">
+        <SearchBox onPick={onSearch} placeholder="search.placeholder" />
         <div className="toolbar" role="toolbar" aria-label={t('map.title')}>
           <button
             type="button"
@@ -102,6 +241,7 @@ export default function MapPage() {
             aria-pressed={tool === 'layers'}
             aria-controls="tool-card"
             onClick={() => toggle('layers')}
+            data-testid="layers-open"
           >
             <Icon name="layers" size={18} />
             <span>{t('map.layers')}</span>
@@ -117,13 +257,18 @@ export default function MapPage() {
             <Icon name="crosshair" size={18} />
             <span>{t('coord.open')}</span>
           </button>
-          <button type="button" className="tool-btn" onClick={() => setFitSeq((n) => n + 1)} disabled={!bounds}>
+          <button
+            type="button"
+            className="tool-btn"
+            onClick={() => bounds && setFitReq((f) => ({ bounds, seq: (f?.seq ?? 0) + 1 }))}
+            disabled={!bounds}
+          >
             <Icon name="expand" size={18} />
             <span>{t('map.fitProvince')}</span>
           </button>
         </div>
         {tool && (
-          <div id="tool-card" className="map-panel tool-card">
+          <div id="tool-card" className="map-panel tool-card" data-testid="tool-card">
             <button
               type="button"
               className="icon-btn panel-close"
@@ -132,7 +277,18 @@ export default function MapPage() {
             >
               <Icon name="close" size={18} />
             </button>
-            {tool === 'layers' && <LayerPanel visible={visible} onChange={setVisible} />}
+            {tool === 'layers' && (
+              <LayerTree
+                layers={layers}
+                groups={groups}
+                onChange={setLayers}
+                programmes={programmes.data ?? []}
+                counts={{
+                  zones: planning.data ? planning.data.length : null,
+                  items: items.data ? items.data.features.length : null,
+                }}
+              />
+            )}
             {tool === 'coords' &&
               (zones.error ? (
                 <ErrorMessage error={zones.error} onRetry={zones.reload} />
@@ -144,7 +300,14 @@ export default function MapPage() {
           </div>
         )}
       </div>
-      {(district || point) && <InfoPanel district={district} point={point} onClose={closeInfo} />}
+      {(card || district || point) && (
+        <InfoPanel
+          district={district}
+          point={point}
+          onClose={closeInfo}
+          card={card && <FeatureCard card={card} onClose={closeInfo} />}
+        />
+      )}
       <div className="map-status" aria-live="polite">
         {user?.role === 'admin' && basemap?.notice && <BasemapNotice notice={basemap.notice} />}
         {districts.loading && <Loading label={t('map.loadingDistricts')} />}
@@ -152,6 +315,13 @@ export default function MapPage() {
           <ErrorMessage error={districts.error} onRetry={districts.reload}>
             {t('map.districtsFailed')}
           </ErrorMessage>
+        )}
+        {[planning, programmes, items].map(
+          (s, i) =>
+            s.error !== null && (
+              // biome-ignore lint/suspicious/noArrayIndexKey: three fixed sources in a fixed order
+              <ErrorMessage key={i} error={s.error} onRetry={s.reload} />
+            ),
         )}
         {districts.data && !districts.loading && (
           <span className="map-count">

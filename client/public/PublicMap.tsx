@@ -3,7 +3,9 @@ import type { FeatureCollection, Point } from 'geojson'
 import { http } from '../api/http'
 import { useI18n } from '../i18n'
 import { formatNumber } from '../i18n/format'
-import type { LngLat, MapClick } from '../map/MapView'
+import type { LngLat, MapClick, MapMarker } from '../map/MapView'
+import { SearchBox, type SearchPick } from '../map/SearchBox'
+import '../map/home-map.css'
 import { Icon } from '../ui/icons'
 import { ErrorMessage, Loading } from '../ui/status'
 import { STATION_LAYER, stationsTileOverlay } from '../stations/layers'
@@ -35,6 +37,15 @@ export default function PublicMap() {
   const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
   const [picked, setPicked] = useState<{ loading: boolean; error: unknown; stations: PublicStation[] } | null>(null)
   const overlays = useMemo(() => [stationsTileOverlay(colourBy, {})], [colourBy])
+  const [found, setFound] = useState<MapMarker | null>(null)
+
+  // the public search finds districts, wards and coordinates: the map flies there and marks the place
+  const onSearch = useCallback((pick: SearchPick) => {
+    const center: LngLat = pick.kind === 'coordinate' ? pick.coordinate.wgs84 : [pick.hit.lon, pick.hit.lat]
+    const zoom = pick.kind === 'coordinate' ? 15 : pick.hit.kind === 'ward' ? 14 : 12
+    setFound({ lngLat: center, draggable: false })
+    setFocus((f) => ({ center, zoom, seq: (f?.seq ?? 0) + 1 }))
+  }, [])
 
   const onClick = useCallback((click: MapClick) => {
     const hit = click.feature
@@ -60,10 +71,12 @@ export default function PublicMap() {
         interactiveLayers={[STATION_LAYER.point, STATION_LAYER.cluster]}
         label={t('pub.mapLabel')}
         onClick={onClick}
+        marker={found}
       />
       <div className="map-panel pub-intro">
         <h1 className="panel-title">{t('pub.mapTitle')}</h1>
         <p className="hint">{t('pub.mapLead')}</p>
+        <SearchBox onPick={onSearch} placeholder="search.placeholderPublic" />
       </div>
       <Legend by={colourBy} onChange={setColourBy} options={['operator', 'mastClass']} />
       {picked && (

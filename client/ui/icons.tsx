@@ -24,6 +24,7 @@ const PATHS = {
   chart: 'M4 20h16M7 16v-5m5 5V6m5 10v-8',
   key: 'M14 10a4 4 0 1 0-3.5 4l-6.5 6.5V23h3v-2h2v-2h2l1.5-1.5M15 6.5h.01',
   inbox: 'M4 13h4l1.5 3h5L16 13h4M4 13l2.5-8h11L20 13v6H4v-6Z',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm9 2-4-4',
 } as const
 
 export type IconName = keyof typeof PATHS

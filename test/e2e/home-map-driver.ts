@@ -1,0 +1,112 @@
+import { AppDriver } from './driver'
+
+export interface LayerState {
+  id: string
+  visible: boolean
+}
+
+/** What a user does with the home map (layer tree, search, record cards), in the app's own terms. */
+export class HomeMapDriver extends AppDriver {
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${path}`)
+  }
+
+  /** Waits until the map has its style and the stations tiles of the view have loaded. */
+  async waitForHomeMap(): Promise<void> {
+    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__map
+        return Boolean(map?.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
+  }
+
+  /** The app's layers in the map's style (not the basemap's), with whether each is shown. */
+  appLayers(): Promise<LayerState[]> {
+    return this.page.evaluate(() =>
+      window
+        .__map!.getStyle()
+        .layers.filter((l) => l.id !== 'app-background' && 'source' in l && typeof l.source === 'string')
+        .map((l) => ({ id: l.id, visible: (l.layout as { visibility?: string } | undefined)?.visibility !== 'none' })),
+    )
+  }
+
+  /** How many features MapLibre drew in each of the given layers. */
+  renderedCounts(layers: string[]): Promise<Record<string, number>> {
+    return this.page.evaluate(
+      (ids) =>
+        Object.fromEntries(
+          ids.map((id) => [
+            id,
+            window.__map!.getLayer(id) ? window.__map!.queryRenderedFeatures({ layers: [id] }).length : 0,
+          ]),
+        ),
+      layers,
+    )
+  }
+
+  /** The property values of the features drawn in a layer. */
+  renderedValues(layer: string, property: string): Promise<unknown[]> {
+    return this.page.evaluate(
+      ([id, p]) => window.__map!.queryRenderedFeatures({ layers: [id!] }).map((f) => f.properties[p!] ?? null),
+      [layer, property],
+    )
+  }
+
+  /** Calls the API from the page, with the page's session. */
+  api<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
+    return this.page.evaluate(
+      async ([p, i]) => {
+        const res = await fetch(
+          p as string,
+          i
+            ? {
+                method: (i as { method: string }).method,
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify((i as { body: unknown }).body),
+              }
+            : undefined,
+        )
+        return res.json()
+      },
+      [path, init ?? null] as const,
+    ) as Promise<T>
+  }
+
+  /** Types in the search box and waits for its results. */
+  async search(q: string): Promise<string> {
+    await this.page.locator('[data-testid=search-input]').fill(q)
+    const results = this.page.locator('[data-testid=search-results]')
+    await results.waitFor()
+    await this.page.waitForFunction(
+      () => !document.querySelector('[data-testid=search-results]')?.textContent?.includes('…'),
+    )
+    return results.innerText()
+  }
+
+  /** Enter in the search box: takes the highlighted result, then waits until the map stops moving. */
+  async searchEnter(): Promise<void> {
+    await this.page.locator('[data-testid=search-input]').press('Enter')
+    await this.page.waitForFunction(() => !window.__map!.isMoving(), undefined, { timeout: 20_000 })
+  }
+
+  async infoText(): Promise<string> {
+    const panel = this.page.locator('[data-testid=info-panel]')
+    await panel.waitFor()
+    return panel.innerText()
+  }
+
+  /** Opens the layer tree. */
+  async openLayers(): Promise<void> {
+    await this.page.locator('[data-testid=layers-open]').click()
+    await this.page.locator('[data-testid=layer-tree]').waitFor()
+  }
+
+  /** Whether the page scrolls sideways. */
+  scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
+  }
+}
