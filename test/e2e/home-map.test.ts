@@ -190,7 +190,7 @@ describe('the public map', () => {
   for (const [size, viewport] of SIZES) {
     it(`(${size}) shows stations in service and districts only, and finds a district and a coordinate`, async () => {
       const app = await open(viewport)
-      await app.open('/public')
+      await app.open('/public/map')
       await app.waitForHomeMap()
       const layers = byId(await app.appLayers())
       expect(layers.get('stations-point') ?? layers.get('stations-cluster')).toBe(true)
