@@ -1592,6 +1592,7 @@ export interface Paths {
           id: number
           label: string
           detail: string | null
+          decisionNo: string | null
           state: string | null
           lon: number
           lat: number

@@ -119,6 +119,7 @@ export function cardOfHit(t: Translate, hit: SearchHit): Card {
         title: hit.label,
         facts: facts([
           ['home.filter.state', hit.state && stateLabel(t, hit.state)],
+          ['home.decision', hit.decisionNo],
           ['st.name', hit.detail],
         ]),
         href: `/stations/${hit.id}`,

@@ -89,6 +89,7 @@ export default function MapPage() {
   const [point, setPoint] = useState<PointInfo | null>(null)
   const [card, setCard] = useState<Card | null>(null)
   const [pin, setPin] = useState<LngLat | null>(null)
+  const [found, setFound] = useState<LngLat | null>(null)
   const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(null)
   const [fitReq, setFitReq] = useState<{ bounds: Bounds; seq: number } | null>(null)
 
@@ -162,6 +163,7 @@ export default function MapPage() {
   const onClick = useCallback(
     (click: MapClick) => {
       const hit = click.feature
+      setFound(null)
       // a group of stations opens to its stations; the district and the point are told as for any click
       if (hit?.layer === HOME_LAYER.stationCells)
         setFocus((f) => ({ center: click.lngLat, zoom: 12, seq: (f?.seq ?? 0) + 1 }))
@@ -190,6 +192,7 @@ export default function MapPage() {
       }
       const hit = pick.hit
       setPoint(null)
+      setFound(hit.kind === 'district' || hit.kind === 'ward' || hit.kind === 'zone' ? null : [hit.lon, hit.lat])
       if (hit.kind === 'district' || hit.kind === 'ward') {
         setCard(hit.kind === 'ward' ? cardOfHit(t, hit) : null)
         setSelectedId(hit.kind === 'district' ? hit.id : null)
@@ -210,6 +213,7 @@ export default function MapPage() {
   }, [layers.on.districts])
 
   const closeInfo = () => {
+    setFound(null)
     setSelectedId(null)
     setPoint(null)
     setCard(null)
@@ -223,7 +227,7 @@ export default function MapPage() {
         districts={districts.data ?? null}
         visible={visible}
         selectedDistrictId={selectedId}
-        picked={point?.wgs84 ?? null}
+        picked={point?.wgs84 ?? found}
         pin={pin}
         fit={fit}
         focus={focus}

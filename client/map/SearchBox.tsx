@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../i18n'
 import { formatCoordinate, formatCount } from '../i18n/format'
 import { Icon } from '../ui/icons'
 import { ErrorMessage } from '../ui/status'
+import { zoneKindLabel } from './FeatureCard'
 
 export type SearchAnswer = Paths['/api/search']['get']['response']
 export type SearchHit = SearchAnswer['items'][number]
@@ -178,7 +179,18 @@ export function SearchBox({ onPick, placeholder }: { onPick(pick: SearchPick): v
                       ) : (
                         <>
                           <strong>{pick.hit.label}</strong>
-                          {pick.hit.detail && <span className="muted">{pick.hit.detail}</span>}
+                          {(pick.hit.decisionNo || pick.hit.detail) && (
+                            <span className="muted">
+                              {[
+                                pick.hit.decisionNo,
+                                pick.hit.kind === 'zone' && pick.hit.detail
+                                  ? zoneKindLabel(t, pick.hit.detail)
+                                  : pick.hit.detail,
+                              ]
+                                .filter(Boolean)
+                                .join(' · ')}
+                            </span>
+                          )}
                         </>
                       )}
                     </div>

@@ -23,6 +23,7 @@ const hit = z.object({
   id: z.number(),
   label: z.string(),
   detail: z.string().nullable(),
+  decisionNo: z.string().nullable(),
   state: z.string().nullable(),
   lon: z.number(),
   lat: z.number(),

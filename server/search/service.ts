@@ -17,6 +17,8 @@ export interface Hit {
   id: number
   label: string
   detail: string | null
+  /** A station's decision number, when it has one. */
+  decisionNo: string | null
   state: string | null
   lon: number
   lat: number

@@ -6,8 +6,11 @@ import { FOLD_FROM, FOLD_TO } from './fold'
 export const folded = (column: string): string =>
   `lower(translate(normalize(coalesce(${column}, ''), NFC), '${FOLD_FROM}', '${FOLD_TO}'))`
 
-/** A branch's columns: kind, order of the kinds, id, label, detail, state, exact match, point and bounding box. */
-const COLS = `kind, rank, id, label, detail, state, exact, lon, lat, bbox`
+/**
+ * A branch's columns: kind, order of the kinds, id, label, detail, decision number, state, exact match, point and
+ * bounding box.
+ */
+const COLS = `kind, rank, id, label, detail, decision, state, exact, lon, lat, bbox`
 
 const bbox = (g: string) => `ARRAY[ST_XMin(${g}), ST_YMin(${g}), ST_XMax(${g}), ST_YMax(${g})]::float8[]`
 
@@ -17,7 +20,7 @@ const bbox = (g: string) => `ARRAY[ST_XMin(${g}), ST_YMin(${g}), ST_XMax(${g}), 
  */
 export const stationHits = (scope: string) => `
   SELECT 'station' AS kind, 1 AS rank, t.id::bigint AS id, t.site_code AS label,
-         nullif(concat_ws(' · ', t.name, t.decision_no), '') AS detail, t.state AS state,
+         t.name AS detail, t.decision_no AS decision, t.state AS state,
          (${folded('t.site_code')} = $2 OR ${folded('t.decision_no')} = $2) AS exact,
          ST_X(t.geom) AS lon, ST_Y(t.geom) AS lat, NULL::float8[] AS bbox
     FROM stations t
@@ -26,7 +29,7 @@ export const stationHits = (scope: string) => `
 
 /** Cable routes by name or street; `scope` over `t` (cable_routes). */
 export const routeHits = (scope: string) => `
-  SELECT 'route' AS kind, 2 AS rank, t.id::bigint AS id, t.name AS label, t.street AS detail, t.status AS state,
+  SELECT 'route' AS kind, 2 AS rank, t.id::bigint AS id, t.name AS label, t.street AS detail, NULL AS decision, t.status AS state,
          ${folded('t.name')} = $2 AS exact,
          ST_X(ST_PointOnSurface(t.geom)) AS lon, ST_Y(ST_PointOnSurface(t.geom)) AS lat, ${bbox('t.geom')} AS bbox
     FROM cable_routes t
@@ -34,7 +37,7 @@ export const routeHits = (scope: string) => `
 
 /** Conversion items by their station's site code; `scope` over `i`/`p` (itemScope). */
 export const itemHits = (scope: string) => `
-  SELECT 'item' AS kind, 3 AS rank, i.id::bigint AS id, s.site_code AS label, p.name AS detail, i.status AS state,
+  SELECT 'item' AS kind, 3 AS rank, i.id::bigint AS id, s.site_code AS label, p.name AS detail, NULL AS decision, i.status AS state,
          ${folded('s.site_code')} = $2 AS exact,
          ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, NULL::float8[] AS bbox
     FROM conversion_items i
@@ -44,7 +47,7 @@ export const itemHits = (scope: string) => `
 
 /** Districts and wards in force today by name or code; `province` the SQL of the province parameter. */
 export const unitHits = (province: string) => `
-  SELECT u.level AS kind, 4 AS rank, u.id::bigint AS id, u.name AS label, u.code AS detail, NULL AS state,
+  SELECT u.level AS kind, 4 AS rank, u.id::bigint AS id, u.name AS label, u.code AS detail, NULL AS decision, NULL AS state,
          (${folded('u.name')} = $2 OR u.code = $2) AS exact,
          ST_X(ST_PointOnSurface(u.geom)) AS lon, ST_Y(ST_PointOnSurface(u.geom)) AS lat, ${bbox('u.geom')} AS bbox
     FROM units_in_force(current_date) u
@@ -53,7 +56,7 @@ export const unitHits = (province: string) => `
 
 /** Planning zones by name; `province` the SQL of the province parameter. */
 export const zoneHits = (province: string) => `
-  SELECT 'zone' AS kind, 5 AS rank, z.id::bigint AS id, z.name AS label, z.kind AS detail, NULL AS state,
+  SELECT 'zone' AS kind, 5 AS rank, z.id::bigint AS id, z.name AS label, z.kind AS detail, NULL AS decision, NULL AS state,
          ${folded('z.name')} = $2 AS exact,
          ST_X(ST_PointOnSurface(z.geom)) AS lon, ST_Y(ST_PointOnSurface(z.geom)) AS lat, ${bbox('z.geom')} AS bbox
     FROM planning_zones z
@@ -64,7 +67,7 @@ export const zoneHits = (province: string) => `
  * page size and $4 the offset.
  */
 export const searchPage = (branches: string[]) => `
-  SELECT kind, id::float8 AS id, label, detail, state, lon, lat, bbox, count(*) OVER ()::int AS total
+  SELECT kind, id::float8 AS id, label, detail, decision AS "decisionNo", state, lon, lat, bbox, count(*) OVER ()::int AS total
     FROM (${branches.map((b) => `SELECT ${COLS} FROM (${b}) b`).join('\n UNION ALL ')}) h
    ORDER BY rank, exact DESC, label, id
    LIMIT $3 OFFSET $4`

@@ -116,8 +116,8 @@ async function checkSearch(app: HomeMapDriver, station: Station, name: string): 
   const [easting, northing] = conv.points[0]!
   const vi = (n: number) => n.toFixed(2).replace('.', ',')
   // Y (easting) first, as people often type it: the server reads the order
-  const text = await app.search(`Y=${vi(easting)} X=${vi(northing)}`)
-  expect(text).toContain('Tọa độ')
+  await app.search(`Y=${vi(easting)} X=${vi(northing)}`)
+  await app.page.locator('[data-testid=search-results] [data-kind=coordinate]').waitFor()
   await app.searchEnter()
   const info = await app.infoText()
   expect(info).toContain('VN-2000')
@@ -202,7 +202,8 @@ describe('the public map', () => {
       ).features[0]!.properties.name
       expect(await app.search(district)).toContain(district)
       await app.searchEnter()
-      expect(await app.search('1191912 603287')).toContain('Tọa độ')
+      await app.search('1191912 603287')
+      await app.page.locator('[data-testid=search-results] [data-kind=coordinate]').waitFor()
       await app.searchEnter()
       const [lon, lat] = await app.mapCentre()
       expect(lon).toBeCloseTo(106.7, 1)

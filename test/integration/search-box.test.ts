@@ -19,7 +19,15 @@ const find = async (q: string, cookie?: string, extra = '') => {
   const r = await call('GET', `/api/search?q=${encodeURIComponent(q)}${extra}`, cookie)
   expect(r.status, JSON.stringify(r.json)).toBe(200)
   return r.json as {
-    items: { kind: string; id: number; label: string; detail: string | null; lon: number; lat: number }[]
+    items: {
+      kind: string
+      id: number
+      label: string
+      detail: string | null
+      decisionNo: string | null
+      lon: number
+      lat: number
+    }[]
     total: number
     coordinate: { wgs84: [number, number]; swapped: boolean; kind: string } | null
   }
@@ -96,7 +104,8 @@ describe('what the search finds', () => {
   it('finds a station by its decision number', async () => {
     const a = await find('346/QĐ', inspector)
     expect(labels(a)).toEqual(['station:SRCH-VT-2'])
-    expect(a.items[0]!.detail).toContain('346/QĐ-STTTT')
+    expect(a.items[0]!.decisionNo).toBe('346/QĐ-STTTT')
+    expect(a.items[0]!.detail).toBe('Trạm SRCH-VT-2')
   })
 
   it('finds a cable route by name with or without Vietnamese marks, in NFC or NFD', async () => {
