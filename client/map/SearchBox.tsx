@@ -35,6 +35,7 @@ export function SearchBox({ onPick, placeholder }: { onPick(pick: SearchPick): v
   const listId = useId()
   const [q, setQ] = useState('')
   const [answer, setAnswer] = useState<SearchAnswer | null>(null)
+  const [answered, setAnswered] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
@@ -53,6 +54,7 @@ export function SearchBox({ onPick, placeholder }: { onPick(pick: SearchPick): v
         (a) => {
           if (seq.current !== mine) return
           setAnswer(a)
+          setAnswered(query)
           setError(null)
           setActive(0)
           setOpen(true)
@@ -139,7 +141,7 @@ export function SearchBox({ onPick, placeholder }: { onPick(pick: SearchPick): v
       </div>
       {error !== null && <ErrorMessage error={error} />}
       {open && answer && (
-        <div className="search-results map-panel" data-testid="search-results">
+        <div className="search-results map-panel" data-testid="search-results" data-query={answered}>
           {picks.length === 0 ? (
             <p className="muted search-none">{t('search.none')}</p>
           ) : (

@@ -76,13 +76,14 @@ export class HomeMapDriver extends AppDriver {
     ) as Promise<T>
   }
 
-  /** Types in the search box and waits for its results. */
+  /** Types in the search box and waits for the results of what was typed. */
   async search(q: string): Promise<string> {
     await this.page.locator('[data-testid=search-input]').fill(q)
     const results = this.page.locator('[data-testid=search-results]')
-    await results.waitFor()
     await this.page.waitForFunction(
-      () => !document.querySelector('[data-testid=search-results]')?.textContent?.includes('…'),
+      (query) => document.querySelector('[data-testid=search-results]')?.getAttribute('data-query') === query.trim(),
+      q,
+      { timeout: 20_000 },
     )
     return results.innerText()
   }

@@ -105,8 +105,17 @@ async function checkSearch(app: HomeMapDriver, station: Station, name: string): 
   await app.screenshot(`${OUT}/home-search-code-${name}.png`)
 
   if (station.decisionNo) {
-    const byDecision = await app.search(station.decisionNo)
-    expect(byDecision).toContain(station.siteCode)
+    // one decision may approve many stations: the box lists them, the station among them
+    expect(await app.search(station.decisionNo)).toContain(station.decisionNo)
+    const ids: number[] = []
+    for (let offset = 0, total = 1; offset < total; offset += 50) {
+      const page = await app.api<{ items: { kind: string; id: number }[]; total: number }>(
+        `/api/search?q=${encodeURIComponent(station.decisionNo)}&limit=50&offset=${offset}`,
+      )
+      total = page.total
+      ids.push(...page.items.filter((i) => i.kind === 'station').map((i) => i.id))
+    }
+    expect(ids).toContain(station.id)
   }
 
   const conv = await app.api<{ points: [number, number][] }>('/api/coordinates/convert', {
