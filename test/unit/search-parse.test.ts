@@ -1,5 +1,6 @@
+import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { fold, foldedPattern } from '../../server/search/fold'
+import { FOLD_FROM, FOLD_TO, fold, foldedPattern } from '../../server/search/fold'
 import { coordinatePair } from '../../server/search/service'
 
 describe('reading a typed coordinate pair', () => {
@@ -27,5 +28,14 @@ describe('folding text for search', () => {
 
   it('keeps % and _ literal in the pattern', () => {
     expect(foldedPattern('50%_a\\')).toBe('%50\\%\\_a\\\\%')
+  })
+})
+
+describe('the folded columns of migration 105', () => {
+  it('use the letter table of fold.ts, in each column', () => {
+    const sql = fs.readFileSync(new URL('../../migrations/105_search_text.sql', import.meta.url), 'utf8')
+    // each table is two adjacent string constants (lower case, upper case), joined by SQL
+    const tables = [...sql.matchAll(/'([^'\n]+)'\n\s+'([^'\n]+)'/g)].map((m) => m[1]! + m[2]!)
+    expect(tables).toEqual([FOLD_FROM, FOLD_TO, FOLD_FROM, FOLD_TO])
   })
 })
