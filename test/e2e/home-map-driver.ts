@@ -13,14 +13,14 @@ export class HomeMapDriver extends AppDriver {
 
   /** Waits until the map has its style and the stations tiles of the view have loaded. */
   async waitForHomeMap(): Promise<void> {
-    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })
+    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 120_000 })
     await this.page.waitForFunction(
       () => {
         const map = window.__map
         return Boolean(map?.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
       },
       undefined,
-      { timeout: 60_000 },
+      { timeout: 120_000 },
     )
   }
 

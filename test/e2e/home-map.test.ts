@@ -14,6 +14,10 @@ import { DEMO_PASSWORD } from '../../gis-data/demo'
 const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'out')
 fs.mkdirSync(OUT, { recursive: true })
 
+// Each test signs in, loads the whole demo city's map, reloads it and searches three times: minutes on a busy
+// 2-core machine.
+const SLOW = 300_000
+
 const { open } = setupE2eApp((page, url) => new HomeMapDriver(page, url))
 
 const SIGNED_IN_LAYERS = [
@@ -148,77 +152,97 @@ async function decidedStation(app: HomeMapDriver, operator?: string): Promise<St
 
 describe('the home map of each role', () => {
   for (const [size, viewport] of SIZES) {
-    it(`officer (${size}): every layer, and search by code, decision number and VN-2000`, async () => {
-      const app = await signIn('officer', viewport)
-      await checkSignedInMap(app, `officer-${size}`)
-      await checkSearch(app, await decidedStation(app), `officer-${size}`)
-      expect(app.errors).toEqual([])
-    })
+    it(
+      `officer (${size}): every layer, and search by code, decision number and VN-2000`,
+      async () => {
+        const app = await signIn('officer', viewport)
+        await checkSignedInMap(app, `officer-${size}`)
+        await checkSearch(app, await decidedStation(app), `officer-${size}`)
+        expect(app.errors).toEqual([])
+      },
+      SLOW,
+    )
 
-    it(`inspector (${size}): every layer, and search`, async () => {
-      const app = await signIn('inspector', viewport)
-      await checkSignedInMap(app, `inspector-${size}`)
-      await checkSearch(app, await decidedStation(app), `inspector-${size}`)
-      expect(app.errors).toEqual([])
-    })
+    it(
+      `inspector (${size}): every layer, and search`,
+      async () => {
+        const app = await signIn('inspector', viewport)
+        await checkSignedInMap(app, `inspector-${size}`)
+        await checkSearch(app, await decidedStation(app), `inspector-${size}`)
+        expect(app.errors).toEqual([])
+      },
+      SLOW,
+    )
 
-    it(`admin (${size}): every layer`, async () => {
-      const app = await signIn('admin', viewport)
-      await checkSignedInMap(app, `admin-${size}`)
-      expect(app.errors).toEqual([])
-    })
+    it(
+      `admin (${size}): every layer`,
+      async () => {
+        const app = await signIn('admin', viewport)
+        await checkSignedInMap(app, `admin-${size}`)
+        expect(app.errors).toEqual([])
+      },
+      SLOW,
+    )
 
-    it(`carrier (${size}): every layer, only its own applications, and only its own sites in search`, async () => {
-      const app = await signIn('viettel', viewport)
-      await checkSignedInMap(app, `carrier-${size}`)
-      // zoomed in where the tiles carry each station: another carrier's station shows no site code or state
-      const own = await decidedStation(app)
-      expect(own.operator.shortName).toBe('viettel')
-      await checkSearch(app, own, `carrier-${size}`)
-      await app.page.evaluate(() => window.__map!.zoomTo(13, { animate: false }))
-      await app.waitForHomeMap()
-      const carriers = await app.renderedValues('home-applications', 'carrier')
-      expect(carriers.every((c) => c === 'viettel')).toBe(true)
-      const others = await app.page.evaluate(() =>
-        window
-          .__map!.queryRenderedFeatures({ layers: ['home-stations'] })
-          .filter((f) => f.properties.carrier !== 'viettel')
-          .map((f) => [f.properties.site_code ?? null, f.properties.state ?? null]),
-      )
-      expect(others.flat().every((v) => v === null)).toBe(true)
-      // another carrier's site is not found
-      const officer = await signIn('officer', DESKTOP)
-      const theirs = await decidedStation(officer, 'mobifone')
-      expect(await app.search(theirs.siteCode)).toContain('Không tìm thấy')
-      expect(app.errors).toEqual([])
-    })
+    it(
+      `carrier (${size}): every layer, only its own applications, and only its own sites in search`,
+      async () => {
+        const app = await signIn('viettel', viewport)
+        await checkSignedInMap(app, `carrier-${size}`)
+        // zoomed in where the tiles carry each station: another carrier's station shows no site code or state
+        const own = await decidedStation(app)
+        expect(own.operator.shortName).toBe('viettel')
+        await checkSearch(app, own, `carrier-${size}`)
+        await app.page.evaluate(() => window.__map!.zoomTo(13, { animate: false }))
+        await app.waitForHomeMap()
+        const carriers = await app.renderedValues('home-applications', 'carrier')
+        expect(carriers.every((c) => c === 'viettel')).toBe(true)
+        const others = await app.page.evaluate(() =>
+          window
+            .__map!.queryRenderedFeatures({ layers: ['home-stations'] })
+            .filter((f) => f.properties.carrier !== 'viettel')
+            .map((f) => [f.properties.site_code ?? null, f.properties.state ?? null]),
+        )
+        expect(others.flat().every((v) => v === null)).toBe(true)
+        // another carrier's site is not found
+        const officer = await signIn('officer', DESKTOP)
+        const theirs = await decidedStation(officer, 'mobifone')
+        expect(await app.search(theirs.siteCode)).toContain('Không tìm thấy')
+        expect(app.errors).toEqual([])
+      },
+      SLOW,
+    )
   }
 })
 
 describe('the public map', () => {
   for (const [size, viewport] of SIZES) {
-    it(`(${size}) shows stations in service and districts only, and finds a district and a coordinate`, async () => {
-      const app = await open(viewport)
-      await app.open('/public/map')
-      await app.waitForHomeMap()
-      const layers = byId(await app.appLayers())
-      expect(layers.get('stations-point') ?? layers.get('stations-cluster')).toBe(true)
-      for (const id of PUBLIC_FORBIDDEN) expect(layers.has(id), `public: ${id} absent`).toBe(false)
-      expect(await app.scrollsSideways()).toBe(false)
-      await app.screenshot(`${OUT}/public-map-${size}.png`)
-      const district = (
-        await app.api<{ features: { properties: { name: string } }[] }>('/api/admin-units?level=district&province=79')
-      ).features[0]!.properties.name
-      expect(await app.search(district)).toContain(district)
-      await app.searchEnter()
-      await app.search('1191912 603287')
-      await app.page.locator('[data-testid=search-results] [data-kind=coordinate]').waitFor()
-      await app.searchEnter()
-      const [lon, lat] = await app.mapCentre()
-      expect(lon).toBeCloseTo(106.7, 1)
-      expect(lat).toBeCloseTo(10.776, 1)
-      await app.screenshot(`${OUT}/public-search-${size}.png`)
-      expect(app.errors).toEqual([])
-    })
+    it(
+      `(${size}) shows stations in service and districts only, and finds a district and a coordinate`,
+      async () => {
+        const app = await open(viewport)
+        await app.open('/public/map')
+        await app.waitForHomeMap()
+        const layers = byId(await app.appLayers())
+        expect(layers.get('stations-point') ?? layers.get('stations-cluster')).toBe(true)
+        for (const id of PUBLIC_FORBIDDEN) expect(layers.has(id), `public: ${id} absent`).toBe(false)
+        expect(await app.scrollsSideways()).toBe(false)
+        await app.screenshot(`${OUT}/public-map-${size}.png`)
+        const district = (
+          await app.api<{ features: { properties: { name: string } }[] }>('/api/admin-units?level=district&province=79')
+        ).features[0]!.properties.name
+        expect(await app.search(district)).toContain(district)
+        await app.searchEnter()
+        await app.search('1191912 603287')
+        await app.page.locator('[data-testid=search-results] [data-kind=coordinate]').waitFor()
+        await app.searchEnter()
+        const [lon, lat] = await app.mapCentre()
+        expect(lon).toBeCloseTo(106.7, 1)
+        expect(lat).toBeCloseTo(10.776, 1)
+        await app.screenshot(`${OUT}/public-search-${size}.png`)
+        expect(app.errors).toEqual([])
+      },
+      SLOW,
+    )
   }
 })
