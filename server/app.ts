@@ -65,7 +65,7 @@ const sameOrigin: RequestHandler = (req, _res, next) => {
   } catch {
     // fall through: an unparsable Origin is as foreign as another site's
   }
-  next(forbidden('Cross-site requests are not accepted.'))
+  next(forbidden('request.cross_site'))
 }
 
 // Answers about a signed-in user's data must not outlive the session in a shared browser's cache or a proxy;

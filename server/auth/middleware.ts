@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 import { deps, type Role } from '../http/context'
-import { forbidden, unauthorized } from '../http/problems'
+import { forbidden, unauthorized, msg } from '../http/problems'
 import { readSessionCookie, userForToken } from './sessions'
 
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
@@ -28,7 +28,7 @@ export function requireRole(access: Access): RequestHandler {
     if (access === 'public') return next()
     if (!req.user) return next(unauthorized())
     if (access !== 'signed-in' && !access.includes(req.user.role)) {
-      return next(forbidden(`This needs one of the roles: ${access.join(', ')}.`))
+      return next(forbidden(msg('auth.needs_role', { roles: [...access] })))
     }
     next()
   }

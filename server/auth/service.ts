@@ -45,10 +45,10 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     L.longestBackoffSeconds,
     L.windowMinutes,
   ])
-  if (!gate.allowed) throw tooManyRequests('Too many failed sign-ins. Wait a little and try again.', gate.retry_after)
+  if (!gate.allowed) throw tooManyRequests(gate.retry_after)
   const user = await credentials(db, username)
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH)
-  if (!user || !ok || !user.active) throw unauthorized('Wrong username or password.')
+  if (!user || !ok || !user.active) throw unauthorized('auth.wrong_password')
   return db.transaction(async (tx) => {
     await tx.exec(ATTEMPT_SUCCEEDED, [username, input.ip, L.perIp])
     await markLogin(tx, user.id)

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import type { NextFunction, Request, Response } from 'express'
 import { deps } from '../http/context'
-import { notFound, Problem } from '../http/problems'
+import { notFound, Problem, msg } from '../http/problems'
 import { log } from '../log'
 import { isPmtilesV3 } from './service'
 
@@ -36,10 +36,10 @@ function requestedRange(
 export async function serveArchive(req: Request, res: Response, next: NextFunction): Promise<void> {
   try {
     const file = deps(req).config.basemapPmtiles
-    if (!file) throw notFound('No basemap archive is configured on this server (BASEMAP_PMTILES).')
+    if (!file) throw notFound('basemap.none')
     if (!(await isPmtilesV3(file))) {
       log.warn('BASEMAP_PMTILES is not a readable PMTiles v3 archive', { file })
-      throw notFound('The configured basemap archive cannot be read.')
+      throw notFound('basemap.unreadable')
     }
     const stat = await fs.promises.stat(file)
     const etag = etagOf(stat)
@@ -57,11 +57,7 @@ export async function serveArchive(req: Request, res: Response, next: NextFuncti
     const range = requestedRange(req, stat.size, [etag, lastModified])
     if (range === 'unsatisfiable') {
       res.set('Content-Range', `bytes */${stat.size}`)
-      throw new Problem(
-        416,
-        'Range not satisfiable',
-        `The archive is ${stat.size} bytes long; the range starts after its end.`,
-      )
+      throw new Problem(416, msg('basemap.range', { size: stat.size }))
     }
     const start = range?.start ?? 0
     const end = range?.end ?? stat.size - 1

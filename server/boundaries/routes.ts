@@ -2,7 +2,7 @@ import express, { type RequestHandler } from 'express'
 import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
-import { Problem } from '../http/problems'
+import { Problem, msg } from '../http/problems'
 import { loadSession, requireRole } from '../auth/middleware'
 import { importBoundaries, type ImportReport } from './import'
 import { LEVELS } from './validation'
@@ -91,7 +91,7 @@ function rejection(report: ImportReport): Problem {
       message: `${r.code ?? 'no code'} ${r.name ?? 'no name'}: ${r.reasons.join('; ')}`,
     })),
   ]
-  return new Problem(422, 'Validation failed', 'The boundary file was rejected; nothing was written.', {
+  return new Problem(422, msg('boundary.rejected'), {
     errors,
     report,
   })

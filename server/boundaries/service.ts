@@ -1,7 +1,7 @@
 // Reading the boundaries: vintages, units at a date, a unit's versions, the units containing a point.
 // (Writing them is server/boundaries/import.ts.)
 import type { Queryable } from '../db/index'
-import { notFound } from '../http/problems'
+import { notFound, msg } from '../http/problems'
 import * as sql from './sql'
 
 /** The vintages per level, province and validity, and the latest imports with what they moved. */
@@ -34,7 +34,7 @@ export async function unitsAsGeoJson(q: Queryable, u: UnitsQuery): Promise<strin
 /** Every version of one unit (no geometry); 404 when the unit never existed. */
 export async function unitVersions(q: Queryable, level: string, code: string) {
   const items = await q.many(sql.UNIT_VERSIONS, [level, code])
-  if (items.length === 0) throw notFound(`No ${level} with code ${code}.`)
+  if (items.length === 0) throw notFound(msg('boundary.unit_not_found', { level, code }))
   return items
 }
 

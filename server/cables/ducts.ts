@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
 import * as sql from './sql/ducts.sql'
 import type { DuctBody } from './schemas'
@@ -27,7 +27,7 @@ async function ductsForWrite(tx: Queryable, provinceCode: string, routeId: numbe
 /** Sets the capacity, price and allocations of an underground route; allocations may not exceed capacity. */
 export async function setDucts(tx: Queryable, scope: Scope, routeId: number, body: DuctBody): Promise<DuctRow> {
   const route = await tx.maybeOne<{ kind: string }>(sql.LOCK_ROUTE_KIND, [routeId, scope.provinceCode])
-  if (!route) throw notFound('No such cable route.')
+  if (!route) throw notFound('route.not_found')
   const errors: FieldError[] = []
   if (route.kind !== 'underground')
     errors.push({ path: 'params.id', message: 'Shared ducts belong to underground routes.' })
@@ -44,12 +44,9 @@ export async function setDucts(tx: Queryable, scope: Scope, routeId: number, bod
       message: `${allocated} tubes allocated but the route has ${body.ducts * body.tubesPerDuct}.`,
     })
   if (new Set(ids).size !== ids.length) errors.push({ path: 'body.allocations', message: 'A carrier appears twice.' })
-  if (errors.length > 0) throw invalid('The duct allocation is not valid.', errors)
+  if (errors.length > 0) throw invalid('ducts.invalid', errors)
   const before = await ductsForWrite(tx, scope.provinceCode, routeId)
-  if (before && before.version !== body.version)
-    throw conflict(
-      `The ducts were changed by someone else (now version ${String(before.version)}); reload and try again.`,
-    )
+  if (before && before.version !== body.version) throw conflict(msg('ducts.stale', { version: String(before.version) }))
   await tx.exec(sql.UPSERT_DUCTS, [routeId, body.ducts, body.tubesPerDuct, body.priceVndPerMMonth])
   await tx.exec(sql.CLEAR_ALLOCATIONS, [routeId])
   await tx.exec(sql.INSERT_ALLOCATIONS, [

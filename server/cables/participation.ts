@@ -37,7 +37,7 @@ export function changedParticipants(scope: Scope, current: number[], invited: nu
   if (me === null) return { carrierIds: [...new Set(named)], invited: [] }
   const removed = current.filter((id) => id !== me && !named.includes(id))
   if (removed.length > 0) {
-    throw forbidden('A carrier cannot remove another carrier from a shared route; each carrier leaves it itself.')
+    throw forbidden('route.remove_other')
   }
   const fresh = named.filter((id) => id !== me && !current.includes(id) && !invited.includes(id))
   return { carrierIds: current, invited: [...new Set(fresh)] }
@@ -75,15 +75,15 @@ export function listInvitations(q: Queryable, scope: Scope): Promise<Record<stri
  */
 export async function answer(tx: Queryable, scope: Scope, routeId: number, action: Answer): Promise<void> {
   const me = own(scope)
-  if (me === null) throw forbidden('Only a carrier answers for its own participation.')
+  if (me === null) throw forbidden('route.carrier_only')
   const params = [routeId, scope.provinceCode, me]
   const route = await tx.maybeOne<{ carrierIds: number[]; invited: boolean }>(sql.LOCK_FOR_PARTICIPANT, params)
-  if (!route) throw notFound('No such cable route.')
+  if (!route) throw notFound('route.not_found')
   const taking = route.carrierIds.includes(me)
-  if (action !== 'leave' && !route.invited) throw conflict('Your carrier has no open invitation to this route.')
-  if (action === 'leave' && !taking) throw conflict('Your carrier does not take part in this route.')
+  if (action !== 'leave' && !route.invited) throw conflict('route.no_invitation')
+  if (action === 'leave' && !taking) throw conflict('route.not_taking')
   if (action === 'leave' && route.carrierIds.length === 1) {
-    throw conflict('Your carrier is the only one on this route: delete it instead.')
+    throw conflict('route.only_carrier')
   }
   const before = route.carrierIds
   const carriers = action === 'accept' ? [...before, me] : action === 'leave' ? before.filter((c) => c !== me) : before

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
 import * as sql from './sql/poles.sql'
 import { placeGeometry } from '../geo/service'
@@ -27,7 +27,7 @@ export async function getPole(
     id,
     carrierOf(scope.user),
   ])
-  if (!row) throw notFound('No such pole.')
+  if (!row) throw notFound('pole.not_found')
   return row
 }
 
@@ -41,7 +41,7 @@ async function resolve(tx: Queryable, scope: Scope, body: PoleBody): Promise<{ o
   if (!placed.ok) errors.push(...placed.errors.map((message) => ({ path: 'body.lon', message })))
   const [owner] = await carrierIds(tx, [body.owner], 'body.owner', errors)
   const carriers = await carrierIds(tx, body.carriers, 'body.carriers', errors)
-  if (errors.length > 0 || owner === undefined) throw invalid('The pole is not valid.', errors)
+  if (errors.length > 0 || owner === undefined) throw invalid('pole.invalid', errors)
   return { owner, carriers }
 }
 
@@ -80,8 +80,7 @@ export async function updatePole(
     scope.provinceCode,
     body.version,
   ])
-  if (changed === 0)
-    throw conflict(`The pole was changed by someone else (now version ${before.version}); reload it and try again.`)
+  if (changed === 0) throw conflict(msg('pole.stale', { version: before.version as number }))
   const after = await getPole(tx, scope, id)
   await audit(tx, scope.user, { action: 'pole.update', entity: 'pole', entityId: id, before, after }, scope.requestId)
   return after
@@ -90,8 +89,7 @@ export async function updatePole(
 /** Deletes a pole and its links to routes. */
 export async function deletePole(tx: Queryable, scope: Scope, id: number, version: number): Promise<void> {
   const before = await getPole(tx, scope, id)
-  if (before.version !== version)
-    throw conflict(`The pole was changed by someone else (now version ${before.version}); reload it and try again.`)
+  if (before.version !== version) throw conflict(msg('pole.stale', { version: before.version as number }))
   await tx.exec(sql.UNCOUNT_POLE, [id])
   await tx.exec(sql.DELETE_POLE, [id])
   await audit(tx, scope.user, { action: 'pole.delete', entity: 'pole', entityId: id, before }, scope.requestId)

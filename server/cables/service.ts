@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { conflict, forbidden, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, forbidden, invalid, notFound, type FieldError, msg, fieldError } from '../http/problems'
 import * as sql from './sql/routes.sql'
 import { REDERIVE_POLE_DISTRICTS } from './sql/poles.sql'
 import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
@@ -101,7 +101,7 @@ async function linkPoles(
 
 async function readRoute(q: Queryable, provinceCode: string, carrierId: number | null, id: number) {
   const row = await q.maybeOne(sql.ROUTE_BY_ID, [id, provinceCode, carrierId])
-  if (!row) throw notFound('No such cable route.')
+  if (!row) throw notFound('route.not_found')
   return row
 }
 
@@ -146,7 +146,7 @@ export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody):
   const problem = await geometryProblem(tx, scope, body.geometry)
   if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
   await unknownPoles(tx, scope, body.poleIds, errors)
-  if (errors.length > 0) throw invalid('The route is not valid.', errors)
+  if (errors.length > 0) throw invalid('route.invalid', errors)
   const { id } = await tx.one<{ id: number }>(sql.INSERT_ROUTE, [
     scope.provinceCode,
     body.name,
@@ -180,12 +180,11 @@ async function lockVisible(
   id: number,
 ): Promise<Record<string, unknown> & { version: number; status: Status }> {
   const locked = await tx.maybeOne(sql.LOCK_VISIBLE_ROUTE, [id, scope.provinceCode, carrierOf(scope.user)])
-  if (!locked) throw notFound('No such cable route.')
+  if (!locked) throw notFound('route.not_found')
   return (await getRoute(tx, scope, id)) as Record<string, unknown> & { version: number; status: Status }
 }
 
-const stale = (version: number) =>
-  conflict(`The route was changed by someone else (now version ${version}); reload it and try again.`)
+const stale = (version: number) => conflict(msg('route.stale', { version }))
 
 /** Changes a route's fields and geometry; the length and district split are measured again. */
 export async function updateRoute(
@@ -196,7 +195,7 @@ export async function updateRoute(
 ): Promise<Record<string, unknown>> {
   const before = await lockVisible(tx, scope, id)
   if (before.version !== body.version) throw stale(before.version)
-  if (!mayEdit(scope.user.role, before.status)) throw forbidden('A carrier changes a route only until it is completed.')
+  if (!mayEdit(scope.user.role, before.status)) throw forbidden('route.carrier_until_done')
   const errors: FieldError[] = []
   const named = await routeCarriers(tx, scope, body.carriers, errors)
   if (body.geometry) {
@@ -204,7 +203,7 @@ export async function updateRoute(
     if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
   }
   await unknownPoles(tx, scope, body.poleIds, errors)
-  if (errors.length > 0) throw invalid('The route is not valid.', errors)
+  if (errors.length > 0) throw invalid('route.invalid', errors)
   const participants = changedParticipants(scope, before.carrierIds as number[], await invitedTo(tx, id), named)
   const geometry = body.geometry ? JSON.stringify(body.geometry) : null
   const changed = await tx.exec(sql.UPDATE_ROUTE, [
@@ -242,17 +241,13 @@ export async function changeStatus(
   const before = await lockVisible(tx, scope, id)
   if (before.version !== input.version) throw stale(before.version)
   const step = transition(before.status, input.status)
-  if (!step) throw conflict(`A route cannot go from ${before.status} to ${input.status}.`)
+  if (!step) throw conflict(msg('route.bad_step', { from: before.status, to: input.status }))
   if (!step.roles.includes(scope.user.role))
-    throw forbidden(
-      `Moving a route from ${before.status} to ${input.status} needs one of the roles: ${step.roles.join(', ')}.`,
-    )
+    throw forbidden(msg('route.step_roles', { from: before.status, to: input.status, roles: [...step.roles] }))
   const date = input.date ?? vietnamToday()
   const started = before.startedOn as string | null
   if (input.status !== 'under_construction' && started && date < started) {
-    throw invalid('The date is before the start of construction.', [
-      { path: 'body.date', message: `Use ${started} or later.` },
-    ])
+    throw invalid('route.date_before_start', [fieldError('body.date', 'route.use_date', { date: started })])
   }
   const changed = await tx.exec(sql.SET_STATUS, [id, input.version, input.status, date])
   if (changed === 0) throw stale(before.version)
@@ -271,11 +266,7 @@ export async function deleteRoute(tx: Queryable, scope: Scope, id: number, versi
   const before = await lockVisible(tx, scope, id)
   if (before.version !== version) throw stale(before.version)
   if (!mayDelete(scope.user.role, before.status, (before.carrierIds as number[]).length > 1)) {
-    throw forbidden(
-      before.status !== 'planned'
-        ? 'A carrier deletes only its planned routes.'
-        : 'Other carriers take part in this route: a carrier leaves a shared route instead of deleting it.',
-    )
+    throw forbidden(before.status !== 'planned' ? 'route.carrier_deletes_planned' : 'route.shared_leave')
   }
   await tx.exec(sql.DELETE_ROUTE, [id])
   await audit(

@@ -34,7 +34,7 @@ export async function createCarrier(db: Db, actor: Actor, input: CarrierInput, r
 export async function changeCarrier(db: Db, actor: Actor, id: number, input: CarrierInput, requestId?: string) {
   return db.transaction(async (tx) => {
     const before = await tx.maybeOne(CARRIER_FOR_UPDATE, [id])
-    if (!before) throw notFound('No such carrier.')
+    if (!before) throw notFound('carrier.not_found')
     const after = await tx.one(UPDATE_CARRIER, [id, input.name, input.shortName, input.kind, input.mnc ?? null])
     await audit(tx, actor, { action: 'carrier.update', entity: 'carrier', entityId: id, before, after }, requestId)
     return after

@@ -58,7 +58,7 @@ export async function visibleItem(
 ): Promise<Row> {
   const scope = itemScope(user, provinceCode, 2)
   const row = await q.maybeOne(itemById(scope.sql, lock), [id, ...scope.params])
-  if (!row) throw notFound('No such programme item.')
+  if (!row) throw notFound('item.not_found')
   return row
 }
 
@@ -72,6 +72,6 @@ export async function programmeIn(
     id,
     provinceCode,
   ])
-  if (!row) throw notFound('No such programme.')
+  if (!row) throw notFound('programme.not_found')
   return row
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { Problem } from '../http/problems'
+import { Problem, msg } from '../http/problems'
 import { programmeIn } from './access'
 import { readCsv, readGeoJson, type ListRow, type RowProblem } from './import-rows'
 import type { ImportBody } from './schemas'
@@ -158,18 +158,13 @@ export async function importList(
   const remaining = problems.filter((p) => !skipped.includes(p.line)).sort((a, b) => a.line - b.line)
   const report: ImportReport = { rows: rows.length, matched: matched.length, skipped, problems: remaining }
   if (remaining.length > 0) {
-    throw new Problem(
-      422,
-      'Validation failed',
-      `${remaining.length} row(s) cannot be imported; nothing was imported. Fix them or name them in skip.`,
-      {
-        errors: remaining.map((p) => ({
-          path: `line.${p.line}`,
-          message: p.reason + (p.candidates ? `: ${p.candidates.join(', ')}` : ''),
-        })),
-        report,
-      },
-    )
+    throw new Problem(422, msg('programme.rows_refused', { n: remaining.length }), {
+      errors: remaining.map((p) => ({
+        path: `line.${p.line}`,
+        message: p.reason + (p.candidates ? `: ${p.candidates.join(', ')}` : ''),
+      })),
+      report,
+    })
   }
   const toImport = matched.filter((m) => !skipped.includes(m.row.line))
   if (body.dryRun) return { ...report, imported: 0 }

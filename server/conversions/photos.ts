@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { conflict, forbidden, notFound, Problem } from '../http/problems'
+import { conflict, forbidden, notFound, Problem, msg } from '../http/problems'
 import { sniffImage } from '../http/upload'
 
 export { MAX_PHOTO_BYTES, readBody, sniffImage, type ImageType } from '../http/upload'
@@ -23,16 +23,15 @@ export async function addPhoto(
   requestId: string | undefined,
 ): Promise<Row> {
   const item = await visibleItem(tx, user, provinceCode, itemId, true)
-  if (user.role !== 'carrier') throw forbidden('Only the responsible carrier adds after-photos.')
+  if (user.role !== 'carrier') throw forbidden('photo.carrier_after')
   if (!PHOTO_STATUSES.includes(item.status as Status))
-    throw conflict(`Photos are added before the item is reported; it is "${item.status}".`)
-  if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
+    throw conflict(msg('photo.item_reported', { status: String(item.status) }))
+  if (bytes.length === 0) throw new Problem(400, msg('photo.empty'))
   const type = sniffImage(bytes)
-  if (!type)
-    throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
+  if (!type) throw new Problem(415, msg('photo.type'))
   // counted after visibleItem locked the item, so concurrent uploads cannot pass the cap together
   const { n } = await tx.one<{ n: number }>(COUNT_ITEM_PHOTOS, [itemId])
-  if (n >= MAX_PHOTOS_PER_ITEM) throw conflict(`An item holds at most ${MAX_PHOTOS_PER_ITEM} photos.`)
+  if (n >= MAX_PHOTOS_PER_ITEM) throw conflict(msg('photo.item_full', { n: MAX_PHOTOS_PER_ITEM }))
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
   const photo = await tx.one(INSERT_PHOTO, [itemId, type, bytes.length, sha256, bytes, user.username])
   await audit(
@@ -61,6 +60,6 @@ export async function readPhoto(
     photoId,
     ...scope.params,
   ])
-  if (!row) throw notFound('No such photo.')
+  if (!row) throw notFound('photo.not_found')
   return row
 }

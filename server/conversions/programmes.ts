@@ -1,7 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
 import type { ProgrammeBody } from './schemas'
 import * as sql from './sql'
 
@@ -13,7 +13,7 @@ export function listProgrammes(q: Queryable, provinceCode: string): Promise<Row[
 /** One programme with its phases, or 404. */
 export async function readProgramme(q: Queryable, provinceCode: string, id: number): Promise<Row> {
   const row = await q.maybeOne(sql.PROGRAMME_BY_ID, [id, provinceCode])
-  if (!row) throw notFound('No such programme.')
+  if (!row) throw notFound('programme.not_found')
   return row
 }
 
@@ -44,7 +44,7 @@ export async function createProgramme(
   requestId: string | undefined,
 ): Promise<Row> {
   const errors = phaseErrors(body.phases, body.startsOn)
-  if (errors.length > 0) throw invalid('The phases are not consistent.', errors)
+  if (errors.length > 0) throw invalid('programme.phases', errors)
   const { id } = await tx.one<{ id: number }>(sql.INSERT_PROGRAMME, [
     provinceCode,
     body.name,
@@ -82,7 +82,7 @@ export async function setTolerance(
 ): Promise<Row> {
   const before = await readProgramme(tx, provinceCode, id)
   const n = await tx.exec(sql.SET_TOLERANCE, [id, version, toleranceM])
-  if (n === 0) throw conflict(`The programme is at version ${before.version}, not ${version}; reload it.`)
+  if (n === 0) throw conflict(msg('programme.stale', { have: before.version as number, sent: version }))
   const after = await readProgramme(tx, provinceCode, id)
   await audit(
     tx,

@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { invalid, Problem, type FieldError } from '../http/problems'
+import { invalid, Problem, type FieldError, msg, fieldError } from '../http/problems'
 import { parseCsvBody } from '../readers/csv'
 import { visibleItem } from './access'
 import type { TransitionBody } from './schemas'
@@ -48,9 +48,7 @@ export async function applyStatusCsv(
   const lines = parseCsvBody(csv, 'body.csv')
   const header = lines[0]?.cells.map((c) => c.trim().toLowerCase()) ?? []
   if (!header.includes('item_id') || !header.includes('action'))
-    throw invalid('The CSV needs a header row.', [
-      { path: 'line.1', message: `Use the columns ${COLUMNS.join(', ')}.` },
-    ])
+    throw invalid('csv.header_needed', [fieldError('line.1', 'csv.use_columns', { columns: [...COLUMNS] })])
   const errors: FieldError[] = []
   const steps: { line: number; id: number; body: TransitionBody }[] = []
   const seen = new Set<number>()
@@ -85,7 +83,7 @@ export async function applyStatusCsv(
     }
   }
   if (steps.length === 0 && errors.length === 0) errors.push({ path: 'line.2', message: 'the file has no rows' })
-  if (errors.length > 0) throw invalid(`${errors.length} line(s) cannot be applied; nothing was changed.`, errors)
+  if (errors.length > 0) throw invalid(msg('csv.lines_refused', { n: errors.length }), errors)
   const out: Row[] = []
   for (const s of steps) out.push(await transitionItem(tx, user, provinceCode, s.id, s.body, requestId))
   return out

@@ -2,7 +2,7 @@ import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
 import { formatNumber } from '../../shared/format'
-import { conflict, forbidden, invalid } from '../http/problems'
+import { conflict, forbidden, invalid, msg } from '../http/problems'
 import { applyMastConversion, shareHostMast } from '../stations/conversion-effects'
 import { visibleItem } from './access'
 import type { TransitionBody } from './schemas'
@@ -69,10 +69,10 @@ export async function transitionItem(
   const before = await visibleItem(tx, user, provinceCode, id, true)
   let action: Action = body.action
   let found = step(before.status as Status, action, user.role)
-  if (!found.ok && found.reason === 'role') throw forbidden(`The role ${user.role} cannot ${action} a programme item.`)
+  if (!found.ok && found.reason === 'role') throw forbidden(msg('item.role', { role: user.role, action }))
   if (before.version !== body.version)
-    throw conflict(`The item is at version ${before.version}, not ${body.version}; reload it.`)
-  if (!found.ok) throw conflict(`An item in status "${before.status}" cannot take the action "${action}".`)
+    throw conflict(msg('item.stale', { have: before.version as number, sent: body.version }))
+  if (!found.ok) throw conflict(msg('item.bad_action', { status: String(before.status), action }))
 
   let measured: number | null = null
   let completedOn: string | null = null
@@ -86,7 +86,7 @@ export async function transitionItem(
       errors.push({ path: 'photos', message: 'Upload at least one after-photo before reporting the item done.' })
     if (photos.future)
       errors.push({ path: 'body.completedOn', message: 'The completion date cannot be in the future.' })
-    if (errors.length > 0) throw invalid('The report is not complete.', errors)
+    if (errors.length > 0) throw invalid('item.report_incomplete', errors)
     measured = body.measuredHeightM
     completedOn = body.completedOn
     note = body.note ?? null
@@ -107,7 +107,7 @@ export async function transitionItem(
       await convertStation(tx, user, before, height, requestId)
     }
   }
-  if (!found.ok) throw conflict(`An item in status "${before.status}" cannot take the action "${action}".`)
+  if (!found.ok) throw conflict(msg('item.bad_action', { status: String(before.status), action }))
 
   const updated = await tx.maybeOne(TRANSITION_ITEM, [
     id,
@@ -120,7 +120,7 @@ export async function transitionItem(
     user.username,
     reasons,
   ])
-  if (!updated) throw conflict('The item was changed by someone else at the same time; reload it.')
+  if (!updated) throw conflict('item.changed_concurrently')
   const after = await visibleItem(tx, user, provinceCode, id)
   await audit(
     tx,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index'
-import { badRequest, Problem, type FieldError } from '../http/problems'
+import { badRequest, Problem, type FieldError, msg, fieldError } from '../http/problems'
 import { explainGeographic, explainOtherZone, explainProjected, explainUnreadable, type Explanation } from './messages'
 import {
   boxOf,
@@ -57,12 +57,7 @@ export function listZones(db: Queryable): Promise<Zone[]> {
 export async function requireZone(db: Queryable, provinceCode: string): Promise<Zone> {
   const zone = await db.maybeOne<Zone>(FIND_ZONE, [provinceCode])
   if (!zone) {
-    throw badRequest('Unknown zone.', [
-      {
-        path: 'body.zone',
-        message: `No VN-2000 zone for province code "${provinceCode}"; GET /api/coordinates/zones lists them.`,
-      },
-    ])
+    throw badRequest('coords.unknown_zone', [fieldError('body.zone', 'coords.no_zone', { province: provinceCode })])
   }
   return zone
 }
@@ -120,10 +115,7 @@ export async function convert(db: Queryable, req: ConvertRequest): Promise<Conve
     return [roundFor(req.to, row.x!), roundFor(req.to, row.y!)]
   })
   if (errors.length > 0) {
-    throw badRequest(
-      `${errors.length} of ${req.points.length} points are outside Vietnam or in the wrong order.`,
-      errors,
-    )
+    throw badRequest(msg('coords.points_wrong', { n: errors.length, total: req.points.length }), errors)
   }
   return { from: req.from, to: req.to, zone, points }
 }
@@ -158,8 +150,8 @@ async function zoneWarnings(db: Queryable, zone: Zone, [lon, lat]: LonLat): Prom
 
 function unreadable(reason: Parameters<typeof explainUnreadable>[0], path: string, zone?: Zone): Problem {
   const m: Explanation = explainUnreadable(reason, zone)
-  return new Problem(422, 'Validation failed', m.en, {
-    errors: [{ path, message: m.en }],
+  return new Problem(422, msg('coords.explained', { en: m.en, vi: m.vi }), {
+    errors: [fieldError(path, 'coords.explained', { en: m.en, vi: m.vi })],
     message_vi: m.vi,
     message_en: m.en,
   })

@@ -3,6 +3,13 @@ import { z, type ZodType } from 'zod'
 import { badRequest, type FieldError } from './problems'
 import { loadSession, requireRole, type Access } from '../auth/middleware'
 import { nfcQuery, nfcReviver } from './text'
+import { langOf, type Lang } from './messages'
+
+/** zod's own messages (a type is wrong, a number too small…) in the request's language. */
+const ZOD_LOCALE: Record<Lang, z.core.$ZodErrorMap> = {
+  vi: z.locales.vi().localeError!,
+  en: z.locales.en().localeError!,
+}
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -61,16 +68,17 @@ export class Api {
   route<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): void {
     const parse: RequestHandler = (req, _res, next) => {
       const errors: FieldError[] = []
+      const lang = langOf(req.get('accept-language'))
       const input = { body: undefined as unknown, query: undefined as unknown, params: undefined as unknown }
       for (const part of ['body', 'query', 'params'] as const) {
         const schema = spec[part] as ZodType | undefined
         if (!schema || (part === 'body' && spec.rawBody)) continue
         const raw = part === 'query' ? nfcQuery(req.query as Record<string, unknown>) : (req[part] ?? {})
-        const result = schema.safeParse(raw)
+        const result = schema.safeParse(raw, { error: ZOD_LOCALE[lang] })
         if (result.success) input[part] = result.data
         else errors.push(...fieldErrors(result.error, part))
       }
-      if (errors.length > 0) return next(badRequest('The request is not valid.', errors))
+      if (errors.length > 0) return next(badRequest('request.invalid', errors))
       if (spec.rawBody) input.body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
       req.input = input
       next()
@@ -159,18 +167,27 @@ export class Api {
         schemas: {
           Problem: {
             type: 'object',
-            required: ['type', 'title', 'status'],
+            required: ['type', 'title', 'status', 'code'],
+            description: 'title, detail and errors[].message are in the language of Accept-Language (vi by default)',
             properties: {
               type: { type: 'string' },
               title: { type: 'string' },
               status: { type: 'integer' },
               detail: { type: 'string' },
+              code: { type: 'string', description: 'stable machine code of the detail (server/http/messages.en.ts)' },
+              params: { type: 'object', additionalProperties: true },
+              constraint: { type: 'string', description: 'the database constraint a SQLSTATE problem broke' },
               errors: {
                 type: 'array',
                 items: {
                   type: 'object',
                   required: ['path', 'message'],
-                  properties: { path: { type: 'string' }, message: { type: 'string' } },
+                  properties: {
+                    path: { type: 'string' },
+                    message: { type: 'string' },
+                    code: { type: 'string' },
+                    params: { type: 'object', additionalProperties: true },
+                  },
                 },
               },
             },

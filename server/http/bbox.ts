@@ -23,6 +23,6 @@ export function parseBbox(text: string, path = 'query.bbox'): Bbox {
           : maxLon - minLon > MAX_BBOX_DEGREES || maxLat - minLat > MAX_BBOX_DEGREES
             ? `Each side of the bbox is at most ${MAX_BBOX_DEGREES} degrees.`
             : null
-  if (problem) throw invalid('The bbox is not valid.', [{ path, message: problem }])
+  if (problem) throw invalid('bbox.invalid', [{ path, message: problem }])
   return [minLon, minLat, maxLon, maxLat]
 }

@@ -1,11 +1,12 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { log } from '../log'
 import { NoRowError } from '../db/index'
-import { notFound, Problem, problemFromSqlState } from './problems'
+import { isMessageCode, langOf, msg, render, type Lang } from './messages'
+import { notFound, Problem, problemFromSqlState, type FieldError } from './problems'
 
 /** Answers unknown /api paths with a 404 problem instead of the SPA page. */
 export const apiNotFound: RequestHandler = (req, _res, next) =>
-  next(notFound(`No API route ${req.method} ${req.path}.`))
+  next(notFound(msg('api.no_route', { method: req.method, path: req.path })))
 
 interface BodyParserError {
   type?: string
@@ -17,18 +18,23 @@ function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err
   if (err instanceof NoRowError) return notFound()
   const e = err as BodyParserError & { code?: string; limit?: number }
-  if (e.type === 'entity.too.large')
-    return new Problem(413, 'Payload too large', `The request body is larger than the limit of ${e.limit} bytes.`)
-  if (e.type === 'entity.parse.failed') return new Problem(400, 'Bad request', 'The request body is not valid JSON.')
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
-    return new Problem(415, 'Unsupported media type', 'Send UTF-8 JSON.')
+  if (e.type === 'entity.too.large') return new Problem(413, msg('body.too_large', { limit: e.limit ?? 0 }))
+  if (e.type === 'entity.parse.failed') return new Problem(400, msg('body.not_json'))
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new Problem(415, msg('body.utf8'))
   if (typeof e.code === 'string') {
     const mapped = problemFromSqlState(e)
     if (mapped) return mapped
   }
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose)
-    return new Problem(e.status, 'Bad request', String((err as Error).message))
-  return new Problem(500, 'Internal server error', 'Something went wrong on the server. The error was logged.')
+    return new Problem(400, msg('request.unreadable'), { reason: String((err as Error).message) })
+  return new Problem(500, msg('server.error'))
+}
+
+/** A field error's message in `lang` when it names a server message (by `code`, or a custom zod message that is a code). */
+function localField(e: FieldError, lang: Lang): FieldError {
+  if (isMessageCode(e.code)) return { ...e, message: render({ code: e.code, params: e.params ?? {} }, lang) }
+  if (isMessageCode(e.message)) return { ...e, code: e.message, message: render({ code: e.message, params: {} }, lang) }
+  return e
 }
 
 /** The one error middleware: every failure leaves as application/problem+json. */
@@ -46,17 +52,25 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   if (problem.status === 429 && typeof problem.extra.retryAfter === 'number')
     res.setHeader('Retry-After', String(problem.extra.retryAfter))
+  const lang = langOf(req.get('accept-language'))
+  const extra = Array.isArray(problem.extra.errors)
+    ? { ...problem.extra, errors: (problem.extra.errors as FieldError[]).map((e) => localField(e, lang)) }
+    : problem.extra
   res
     .status(problem.status)
+    .setHeader('Content-Language', lang)
+    .setHeader('Vary', 'Accept-Language')
     .type('application/problem+json')
     .send(
       JSON.stringify({
         type: problem.type,
-        title: problem.title,
+        title: render(problem.titleMsg, lang),
         status: problem.status,
-        detail: problem.message,
+        detail: render(problem.detailMsg, lang),
+        code: problem.code,
+        params: problem.detailMsg.params,
         instance: req.originalUrl,
-        ...problem.extra,
+        ...extra,
       }),
     )
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'express'
-import { Problem } from './problems'
+import { Problem, msg } from './problems'
 
 /** Largest photo accepted (a phone's JPEG is 2–5 MB). */
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024
@@ -15,8 +15,7 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
   return null
 }
 
-const tooLarge = (limit: number) =>
-  new Problem(413, 'Payload too large', `A photo may be at most ${limit / 1024 / 1024} MB.`)
+const tooLarge = (limit: number) => new Problem(413, msg('photo.too_large', { mb: limit / 1024 / 1024 }))
 
 /** Bytes of a refused body read and dropped, so the client can read the 413; a body still longer is cut off. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
@@ -68,9 +67,8 @@ export function readBody(req: Request, limit = MAX_PHOTO_BYTES): Promise<Buffer>
 /** Reads an uploaded photo: 413 over the limit, 400 when empty, 415 unless its bytes are JPEG, PNG or WebP. */
 export async function readPhotoUpload(req: Request): Promise<{ bytes: Buffer; type: ImageType }> {
   const bytes = await readBody(req)
-  if (bytes.length === 0) throw new Problem(400, 'Bad request', 'The photo is empty.')
+  if (bytes.length === 0) throw new Problem(400, msg('photo.empty'))
   const type = sniffImage(bytes)
-  if (!type)
-    throw new Problem(415, 'Unsupported media type', 'Send a JPEG, PNG or WebP photo (recognised by its content).')
+  if (!type) throw new Problem(415, msg('photo.type'))
   return { bytes, type }
 }

@@ -39,7 +39,7 @@ export async function listNotifications(
 export async function markRead(q: Queryable, user: SessionUser, id: number): Promise<void> {
   const [carrierId, role] = recipientOf(user)
   const mine = await q.maybeOne(FIND_MINE, [carrierId, role, id])
-  if (!mine) throw notFound('No such notification.')
+  if (!mine) throw notFound('notification.not_found')
   await q.exec(MARK_READ, [id, user.id])
 }
 

@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/index'
 import type { Audience } from '../tiles/audience'
 import { parseBbox } from '../http/bbox'
-import { invalid, notFound, unauthorized } from '../http/problems'
+import { invalid, notFound, unauthorized, msg, fieldError } from '../http/problems'
 import { type Collection, COLLECTIONS, collectionById } from './collections'
 import { extentOf, type ItemQuery, itemsCount, itemsPage, oneItem, PROVINCE_ZONE } from './sql'
 
@@ -50,9 +50,7 @@ export async function answerCrs(q: Queryable, province: string, uri: string | un
   if (uri === EPSG_4326) return { uri, kind: 'epsg4326' } as AnswerCrs
   const zone = await provinceZone(q, province)
   if (zone && uri === epsgUri(zone.epsg)) return { uri, kind: 'vn2000', srid: zone.srid } as AnswerCrs
-  throw invalid('This CRS is not served.', [
-    { path, message: `Use one of: ${(await supportedCrs(q, province)).join(', ')}.` },
-  ])
+  throw invalid('ogc.crs_not_served', [fieldError(path, 'ogc.use_crs', { list: await supportedCrs(q, province) })])
 }
 
 /**
@@ -76,10 +74,7 @@ export function bboxEwkt(text: string, crs: AnswerCrs): string {
     const n = text.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)))
     const ok = n.length === 4 && n.every(Number.isFinite) && n[0]! < n[2]! && n[1]! < n[3]!
     const small = ok && n[2]! - n[0]! <= 2_000_000 && n[3]! - n[1]! <= 2_000_000
-    if (!small)
-      throw invalid('The bbox is not valid.', [
-        { path: 'query.bbox', message: 'Use bbox=minE,minN,maxE,maxN in metres, min below max, sides ≤ 2000 km.' },
-      ])
+    if (!small) throw invalid('bbox.invalid', [fieldError('query.bbox', 'ogc.bbox_metres')])
     box = n as [number, number, number, number]
   } else if (crs.kind === 'epsg4326') {
     // EPSG:4326 is latitude first: minLat,minLon,maxLat,maxLon
@@ -101,10 +96,10 @@ export function visibleCollections(a: Audience): Collection[] {
 /** The collection, or 401 (exists, needs a sign-in or token) / 404. */
 export function readableCollection(id: string, a: Audience): Collection {
   const c = collectionById(id)
-  if (!c) throw notFound(`There is no collection "${id}".`)
+  if (!c) throw notFound(msg('ogc.no_collection', { id }))
   if (c.filter(a) === null) {
-    if (a.kind === 'public') throw unauthorized(`Sign in or send an API token to read "${id}".`)
-    throw notFound(`There is no collection "${id}".`)
+    if (a.kind === 'public') throw unauthorized(msg('ogc.sign_in_for', { id }))
+    throw notFound(msg('ogc.no_collection', { id }))
   }
   return c
 }
@@ -197,7 +192,7 @@ export async function item(
   const query = itemQuery(c, a, crs, '', options.publicDecimals)
   const bound = bindUsed(oneItem(query, '$1'), { 1: id, 4: province, 5: carrierOf(a) })
   const row = await q.maybeOne<Row>(bound.sql, bound.params)
-  if (!row) throw notFound(`There is no feature ${id} in "${c.id}".`)
+  if (!row) throw notFound(msg('ogc.no_feature', { id: String(id), collection: c.id }))
   return { crs, feature: feature(row) }
 }
 

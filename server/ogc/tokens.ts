@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { sessionUserOf, tokenHash, type TokenUserRow } from '../auth/sessions'
 import { deps } from '../http/context'
-import { invalid, notFound, Problem } from '../http/problems'
+import { invalid, notFound, Problem, msg, fieldError } from '../http/problems'
 import { audit, type Actor } from '../audit/audit'
 import { ACTIVE_USER, INSERT_API_TOKEN, LIST_API_TOKENS, REVOKE_API_TOKEN, TOUCH_API_TOKEN } from './sql'
 import { USER_FOR_API_TOKEN } from './sql'
@@ -35,7 +35,7 @@ export const apiTokenAuth: RequestHandler = async (req, res, next) => {
     const user = scheme?.toLowerCase() === 'bearer' && token ? await userForApiToken(deps(req).db, token) : undefined
     if (!user) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="ogc", error="invalid_token"')
-      return next(new Problem(401, 'Unauthorized', 'The API token is unknown, revoked or expired.'))
+      return next(new Problem(401, msg('token.unknown')))
     }
     req.user = user
     next()
@@ -62,7 +62,7 @@ export async function issueToken(
   const token = `tgis_${crypto.randomBytes(32).toString('base64url')}`
   return db.transaction(async (tx) => {
     const user = await tx.maybeOne<{ id: number; username: string }>(ACTIVE_USER, [input.userId])
-    if (!user) throw invalid('The token cannot be issued.', [{ path: 'body.userId', message: 'No active user.' }])
+    if (!user) throw invalid('token.cannot_issue', [fieldError('body.userId', 'token.no_active_user')])
     const row = await tx.one<Omit<IssuedToken, 'token'>>(INSERT_API_TOKEN, [
       input.userId,
       input.name,
@@ -88,7 +88,7 @@ export async function listTokens(q: Queryable) {
 export async function revokeToken(db: Db, actor: Actor, id: number, requestId?: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await tx.maybeOne(REVOKE_API_TOKEN, [id])
-    if (!row) throw notFound('No live API token with this id.')
+    if (!row) throw notFound('token.not_found')
     await audit(tx, actor, { action: 'api_token.revoke', entity: 'api_token', entityId: id, after: row }, requestId)
   })
 }

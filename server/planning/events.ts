@@ -37,7 +37,7 @@ export async function createEvent(
 ): Promise<Row> {
   if (body.area) {
     const bad = await geometryErrors(tx, provinceCode, body.area, 'body.area')
-    if (bad.length > 0) throw badRequest('The event area is not valid.', bad)
+    if (bad.length > 0) throw badRequest('event.area_invalid', bad)
   }
   const area = body.area ? JSON.stringify(body.area) : null
   const event = await tx.one(INSERT_EVENT, [provinceCode, body.name, body.startsOn, body.endsOn, area])

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Queryable, Row } from '../db/index'
 import { fieldErrors } from '../http/api'
-import { conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
 import { type Actor, audit } from '../audit/audit'
 import type { Geometry } from '../geo/gate'
 import { gatedGeometry } from '../geo/schema'
@@ -89,7 +89,7 @@ export function findZone(q: Queryable, provinceCode: string, id: number): Promis
 
 async function validZone(q: Queryable, provinceCode: string, z: ZoneBody): Promise<void> {
   const bad = await geometryErrors(q, provinceCode, z.geometry, 'body.geometry')
-  if (bad.length > 0) throw invalid('The zone geometry is not valid.', bad)
+  if (bad.length > 0) throw invalid('zone.invalid', bad)
 }
 
 /** An officer adds a zone: checked, stored and audited; answers it. */
@@ -121,7 +121,7 @@ export async function replaceZone(
   requestId: string | undefined,
 ): Promise<Row> {
   const before = await findZone(tx, provinceCode, id)
-  if (!before) throw notFound('No such zone.')
+  if (!before) throw notFound('zone.not_found')
   await validZone(tx, provinceCode, z)
   const after = await tx.maybeOne(UPDATE_ZONE, [
     id,
@@ -132,7 +132,7 @@ export async function replaceZone(
     z.maxHeightM ?? null,
     JSON.stringify(z.geometry),
   ])
-  if (!after) throw conflict(`The zone is at version ${before.version}, not ${z.version}; reload it.`)
+  if (!after) throw conflict(msg('zone.stale', { have: before.version as number, sent: z.version }))
   await audit(tx, user, { action: 'zone.update', entity: 'planning_zone', entityId: id, before, after }, requestId)
   return after
 }
@@ -146,7 +146,7 @@ export async function deleteZone(
   requestId: string | undefined,
 ): Promise<void> {
   const before = await findZone(tx, provinceCode, id)
-  if (!before) throw notFound('No such zone.')
+  if (!before) throw notFound('zone.not_found')
   await tx.exec(DELETE_ZONE, [id])
   await audit(tx, user, { action: 'zone.delete', entity: 'planning_zone', entityId: id, before }, requestId)
 }
@@ -184,7 +184,7 @@ export async function importZones(
     if (bad.length > 0) errors.push(...bad)
     else zones.push(parsed.data)
   }
-  if (errors.length > 0) throw invalid(`${errors.length} feature error(s); nothing was imported.`, errors)
+  if (errors.length > 0) throw invalid(msg('zone.import_errors', { n: errors.length }), errors)
   const replaced = replace ? await tx.exec(DELETE_PROVINCE_ZONES, [provinceCode]) : 0
   for (const zone of zones) await insertZone(tx, provinceCode, zone)
   return { imported: zones.length, replaced }

@@ -66,8 +66,6 @@ export function parseCsvBody(text: string, path: string): CsvRow[] {
     return parseCsv(text)
   } catch (err) {
     if (!(err instanceof CsvError)) throw err
-    throw invalid('The CSV file cannot be read.', [
-      { path: err.line ? `line ${err.line}` : path, message: err.message },
-    ])
+    throw invalid('csv.unreadable', [{ path: err.line ? `line ${err.line}` : path, message: err.message }])
   }
 }

@@ -2,7 +2,7 @@
 // in a worker thread instead, which is terminated when a job exceeds its time budget. A thread takes seconds
 // to load the TypeScript modules, so one thread per worker module is kept loaded and reused.
 import { Worker } from 'node:worker_threads'
-import { Problem } from '../http/problems'
+import { Problem, msg } from '../http/problems'
 
 // The server runs TypeScript through tsx; a worker thread registers it again in ./worker-entry.mjs.
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url)
@@ -68,13 +68,7 @@ export function runOffThread<T>(
       // the thread is stuck on this job: stop it (other waiting jobs fail with it) and start afresh next time
       thread.pending.delete(id)
       void thread.worker.terminate()
-      reject(
-        new Problem(
-          422,
-          'Validation failed',
-          `The file could not be read within ${budgetMs / 1000} s; nothing was stored.`,
-        ),
-      )
+      reject(new Problem(422, msg('file.timeout', { seconds: budgetMs / 1000 })))
     }, budgetMs)
     thread.pending.set(id, {
       resolve: (result) => {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audienceOf } from '../tiles/audience'
-import { invalid, type FieldError } from '../http/problems'
+import { invalid, type FieldError, fieldError } from '../http/problems'
 import type { LonLat } from './check'
 import type { Position } from './schemas'
 import { gateGeometry } from '../geo/gate'
@@ -35,15 +35,12 @@ export async function toLonLat(
     p.crs === 'wgs84'
       ? { lon: p.lon!, lat: p.lat! }
       : await q.maybeOne<LonLat>(FROM_VN2000, [p.northing, p.easting, provinceCode])
-  if (!row)
-    throw invalid('The position cannot be converted.', [
-      { path, message: `No VN-2000 zone is known for province ${provinceCode}.` },
-    ])
+  if (!row) throw invalid('position.cannot_convert', [fieldError(path, 'position.no_zone', { province: provinceCode })])
   // the one geometry gate, as for every other geometry: inside Vietnam, then inside the province
   const gated = gateGeometry({ type: 'Point', coordinates: [row.lon, row.lat] }, { types: ['Point'] })
   if (!gated.ok)
     throw invalid(
-      'The position is not valid.',
+      'position.invalid',
       gated.errors.map((e) => ({ path, message: e.message })),
     )
   const placed = await placeGeometry(q, gated.geometry, {
@@ -52,7 +49,7 @@ export async function toLonLat(
   })
   if (!placed.ok)
     throw invalid(
-      'The position is not valid.',
+      'position.invalid',
       placed.errors.map((message) => ({ path, message })),
     )
   return row

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index'
 import { metresToDegrees } from '../geo/degrees'
-import { notFound } from '../http/problems'
+import { notFound, msg } from '../http/problems'
 import {
   evaluateRules,
   searchRadiusM,
@@ -21,7 +21,7 @@ export interface LonLat {
 /** The province's rule values; a province without rules cannot take applications. */
 export async function loadRuleValues(q: Queryable, provinceCode: string): Promise<RuleValues> {
   const row = await q.maybeOne<RuleValues & Record<string, unknown>>(RULE_VALUES, [provinceCode])
-  if (!row) throw notFound(`No station rules are set for province ${provinceCode}.`)
+  if (!row) throw notFound(msg('rules.not_set', { province: provinceCode }))
   return row
 }
 
@@ -84,7 +84,7 @@ export async function runRuleCheck(q: Queryable, stationId: number): Promise<Rul
     RULE_CHECK_INPUT,
     [stationId],
   )
-  if (!s) throw notFound('No such station.')
+  if (!s) throw notFound('station.not_found')
   const { results } = await checkSite(q, s.provinceCode, s, s, stationId)
   await q.exec(SAVE_RULE_RESULTS, [stationId, JSON.stringify(results)])
   return results

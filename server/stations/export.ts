@@ -4,7 +4,7 @@ import { zoneCrs } from '../coords/service'
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { csvDocument } from '../http/csv'
-import { notFound } from '../http/problems'
+import { notFound, msg } from '../http/problems'
 import { whereFor } from './list'
 import type { ExportQuery } from './schemas'
 import { exportSelect, publicSelect } from './sql/lists.sql'
@@ -25,7 +25,7 @@ export async function exportRows(
 /** The province zone's exact CRS for VN-2000 columns; a province without a known zone cannot export them. */
 export async function vn2000Crs(q: Queryable, provinceCode: string): Promise<ZoneCrs> {
   const crs = await zoneCrs(q, provinceCode)
-  if (!crs) throw notFound(`No VN-2000 zone is known for province ${provinceCode}.`)
+  if (!crs) throw notFound(msg('vn2000.no_zone', { province: provinceCode }))
   return crs
 }
 

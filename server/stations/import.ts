@@ -1,7 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { fieldErrors } from '../http/api'
-import { invalid, Problem, type FieldError } from '../http/problems'
+import { invalid, Problem, type FieldError, msg, fieldError } from '../http/problems'
 import { parseCsvBody } from '../readers/csv'
 import { createBody } from './schemas'
 import { insertDraft, prepareNew, type NewStation } from './service'
@@ -88,21 +88,17 @@ export async function importCsv(
 ): Promise<Row[]> {
   const rows = parseCsvBody(text, 'body.csv')
   const head = rows.shift()
-  if (!head) throw invalid('The file is empty.', [{ path: 'body.csv', message: 'The CSV has no header line.' }])
+  if (!head) throw invalid('csv.empty', [fieldError('body.csv', 'csv.no_header')])
   const header = head.cells.map((h) => SURVEY_HEADERS[h.trim()] ?? h.trim())
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h))
   if (unknown.length > 0)
     throw invalid(
-      'The header is not valid.',
-      unknown.map((h) => ({
-        path: `line ${head.line}.${h}`,
-        message: `Unknown column; use ${CSV_COLUMNS.join(', ')}.`,
-      })),
+      'csv.header_invalid',
+      unknown.map((h) => fieldError(`line ${head.line}.${h}`, 'csv.unknown_column', { columns: [...CSV_COLUMNS] })),
     )
-  if (rows.length === 0)
-    throw invalid('The file has no sites.', [{ path: 'body.csv', message: 'The CSV has a header but no data lines.' }])
+  if (rows.length === 0) throw invalid('csv.no_sites', [fieldError('body.csv', 'csv.no_data')])
   if (rows.length > MAX_CSV_ROWS)
-    throw invalid('The file is too long.', [{ path: 'body.csv', message: `At most ${MAX_CSV_ROWS} sites per file.` }])
+    throw invalid('csv.too_long', [fieldError('body.csv', 'csv.max_rows', { n: MAX_CSV_ROWS })])
 
   const errors: FieldError[] = []
   const prepared: { at: string; station: NewStation }[] = []
@@ -144,7 +140,7 @@ export async function importCsv(
       path: `line ${codes.get(t.siteCode)}.siteCode`,
       message: `Site code ${t.siteCode} is already registered.`,
     })
-  if (errors.length > 0) throw invalid(`The file has ${errors.length} error(s); nothing was stored.`, errors)
+  if (errors.length > 0) throw invalid(msg('csv.file_errors', { n: errors.length }), errors)
 
   const created: Row[] = []
   for (const p of prepared)

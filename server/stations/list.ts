@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { badRequest } from '../http/problems'
+import { badRequest, fieldError } from '../http/problems'
 import { containsPattern } from '../http/text'
 import { visibility } from './access'
 import type { ExportQuery, ListQuery } from './schemas'
@@ -13,10 +13,7 @@ export function whereFor(user: SessionUser, provinceCode: string, f: Filters): {
   let box: [number, number, number, number] | undefined
   if (f.bbox) {
     box = f.bbox.split(',').map(Number) as [number, number, number, number]
-    if (!(box[0] < box[2] && box[1] < box[3]))
-      throw badRequest('The bbox is empty.', [
-        { path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' },
-      ])
+    if (!(box[0] < box[2] && box[1] < box[3])) throw badRequest('bbox.empty', [fieldError('query.bbox', 'bbox.order')])
   }
   return stationWhere(visibility(user, provinceCode, 1), {
     operator: f.operator,

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
 import type { ImageType } from '../http/upload'
 import { visibleStation } from './service'
 import { COUNT_PHOTOS, INSERT_PHOTO, LOCK_STATION, PHOTOS_OF_STATION, SELECT_PHOTO } from './sql/photos.sql'
@@ -32,10 +32,9 @@ export async function addStationPhoto(
   // the lock makes check-then-insert atomic: concurrent uploads to one station count one after another
   await tx.maybeOne(LOCK_STATION, [stationId, provinceCode])
   const station = await visibleStation(tx, user, provinceCode, stationId)
-  if (station.state !== 'submitted')
-    throw conflict('Site photos are taken during the field check, while the application waits for it.')
+  if (station.state !== 'submitted') throw conflict('photo.station_when')
   const { n } = await tx.one<{ n: number }>(COUNT_PHOTOS, [stationId])
-  if (n >= MAX_PHOTOS_PER_STATION) throw conflict(`A station holds at most ${MAX_PHOTOS_PER_STATION} photos.`)
+  if (n >= MAX_PHOTOS_PER_STATION) throw conflict(msg('photo.station_full', { n: MAX_PHOTOS_PER_STATION }))
   const sha256 = crypto.createHash('sha256').update(photo.bytes).digest('hex')
   const row = await tx.one<{ id: number; mediaType: string; byteSize: number }>(INSERT_PHOTO, [
     stationId,
@@ -67,7 +66,7 @@ export async function readStationPhoto(
   photoId: number,
 ): Promise<{ mediaType: string; content: Buffer }> {
   const row = await q.maybeOne<{ stationId: number; mediaType: string; content: Buffer }>(SELECT_PHOTO, [photoId])
-  if (!row) throw notFound('No such photo.')
+  if (!row) throw notFound('photo.not_found')
   await visibleStation(q, user, provinceCode, row.stationId)
   return row
 }
@@ -101,6 +100,6 @@ export async function photosForCheck(
       url: `/api/stations/photos/${p.photoId}`,
     }
   })
-  if (errors.length > 0) throw invalid('A photo of the field check is unknown.', errors)
+  if (errors.length > 0) throw invalid('photo.unknown_in_check', errors)
   return recorded
 }

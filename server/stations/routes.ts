@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { readPhotoUpload } from '../http/upload'
-import { badRequest } from '../http/problems'
+import { badRequest, fieldError } from '../http/problems'
 import { addStationPhoto, readStationPhoto } from './photos'
 import { checkPermit, permitAnswer, permitBody } from './permit'
 import { exportRows, publicStations, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
@@ -322,9 +322,7 @@ export function publicStationRoutes(api: Api): void {
       if (query.bbox) {
         bbox = query.bbox.split(',').map(Number) as [number, number, number, number]
         if (!(bbox[0] < bbox[2] && bbox[1] < bbox[3]))
-          throw badRequest('The bbox is empty.', [
-            { path: 'query.bbox', message: 'Use minLon,minLat,maxLon,maxLat with min < max.' },
-          ])
+          throw badRequest('bbox.empty', [fieldError('query.bbox', 'bbox.order')])
       }
       res.type('application/geo+json').setHeader('Cache-Control', 'public, max-age=60')
       res.send(JSON.stringify(await publicStations(db.read(), config.provinceCode, bbox)))

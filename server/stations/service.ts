@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { badRequest, conflict, invalid, notFound, type FieldError } from '../http/problems'
+import { badRequest, conflict, invalid, notFound, type FieldError, msg, fieldError } from '../http/problems'
 import { gatherFacts, type LonLat } from './check'
 import { evaluateRules, type Candidate, type RuleResult } from './rules'
 import { operatorIds, toLonLat, visibility } from './access'
@@ -23,7 +23,7 @@ import { allowedActions, CARRIER_EDITABLE, statusOf, type State } from './workfl
 export async function visibleStation(q: Queryable, user: SessionUser, provinceCode: string, id: number): Promise<Row> {
   const v = visibility(user, provinceCode, 2)
   const row = await q.maybeOne(selectStation(v.sql), [id, ...v.params])
-  if (!row) throw notFound('No such station.')
+  if (!row) throw notFound('station.not_found')
   return row
 }
 
@@ -52,8 +52,8 @@ export async function placeAndCheck(
 ) {
   const facts = await gatherFacts(q, provinceCode, at, excludeId)
   if (!facts.inProvince)
-    throw invalid('The site is outside the province.', [
-      { path, message: `The point ${at.lon}, ${at.lat} is outside province ${provinceCode}.` },
+    throw invalid('station.outside_province', [
+      fieldError(path, 'station.point_outside', { lon: at.lon, lat: at.lat, province: provinceCode }),
     ])
   return { districtCode: facts.district?.code ?? null, results: evaluateRules(facts, candidate) }
 }
@@ -66,7 +66,7 @@ async function checkEvent(
 ) {
   if (eventId == null) return
   if (!(await eventExists(q, provinceCode, eventId)))
-    errors.push({ path: 'body.eventId', message: `No event ${eventId}.` })
+    errors.push(fieldError('body.eventId', 'event.unknown', { id: eventId }))
 }
 
 export interface NewStation extends Omit<CreateBody, 'position' | 'operator' | 'sharedOperators'> {
@@ -83,17 +83,14 @@ export async function prepareNew(
   prefix = 'body',
 ): Promise<NewStation> {
   const shape = shapeErrors(body, prefix)
-  if (shape.length > 0) throw badRequest('The station is not valid.', shape)
+  if (shape.length > 0) throw badRequest('station.invalid', shape)
   const errors: FieldError[] = []
   if (body.operator !== undefined && !(await ownShortName(q, user, body.operator))) {
-    errors.push({
-      path: `${prefix}.operator`,
-      message: `A carrier applies as itself; "${body.operator}" is not your operator.`,
-    })
+    errors.push(fieldError(`${prefix}.operator`, 'station.not_your_operator', { operator: body.operator }))
   }
   const sharedCarrierIds = await operatorIds(q, body.sharedOperators ?? [], `${prefix}.sharedOperators`, errors)
   await checkEvent(q, provinceCode, body.eventId, errors)
-  if (errors.length > 0) throw invalid('The station is not valid.', errors)
+  if (errors.length > 0) throw invalid('station.invalid', errors)
   const { position, operator: _operator, sharedOperators: _shared, ...rest } = body
   return { ...rest, at: await toLonLat(q, provinceCode, position, `${prefix}.position`), sharedCarrierIds }
 }
@@ -194,17 +191,15 @@ export async function updateStation(
 ): Promise<Row> {
   const before = await visibleStation(tx, user, provinceCode, id)
   if (before.version !== body.version)
-    throw conflict(`The station is at version ${before.version}, not ${body.version}; reload it.`)
+    throw conflict(msg('station.stale', { have: before.version as number, sent: body.version }))
   const state = before.state as State
   if (user.role === 'carrier' ? !CARRIER_EDITABLE.includes(state) : state === 'decommissioned') {
-    throw conflict(
-      `A station in state "${state}" cannot be changed by ${user.role === 'carrier' ? 'the carrier' : 'anyone'}.`,
-    )
+    throw conflict(msg('station.locked', { state, byCarrier: user.role === 'carrier' }))
   }
   const next = mergedShape(before, body)
   await refuseMastChangeInProgramme(tx, id, before, next)
   const shape = shapeErrors(next)
-  if (shape.length > 0) throw badRequest('The station is not valid.', shape)
+  if (shape.length > 0) throw badRequest('station.invalid', shape)
   const errors: FieldError[] = []
   if (body.operator !== undefined && body.operator !== (before.operator as { shortName: string }).shortName) {
     errors.push({ path: 'body.operator', message: 'The operator of a station cannot change.' })
@@ -214,7 +209,7 @@ export async function updateStation(
       ? null
       : await operatorIds(tx, body.sharedOperators, 'body.sharedOperators', errors)
   await checkEvent(tx, provinceCode, body.eventId, errors)
-  if (errors.length > 0) throw invalid('The station is not valid.', errors)
+  if (errors.length > 0) throw invalid('station.invalid', errors)
   const [lon, lat] = (before.position as { coordinates: [number, number] }).coordinates
   const at = body.position ? await toLonLat(tx, provinceCode, body.position as Position, 'body.position') : { lon, lat }
   const carrierId = (before.operator as { id: number }).id
@@ -256,7 +251,7 @@ export async function updateStation(
     JSON.stringify(results),
     next.reachBeyondEdgeM,
   ])
-  if (!updated) throw conflict('The station was changed by someone else at the same time; reload it.')
+  if (!updated) throw conflict('station.changed_concurrently')
   const after = await readStation(tx, id)
   await recordChange(tx, user, { action: 'update', before, after }, requestId)
   return decorate(after, user)
@@ -279,10 +274,7 @@ async function refuseMastChangeInProgramme(
   if (!changes) return
   const programme = await openConversionProgramme(q, id)
   if (programme !== null) {
-    throw conflict(
-      `This mast is in the conversion programme "${programme}": ` +
-        'its class and height change when the conversion is verified.',
-    )
+    throw conflict(msg('station.in_programme', { programme: String(programme) }))
   }
 }
 

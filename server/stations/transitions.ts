@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { badRequest, conflict, forbidden } from '../http/problems'
+import { badRequest, conflict, forbidden, msg, fieldError } from '../http/problems'
 import { photosForCheck } from './photos'
 import { toLonLat } from './access'
 import { notify, readStation, recordChange } from './record'
@@ -36,9 +36,7 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
     case 'field_check': {
       if (body.outcome !== 'moved') return { ...none, note: body.notes ?? null }
       if (!body.position)
-        throw badRequest('A field check that moves the site gives the new position.', [
-          { path: 'body.position', message: 'Give the position the site was moved to.' },
-        ])
+        throw badRequest('field_check.position_needed', [fieldError('body.position', 'field_check.give_position')])
       const at = await toLonLat(tx, provinceCode, body.position, 'body.position')
       const candidate = {
         carrierId: (station.operator as { id: number }).id,
@@ -78,10 +76,12 @@ export async function transition(
   const before = await visibleStation(tx, user, provinceCode, id)
   const found = step(before.state as State, body.action, user.role)
   if (!found.ok && found.reason === 'role')
-    throw forbidden(`The role ${user.role} cannot ${body.action} a station in state "${before.state}".`)
+    throw forbidden(
+      msg('station.action_forbidden', { role: user.role, action: body.action, state: String(before.state) }),
+    )
   if (before.version !== body.version)
-    throw conflict(`The station is at version ${before.version}, not ${body.version}; reload it.`)
-  if (!found.ok) throw conflict(`A station in state "${before.state}" cannot take the action "${body.action}".`)
+    throw conflict(msg('station.stale', { have: before.version as number, sent: body.version }))
+  if (!found.ok) throw conflict(msg('station.bad_action', { state: String(before.state), action: body.action }))
   const change = await changeFor(tx, provinceCode, before, body)
 
   // The submitted rules are the ones the officer sees: re-run them against today's neighbours.
@@ -127,7 +127,7 @@ export async function transition(
     change.moveTo?.districtCode ?? null,
     results,
   ])
-  if (!updated) throw conflict('The station was changed by someone else at the same time; reload it.')
+  if (!updated) throw conflict('station.changed_concurrently')
   const after = await readStation(tx, id)
   await recordChange(tx, user, { action: body.action, before, after, note: change.note }, requestId)
   await notify(tx, found.transition.notify, after, body.action, user)

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { deps } from '../http/context'
-import { badRequest, notFound, unauthorized } from '../http/problems'
+import { badRequest, notFound, unauthorized, msg } from '../http/problems'
 import { loadSession } from '../auth/middleware'
 import { audienceOf } from './audience'
 import { isLayer, LAYER_NAMES } from './layers'
@@ -13,12 +13,12 @@ const MAX_ZOOM = 22
 /** Parses and checks z/x/y; answers a problem for anything else. */
 function tileAddress(req: Request): TileAddress {
   const { layer, z, x, y } = req.params as Record<string, string>
-  if (!isLayer(layer)) throw notFound(`There is no tile layer "${layer}". Layers: ${LAYER_NAMES.join(', ')}.`)
+  if (!isLayer(layer)) throw notFound(msg('tiles.no_layer', { layer: String(layer), layers: LAYER_NAMES }))
   const [zn, xn, yn] = [z, x, y].map((v) => (/^\d{1,8}$/.test(v ?? '') ? Number(v) : NaN)) as [number, number, number]
-  if (!Number.isInteger(zn) || zn > MAX_ZOOM) throw badRequest(`The zoom must be an integer 0–${MAX_ZOOM}.`)
+  if (!Number.isInteger(zn) || zn > MAX_ZOOM) throw badRequest(msg('tiles.zoom', { max: MAX_ZOOM }))
   const size = 2 ** zn
   if (!Number.isInteger(xn) || !Number.isInteger(yn) || xn >= size || yn >= size)
-    throw badRequest(`At zoom ${zn}, x and y are integers 0–${size - 1}.`)
+    throw badRequest(msg('tiles.xy', { z: zn, max: size - 1 }))
   return { layer, z: zn, x: xn, y: yn }
 }
 
@@ -38,7 +38,7 @@ export function tileRouter(): express.Router {
     try {
       const tile = tileAddress(req)
       const audience = audienceOf(req.user)
-      if (!tileSql(tile.layer, audience, tile.z)) throw unauthorized(`Sign in to see the ${tile.layer} layer.`)
+      if (!tileSql(tile.layer, audience, tile.z)) throw unauthorized(msg('tiles.sign_in', { layer: tile.layer }))
       const { config } = deps(req)
       // public and signed-in tiles alike may come from a replica; db.read() keeps a session's own writes visible,
       // and the version and the tile are read from the same server
@@ -63,8 +63,6 @@ export function tileRouter(): express.Router {
     }
   }
   router.get('/tiles/:layer/:z/:x/:y.mvt', loadSession, serveTile)
-  router.use('/tiles', (req, _res, next) =>
-    next(notFound(`No tile at ${req.originalUrl}; use /tiles/{layer}/{z}/{x}/{y}.mvt.`)),
-  )
+  router.use('/tiles', (req, _res, next) => next(notFound(msg('tiles.no_tile', { url: req.originalUrl }))))
   return router
 }

@@ -89,13 +89,13 @@ export async function createUser(db: Db, actor: Actor, user: NewUser, requestId?
 export async function changeUser(db: Db, actor: Actor, id: number, change: UserChange, requestId?: string) {
   return db.transaction(async (tx) => {
     const before = await tx.maybeOne(USER_BY_ID_FOR_UPDATE, [id])
-    if (!before) throw notFound('No such user.')
+    if (!before) throw notFound('user.not_found')
     const weak = change.password === undefined ? null : passwordProblem(change.password, before.username as string)
-    if (weak) throw badRequest('The request is not valid.', [{ path: 'body.password', message: weak }])
+    if (weak) throw badRequest('request.invalid', [{ path: 'body.password', message: weak }])
     if (before.role === 'admin' && before.active && (change.role !== 'admin' || !change.active)) {
       const admins = await tx.many<{ id: number }>(LOCK_ACTIVE_ADMINS)
       if (!admins.some((a) => a.id !== id)) {
-        throw conflict('This is the last active administrator: make another user an active administrator first.')
+        throw conflict('user.last_admin')
       }
     }
     const hash = change.password ? await hashPassword(change.password) : null

@@ -21,7 +21,7 @@ export type ImportBody = z.infer<typeof importBody>
 /** A body read: the request's defaults and the file read, or why the request itself is bad (a 400). */
 export type BodyRead =
   | { ok: true; format: ImportBody['format']; defaults: Pick<ImportBody, 'kind' | 'carriers'>; file: ReadResult }
-  | { ok: false; detail: string; errors?: FieldError[] }
+  | { ok: false; detail: 'body.not_json' | 'request.invalid'; errors?: FieldError[] }
 
 // as ../../http/api.ts words them; not imported from there, so the worker thread loads no HTTP or session code
 const bodyErrors = (error: z.ZodError): FieldError[] =>
@@ -35,11 +35,11 @@ export function readImportBody(bytes: Uint8Array): BodyRead {
       raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), nfcReviver)
     } catch {
       // not UTF-8, not JSON, or nested beyond the reviver's stack
-      return { ok: false, detail: 'The request body is not valid JSON.' }
+      return { ok: false, detail: 'body.not_json' }
     }
   }
   const body = importBody.safeParse(raw)
-  if (!body.success) return { ok: false, detail: 'The request is not valid.', errors: bodyErrors(body.error) }
+  if (!body.success) return { ok: false, detail: 'request.invalid', errors: bodyErrors(body.error) }
   const { format, content, kind, carriers } = body.data
   return { ok: true, format, defaults: { kind, carriers }, file: readRoutesFile(format, content) }
 }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../db/index'
 import { audit } from '../../audit/audit'
-import { badRequest, Problem } from '../../http/problems'
+import { badRequest, Problem, msg } from '../../http/problems'
+import type { Msg } from '../../http/messages'
 import { placeGeometries } from '../../geo/service'
 import { runOffThread, startOffThread } from '../../readers/off-thread'
 import { carrierOf, refreshDistrictLengths, type Scope } from '../service'
@@ -86,8 +87,8 @@ async function read(bytes: Buffer): Promise<BodyRead> {
   return runOffThread<BodyRead>(READ_WORKER, buffer, READ_BUDGET_MS, [buffer])
 }
 
-const refuse = (detail: string, rejected: FeatureReport[], notRoutes: FeatureReport[]) =>
-  new Problem(422, 'Validation failed', detail, {
+const refuse = (detail: Msg, rejected: FeatureReport[], notRoutes: FeatureReport[]) =>
+  new Problem(422, detail, {
     errors: rejected.flatMap((r) => r.reasons.map((message) => ({ path: r.label, message }))),
     rejected,
     notRoutes,
@@ -107,8 +108,8 @@ export async function importRoutes(db: Db, scope: Scope, bytes: Buffer) {
 async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, options: ImportOptions) {
   if (!file.ok) {
     const problems = file.problems.map((p) => p.message).join('; ')
-    const detail = `The ${options.format.toUpperCase()} file is not valid: ${problems}`
-    throw new Problem(422, 'Validation failed', detail, {
+    const detail = msg('import.file_invalid', { format: options.format.toUpperCase(), problems })
+    throw new Problem(422, detail, {
       errors: file.problems.map((p) => ({ path: p.path || '(file)', message: p.message })),
     })
   }
@@ -163,11 +164,11 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
   })
   if (rejected.length > 0) {
     rejected.sort((a, b) => a.index - b.index)
-    throw refuse(`${rejected.length} feature(s) cannot be imported; nothing was stored.`, rejected, notRoutes)
+    throw refuse(msg('import.features_refused', { n: rejected.length }), rejected, notRoutes)
   }
   if (lines.length === 0) {
     const list = notRoutes.map((n) => `${n.label}: ${n.reasons.join('; ')}`).join(' | ')
-    const problem = refuse(`The file holds no route: ${list}`, [], notRoutes)
+    const problem = refuse(msg('import.no_route', { list }), [], notRoutes)
     problem.extra.errors = notRoutes.map((n) => ({ path: n.label, message: n.reasons.join('; ') }))
     throw problem
   }

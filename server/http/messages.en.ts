@@ -1,0 +1,249 @@
+/**
+ * The server's human texts in English, by stable code. A problem+json carries the code (and its parameters) so a
+ * client can rely on it; the text is rendered in the language the request asks for (server/http/messages.ts).
+ * Every code here has a Vietnamese entry in messages.vi.ts (the compiler and test/unit/messages.test.ts check it).
+ */
+type P<T> = (p: T) => string
+type N = { n: number }
+type Version = { have: number | string; sent: number | string }
+
+export const en = {
+  // titles, by status
+  'title.400': () => 'Bad request',
+  'title.401': () => 'Unauthorized',
+  'title.403': () => 'Forbidden',
+  'title.404': () => 'Not found',
+  'title.409': () => 'Conflict',
+  'title.413': () => 'Payload too large',
+  'title.415': () => 'Unsupported media type',
+  'title.416': () => 'Range not satisfiable',
+  'title.422': () => 'Validation failed',
+  'title.429': () => 'Too many requests',
+  'title.500': () => 'Internal server error',
+  'title.503': () => 'Query timeout',
+
+  // the HTTP layer
+  'request.invalid': () => 'The request is not valid.',
+  'request.unreadable': () => 'The request could not be read.',
+  'request.cross_site': () => 'Cross-site requests are not accepted.',
+  'api.no_route': ((p) => `No API route ${p.method} ${p.path}.`) as P<{ method: string; path: string }>,
+  not_found: () => 'Not found.',
+  'body.too_large': ((p) => `The request body is larger than the limit of ${p.limit} bytes.`) as P<{ limit: number }>,
+  'body.not_json': () => 'The request body is not valid JSON.',
+  'body.utf8': () => 'Send UTF-8 JSON.',
+  'server.error': () => 'Something went wrong on the server. The error was logged.',
+  'bbox.invalid': () => 'The bbox is not valid.',
+  'bbox.empty': () => 'The bbox is empty.',
+  'bbox.order': () => 'Use minLon,minLat,maxLon,maxLat with min < max.',
+  'file.timeout': ((p) => `The file could not be read within ${p.seconds} s; nothing was stored.`) as P<{
+    seconds: number
+  }>,
+
+  // the database, by SQLSTATE (the constraint's name goes in a field of its own, never in this text)
+  'db.duplicate': () => 'A record with the same key already exists.',
+  'db.reference': () => 'A referenced record does not exist or is still in use.',
+  'db.rule': () => 'The values break a rule of the data.',
+  'db.concurrent': () => 'The record was changed at the same time by someone else; try again.',
+  'db.timeout': () => 'The database took too long to answer.',
+  'db.read_only': () => 'This record cannot be changed.',
+  'db.format': () => 'A value has the wrong format or is out of range.',
+
+  // signing in and roles
+  'auth.sign_in': () => 'Sign in to continue.',
+  'auth.role_forbidden': () => 'Your role does not allow this.',
+  'auth.needs_role': ((p) => `This needs one of the roles: ${p.roles.join(', ')}.`) as P<{ roles: string[] }>,
+  'auth.too_many': () => 'Too many failed sign-ins. Wait a little and try again.',
+  'auth.wrong_password': () => 'Wrong username or password.',
+  'token.unknown': () => 'The API token is unknown, revoked or expired.',
+  'token.cannot_issue': () => 'The token cannot be issued.',
+  'token.no_active_user': () => 'No active user.',
+  'token.not_found': () => 'No live API token with this id.',
+
+  // users and carriers
+  'user.not_found': () => 'No such user.',
+  'user.last_admin': () => 'This is the last active administrator: make another user an active administrator first.',
+  'carrier.not_found': () => 'No such carrier.',
+  'notification.not_found': () => 'No such notification.',
+
+  // photos
+  'photo.empty': () => 'The photo is empty.',
+  'photo.type': () => 'Send a JPEG, PNG or WebP photo (recognised by its content).',
+  'photo.too_large': ((p) => `A photo may be at most ${p.mb} MB.`) as P<{ mb: number }>,
+  'photo.not_found': () => 'No such photo.',
+  'photo.carrier_after': () => 'Only the responsible carrier adds after-photos.',
+  'photo.item_reported': ((p) => `Photos are added before the item is reported; it is "${p.status}".`) as P<{
+    status: string
+  }>,
+  'photo.item_full': ((p) => `An item holds at most ${p.n} photos.`) as P<N>,
+  'photo.station_when': () => 'Site photos are taken during the field check, while the application waits for it.',
+  'photo.station_full': ((p) => `A station holds at most ${p.n} photos.`) as P<N>,
+  'photo.unknown_in_check': () => 'A photo of the field check is unknown.',
+
+  // CSV files
+  'csv.unreadable': () => 'The CSV file cannot be read.',
+  'csv.header_needed': () => 'The CSV needs a header row.',
+  'csv.use_columns': ((p) => `Use the columns ${p.columns.join(', ')}.`) as P<{ columns: string[] }>,
+  'csv.lines_refused': ((p) => `${p.n} line(s) cannot be applied; nothing was changed.`) as P<N>,
+  'csv.empty': () => 'The file is empty.',
+  'csv.no_header': () => 'The CSV has no header line.',
+  'csv.header_invalid': () => 'The header is not valid.',
+  'csv.unknown_column': ((p) => `Unknown column; use ${p.columns.join(', ')}.`) as P<{ columns: string[] }>,
+  'csv.no_sites': () => 'The file has no sites.',
+  'csv.no_data': () => 'The CSV has a header but no data lines.',
+  'csv.too_long': () => 'The file is too long.',
+  'csv.max_rows': ((p) => `At most ${p.n} sites per file.`) as P<N>,
+  'csv.file_errors': ((p) => `The file has ${p.n} error(s); nothing was stored.`) as P<N>,
+
+  // stations
+  'station.not_found': () => 'No such station.',
+  'station.invalid': () => 'The station is not valid.',
+  'station.outside_province': () => 'The site is outside the province.',
+  'station.point_outside': ((p) => `The point ${p.lon}, ${p.lat} is outside province ${p.province}.`) as P<{
+    lon: number
+    lat: number
+    province: string
+  }>,
+  'station.not_your_operator': ((p) => `A carrier applies as itself; "${p.operator}" is not your operator.`) as P<{
+    operator: string
+  }>,
+  'station.stale': ((p) => `The station is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'station.locked': ((p) =>
+    `A station in state "${p.state}" cannot be changed by ${p.byCarrier ? 'the carrier' : 'anyone'}.`) as P<{
+    state: string
+    byCarrier: boolean
+  }>,
+  'station.changed_concurrently': () => 'The station was changed by someone else at the same time; reload it.',
+  'station.in_programme': ((p) =>
+    `This mast is in the conversion programme "${p.programme}": ` +
+    'its class and height change when the conversion is verified.') as P<{ programme: string }>,
+  'station.action_forbidden': ((p) => `The role ${p.role} cannot ${p.action} a station in state "${p.state}".`) as P<{
+    role: string
+    action: string
+    state: string
+  }>,
+  'station.bad_action': ((p) => `A station in state "${p.state}" cannot take the action "${p.action}".`) as P<{
+    state: string
+    action: string
+  }>,
+  'station.rules_failed': ((p) =>
+    `The application fails ${p.rules.length} rule(s) (${p.rules.join(', ')}); ` +
+    'give an exception reason to go on.') as P<{ rules: string[] }>,
+  'station.exception_reason': ((p) => `Give the reason for the exception (at least ${p.n} characters).`) as P<N>,
+  'rules.not_set': ((p) => `No station rules are set for province ${p.province}.`) as P<{ province: string }>,
+  'event.unknown': ((p) => `No event ${p.id}.`) as P<{ id: number }>,
+  'event.area_invalid': () => 'The event area is not valid.',
+  'position.cannot_convert': () => 'The position cannot be converted.',
+  'position.invalid': () => 'The position is not valid.',
+  'position.no_zone': ((p) => `No VN-2000 zone is known for province ${p.province}.`) as P<{ province: string }>,
+  'field_check.position_needed': () => 'A field check that moves the site gives the new position.',
+  'field_check.give_position': () => 'Give the position the site was moved to.',
+
+  // conversion programme
+  'programme.not_found': () => 'No such programme.',
+  'programme.phases': () => 'The phases are not consistent.',
+  'programme.stale': ((p) => `The programme is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'programme.rows_refused': ((p) =>
+    `${p.n} row(s) cannot be imported; nothing was imported. Fix them or name them in skip.`) as P<N>,
+  'item.not_found': () => 'No such programme item.',
+  'item.role': ((p) => `The role ${p.role} cannot ${p.action} a programme item.`) as P<{
+    role: string
+    action: string
+  }>,
+  'item.stale': ((p) => `The item is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'item.bad_action': ((p) => `An item in status "${p.status}" cannot take the action "${p.action}".`) as P<{
+    status: string
+    action: string
+  }>,
+  'item.report_incomplete': () => 'The report is not complete.',
+  'item.changed_concurrently': () => 'The item was changed by someone else at the same time; reload it.',
+
+  // planning
+  'zone.invalid': () => 'The zone geometry is not valid.',
+  'zone.not_found': () => 'No such zone.',
+  'zone.stale': ((p) => `The zone is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'zone.import_errors': ((p) => `${p.n} feature error(s); nothing was imported.`) as P<N>,
+
+  // cables
+  'route.not_found': () => 'No such cable route.',
+  'route.invalid': () => 'The route is not valid.',
+  'route.stale': ((p) =>
+    `The route was changed by someone else (now version ${p.version}); reload it and try again.`) as P<{
+    version: number
+  }>,
+  'route.carrier_until_done': () => 'A carrier changes a route only until it is completed.',
+  'route.bad_step': ((p) => `A route cannot go from ${p.from} to ${p.to}.`) as P<{ from: string; to: string }>,
+  'route.step_roles': ((p) =>
+    `Moving a route from ${p.from} to ${p.to} needs one of the roles: ${p.roles.join(', ')}.`) as P<{
+    from: string
+    to: string
+    roles: string[]
+  }>,
+  'route.date_before_start': () => 'The date is before the start of construction.',
+  'route.use_date': ((p) => `Use ${p.date} or later.`) as P<{ date: string }>,
+  'route.carrier_deletes_planned': () => 'A carrier deletes only its planned routes.',
+  'route.shared_leave': () =>
+    'Other carriers take part in this route: a carrier leaves a shared route instead of deleting it.',
+  'route.remove_other': () =>
+    'A carrier cannot remove another carrier from a shared route; each carrier leaves it itself.',
+  'route.carrier_only': () => 'Only a carrier answers for its own participation.',
+  'route.no_invitation': () => 'Your carrier has no open invitation to this route.',
+  'route.not_taking': () => 'Your carrier does not take part in this route.',
+  'route.only_carrier': () => 'Your carrier is the only one on this route: delete it instead.',
+  'ducts.invalid': () => 'The duct allocation is not valid.',
+  'ducts.stale': ((p) =>
+    `The ducts were changed by someone else (now version ${p.version}); reload and try again.`) as P<{
+    version: string
+  }>,
+  'pole.not_found': () => 'No such pole.',
+  'pole.invalid': () => 'The pole is not valid.',
+  'pole.stale': ((p) =>
+    `The pole was changed by someone else (now version ${p.version}); reload it and try again.`) as P<{
+    version: number
+  }>,
+  'import.file_invalid': ((p) => `The ${p.format} file is not valid: ${p.problems}`) as P<{
+    format: string
+    problems: string
+  }>,
+  'import.features_refused': ((p) => `${p.n} feature(s) cannot be imported; nothing was stored.`) as P<N>,
+  'import.no_route': ((p) => `The file holds no route: ${p.list}`) as P<{ list: string }>,
+
+  // boundaries, coordinates, open data, tiles, basemap
+  'boundary.rejected': () => 'The boundary file was rejected; nothing was written.',
+  'boundary.unit_not_found': ((p) => `No ${p.level} with code ${p.code}.`) as P<{ level: string; code: string }>,
+  'vn2000.no_zone': ((p) => `No VN-2000 zone is known for province ${p.province}.`) as P<{ province: string }>,
+  'coords.unknown_zone': () => 'Unknown zone.',
+  'coords.no_zone': ((p) =>
+    `No VN-2000 zone for province code "${p.province}"; GET /api/coordinates/zones lists them.`) as P<{
+    province: string
+  }>,
+  'coords.points_wrong': ((p) => `${p.n} of ${p.total} points are outside Vietnam or in the wrong order.`) as P<{
+    n: number
+    total: number
+  }>,
+  /** An explanation the coordinate module words in both languages itself. */
+  'coords.explained': ((p) => p.en) as P<{ en: string; vi: string }>,
+  'ogc.crs_not_served': () => 'This CRS is not served.',
+  'ogc.use_crs': ((p) => `Use one of: ${p.list.join(', ')}.`) as P<{ list: string[] }>,
+  'ogc.bbox_metres': () => 'Use bbox=minE,minN,maxE,maxN in metres, min below max, sides ≤ 2000 km.',
+  'ogc.no_collection': ((p) => `There is no collection "${p.id}".`) as P<{ id: string }>,
+  'ogc.sign_in_for': ((p) => `Sign in or send an API token to read "${p.id}".`) as P<{ id: string }>,
+  'ogc.no_feature': ((p) => `There is no feature ${p.id} in "${p.collection}".`) as P<{
+    id: string
+    collection: string
+  }>,
+  'tiles.no_layer': ((p) => `There is no tile layer "${p.layer}". Layers: ${p.layers.join(', ')}.`) as P<{
+    layer: string
+    layers: readonly string[]
+  }>,
+  'tiles.zoom': ((p) => `The zoom must be an integer 0–${p.max}.`) as P<{ max: number }>,
+  'tiles.xy': ((p) => `At zoom ${p.z}, x and y are integers 0–${p.max}.`) as P<{ z: number; max: number }>,
+  'tiles.sign_in': ((p) => `Sign in to see the ${p.layer} layer.`) as P<{ layer: string }>,
+  'tiles.no_tile': ((p) => `No tile at ${p.url}; use /tiles/{layer}/{z}/{x}/{y}.mvt.`) as P<{ url: string }>,
+  'basemap.none': () => 'No basemap archive is configured on this server (BASEMAP_PMTILES).',
+  'basemap.unreadable': () => 'The configured basemap archive cannot be read.',
+  'basemap.range': ((p) => `The archive is ${p.size} bytes long; the range starts after its end.`) as P<{
+    size: number
+  }>,
+}
+
+export type MessageCode = keyof typeof en

@@ -1,0 +1,227 @@
+/** The server's human texts in Vietnamese (the default language), by the codes of messages.en.ts. */
+import type { en } from './messages.en'
+
+type Catalogue = { [K in keyof typeof en]: (typeof en)[K] }
+
+const ROLE: Record<string, string> = {
+  admin: 'quản trị viên',
+  officer: 'chuyên viên Sở',
+  inspector: 'thanh tra viên',
+  carrier: 'doanh nghiệp',
+  public: 'người dân',
+  'signed-in': 'người đã đăng nhập',
+}
+const STATE: Record<string, string> = {
+  draft: 'bản nháp',
+  submitted: 'đã nộp',
+  field_checked: 'đã kiểm tra thực tế',
+  returned: 'trả lại bổ sung',
+  approved: 'đã chấp thuận',
+  rejected: 'từ chối',
+  built: 'đã xây dựng',
+  in_service: 'đang hoạt động',
+  decommissioned: 'đã tháo dỡ',
+  // cable routes and programme items
+  planned: 'kế hoạch',
+  under_construction: 'đang thi công',
+  completed: 'hoàn thành',
+  accepted: 'đã nghiệm thu',
+  in_progress: 'đang thi công',
+  reported: 'doanh nghiệp báo hoàn thành',
+  verified: 'đã nghiệm thu',
+}
+const ACTION: Record<string, string> = {
+  create: 'tạo hồ sơ',
+  update: 'cập nhật hồ sơ',
+  submit: 'nộp hồ sơ',
+  field_check: 'kiểm tra thực tế',
+  skip_field_check: 'bỏ qua kiểm tra thực tế',
+  approve: 'chấp thuận',
+  reject: 'từ chối',
+  return: 'trả lại',
+  report_built: 'báo cáo xây dựng xong',
+  report_in_service: 'đưa vào hoạt động',
+  decommission: 'tháo dỡ',
+  start: 'bắt đầu thi công',
+  report: 'báo cáo hoàn thành',
+  verify: 'nghiệm thu',
+}
+const LEVEL: Record<string, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' }
+
+const role = (r: string) => ROLE[r] ?? r
+const state = (s: string) => `“${STATE[s] ?? s}”`
+const action = (a: string) => `“${ACTION[a] ?? a}”`
+
+export const vi: Catalogue = {
+  'title.400': () => 'Yêu cầu không hợp lệ',
+  'title.401': () => 'Chưa đăng nhập',
+  'title.403': () => 'Không được phép',
+  'title.404': () => 'Không tìm thấy',
+  'title.409': () => 'Xung đột dữ liệu',
+  'title.413': () => 'Dữ liệu gửi quá lớn',
+  'title.415': () => 'Định dạng không được hỗ trợ',
+  'title.416': () => 'Khoảng dữ liệu không hợp lệ',
+  'title.422': () => 'Dữ liệu chưa hợp lệ',
+  'title.429': () => 'Quá nhiều yêu cầu',
+  'title.500': () => 'Lỗi máy chủ',
+  'title.503': () => 'Cơ sở dữ liệu quá hạn trả lời',
+
+  'request.invalid': () => 'Yêu cầu chưa hợp lệ.',
+  'request.unreadable': () => 'Không đọc được yêu cầu.',
+  'request.cross_site': () => 'Không chấp nhận yêu cầu từ trang web khác.',
+  'api.no_route': (p) => `Không có đường dẫn API ${p.method} ${p.path}.`,
+  not_found: () => 'Không tìm thấy.',
+  'body.too_large': (p) => `Nội dung yêu cầu vượt quá giới hạn ${p.limit} byte.`,
+  'body.not_json': () => 'Nội dung yêu cầu không phải JSON hợp lệ.',
+  'body.utf8': () => 'Hãy gửi JSON mã hoá UTF-8.',
+  'server.error': () => 'Máy chủ gặp lỗi. Lỗi đã được ghi lại.',
+  'bbox.invalid': () => 'Khung bao (bbox) không hợp lệ.',
+  'bbox.empty': () => 'Khung bao (bbox) rỗng.',
+  'bbox.order': () => 'Dùng minLon,minLat,maxLon,maxLat với min < max.',
+  'file.timeout': (p) => `Không đọc xong tệp trong ${p.seconds} giây; chưa lưu gì.`,
+
+  'db.duplicate': () => 'Đã có một bản ghi trùng khoá.',
+  'db.reference': () => 'Bản ghi được tham chiếu không tồn tại hoặc vẫn đang được dùng.',
+  'db.rule': () => 'Giá trị vi phạm một ràng buộc của dữ liệu.',
+  'db.concurrent': () => 'Bản ghi vừa bị người khác thay đổi cùng lúc; hãy thử lại.',
+  'db.timeout': () => 'Cơ sở dữ liệu trả lời quá lâu.',
+  'db.read_only': () => 'Không thể thay đổi bản ghi này.',
+  'db.format': () => 'Một giá trị sai định dạng hoặc nằm ngoài phạm vi cho phép.',
+
+  'auth.sign_in': () => 'Hãy đăng nhập để tiếp tục.',
+  'auth.role_forbidden': () => 'Vai trò của bạn không được phép làm việc này.',
+  'auth.needs_role': (p) => `Việc này cần một trong các vai trò: ${p.roles.map(role).join(', ')}.`,
+  'auth.too_many': () => 'Đăng nhập sai quá nhiều lần. Hãy chờ một lát rồi thử lại.',
+  'auth.wrong_password': () => 'Sai tên đăng nhập hoặc mật khẩu.',
+  'token.unknown': () => 'Mã API không tồn tại, đã bị thu hồi hoặc đã hết hạn.',
+  'token.cannot_issue': () => 'Không cấp được mã API.',
+  'token.no_active_user': () => 'Không có người dùng đang hoạt động này.',
+  'token.not_found': () => 'Không có mã API còn hiệu lực với số hiệu này.',
+
+  'user.not_found': () => 'Không có người dùng này.',
+  'user.last_admin': () =>
+    'Đây là quản trị viên đang hoạt động cuối cùng: hãy cho một người dùng khác làm quản trị viên trước.',
+  'carrier.not_found': () => 'Không có doanh nghiệp này.',
+  'notification.not_found': () => 'Không có thông báo này.',
+
+  'photo.empty': () => 'Ảnh rỗng.',
+  'photo.type': () => 'Hãy gửi ảnh JPEG, PNG hoặc WebP (nhận biết theo nội dung tệp).',
+  'photo.too_large': (p) => `Mỗi ảnh tối đa ${p.mb} MB.`,
+  'photo.not_found': () => 'Không có ảnh này.',
+  'photo.carrier_after': () => 'Chỉ doanh nghiệp chịu trách nhiệm mới thêm ảnh sau cải tạo.',
+  'photo.item_reported': (p) =>
+    `Ảnh được thêm trước khi báo cáo hoàn thành; hạng mục đang ở trạng thái ${state(p.status)}.`,
+  'photo.item_full': (p) => `Mỗi hạng mục có tối đa ${p.n} ảnh.`,
+  'photo.station_when': () => 'Ảnh hiện trường được chụp khi kiểm tra thực tế, lúc hồ sơ đang chờ kiểm tra.',
+  'photo.station_full': (p) => `Mỗi trạm có tối đa ${p.n} ảnh.`,
+  'photo.unknown_in_check': () => 'Có ảnh kiểm tra thực tế không tồn tại.',
+
+  'csv.unreadable': () => 'Không đọc được tệp CSV.',
+  'csv.header_needed': () => 'Tệp CSV cần có dòng tiêu đề.',
+  'csv.use_columns': (p) => `Dùng các cột ${p.columns.join(', ')}.`,
+  'csv.lines_refused': (p) => `${p.n} dòng không áp dụng được; chưa thay đổi gì.`,
+  'csv.empty': () => 'Tệp rỗng.',
+  'csv.no_header': () => 'Tệp CSV không có dòng tiêu đề.',
+  'csv.header_invalid': () => 'Dòng tiêu đề không hợp lệ.',
+  'csv.unknown_column': (p) => `Cột không xác định; dùng ${p.columns.join(', ')}.`,
+  'csv.no_sites': () => 'Tệp không có trạm nào.',
+  'csv.no_data': () => 'Tệp CSV có dòng tiêu đề nhưng không có dòng dữ liệu.',
+  'csv.too_long': () => 'Tệp quá dài.',
+  'csv.max_rows': (p) => `Mỗi tệp tối đa ${p.n} trạm.`,
+  'csv.file_errors': (p) => `Tệp có ${p.n} lỗi; chưa lưu gì.`,
+
+  'station.not_found': () => 'Không có trạm này.',
+  'station.invalid': () => 'Hồ sơ trạm chưa hợp lệ.',
+  'station.outside_province': () => 'Vị trí trạm nằm ngoài tỉnh.',
+  'station.point_outside': (p) => `Điểm ${p.lon}, ${p.lat} nằm ngoài tỉnh ${p.province}.`,
+  'station.not_your_operator': (p) =>
+    `Doanh nghiệp chỉ nộp hồ sơ của chính mình; “${p.operator}” không phải doanh nghiệp của bạn.`,
+  'station.stale': (p) => `Hồ sơ đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'station.locked': (p) =>
+    `Trạm ở trạng thái ${state(p.state)} không thể được ${p.byCarrier ? 'doanh nghiệp' : 'ai'} sửa đổi.`,
+  'station.changed_concurrently': () => 'Hồ sơ vừa bị người khác thay đổi cùng lúc; hãy tải lại.',
+  'station.in_programme': (p) =>
+    `Cột này nằm trong chương trình cải tạo “${p.programme}”: loại cột và chiều cao thay đổi khi cải tạo được ` +
+    'nghiệm thu.',
+  'station.action_forbidden': (p) =>
+    `Vai trò ${role(p.role)} không được ${action(p.action)} trạm ở trạng thái ${state(p.state)}.`,
+  'station.bad_action': (p) => `Trạm ở trạng thái ${state(p.state)} không thể ${action(p.action)}.`,
+  'station.rules_failed': (p) =>
+    `Hồ sơ không đạt ${p.rules.length} quy định (${p.rules.join(', ')}); hãy nêu lý do đề nghị ngoại lệ để tiếp tục.`,
+  'station.exception_reason': (p) => `Hãy nêu lý do ngoại lệ (ít nhất ${p.n} ký tự).`,
+  'rules.not_set': (p) => `Chưa đặt quy định về trạm cho tỉnh ${p.province}.`,
+  'event.unknown': (p) => `Không có sự kiện ${p.id}.`,
+  'event.area_invalid': () => 'Vùng sự kiện không hợp lệ.',
+  'position.cannot_convert': () => 'Không chuyển đổi được toạ độ.',
+  'position.invalid': () => 'Vị trí không hợp lệ.',
+  'position.no_zone': (p) => `Chưa biết múi chiếu VN-2000 của tỉnh ${p.province}.`,
+  'field_check.position_needed': () => 'Kiểm tra thực tế có dời vị trí trạm thì phải cho vị trí mới.',
+  'field_check.give_position': () => 'Hãy nhập vị trí mới của trạm.',
+
+  'programme.not_found': () => 'Không có chương trình này.',
+  'programme.phases': () => 'Các giai đoạn không nhất quán.',
+  'programme.stale': (p) => `Chương trình đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'programme.rows_refused': (p) =>
+    `${p.n} dòng không nhập được; chưa nhập gì. Hãy sửa các dòng đó hoặc liệt kê chúng trong skip.`,
+  'item.not_found': () => 'Không có hạng mục này trong chương trình.',
+  'item.role': (p) => `Vai trò ${role(p.role)} không được ${action(p.action)} hạng mục của chương trình.`,
+  'item.stale': (p) => `Hạng mục đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'item.bad_action': (p) => `Hạng mục ở trạng thái ${state(p.status)} không thể ${action(p.action)}.`,
+  'item.report_incomplete': () => 'Báo cáo chưa đầy đủ.',
+  'item.changed_concurrently': () => 'Hạng mục vừa bị người khác thay đổi cùng lúc; hãy tải lại.',
+
+  'zone.invalid': () => 'Hình dạng vùng quy hoạch không hợp lệ.',
+  'zone.not_found': () => 'Không có vùng quy hoạch này.',
+  'zone.stale': (p) => `Vùng đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'zone.import_errors': (p) => `${p.n} đối tượng lỗi; chưa nhập gì.`,
+
+  'route.not_found': () => 'Không có tuyến cáp này.',
+  'route.invalid': () => 'Tuyến cáp chưa hợp lệ.',
+  'route.stale': (p) => `Tuyến vừa bị người khác thay đổi (nay là phiên bản ${p.version}); hãy tải lại và thử lại.`,
+  'route.carrier_until_done': () => 'Doanh nghiệp chỉ sửa tuyến cho đến khi tuyến hoàn thành.',
+  'route.bad_step': (p) => `Tuyến không thể chuyển từ ${state(p.from)} sang ${state(p.to)}.`,
+  'route.step_roles': (p) =>
+    `Chuyển tuyến từ ${state(p.from)} sang ${state(p.to)} cần một trong các vai trò: ${p.roles.map(role).join(', ')}.`,
+  'route.date_before_start': () => 'Ngày này trước ngày khởi công.',
+  'route.use_date': (p) => `Dùng ngày ${p.date} hoặc sau đó.`,
+  'route.carrier_deletes_planned': () => 'Doanh nghiệp chỉ xoá được các tuyến kế hoạch của mình.',
+  'route.shared_leave': () =>
+    'Tuyến này có doanh nghiệp khác cùng tham gia: doanh nghiệp rời tuyến dùng chung thay vì xoá tuyến.',
+  'route.remove_other': () =>
+    'Doanh nghiệp không thể đưa doanh nghiệp khác ra khỏi tuyến dùng chung; mỗi doanh nghiệp tự rời tuyến.',
+  'route.carrier_only': () => 'Chỉ doanh nghiệp mới trả lời về việc tham gia của mình.',
+  'route.no_invitation': () => 'Doanh nghiệp của bạn không có lời mời nào đang mở cho tuyến này.',
+  'route.not_taking': () => 'Doanh nghiệp của bạn không tham gia tuyến này.',
+  'route.only_carrier': () => 'Doanh nghiệp của bạn là đơn vị duy nhất trên tuyến: hãy xoá tuyến.',
+  'ducts.invalid': () => 'Phân bổ ống cống chưa hợp lệ.',
+  'ducts.stale': (p) => `Ống cống vừa bị người khác thay đổi (nay là phiên bản ${p.version}); hãy tải lại và thử lại.`,
+  'pole.not_found': () => 'Không có cột này.',
+  'pole.invalid': () => 'Cột chưa hợp lệ.',
+  'pole.stale': (p) => `Cột vừa bị người khác thay đổi (nay là phiên bản ${p.version}); hãy tải lại và thử lại.`,
+  'import.file_invalid': (p) => `Tệp ${p.format} không hợp lệ: ${p.problems}`,
+  'import.features_refused': (p) => `${p.n} đối tượng không nhập được; chưa lưu gì.`,
+  'import.no_route': (p) => `Tệp không chứa tuyến nào: ${p.list}`,
+
+  'boundary.rejected': () => 'Tệp địa giới bị từ chối; chưa ghi gì.',
+  'boundary.unit_not_found': (p) => `Không có ${LEVEL[p.level] ?? p.level} có mã ${p.code}.`,
+  'vn2000.no_zone': (p) => `Chưa biết múi chiếu VN-2000 của tỉnh ${p.province}.`,
+  'coords.unknown_zone': () => 'Múi chiếu không xác định.',
+  'coords.no_zone': (p) =>
+    `Không có múi chiếu VN-2000 cho mã tỉnh “${p.province}”; GET /api/coordinates/zones liệt kê các múi.`,
+  'coords.points_wrong': (p) => `${p.n} trên ${p.total} điểm nằm ngoài Việt Nam hoặc sai thứ tự.`,
+  'coords.explained': (p) => p.vi,
+  'ogc.crs_not_served': () => 'Hệ toạ độ này không được cung cấp.',
+  'ogc.use_crs': (p) => `Dùng một trong: ${p.list.join(', ')}.`,
+  'ogc.bbox_metres': () => 'Dùng bbox=minE,minN,maxE,maxN theo mét, min nhỏ hơn max, mỗi cạnh ≤ 2000 km.',
+  'ogc.no_collection': (p) => `Không có tập dữ liệu “${p.id}”.`,
+  'ogc.sign_in_for': (p) => `Hãy đăng nhập hoặc gửi mã API để đọc “${p.id}”.`,
+  'ogc.no_feature': (p) => `Không có đối tượng ${p.id} trong “${p.collection}”.`,
+  'tiles.no_layer': (p) => `Không có lớp tile “${p.layer}”. Các lớp: ${p.layers.join(', ')}.`,
+  'tiles.zoom': (p) => `Mức thu phóng phải là số nguyên 0–${p.max}.`,
+  'tiles.xy': (p) => `Ở mức thu phóng ${p.z}, x và y là số nguyên 0–${p.max}.`,
+  'tiles.sign_in': (p) => `Hãy đăng nhập để xem lớp ${p.layer}.`,
+  'tiles.no_tile': (p) => `Không có tile tại ${p.url}; dùng /tiles/{layer}/{z}/{x}/{y}.mvt.`,
+  'basemap.none': () => 'Máy chủ chưa cấu hình tệp bản đồ nền (BASEMAP_PMTILES).',
+  'basemap.unreadable': () => 'Không đọc được tệp bản đồ nền đã cấu hình.',
+  'basemap.range': (p) => `Tệp dài ${p.size} byte; khoảng yêu cầu bắt đầu sau cuối tệp.`,
+}
