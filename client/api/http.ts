@@ -11,10 +11,22 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** The problem's stable code (server/http/messages.en.ts), when the server gave one. */
+    readonly code?: string,
   ) {
     super(detail || title)
   }
 }
+
+let language = 'vi'
+
+/** The UI language, sent as Accept-Language on every API call so that problems come back in it. */
+export function setApiLanguage(lang: string): void {
+  language = lang
+}
+
+/** The language API calls ask their answers in (the UI language). */
+export const apiLanguage = (): string => language
 
 type Query = Record<string, string | number | undefined | null>
 
@@ -50,6 +62,7 @@ async function request<T>(
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        'Accept-Language': language,
         ...(json ? { 'Content-Type': 'application/json' } : {}),
         ...(options.file ? { 'Content-Type': options.file.type || 'application/octet-stream' } : {}),
       },
@@ -72,7 +85,8 @@ async function request<T>(
     const p = (data ?? {}) as Partial<Problem>
     // The sign-in and "who am I" calls answer 401 as part of their job; anywhere else it means the session is gone.
     if (res.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener()
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', Array.isArray(p.errors) ? p.errors : [])
+    const errors = Array.isArray(p.errors) ? p.errors : []
+    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', errors, p.code)
   }
   return data as T
 }

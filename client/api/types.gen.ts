@@ -5,9 +5,16 @@ export type Problem = {
   title: string
   status: number
   detail?: string
+  /** stable machine code of the detail (server/http/messages.en.ts) */
+  code: string
+  params?: Record<string, unknown>
+  /** the database constraint a SQLSTATE problem broke */
+  constraint?: string
   errors?: ({
     path: string
     message: string
+    code?: string
+    params?: Record<string, unknown>
   })[]
 }
 

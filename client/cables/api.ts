@@ -1,6 +1,6 @@
 /** The cable-ledger API calls the pages make (server/cables/routes.ts). */
 import type { LineString, MultiLineString } from 'geojson'
-import { ApiError, http, type FieldError } from '../api/http'
+import { ApiError, apiLanguage, http, type FieldError } from '../api/http'
 import type { Paths } from '../api/types.gen'
 import type { Kind, Status } from './model'
 
@@ -139,7 +139,7 @@ async function postImport<T>(path: string, body: unknown): Promise<T> {
     res = await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { Accept: 'application/json', 'Accept-Language': apiLanguage(), 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     })
   } catch (err) {

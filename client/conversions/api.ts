@@ -1,5 +1,5 @@
 /** Types and calls of the conversion programme API. */
-import { ApiError, http } from '../api/http'
+import { ApiError, apiLanguage, http } from '../api/http'
 
 export type Status = 'planned' | 'in_progress' | 'reported' | 'verified' | 'returned'
 export const STATUSES: Status[] = ['planned', 'in_progress', 'reported', 'returned', 'verified']
@@ -199,7 +199,11 @@ export const api = {
       res = await fetch(`/api/conversions/items/${id}/photos`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
+        headers: {
+          'Content-Type': file.type || 'application/octet-stream',
+          Accept: 'application/json',
+          'Accept-Language': apiLanguage(),
+        },
         body: file,
       })
     } catch (err) {

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { vi, type MessageKey } from './vi'
 import { en } from './en'
 import type { Lang } from './format'
+import { setApiLanguage } from '../api/http'
 
 export type { MessageKey } from './vi'
 export type { Lang } from './format'
@@ -22,8 +23,11 @@ const I18nContext = createContext<I18n | null>(null)
 
 function initialLang(): Lang {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi'
+    const lang = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi'
+    setApiLanguage(lang)
+    return lang
   } catch {
+    setApiLanguage('vi')
     return 'vi'
   }
 }
@@ -38,6 +42,7 @@ export function interpolate(message: string, values?: Record<string, string | nu
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang)
   const setLang = useCallback((next: Lang) => {
+    setApiLanguage(next)
     setLangState(next)
     try {
       localStorage.setItem(STORAGE_KEY, next)

@@ -129,6 +129,37 @@ export const en = {
     `The application fails ${p.rules.length} rule(s) (${p.rules.join(', ')}); ` +
     'give an exception reason to go on.') as P<{ rules: string[] }>,
   'station.exception_reason': ((p) => `Give the reason for the exception (at least ${p.n} characters).`) as P<N>,
+  // a station's fields (zod messages name these codes; the answer words them in the request's language)
+  'position.give_lon': () => 'Give the longitude.',
+  'position.give_lat': () => 'Give the latitude.',
+  'position.swapped_lonlat': () =>
+    'Latitude and longitude look swapped: lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).',
+  'position.lon_range': () => 'Longitude must be between -180 and 180.',
+  'position.lat_range': () => 'Latitude must be between -90 and 90.',
+  'position.give_northing': () => 'Give the VN-2000 northing (X).',
+  'position.give_easting': () => 'Give the VN-2000 easting (Y).',
+  'position.swapped_ne': () =>
+    'Northing and easting look swapped: the northing (X) is about 950 000–2 600 000 m, ' +
+    'the easting (Y) about 300 000–800 000 m.',
+  'position.northing_range': () => 'A VN-2000 northing (X) in Việt Nam is between 900 000 and 2 700 000 m.',
+  'position.easting_range': () => 'A VN-2000 easting (Y) is between 200 000 and 900 000 m.',
+  'station.site_code_format': () => 'Use 2–40 letters, digits, dot, _ or -.',
+  'station.mast_height_min': () => 'A mast height is more than 0 m.',
+  'station.mast_height_max': () => 'A mast is at most 150 m tall.',
+  'station.building_height_min': () => 'A building height is more than 0 m.',
+  'station.building_height_max': () => 'A building is at most 400 m tall.',
+  'station.reach_min': () => 'A reach beyond the building edge is 0 m or more.',
+  'station.reach_max': () => 'A reach beyond the building edge is at most 50 m.',
+  'station.camouflage_needed': () => 'A camouflaged mast (A1c) names its kind.',
+  'station.camouflage_only_a1c': () => 'Only a camouflaged mast (A1c) has a camouflage kind.',
+  'station.building_needed': ((p) => `A ${p.mastClass} mast stands on a building: give the building height.`) as P<{
+    mastClass: string
+  }>,
+  'station.a2b_no_building': () => 'An A2b mast stands on the ground: leave the building height empty.',
+  'station.reach_needed': () => 'An A1 mast states how far it reaches beyond the building edge (0 when it does not).',
+  'station.a2b_no_reach': () => 'An A2b mast stands on the ground: leave the reach beyond the building edge empty.',
+  'station.temporary_dates': () => 'A temporary station needs validFrom and validTo.',
+  'station.valid_to_before': () => 'validTo is before validFrom.',
   'rules.not_set': ((p) => `No station rules are set for province ${p.province}.`) as P<{ province: string }>,
   'event.unknown': ((p) => `No event ${p.id}.`) as P<{ id: number }>,
   'event.area_invalid': () => 'The event area is not valid.',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { FieldError } from '../http/problems'
+import { fieldError, type FieldError } from '../http/problems'
+import type { MessageArgs, MessageCode } from '../http/messages'
 import { STATES } from './workflow'
 import { isoDate } from '../http/dates'
 
@@ -20,40 +21,30 @@ export const position = z
     easting: z.number().optional(),
   })
   .superRefine((p, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    const issue = (path: string, message: MessageCode) => ctx.addIssue({ code: 'custom', path: [path], message })
     if (p.crs === 'wgs84') {
-      if (p.lon === undefined) issue('lon', 'Give the longitude.')
-      if (p.lat === undefined) issue('lat', 'Give the latitude.')
+      if (p.lon === undefined) issue('lon', 'position.give_lon')
+      if (p.lat === undefined) issue('lat', 'position.give_lat')
       if (p.lon === undefined || p.lat === undefined) return
       if (Math.abs(p.lon) <= 90 && Math.abs(p.lat) > 90 && Math.abs(p.lat) <= 180) {
-        for (const path of ['lat', 'lon'])
-          issue(
-            path,
-            'Latitude and longitude look swapped: ' +
-              'lon is east-west (about 102–110 in Việt Nam), lat north-south (about 8–24).',
-          )
+        for (const path of ['lat', 'lon']) issue(path, 'position.swapped_lonlat')
         return
       }
-      if (p.lon < -180 || p.lon > 180) issue('lon', 'Longitude must be between -180 and 180.')
-      if (p.lat < -90 || p.lat > 90) issue('lat', 'Latitude must be between -90 and 90.')
+      if (p.lon < -180 || p.lon > 180) issue('lon', 'position.lon_range')
+      if (p.lat < -90 || p.lat > 90) issue('lat', 'position.lat_range')
       return
     }
-    if (p.northing === undefined) issue('northing', 'Give the VN-2000 northing (X).')
-    if (p.easting === undefined) issue('easting', 'Give the VN-2000 easting (Y).')
+    if (p.northing === undefined) issue('northing', 'position.give_northing')
+    if (p.easting === undefined) issue('easting', 'position.give_easting')
     if (p.northing === undefined || p.easting === undefined) return
     const north = p.northing >= 900_000 && p.northing <= 2_700_000
     const east = p.easting >= 200_000 && p.easting <= 900_000
     if (!north && !east && p.easting >= 900_000 && p.northing <= 900_000) {
-      for (const path of ['northing', 'easting'])
-        issue(
-          path,
-          'Northing and easting look swapped: ' +
-            'the northing (X) is about 950 000–2 600 000 m, the easting (Y) about 300 000–800 000 m.',
-        )
+      for (const path of ['northing', 'easting']) issue(path, 'position.swapped_ne')
       return
     }
-    if (!north) issue('northing', 'A VN-2000 northing (X) in Việt Nam is between 900 000 and 2 700 000 m.')
-    if (!east) issue('easting', 'A VN-2000 easting (Y) is between 200 000 and 900 000 m.')
+    if (!north) issue('northing', 'position.northing_range')
+    if (!east) issue('easting', 'position.easting_range')
   })
 export type Position = z.infer<typeof position>
 
@@ -65,25 +56,20 @@ const stationFields = {
   siteCode: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_.-]{2,40}$/, 'Use 2–40 letters, digits, dot, _ or -.'),
+    .regex(/^[A-Za-z0-9_.-]{2,40}$/, 'station.site_code_format'),
   name: z.string().trim().max(200).nullable().optional(),
   address: z.string().trim().max(300).nullable().optional(),
   position,
   mastClass: z.enum(MAST_CLASSES),
   camouflageKind: z.enum(CAMOUFLAGE_KINDS).nullable().optional(),
-  mastHeightM: z.number().gt(0, 'A mast height is more than 0 m.').max(150, 'A mast is at most 150 m tall.'),
+  mastHeightM: z.number().gt(0, 'station.mast_height_min').max(150, 'station.mast_height_max'),
   buildingHeightM: z
     .number()
-    .gt(0, 'A building height is more than 0 m.')
-    .max(400, 'A building is at most 400 m tall.')
+    .gt(0, 'station.building_height_min')
+    .max(400, 'station.building_height_max')
     .nullable()
     .optional(),
-  reachBeyondEdgeM: z
-    .number()
-    .min(0, 'A reach beyond the building edge is 0 m or more.')
-    .max(50, 'A reach beyond the building edge is at most 50 m.')
-    .nullable()
-    .optional(),
+  reachBeyondEdgeM: z.number().min(0, 'station.reach_min').max(50, 'station.reach_max').nullable().optional(),
   technologies: z.array(z.enum(TECHNOLOGIES)).max(4).default([]),
   temporary: z.boolean().default(false),
   mobile: z.boolean().default(false),
@@ -105,23 +91,22 @@ export interface StationShape {
 /** Checks that belong to the combination of fields; used for new stations and for the merged result of a change. */
 export function shapeErrors(s: StationShape, prefix = 'body'): FieldError[] {
   const errors: FieldError[] = []
-  const at = (field: string, message: string) => errors.push({ path: `${prefix}.${field}`, message })
-  if (s.mastClass === 'A1c' && !s.camouflageKind) at('camouflageKind', 'A camouflaged mast (A1c) names its kind.')
-  if (s.mastClass !== 'A1c' && s.camouflageKind)
-    at('camouflageKind', 'Only a camouflaged mast (A1c) has a camouflage kind.')
+  const at = <K extends MessageCode>(field: string, code: K, ...args: MessageArgs<K>) =>
+    errors.push(fieldError(`${prefix}.${field}`, code, ...args))
+  if (s.mastClass === 'A1c' && !s.camouflageKind) at('camouflageKind', 'station.camouflage_needed')
+  if (s.mastClass !== 'A1c' && s.camouflageKind) at('camouflageKind', 'station.camouflage_only_a1c')
   if ((s.mastClass === 'A1' || s.mastClass === 'A2a') && !s.buildingHeightM)
-    at('buildingHeightM', `A ${s.mastClass} mast stands on a building: give the building height.`)
-  if (s.mastClass === 'A2b' && s.buildingHeightM)
-    at('buildingHeightM', 'An A2b mast stands on the ground: leave the building height empty.')
+    at('buildingHeightM', 'station.building_needed', { mastClass: s.mastClass })
+  if (s.mastClass === 'A2b' && s.buildingHeightM) at('buildingHeightM', 'station.a2b_no_building')
   // The A1 reach limit (≤ 0,5 m beyond the building edge) can only be checked when the reach is known.
   if (s.mastClass === 'A1' && (s.reachBeyondEdgeM === undefined || s.reachBeyondEdgeM === null)) {
-    at('reachBeyondEdgeM', 'An A1 mast states how far it reaches beyond the building edge (0 when it does not).')
+    at('reachBeyondEdgeM', 'station.reach_needed')
   }
   if (s.mastClass === 'A2b' && s.reachBeyondEdgeM != null) {
-    at('reachBeyondEdgeM', 'An A2b mast stands on the ground: leave the reach beyond the building edge empty.')
+    at('reachBeyondEdgeM', 'station.a2b_no_reach')
   }
-  if (s.temporary && (!s.validFrom || !s.validTo)) at('validTo', 'A temporary station needs validFrom and validTo.')
-  if (s.validFrom && s.validTo && s.validTo < s.validFrom) at('validTo', 'validTo is before validFrom.')
+  if (s.temporary && (!s.validFrom || !s.validTo)) at('validTo', 'station.temporary_dates')
+  if (s.validFrom && s.validTo && s.validTo < s.validFrom) at('validTo', 'station.valid_to_before')
   return errors
 }
 
