@@ -227,7 +227,8 @@ describe('an item from report to verification', () => {
     const huge = Buffer.alloc(8 * 1024 * 1024 + 10, 0xff)
     const tooBig = await upload(it1.id, viettel, huge)
     expect(tooBig.status).toBe(413)
-    expect(tooBig.json.title).toBe('Payload too large')
+    // no Accept-Language: the answer is Vietnamese, the product's first language
+    expect(tooBig.json).toMatchObject({ title: 'Dữ liệu gửi quá lớn', code: 'photo.too_large' })
     const ok = await upload(it1.id, viettel, PNG, 'application/octet-stream')
     expect(ok.status).toBe(201)
     expect(ok.json.mediaType).toBe('image/png')
@@ -352,7 +353,8 @@ describe('an item from report to verification', () => {
       mastHeightM: 12,
     })
     expect(height.status).toBe(409)
-    expect(height.json.detail).toContain('conversion programme')
+    expect(height.json.code).toBe('station.in_programme')
+    expect(height.json.detail).toContain('chương trình cải tạo')
     expect(await station('VT-C')).toEqual(before)
     const address = await call('PATCH', `/api/stations/${before.id}`, officer, {
       version: before.version,

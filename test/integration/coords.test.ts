@@ -318,6 +318,12 @@ describe('interpret', () => {
     const [e, n] = json.points[0]
     const res = await interpret({ a: e, b: n, zone: '56' })
     expect(res.status).toBe(422)
-    expect((res.json as Problem).detail).toContain('Both orders')
+    expect((res.json as Problem).detail).toContain('Cả hai thứ tự')
+    const english = await app.request('POST', '/api/coordinates/interpret', {
+      body: { a: e, b: n, zone: '56' },
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(english.headers.get('content-language')).toBe('en')
+    expect(((await english.json()) as Problem).detail).toContain('Both orders')
   })
 })

@@ -53,9 +53,12 @@ describe('the last active administrator', () => {
       const res = await app.request('PUT', `/api/users/${only.id}`, {
         cookie: only.cookie,
         body: { ...base, ...change },
+        headers: { 'Accept-Language': 'en' },
       })
       expect(res.status, JSON.stringify(change)).toBe(409)
-      expect(((await res.json()) as Problem).detail).toMatch(/last active administrator/)
+      const problem = (await res.json()) as Problem & { code: string }
+      expect(problem.code).toBe('user.last_admin')
+      expect(problem.detail).toMatch(/last active administrator/)
     }
     const row = await app.db.one<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [
       only.id,
