@@ -1842,6 +1842,8 @@ export interface Paths {
       body: {
         action: "submit"
         version: number
+        /** Why the application should go on although it fails a rule (at least 10 characters) */
+        exceptionReason?: string
       } | {
         action: "field_check"
         version: number
@@ -1869,6 +1871,8 @@ export interface Paths {
         decisionNo: string
         decisionDate: string
         note?: string
+        /** Why the application should go on although it fails a rule (at least 10 characters) */
+        exceptionReason?: string
       } | {
         action: "reject"
         version: number

@@ -46,6 +46,16 @@ const ACTION: Record<string, string> = {
   report: 'báo cáo hoàn thành',
   verify: 'nghiệm thu',
 }
+const RULE: Record<string, string> = {
+  in_province: 'trong địa giới tỉnh',
+  zone_class: 'vùng quy hoạch cho phép loại cột',
+  zone_height: 'giới hạn chiều cao của vùng',
+  a1_limits: 'giới hạn cột A1',
+  a1_reach: 'cột A1 vươn ra ngoài mép công trình',
+  spacing: 'khoảng cách tối thiểu giữa các cột',
+  must_share: 'bắt buộc dùng chung cột',
+  duplicate: 'trùng trạm của doanh nghiệp',
+}
 const LEVEL: Record<string, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' }
 
 const role = (r: string) => ROLE[r] ?? r
@@ -147,7 +157,8 @@ export const vi: Catalogue = {
     `Vai trò ${role(p.role)} không được ${action(p.action)} trạm ở trạng thái ${state(p.state)}.`,
   'station.bad_action': (p) => `Trạm ở trạng thái ${state(p.state)} không thể ${action(p.action)}.`,
   'station.rules_failed': (p) =>
-    `Hồ sơ không đạt ${p.rules.length} quy định (${p.rules.join(', ')}); hãy nêu lý do đề nghị ngoại lệ để tiếp tục.`,
+    `Hồ sơ không đạt ${p.rules.length} quy định (${p.rules.map((r) => RULE[r] ?? r).join('; ')}); ` +
+    'hãy nêu lý do đề nghị ngoại lệ để tiếp tục.',
   'station.exception_reason': (p) => `Hãy nêu lý do ngoại lệ (ít nhất ${p.n} ký tự).`,
   'position.give_lon': () => 'Hãy nhập kinh độ.',
   'position.give_lat': () => 'Hãy nhập vĩ độ.',

@@ -135,8 +135,17 @@ const photo = z.object({
 })
 
 const version = z.number().int().positive()
+/** The shortest reason that lets an application failing a rule go on (submit, approve). */
+export const MIN_EXCEPTION_REASON = 10
+const exceptionReason = z
+  .string()
+  .trim()
+  .max(2000)
+  .optional()
+  .describe(`Why the application should go on although it fails a rule (at least ${MIN_EXCEPTION_REASON} characters)`)
+
 export const transitionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('submit'), version }),
+  z.object({ action: z.literal('submit'), version, exceptionReason }),
   z.object({
     action: z.literal('field_check'),
     version,
@@ -152,6 +161,7 @@ export const transitionBody = z.discriminatedUnion('action', [
     decisionNo: z.string().trim().min(1).max(60),
     decisionDate: isoDate,
     note: z.string().trim().max(1000).optional(),
+    exceptionReason,
   }),
   z.object({
     action: z.literal('reject'),

@@ -1,10 +1,12 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
-import { badRequest, conflict, forbidden, msg, fieldError } from '../http/problems'
+import { audit } from '../audit/audit'
+import { badRequest, conflict, forbidden, msg, fieldError, problem } from '../http/problems'
+import type { RuleResult } from './rules'
 import { photosForCheck } from './photos'
 import { toLonLat } from './access'
 import { notify, readStation, recordChange } from './record'
-import type { TransitionBody } from './schemas'
+import { MIN_EXCEPTION_REASON, type TransitionBody } from './schemas'
 import { decorate, placeAndCheck, visibleStation } from './service'
 import { INSERT_FIELD_CHECK, TRANSITION_STATION } from './sql/stations.sql'
 import { step, type State } from './workflow'
@@ -57,6 +59,41 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
     }
     default:
       return none
+  }
+}
+
+/** An exception to the site rules, as recorded on the station (rule_overrides) and in the audit trail. */
+export interface RuleOverride {
+  action: 'submit' | 'approve'
+  rules: string[]
+  reason: string
+  actorId: number
+  actorName: string
+  at: string
+}
+
+/**
+ * The override a submit or an approval needs when the application fails a rule: none when every rule passes
+ * (or warns); a 422 naming the failed rules when no exception reason (of at least MIN_EXCEPTION_REASON
+ * characters) is given.
+ */
+function overrideFor(body: TransitionBody, results: RuleResult[], user: SessionUser): RuleOverride | null {
+  if (body.action !== 'submit' && body.action !== 'approve') return null
+  const rules = results.filter((r) => r.outcome === 'fail').map((r) => r.rule)
+  if (rules.length === 0) return null
+  const reason = body.exceptionReason ?? ''
+  if (reason.length < MIN_EXCEPTION_REASON)
+    throw problem(422, msg('station.rules_failed', { rules }), {
+      errors: [fieldError('body.exceptionReason', 'station.exception_reason', { n: MIN_EXCEPTION_REASON })],
+      failedRules: rules,
+    })
+  return {
+    action: body.action,
+    rules,
+    reason,
+    actorId: user.id,
+    actorName: user.username,
+    at: new Date().toISOString(),
   }
 }
 
@@ -115,6 +152,9 @@ export async function transition(
     ])
   }
 
+  const ruleResults = results === null ? ((before.ruleResults ?? []) as RuleResult[]) : JSON.parse(results)
+  const override = overrideFor(body, ruleResults, user)
+
   const updated = await tx.maybeOne(TRANSITION_STATION, [
     id,
     body.version,
@@ -126,10 +166,15 @@ export async function transition(
     change.moveTo?.lat ?? null,
     change.moveTo?.districtCode ?? null,
     results,
+    override ? JSON.stringify([override]) : null,
   ])
   if (!updated) throw conflict('station.changed_concurrently')
   const after = await readStation(tx, id)
   await recordChange(tx, user, { action: body.action, before, after, note: change.note }, requestId)
+  if (override) {
+    const entry = { action: 'station.rule_override', entity: 'station', entityId: id, after: override }
+    await audit(tx, user, entry, requestId)
+  }
   await notify(tx, found.transition.notify, after, body.action, user)
   return decorate(after, user)
 }

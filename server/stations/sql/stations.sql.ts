@@ -18,7 +18,7 @@ export const STATION_COLUMNS = `
   s.decision_no AS "decisionNo", s.decision_date AS "decisionDate", s.decision_note AS "decisionNote",
   s.temporary, s.mobile, s.event_id AS "eventId", s.valid_from AS "validFrom", s.valid_to AS "validTo",
   (s.temporary AND s.valid_to < current_date) AS expired,
-  s.rule_results AS "ruleResults", s.rules_checked_at AS "rulesCheckedAt",
+  s.rule_results AS "ruleResults", s.rules_checked_at AS "rulesCheckedAt", s.rule_overrides AS "ruleOverrides",
   s.version, s.created_at AS "createdAt", s.updated_at AS "updatedAt"`
 
 export const STATION_FROM = `stations s JOIN carriers c ON c.id = s.carrier_id`
@@ -60,7 +60,8 @@ UPDATE stations SET state = $3, state_since = now(), version = version + 1, upda
        geom = CASE WHEN $7::float8 IS NULL THEN geom ELSE ST_SetSRID(ST_MakePoint($7, $8), 4326) END,
        district_code = CASE WHEN $7::float8 IS NULL THEN district_code ELSE $9 END,
        rule_results = coalesce($10::jsonb, rule_results),
-       rules_checked_at = CASE WHEN $10::jsonb IS NULL THEN rules_checked_at ELSE now() END
+       rules_checked_at = CASE WHEN $10::jsonb IS NULL THEN rules_checked_at ELSE now() END,
+       rule_overrides = CASE WHEN $11::jsonb IS NULL THEN rule_overrides ELSE rule_overrides || $11::jsonb END
  WHERE id = $1 AND version = $2
 RETURNING id`
 
