@@ -11,3 +11,6 @@ export const STATES = [
   'decommissioned',
 ] as const
 export type State = (typeof STATES)[number]
+
+/** The shortest exception reason that lets an application failing a site rule be submitted or approved. */
+export const MIN_EXCEPTION_REASON = 10

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/status'
 import { stationsApi, type TransitionBody } from './api'
 import { approveBody } from './form'
 import { errorsByField } from './model'
+import { ExceptionReason, failingRules, MIN_EXCEPTION_REASON, reasonLongEnough } from './RuleOverride'
 import type { Action, Station } from './types'
 
 // Steps that need no more than a click; the others open a form.
@@ -50,6 +51,11 @@ export function Actions({
   const set = (name: string) => (e: { target: { value: string } }) =>
     setFields((f) => ({ ...f, [name]: e.target.value }))
   const actions = station.allowedActions
+  const failing = failingRules(station.ruleResults)
+  // submitting or approving an application that fails a rule is an exception: it opens a form asking the reason
+  const needsReason = (a: Action | null) => (a === 'submit' || a === 'approve') && failing.length > 0
+  const oneClick = (a: Action) => ONE_CLICK.includes(a) && !needsReason(a)
+  const [reasonTried, setReasonTried] = useState(false)
   if (actions.length === 0) return null
 
   async function run(body: TransitionBody | (() => Promise<TransitionBody>)) {
@@ -74,7 +80,14 @@ export function Actions({
     if (!open) return
     const version = station.version
     const f = fields
-    if (open === 'approve') return run(approveBody(version, f))
+    const reason = (f.exceptionReason ?? '').trim()
+    if (needsReason(open)) {
+      setReasonTried(true)
+      if (!reasonLongEnough(reason)) return
+    }
+    const exception = needsReason(open) ? { exceptionReason: reason } : {}
+    if (open === 'submit') return run({ action: 'submit', version, ...exception })
+    if (open === 'approve') return run({ ...approveBody(version, f), ...exception })
     if (open === 'reject')
       return run({
         action: 'reject',
@@ -134,11 +147,12 @@ export function Actions({
             type="button"
             className={`btn ${buttonTone(a)}`}
             disabled={busy}
-            aria-expanded={ONE_CLICK.includes(a) ? undefined : open === a}
+            aria-expanded={oneClick(a) ? undefined : open === a}
             data-action={a}
             onClick={() => {
               setError(null)
-              if (ONE_CLICK.includes(a)) void run({ action: a, version: station.version })
+              setReasonTried(false)
+              if (oneClick(a)) void run({ action: a, version: station.version })
               else setOpen(open === a ? null : a)
             }}
           >
@@ -156,8 +170,22 @@ export function Actions({
       ) : (
         error !== null && <ErrorMessage error={error} listFields={Object.keys(fieldErrors).length === 0} />
       )}
-      {open && !ONE_CLICK.includes(open) && (
+      {open && !oneClick(open) && (
         <form className="st-action-form" onSubmit={submitForm} noValidate data-testid={`form-${open}`}>
+          {needsReason(open) && (
+            <ExceptionReason
+              rules={failing}
+              mode={open === 'submit' ? 'submit' : 'approve'}
+              value={fields.exceptionReason ?? ''}
+              onChange={(v) => setFields((f) => ({ ...f, exceptionReason: v }))}
+              error={
+                fieldErrors.exceptionReason ??
+                (reasonTried && !reasonLongEnough(fields.exceptionReason ?? '')
+                  ? t('st.override.tooShort', { n: MIN_EXCEPTION_REASON })
+                  : undefined)
+              }
+            />
+          )}
           {open === 'approve' && (
             <div className="field-row">
               {field(

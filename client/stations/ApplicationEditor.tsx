@@ -16,6 +16,7 @@ import { ringsOverlay, stationsTileOverlay } from './layers'
 import { ringLabel } from './labels'
 import { errorsByField, ringsOf } from './model'
 import { RuleList } from './RuleList'
+import { ExceptionReason, failingRules, MIN_EXCEPTION_REASON, reasonLongEnough } from './RuleOverride'
 import { StateTag } from './StationInfo'
 import type { NeighbourBrief, RuleResult, Station } from './types'
 import { StationMap } from './StationMap'
@@ -54,6 +55,8 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
   const [saveError, setSaveError] = useState<unknown>(null)
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null)
   const [tried, setTried] = useState(false)
+  const [exceptionReason, setExceptionReason] = useState('')
+  const [triedSubmit, setTriedSubmit] = useState(false)
 
   // The rules run again a moment after the last change (the site code is not needed to check a place).
   useEffect(() => {
@@ -92,16 +95,33 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
     .map(([, v]) => v)
     .join(' ')
 
+  const failing = failingRules(preview.results)
+  const reasonError =
+    serverErrors.exceptionReason ??
+    (triedSubmit && failing.length > 0 && !reasonLongEnough(exceptionReason)
+      ? t('st.override.tooShort', { n: MIN_EXCEPTION_REASON })
+      : undefined)
+
   async function save(andSubmit: boolean) {
     setTried(true)
+    if (andSubmit) setTriedSubmit(true)
     if (!local.input) return
+    // the server refuses too; this spares a round trip and keeps the draft unsaved only when nothing else is wrong
+    if (andSubmit && failing.length > 0 && !reasonLongEnough(exceptionReason)) return
     setBusy(andSubmit ? 'submit' : 'save')
     setSaveError(null)
     try {
       let saved = station
         ? await stationsApi.update(station.id, station.version, local.input)
         : await stationsApi.create(local.input)
-      if (andSubmit) saved = await stationsApi.transition(saved.id, { action: 'submit', version: saved.version })
+      if (andSubmit) {
+        const reason = exceptionReason.trim()
+        saved = await stationsApi.transition(saved.id, {
+          action: 'submit',
+          version: saved.version,
+          ...(reason ? { exceptionReason: reason } : {}),
+        })
+      }
       onSaved(saved)
     } catch (err) {
       setSaveError(err)
@@ -180,6 +200,15 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
             <RuleList results={preview.results} />
           ) : (
             <p className="hint">{t('st.form.previewHint')}</p>
+          )}
+          {failing.length > 0 && (
+            <ExceptionReason
+              rules={failing}
+              mode="submit"
+              value={exceptionReason}
+              onChange={setExceptionReason}
+              error={reasonError}
+            />
           )}
         </section>
         {saveError !== null && <ErrorMessage error={saveError} listFields={Object.keys(serverErrors).length === 0} />}

@@ -8,6 +8,7 @@ import { Actions, type MoveControl } from './Actions'
 import { stationsApi } from './api'
 import { operatorLabel } from './labels'
 import { RuleList } from './RuleList'
+import { RuleOverrides } from './RuleOverride'
 import { FieldChecks, HistoryTimeline, StateTag, StationFacts } from './StationInfo'
 import type { Station } from './types'
 
@@ -65,6 +66,7 @@ export function StationPanel({
           {extra}
           <h3 className="panel-subtitle">{t('st.section.rules')}</h3>
           <RuleList results={s.ruleResults} />
+          <RuleOverrides overrides={s.ruleOverrides} />
           {s.rulesCheckedAt && (
             <p className="hint">{t('st.rules.checkedAt', { at: formatDateTime(s.rulesCheckedAt, lang) })}</p>
           )}

@@ -100,6 +100,18 @@ export const stationsEn: Record<keyof typeof stationsVi, string> = {
   'st.outcome.pass': 'Pass',
   'st.outcome.warn': 'Review',
   'st.outcome.fail': 'Fail',
+  'st.override.title': 'Rule exceptions',
+  'st.override.warnSubmit':
+    'The application fails {n} rule(s): {rules}. It can be submitted only with a reason for an exception; the ' +
+    'reason is kept on the application and in the audit log.',
+  'st.override.warnApprove':
+    'The application fails {n} rule(s): {rules}. Approving it is an exception: confirm it with a reason; the reason ' +
+    'is kept with the decision and in the audit log.',
+  'st.override.reason': 'Reason for the exception (required, at least {n} characters)',
+  'st.override.tooShort': 'Give the reason for the exception (at least {n} characters).',
+  'st.override.submit': 'Exception asked by the carrier on submission',
+  'st.override.approve': 'Exception approved by the department',
+  'st.override.line': '{who}, {at} — rules: {rules}',
   'st.rule.in_province': 'Inside the province',
   'st.rule.zone_class': 'Zone allows the mast class',
   'st.rule.zone_height': "Zone's height limit",

@@ -98,6 +98,18 @@ export const stationsVi = {
   'st.outcome.pass': 'Đạt',
   'st.outcome.warn': 'Cần xem xét',
   'st.outcome.fail': 'Không đạt',
+  'st.override.title': 'Ngoại lệ quy định',
+  'st.override.warnSubmit':
+    'Hồ sơ không đạt {n} quy định: {rules}. Chỉ nộp được khi nêu lý do đề nghị ngoại lệ; lý do được ghi vào hồ sơ và ' +
+    'nhật ký.',
+  'st.override.warnApprove':
+    'Hồ sơ không đạt {n} quy định: {rules}. Chấp thuận là một ngoại lệ: hãy xác nhận kèm lý do; lý do được ghi vào ' +
+    'quyết định và nhật ký.',
+  'st.override.reason': 'Lý do ngoại lệ (bắt buộc, ít nhất {n} ký tự)',
+  'st.override.tooShort': 'Hãy nêu lý do ngoại lệ (ít nhất {n} ký tự).',
+  'st.override.submit': 'Doanh nghiệp đề nghị ngoại lệ khi nộp',
+  'st.override.approve': 'Sở chấp thuận ngoại lệ',
+  'st.override.line': '{who}, {at} — quy định: {rules}',
   'st.rule.in_province': 'Trong địa giới tỉnh',
   'st.rule.zone_class': 'Vùng quy hoạch cho phép loại cột',
   'st.rule.zone_height': 'Giới hạn chiều cao của vùng',

@@ -54,6 +54,15 @@ export interface RuleResult {
 /** A position as the forms send it. */
 export type Position = { crs: 'wgs84'; lon: number; lat: number } | { crs: 'vn2000'; northing: number; easting: number }
 
+export interface RuleOverride {
+  action: 'submit' | 'approve'
+  rules: RuleResult['rule'][]
+  reason: string
+  actorId: number
+  actorName: string
+  at: string
+}
+
 export interface Station {
   id: number
   operator: { id: number; shortName: string; name: string }
@@ -84,6 +93,8 @@ export interface Station {
   expired: boolean
   ruleResults: RuleResult[] | null
   rulesCheckedAt: string | null
+  /** Exceptions to failed rules, oldest first (the carrier's on submit, the officer's on approval). */
+  ruleOverrides: RuleOverride[]
   version: number
   createdAt: string
   updatedAt: string

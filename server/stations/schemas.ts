@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { fieldError, type FieldError } from '../http/problems'
 import type { MessageArgs, MessageCode } from '../http/messages'
 import { STATES } from './workflow'
+import { MIN_EXCEPTION_REASON } from '../../shared/station-states'
 import { isoDate } from '../http/dates'
 
 export const MAST_CLASSES = ['A1', 'A1c', 'A2a', 'A2b'] as const
@@ -135,8 +136,7 @@ const photo = z.object({
 })
 
 const version = z.number().int().positive()
-/** The shortest reason that lets an application failing a rule go on (submit, approve). */
-export const MIN_EXCEPTION_REASON = 10
+export { MIN_EXCEPTION_REASON }
 const exceptionReason = z
   .string()
   .trim()
