@@ -2,6 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { useSession } from '../auth/session'
 import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
+import { zoneKindLabel } from '../i18n/labels'
 import { formatDate, formatNumber, parseNumber } from '../i18n/format'
 import { ErrorMessage, Loaded } from '../ui/status'
 import { Table, type Column } from '../ui/Table'
@@ -50,7 +51,7 @@ export default function PlanningPage() {
   ]
   const zoneColumns: Column<Zone>[] = [
     { key: 'name', header: t('plan.zone'), cell: (z) => z.name },
-    { key: 'kind', header: t('plan.zoneKind'), cell: (z) => z.kind },
+    { key: 'kind', header: t('plan.zoneKind'), cell: (z) => zoneKindLabel(t, z.kind) },
     { key: 'classes', header: t('plan.allowedClasses'), cell: (z) => z.allowedClasses.join(', ') },
     {
       key: 'h',

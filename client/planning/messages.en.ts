@@ -2,6 +2,13 @@ import type { planningVi } from './messages.vi'
 
 /** English text of the planning page; spread into i18n/en.ts. */
 export const planningEn: Record<keyof typeof planningVi, string> = {
+  'zone.kind.a1_only': 'A1 masts only',
+  'zone.kind.heritage': 'Heritage',
+  'zone.kind.government': 'Government',
+  'zone.kind.main_street': 'Main street',
+  'zone.kind.residential': 'Residential',
+  'zone.kind.rural': 'Rural',
+  'zone.kind.other': 'Other',
   'nav.planning': 'Zones & rules',
   'plan.title': 'Site planning zones and rules',
   'plan.overdueTitle': 'Temporary stations overdue for removal',

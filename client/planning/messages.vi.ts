@@ -1,5 +1,12 @@
 /** Vietnamese text of the planning page (zones, rule values, temporary stations overdue); spread into i18n/vi.ts. */
 export const planningVi = {
+  'zone.kind.a1_only': 'Chỉ cột A1',
+  'zone.kind.heritage': 'Di sản',
+  'zone.kind.government': 'Cơ quan nhà nước',
+  'zone.kind.main_street': 'Trục phố chính',
+  'zone.kind.residential': 'Khu dân cư',
+  'zone.kind.rural': 'Nông thôn',
+  'zone.kind.other': 'Khác',
   'nav.planning': 'Quy hoạch & quy tắc',
   'plan.title': 'Quy hoạch vị trí trạm và quy tắc',
   'plan.overdueTitle': 'Trạm tạm thời quá hạn tháo dỡ',
