@@ -30,7 +30,7 @@ function toProblem(err: unknown): Problem {
   return new Problem(500, msg('server.error'))
 }
 
-/** A field error's message in `lang` when it names a server message (by `code`, or a custom zod message that is a code). */
+/** A field error's message in `lang` when it names a server message (by `code`, or as a custom zod message). */
 function localField(e: FieldError, lang: Lang): FieldError {
   if (isMessageCode(e.code)) return { ...e, message: render({ code: e.code, params: e.params ?? {} }, lang) }
   if (isMessageCode(e.message)) return { ...e, code: e.message, message: render({ code: e.message, params: {} }, lang) }

@@ -65,7 +65,10 @@ describe('refused writes in the Vietnamese UI', () => {
     await carrier.waitForStationsMap()
     const [lon, lat] = await carrier.page.evaluate(() => window.__map!.getCenter().toArray())
     // close in (a pixel is about half a metre), so that the click lands on the first site
-    await carrier.page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 18 }), [lon + 0.004, lat])
+    await carrier.page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 18 }), [lon + 0.004, lat] as [
+      number,
+      number,
+    ])
     await carrier.page.waitForFunction(() => window.__map!.loaded(), undefined, { timeout: 30_000 })
     await carrier.clickMapAt([lon + 0.004, lat])
     await carrier.page.locator('[data-testid=map-marker]').waitFor()

@@ -13,7 +13,10 @@ describe('client API types generated from the OpenAPI document', () => {
     expect(text).toContain(
       'allowedActions: ("planned" | "under_construction" | "completed" | "accepted" | "edit" | "delete" | "leave")[]',
     )
-    expect(text).toMatch(/export type Problem = \{[^}]*errors\?: \(\{\s*path: string\s*message: string\s*\}\)\[\]/)
+    // the problem's stable code, and each field error's message with its own code (issue 11)
+    expect(text).toMatch(
+      /export type Problem = \{[^}]*code: string[^}]*errors\?: \(\{\s*path: string\s*message: string\s*code\?: string/,
+    )
   })
 
   it('translate JSON Schema: optional and nullable fields, enums, tuples, records and references', () => {

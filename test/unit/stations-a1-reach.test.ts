@@ -95,7 +95,12 @@ describe('the reach field of an application', () => {
 
   it('is required for an A1 mast, naming the field', () => {
     expect(shapeErrors({ mastClass: 'A1', buildingHeightM: 20 })).toEqual([
-      { path: 'body.reachBeyondEdgeM', message: expect.stringContaining('beyond the building edge') },
+      {
+        path: 'body.reachBeyondEdgeM',
+        code: 'station.reach_needed',
+        params: {},
+        message: expect.stringContaining('beyond the building edge'),
+      },
     ])
     expect(shapeErrors({ mastClass: 'A1', buildingHeightM: 20, reachBeyondEdgeM: null }).map((e) => e.path)).toEqual([
       'body.reachBeyondEdgeM',
