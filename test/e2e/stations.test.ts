@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { demoPhoto } from '../../gis-data/conversions'
 import { PHONE } from './helpers/browser'
 import { SCREENS, setupE2eApp } from './helpers/suite'
-import { StationsDriver } from './stations-driver'
+import { EXCEPTION_REASON, StationsDriver } from './stations-driver'
 import { DEMO_PASSWORD } from '../../gis-data/demo'
 import { vietnamToday } from '../../client/time'
 
@@ -86,7 +86,8 @@ describe('a site from application to the public map', () => {
       await o.openSection('/queue')
       await o.openFromQueue(site)
     }
-    await first.takeAction('approve', { decisionNo: '215/QĐ-STTTT' })
+    // the demo site fails the spacing rule: approving it is an exception the officer confirms with a reason
+    await first.takeAction('approve', { decisionNo: '215/QĐ-STTTT', exceptionReason: EXCEPTION_REASON })
     await first.waitForState('approved')
     await second.takeAction('reject', { reasons: 'Không phù hợp quy hoạch' })
     await expect(second.page.locator('[data-testid=conflict]').innerText()).resolves.toContain(
@@ -99,7 +100,12 @@ describe('a site from application to the public map', () => {
     const site = 'E2E-VT-0004'
     const stationId = await fieldChecked(site, 0.012)
     const officer = await signedIn('officer')
-    await officer.act(stationId, { action: 'approve', decisionNo: '216/QĐ-STTTT', decisionDate: vietnamToday() })
+    await officer.act(stationId, {
+      action: 'approve',
+      decisionNo: '216/QĐ-STTTT',
+      decisionDate: vietnamToday(),
+      exceptionReason: EXCEPTION_REASON,
+    })
     const carrier = await signedIn('viettel')
     await carrier.open(`/applications/${stationId}`)
     await carrier.takeAction('report_built')
