@@ -12,7 +12,7 @@ import type { ZoneCrs } from '../coords/crs'
 import type { Zone } from '../coords/service'
 import type { Row } from '../db/index'
 import { csvLine } from '../http/csv'
-import { Problem } from '../http/problems'
+import { msg, Problem } from '../http/problems'
 import {
   GPKG_INSERT_CONTENTS,
   GPKG_INSERT_GEOMETRY_COLUMN,
@@ -209,13 +209,7 @@ async function allFeatures(
   return features
 }
 
-const tooBig = (format: string, limit = IN_MEMORY_LIMIT) =>
-  new Problem(
-    413,
-    'Payload too large',
-    `A ${format} export holds at most ${limit} features; narrow the filters, or choose GeoJSON, CSV, ` +
-      'XLSX or GeoPackage.',
-  )
+const tooBig = (format: string, limit = IN_MEMORY_LIMIT) => new Problem(413, msg('export.too_big', { format, limit }))
 
 /** The property that labels a placemark in KML when a record has no name, by layer. */
 const LABEL_COLUMN: Record<string, string> = {

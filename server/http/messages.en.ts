@@ -238,6 +238,10 @@ export const en = {
   'import.features_refused': ((p) => `${p.n} feature(s) cannot be imported; nothing was stored.`) as P<N>,
   'import.no_route': ((p) => `The file holds no route: ${p.list}`) as P<{ list: string }>,
 
+  'export.too_big': ((p) =>
+    `A ${p.format} export holds at most ${p.limit} features; narrow the filters, or choose GeoJSON, CSV, ` +
+    'XLSX or GeoPackage.') as P<{ format: string; limit: number }>,
+
   // boundaries, coordinates, open data, tiles, basemap
   'boundary.rejected': () => 'The boundary file was rejected; nothing was written.',
   'boundary.unit_not_found': ((p) => `No ${p.level} with code ${p.code}.`) as P<{ level: string; code: string }>,

@@ -241,6 +241,9 @@ export const vi: Catalogue = {
   'import.features_refused': (p) => `${p.n} đối tượng không nhập được; chưa lưu gì.`,
   'import.no_route': (p) => `Tệp không chứa tuyến nào: ${p.list}`,
 
+  'export.too_big': (p) =>
+    `Tệp xuất ${p.format} chứa tối đa ${p.limit} đối tượng; hãy thu hẹp bộ lọc, hoặc chọn GeoJSON, CSV, ` +
+    'XLSX hay GeoPackage.',
   'boundary.rejected': () => 'Tệp địa giới bị từ chối; chưa ghi gì.',
   'boundary.unit_not_found': (p) => `Không có ${LEVEL[p.level] ?? p.level} có mã ${p.code}.`,
   'vn2000.no_zone': (p) => `Chưa biết múi chiếu VN-2000 của tỉnh ${p.province}.`,
