@@ -242,6 +242,29 @@ export const en = {
     `A ${p.format} export holds at most ${p.limit} features; narrow the filters, or choose GeoJSON, CSV, ` +
     'XLSX or GeoPackage.') as P<{ format: string; limit: number }>,
 
+  // plans
+  'plan.not_found': () => 'No such plan.',
+  'plan.no_version': ((p) => `No version ${p.n} of this plan.`) as P<N>,
+  'plan.bad_step': ((p) => `A ${p.state} version cannot be ${p.action === 'pass' ? 'passe' : p.action}d.`) as P<{
+    state: string
+    action: string
+  }>,
+  'plan.return_why': () => 'Say why the version is returned.',
+  'plan.comment_required': () => 'A comment is required.',
+  'plan.approval_decision': () => 'Approval records the decision.',
+  'plan.decision_fields': () => "Give the People's Committee decision's number and date.",
+  'plan.version_changed': () => 'The version was changed meanwhile; reload it and try again.',
+  'plan.comment_who': () => "Only the department and the plan's carrier comment.",
+  'plan.internal_comment': () => 'Internal comments are the department’s own.',
+  'plan.locked': ((p) => `Version ${p.n} has been passed for the decision; no new version can be uploaded.`) as P<N>,
+  'plan.features_refused': ((p) => `${p.n} of ${p.total} feature(s) cannot be accepted; nothing was stored.`) as P<{
+    n: number
+    total: number
+  }>,
+  'plan.no_feature': () => 'The file holds no feature; nothing was stored.',
+  'plan.carrier_only': () => 'Only a carrier files a plan.',
+  'station.carrier_only': () => 'Only a carrier has applications.',
+
   // boundaries, coordinates, open data, tiles, basemap
   'boundary.rejected': () => 'The boundary file was rejected; nothing was written.',
   'boundary.unit_not_found': ((p) => `No ${p.level} with code ${p.code}.`) as P<{ level: string; code: string }>,

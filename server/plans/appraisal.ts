@@ -2,7 +2,7 @@
 // approve with the decision's number and date) and comments, internal or for the carrier, which answers them.
 import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { badRequest, conflict, forbidden, notFound } from '../http/problems'
+import { badRequest, conflict, fieldError, forbidden, msg, notFound } from '../http/problems'
 import { getVersion, viewerCarrier, type Scope } from './service'
 import { planStep, type PlanAction, type PlanState } from './workflow'
 import * as sql from './sql'
@@ -23,20 +23,18 @@ export async function transition(tx: Queryable, scope: Scope, planId: number, nu
     scope.provinceCode,
     number,
   ])
-  if (!row) throw notFound(`No version ${number} of this plan.`)
+  if (!row) throw notFound(msg('plan.no_version', { n: number }))
   const to = planStep(row.state, r.action, scope.user.role)
-  if (!to) throw conflict(`A ${row.state} version cannot be ${r.action === 'pass' ? 'passe' : r.action}d.`)
+  if (!to) throw conflict(msg('plan.bad_step', { state: row.state, action: r.action }))
   if (r.action === 'return' && !r.comment) {
-    throw badRequest('Say why the version is returned.', [{ path: 'body.comment', message: 'A comment is required.' }])
+    throw badRequest('plan.return_why', [fieldError('body.comment', 'plan.comment_required')])
   }
   if (r.action === 'approve' && (!r.decisionNumber || !r.decisionDate)) {
-    throw badRequest('Approval records the decision.', [
-      { path: 'body.decisionNumber', message: "Give the People's Committee decision's number and date." },
-    ])
+    throw badRequest('plan.approval_decision', [fieldError('body.decisionNumber', 'plan.decision_fields')])
   }
   const decision = r.action === 'approve' ? [r.decisionNumber!, r.decisionDate!] : [null, null]
   const done = await tx.maybeOne(sql.TRANSITION_VERSION, [row.id, r.version, to, ...decision, scope.user.id])
-  if (!done) throw conflict('The version was changed meanwhile; reload it and try again.')
+  if (!done) throw conflict('plan.version_changed')
   if (r.comment) await tx.exec(sql.INSERT_COMMENT, [row.id, null, scope.user.id, r.comment, false])
   await audit(
     tx,
@@ -63,9 +61,8 @@ export interface NewComment {
 export async function addComment(tx: Queryable, scope: Scope, planId: number, number: number, c: NewComment) {
   const v = await getVersion(tx, scope, planId, number)
   const carrier = viewerCarrier(scope.user)
-  if (carrier !== null && carrier !== v.carrierId)
-    throw forbidden("Only the department and the plan's carrier comment.")
-  if (carrier !== null && c.internal) throw forbidden('Internal comments are the department’s own.')
+  if (carrier !== null && carrier !== v.carrierId) throw forbidden('plan.comment_who')
+  if (carrier !== null && c.internal) throw forbidden('plan.internal_comment')
   const row = await tx.one<{ id: number }>(sql.INSERT_COMMENT, [
     v.id,
     c.featureIndex ?? null,

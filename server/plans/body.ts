@@ -29,7 +29,7 @@ export type UploadBody = z.infer<typeof uploadBody>
 /** A body read: the upload without its content, and the file read; or why the request itself is bad (a 400). */
 export type BodyRead =
   | { ok: true; upload: Omit<UploadBody, 'content'>; file: ReadResult }
-  | { ok: false; detail: string; errors?: FieldError[] }
+  | { ok: false; detail: 'body.not_json' | 'request.invalid'; errors?: FieldError[] }
 
 /** Reads an upload request body (UTF-8 JSON bytes) and the file in it. */
 export async function readUploadBody(bytes: Uint8Array): Promise<BodyRead> {
@@ -38,7 +38,7 @@ export async function readUploadBody(bytes: Uint8Array): Promise<BodyRead> {
     try {
       raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), nfcReviver)
     } catch {
-      return { ok: false, detail: 'The request body is not valid JSON.' }
+      return { ok: false, detail: 'body.not_json' }
     }
   }
   const body = uploadBody.safeParse(raw)
@@ -47,7 +47,7 @@ export async function readUploadBody(bytes: Uint8Array): Promise<BodyRead> {
       path: ['body', ...i.path.map(String)].join('.'),
       message: i.message,
     }))
-    return { ok: false, detail: 'The request is not valid.', errors }
+    return { ok: false, detail: 'request.invalid', errors }
   }
   const { content, ...upload } = body.data
   return { ok: true, upload, file: await readPlanFile(upload.format, content) }

@@ -3,7 +3,8 @@
 // "inside the province" for all geometries in one statement — and store the version whole, or nothing at all.
 import type { Db, Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { badRequest, conflict, Problem } from '../http/problems'
+import { badRequest, conflict, msg, Problem } from '../http/problems'
+import type { Msg } from '../http/messages'
 import { placeGeometries } from '../geo/service'
 import { planePairsToWgs84 } from '../coords/service'
 import type { Geometry } from '../geo/gate'
@@ -119,8 +120,8 @@ async function checkFeatures(
   return { rows, report, rejected }
 }
 
-const refuse = (detail: string, report: FeatureReport[]) =>
-  new Problem(422, 'Validation failed', detail, {
+const refuse = (detail: Msg, report: FeatureReport[]) =>
+  new Problem(422, detail, {
     errors: report.flatMap((r) => r.errors.map((message) => ({ path: r.label, message }))),
     report,
     reportCsv: reportCsv(report),
@@ -150,22 +151,22 @@ async function storeVersion(
     latestNumber: number | null
     latestState: string | null
   }>(sql.LOCK_PLAN, [planId, scope.provinceCode])
-  if (!plan || plan.carrierId !== scope.user.carrierId) throw new Problem(404, 'Not found', 'No such plan.')
+  if (!plan || plan.carrierId !== scope.user.carrierId) throw new Problem(404, msg('plan.not_found'))
   if (plan.latestState && LOCKED_STATES.includes(plan.latestState)) {
-    throw conflict(`Version ${plan.latestNumber} has been passed for the decision; no new version can be uploaded.`)
+    throw conflict(msg('plan.locked', { n: plan.latestNumber ?? 0 }))
   }
   if (!file.ok) {
     const problems = file.problems.map((p) => p.message).join('; ')
-    throw new Problem(422, 'Validation failed', `The ${upload.format.toUpperCase()} file is not valid: ${problems}`, {
+    throw new Problem(422, msg('import.file_invalid', { format: upload.format.toUpperCase(), problems }), {
       errors: file.problems.map((p) => ({ path: p.path || '(file)', message: p.message })),
     })
   }
   const period = { from: plan.periodFrom, to: plan.periodTo }
   const { rows, report, rejected } = await checkFeatures(tx, scope, file, upload.defaults, period)
   if (rejected > 0) {
-    throw refuse(`${rejected} of ${file.features.length} feature(s) cannot be accepted; nothing was stored.`, report)
+    throw refuse(msg('plan.features_refused', { n: rejected, total: file.features.length }), report)
   }
-  if (file.features.length === 0) throw refuse('The file holds no feature; nothing was stored.', report)
+  if (file.features.length === 0) throw refuse(msg('plan.no_feature'), report)
   const number = (plan.latestNumber ?? 0) + 1
   const sites = rows.filter((r) => r.type === 'site')
   const routes = rows.filter((r) => r.type === 'route')

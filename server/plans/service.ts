@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { forbidden, notFound } from '../http/problems'
+import { forbidden, msg, notFound } from '../http/problems'
 import { reportCsv, type FeatureReport } from './report'
 import type { PlanState } from './workflow'
 import * as sql from './sql'
@@ -25,7 +25,7 @@ export interface NewPlan {
 
 /** Creates an empty plan of the signed-in carrier; its versions are uploaded next. */
 export async function createPlan(tx: Queryable, scope: Scope, plan: NewPlan) {
-  if (scope.user.carrierId === null) throw forbidden('Only a carrier files a plan.')
+  if (scope.user.carrierId === null) throw forbidden('plan.carrier_only')
   const row = await tx.one<{ id: number }>(sql.INSERT_PLAN, [
     scope.provinceCode,
     scope.user.carrierId,
@@ -46,7 +46,7 @@ export function listPlans(q: Queryable, scope: Scope) {
 /** One plan the user may see (404 otherwise: another carrier's unapproved plan is not said to exist). */
 export async function getPlan(q: Queryable, scope: Scope, id: number) {
   const plan = await q.maybeOne(sql.GET_PLAN, [viewerCarrier(scope.user), scope.provinceCode, id])
-  if (!plan) throw notFound('No such plan.')
+  if (!plan) throw notFound('plan.not_found')
   return plan
 }
 
@@ -64,7 +64,7 @@ type Version = { id: number; number: number; state: PlanState; carrierId: number
 /** One version the user may see, with its upload report. */
 export async function getVersion(q: Queryable, scope: Scope, planId: number, number: number): Promise<Version> {
   const v = await q.maybeOne<Version>(sql.GET_VERSION, [viewerCarrier(scope.user), scope.provinceCode, planId, number])
-  if (!v) throw notFound(`No version ${number} of this plan.`)
+  if (!v) throw notFound(msg('plan.no_version', { n: number }))
   return v
 }
 

@@ -28,7 +28,7 @@ export async function carrierApplications(
   provinceCode: string,
   f: { group: ApplicationGroup; offset: number; limit: number },
 ): Promise<{ items: Row[]; total: number; offset: number; limit: number; counts: Record<ApplicationGroup, number> }> {
-  if (user.role !== 'carrier' || user.carrierId === null) throw forbidden('Only a carrier has applications.')
+  if (user.role !== 'carrier' || user.carrierId === null) throw forbidden('station.carrier_only')
   const since = monthStart()
   const rows = await q.many<{ state: string; n: number }>(APPLICATION_COUNTS, [user.carrierId, provinceCode, since])
   const counts = Object.fromEntries(APPLICATION_GROUPS.map((g) => [g, 0])) as Record<ApplicationGroup, number>

@@ -166,7 +166,8 @@ describe('all or nothing', () => {
     const res = await upload(app, viettel, plan, 'geojson', collection(features))
     expect(res.status).toBe(422)
     const problem = await res.json()
-    expect(problem.detail).toMatch(/1 of 10000 feature/)
+    expect(problem.code).toBe('plan.features_refused')
+    expect(problem.detail).toMatch(/^1 trên 10000 đối tượng/)
     expect(problem.errors).toEqual([
       { path: 'feature 7777 (Z1)', message: expect.stringMatching(/not valid: Self-intersection/) },
     ])
