@@ -242,6 +242,14 @@ export const en = {
     `A ${p.format} export holds at most ${p.limit} features; narrow the filters, or choose GeoJSON, CSV, ` +
     'XLSX or GeoPackage.') as P<{ format: string; limit: number }>,
 
+  // reports
+  'report.no_province': ((p) => `No province with code ${p.code}.`) as P<{ code: string }>,
+  'report.unknown_figure': () => 'Unknown figure.',
+  'report.figures': ((p) => `The figures of ${p.part} are: ${p.list.join(', ')}.`) as P<{
+    part: string
+    list: string[]
+  }>,
+
   // plans
   'plan.not_found': () => 'No such plan.',
   'plan.no_version': ((p) => `No version ${p.n} of this plan.`) as P<N>,

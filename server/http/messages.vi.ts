@@ -244,6 +244,9 @@ export const vi: Catalogue = {
   'export.too_big': (p) =>
     `Tệp xuất ${p.format} chứa tối đa ${p.limit} đối tượng; hãy thu hẹp bộ lọc, hoặc chọn GeoJSON, CSV, ` +
     'XLSX hay GeoPackage.',
+  'report.no_province': (p) => `Không có tỉnh có mã ${p.code}.`,
+  'report.unknown_figure': () => 'Chỉ tiêu không xác định.',
+  'report.figures': (p) => `Các chỉ tiêu của ${p.part} là: ${p.list.join(', ')}.`,
   'plan.not_found': () => 'Không có kế hoạch này.',
   'plan.no_version': (p) => `Kế hoạch không có phiên bản ${p.n}.`,
   'plan.bad_step': (p) => `Phiên bản ở trạng thái ${state(p.state)} không thể ${action(p.action)}.`,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index'
-import { badRequest, notFound } from '../http/problems'
+import { badRequest, fieldError, msg, notFound } from '../http/problems'
 import { periodOf } from './period'
 import { applicationsPart } from './parts/applications'
 import { cablesPart } from './parts/cables'
@@ -53,7 +53,7 @@ async function contextOf(q: Queryable, query: ReportQuery, defaultProvince: stri
 export async function buildReport(q: Queryable, query: ReportQuery, defaultProvince: string): Promise<Report> {
   const ctx = await contextOf(q, query, defaultProvince)
   const name = (await q.one<{ name: string | null }>(PROVINCE_NAME, [ctx.province, ctx.unitsOn])).name
-  if (name === null) throw notFound(`No province with code ${ctx.province}.`)
+  if (name === null) throw notFound(msg('report.no_province', { code: String(ctx.province) }))
   const parts: ReportPart[] = []
   for (const part of PARTS) {
     const built = await part.build(ctx)
@@ -72,8 +72,8 @@ export async function buildReport(q: Queryable, query: ReportQuery, defaultProvi
 export async function recordsOf(q: Queryable, query: RecordsQuery, defaultProvince: string) {
   const part = PARTS.find((p) => p.key === query.part)!
   if (!part.flags.includes(query.figure))
-    throw badRequest('Unknown figure.', [
-      { path: 'query.figure', message: `The figures of ${part.key} are: ${part.flags.join(', ')}.` },
+    throw badRequest('report.unknown_figure', [
+      fieldError('query.figure', 'report.figures', { part: part.key, list: [...part.flags] }),
     ])
   const ctx = await contextOf(q, query, defaultProvince)
   const rows = await q.many<{ id: number; label: string; url: string; total: number }>(
