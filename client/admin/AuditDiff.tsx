@@ -30,8 +30,19 @@ export function recordHref(entity: string, entityId: string | null, action = '')
 }
 
 /** A record of the trail as text, linked to its page when it has one. */
-export function RecordLink({ entity, entityId, action }: { entity: string; entityId: string | null; action: string }) {
-  const text = `${entity}${entityId ? ` #${entityId}` : ''}`
+export function RecordLink({
+  entity,
+  entityId,
+  action,
+  label,
+}: {
+  entity: string
+  entityId: string | null
+  action: string
+  /** The record in words (its kind's name and code); the raw kind and id otherwise. */
+  label?: string
+}) {
+  const text = label ?? `${entity}${entityId ? ` #${entityId}` : ''}`
   const href = recordHref(entity, entityId, action)
   return href ? (
     <AppLink href={href} testId="audit-record">

@@ -8,6 +8,7 @@ import { Pager, Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
 import { AuditDiff, RecordLink } from './AuditDiff'
 import { AuditFilters, useAuditFilter } from './AuditFilters'
+import { auditActionLabel, auditDetails, auditTargetLabel } from './auditLabels'
 
 const PAGE = 25
 
@@ -30,12 +31,19 @@ export default function AuditPage() {
       header: t('audit.actor'),
       cell: (e) => e.actorName ?? <span className="muted">{t('audit.system')}</span>,
     },
-    { key: 'action', header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      cell: (e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span>,
+    },
     {
       key: 'entity',
       header: t('audit.entity'),
-      cell: (e) => <RecordLink entity={e.entity} entityId={e.entityId} action={e.action} />,
+      cell: (e) => (
+        <RecordLink entity={e.entity} entityId={e.entityId} action={e.action} label={auditTargetLabel(t, e)} />
+      ),
     },
+    { key: 'details', header: t('audit.details'), cell: (e) => auditDetails(t, e) },
     { key: 'change', header: t('audit.change'), cell: (e) => <AuditDiff before={e.before} after={e.after} /> },
   ]
   const next = page.data?.next ?? null
