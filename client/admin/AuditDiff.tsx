@@ -49,7 +49,7 @@ export function RecordLink({
       {text}
     </AppLink>
   ) : (
-    <>{text}</>
+    text
   )
 }
 
