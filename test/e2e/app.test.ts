@@ -52,7 +52,9 @@ describe('the map of an officer', () => {
       'Chuyển đổi cột',
       'Cáp viễn thông',
       'Tổng hợp cáp',
+      'Báo cáo định kỳ',
       'Quy hoạch & quy tắc',
+      'Quy hoạch hạ tầng',
       'Nhật ký',
     ])
     await app.waitForDistricts()
@@ -131,7 +133,11 @@ describe('administration', () => {
     await app.page.locator('table tbody tr', { hasText: 'Lê Thị Hoa' }).waitFor()
     await app.screenshot(`${SCREENS}/users-desktop.png`)
     await app.openSection('/audit')
-    await app.page.locator('table tbody tr', { hasText: 'user.create' }).first().waitFor()
+    // the trail names the action and the record in words, not by their codes
+    const row = app.page.locator('table tbody tr', { hasText: 'Người dùng planner1' }).first()
+    await row.waitFor()
+    expect(await row.innerText()).toContain('Tạo mới')
+    expect(await row.innerText()).not.toContain('user.create')
   })
 
   it('lists the mobile carriers with their network codes', async () => {
@@ -155,7 +161,9 @@ describe('language', () => {
       'Mast conversion',
       'Telecom cables',
       'Cable summary',
+      'Periodic report',
       'Zones & rules',
+      'Infrastructure plans',
       'Audit',
     ])
     await app.page.reload()
@@ -167,7 +175,9 @@ describe('language', () => {
       'Mast conversion',
       'Telecom cables',
       'Cable summary',
+      'Periodic report',
       'Zones & rules',
+      'Infrastructure plans',
       'Audit',
     ])
     expect(await app.page.locator('html').getAttribute('lang')).toBe('en')
@@ -194,7 +204,9 @@ describe('on a phone', () => {
         'Chuyển đổi cột',
         'Cáp viễn thông',
         'Tổng hợp cáp',
+        'Báo cáo định kỳ',
         'Quy hoạch & quy tắc',
+        'Quy hoạch hạ tầng',
         'Người dùng',
         'Doanh nghiệp',
         'Ranh giới hành chính',
