@@ -150,36 +150,26 @@ describe('administration', () => {
 })
 
 describe('language', () => {
+  const OFFICER_NAV_EN = [
+    'Map',
+    'Queue',
+    'Stations',
+    'Mast conversion',
+    'Telecom cables',
+    'Cable summary',
+    'Periodic report',
+    'Zones & rules',
+    'Infrastructure plans',
+    'Audit',
+  ]
   it('switches to English and keeps the choice after a reload', async () => {
     const app = await open()
     await app.signIn('officer', DEMO_PASSWORD)
     await app.switchLanguage()
-    expect(await app.navLabels()).toEqual([
-      'Map',
-      'Queue',
-      'Stations',
-      'Mast conversion',
-      'Telecom cables',
-      'Cable summary',
-      'Periodic report',
-      'Zones & rules',
-      'Infrastructure plans',
-      'Audit',
-    ])
+    expect(await app.navLabels()).toEqual(OFFICER_NAV_EN)
     await app.page.reload()
     await app.page.locator('[data-testid=main-nav]').waitFor()
-    expect(await app.navLabels()).toEqual([
-      'Map',
-      'Queue',
-      'Stations',
-      'Mast conversion',
-      'Telecom cables',
-      'Cable summary',
-      'Periodic report',
-      'Zones & rules',
-      'Infrastructure plans',
-      'Audit',
-    ])
+    expect(await app.navLabels()).toEqual(OFFICER_NAV_EN)
     expect(await app.page.locator('html').getAttribute('lang')).toBe('en')
   })
 })
