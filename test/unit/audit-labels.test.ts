@@ -26,6 +26,8 @@ describe('the audit trail in words', () => {
     expect(auditActionLabel(tr(vi), 'station.approve')).toBe('Chấp thuận')
     expect(auditActionLabel(tr(en), 'station.approve')).not.toBe('station.approve')
     expect(auditActionLabel(tr(vi), 'station.rule_override')).toBe('Ngoại lệ quy định')
+    expect(auditActionLabel(tr(vi), 'demo.load')).toBe('Nạp dữ liệu demo')
+    expect(auditActionLabel(tr(vi), 'auth.login')).toBe('Đăng nhập')
     expect(auditActionLabel(tr(vi), 'cable_route.completed')).toBe('Chuyển trạng thái: Hoàn thành')
   })
 
