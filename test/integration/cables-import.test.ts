@@ -2,37 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
+import { FIXTURES, GEOJSONHINT, ROUNDED, intoProvince as moved } from '../helpers/geojsonhint'
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/data/fixtures')
-const expectations = fs
-  .readFileSync(path.join(FIXTURES, 'EXPECTATIONS.tsv'), 'utf8')
-  .split('\n')
-  .map((l) => l.split('\t'))
-  .filter(([p, e]) => p?.startsWith('geojsonhint/') && (e === 'pass' || e === 'fail'))
-  .map(([p, e]) => ({ file: p!, expected: e as 'pass' | 'fail' }))
-
-// RFC 7946 §11.2 makes precision a "should": our gate rounds over-precise coordinates with a warning.
-const ROUNDED = 'geojsonhint/bad/excessive_precision_truncated.geojson'
-
-/** The fixture with every position moved into Hồ Chí Minh City (scaled 1:1000 about 106.6°E 10.75°N). */
-function intoProvince(text: string): string {
-  const move = (v: unknown): unknown => {
-    if (!Array.isArray(v)) return v
-    if (v.length >= 2 && v.every((n) => typeof n === 'number'))
-      return [106.6 + v[0]! * 0.001, 10.75 + v[1]! * 0.001, ...v.slice(2)]
-    return v.map(move)
-  }
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk)
-    if (typeof v !== 'object' || v === null) return v
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'coordinates' ? move(x) : walk(x)]))
-  }
-  try {
-    return JSON.stringify(walk(JSON.parse(text)))
-  } catch {
-    return text
-  }
-}
+const expectations = GEOJSONHINT.filter((x) => x.expected === 'pass' || x.expected === 'fail')
+/** The fixtures scaled 1:1000 about 106.6°E 10.75°N. */
+const intoProvince = (text: string) => moved(text, 0.001)
 
 let app: TestApp
 let officer: string

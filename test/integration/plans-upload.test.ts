@@ -7,37 +7,12 @@ import { strToU8, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateProvince } from '../../gis-data/province'
 import { startTestApp, type TestApp } from '../helpers/app'
+import { FIXTURES, GEOJSONHINT, ROUNDED, intoProvince as moved } from '../helpers/geojsonhint'
 import { collection, newPlan, siteAt, upload } from '../helpers/plans'
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/data/fixtures')
-const expectations = fs
-  .readFileSync(path.join(FIXTURES, 'EXPECTATIONS.tsv'), 'utf8')
-  .split('\n')
-  .map((l) => l.split('\t'))
-  .filter(([p]) => p?.startsWith('geojsonhint/'))
-  .map(([p, e]) => ({ file: p!, expected: e as 'pass' | 'fail' | 'warn' }))
-// RFC 7946 §11.2 makes precision a "should": like every import here, a plan rounds to 7 decimals with a warning.
-const ROUNDED = 'geojsonhint/bad/excessive_precision_truncated.geojson'
-
-/** The fixture with every position moved into Hồ Chí Minh City (scaled 1:10,000 about 106.6°E 10.75°N). */
-function intoProvince(text: string): string {
-  const move = (v: unknown): unknown => {
-    if (!Array.isArray(v)) return v
-    if (v.length >= 2 && v.every((n) => typeof n === 'number'))
-      return [106.6 + v[0]! * 0.0001, 10.75 + v[1]! * 0.0001, ...v.slice(2)]
-    return v.map(move)
-  }
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk)
-    if (typeof v !== 'object' || v === null) return v
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'coordinates' ? move(x) : walk(x)]))
-  }
-  try {
-    return JSON.stringify(walk(JSON.parse(text)))
-  } catch {
-    return text
-  }
-}
+/** Plans: the fixtures scaled 1:10,000, so that every one (issue82 too) lands inside the province. */
+const intoProvince = (text: string) => moved(text, 0.0001)
+const expectations = GEOJSONHINT
 
 let app: TestApp
 let viettel: string
