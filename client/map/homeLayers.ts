@@ -179,13 +179,18 @@ export function homePolesOverlay(l: HomeLayers): MapOverlay {
   }
 }
 
-export function zonesOverlay(l: HomeLayers, data: FeatureCollection): MapOverlay {
-  const colour: ExpressionSpecification = [
+/** A colour per value of a feature property (grey for a value the table does not name). */
+function colourBy(property: string, colours: Record<string, string>): ExpressionSpecification {
+  return [
     'match',
-    ['get', 'kind'],
-    ...Object.entries(ZONE_COLOURS).flat(),
+    ['get', property],
+    ...Object.entries(colours).flat(),
     '#667085',
   ] as unknown as ExpressionSpecification
+}
+
+export function zonesOverlay(l: HomeLayers, data: FeatureCollection): MapOverlay {
+  const colour = colourBy('kind', ZONE_COLOURS)
   return {
     id: 'home-zones',
     source: { type: 'geojson', data },
@@ -223,12 +228,7 @@ export function zonesOverlay(l: HomeLayers, data: FeatureCollection): MapOverlay
 }
 
 export function itemsOverlay(l: HomeLayers, data: FeatureCollection): MapOverlay {
-  const colour = [
-    'match',
-    ['get', 'status'],
-    ...Object.entries(STATUS_COLOURS).flat(),
-    '#667085',
-  ] as unknown as ExpressionSpecification
+  const colour = colourBy('status', STATUS_COLOURS)
   return {
     id: 'home-items',
     source: { type: 'geojson', data },
