@@ -20,6 +20,12 @@ export interface Collection {
   filter(a: Audience): string | null
   /** Properties as [SQL over `t`, name] for an audience. */
   properties(a: Audience): [string, string][]
+  /**
+   * The aggregate kept current with the table (migrations 081 and 131), as a FROM over `t` whose rows carry the
+   * columns `filter` reads and how many rows have them (`n`): the number matched without a bbox, read without
+   * counting the table. None: the table is counted.
+   */
+  counts?: string
 }
 
 const PROVINCE = '$4'
@@ -58,6 +64,7 @@ export const COLLECTIONS: Collection[] = [
     },
     geometryType: 'Point',
     from: 'stations t JOIN carriers o ON o.id = t.carrier_id',
+    counts: 'station_counts t',
     filter: (a) => {
       const scope = (audience: Audience) => stationScope(audience, 't', PROVINCE, CARRIER)
       return a.kind === 'carrier' ? `((${scope(a)}) OR (${scope({ kind: 'public' })}))` : scope(a)
@@ -81,6 +88,7 @@ export const COLLECTIONS: Collection[] = [
     description: { vi: 'Cột treo cáp viễn thông và điện lực.', en: 'Poles carrying telecom cable.' },
     geometryType: 'Point',
     from: 'poles t JOIN carriers o ON o.id = t.owner_carrier_id',
+    counts: 'pole_counts t',
     filter: (a) => layerFilter('poles', a),
     properties: () => [
       ['t.code', 'code'],
@@ -98,6 +106,7 @@ export const COLLECTIONS: Collection[] = [
     },
     geometryType: 'MultiLineString',
     from: 'cable_routes t',
+    counts: 'route_counts t',
     filter: (a) => layerFilter('routes', a),
     properties: (a) => [
       ['t.name', 'name'],

@@ -116,6 +116,8 @@ function itemQuery(c: Collection, a: Audience, crs: AnswerCrs, extra: string, pu
     columns,
     geometry: geometrySql(crs, roundingFor(c, a, publicDecimals)),
     decimals,
+    // a bbox is a condition on the geometry, which the aggregate has not
+    ...(extra === '' && c.counts ? { counts: c.counts } : {}),
   }
 }
 
@@ -135,10 +137,10 @@ function bindUsed(sql: string, values: Record<number, unknown>): { sql: string; 
 
 const carrierOf = (a: Audience) => (a.kind === 'carrier' ? a.carrierId : null)
 
-type Row = Record<string, unknown> & { id: string | number; geometry: string; matched?: string | number }
+type Row = Record<string, unknown> & { id: string | number; geometry: string }
 
 function feature(row: Row): Record<string, unknown> {
-  const { id, geometry, matched: _matched, ...properties } = row
+  const { id, geometry, ...properties } = row
   return { type: 'Feature', id: Number(id), geometry: JSON.parse(geometry), properties }
 }
 
@@ -169,13 +171,20 @@ export async function itemsStatement(q: Queryable, c: Collection, a: Audience, p
   return { crs, page: bindUsed(itemsPage(query, '$1', '$2'), values), count: bindUsed(itemsCount(query), values) }
 }
 
+/**
+ * The number matched, given the rows of a page: a page that is neither full nor past the end is the last one, so the
+ * offset and its rows say it; only then is no count statement needed. `null`: ask the count statement.
+ */
+export function matchedFromPage(offset: number, limit: number, returned: number): number | null {
+  return returned < Math.min(limit, MAX_LIMIT) && (returned > 0 || offset === 0) ? offset + returned : null
+}
+
 /** A page of a collection's features, with the number matched and returned. */
 export async function items(q: Queryable, c: Collection, a: Audience, province: string, r: ItemsRequest) {
   const { crs, page, count } = await itemsStatement(q, c, a, province, r)
   const rows = await q.many<Row>(page.sql, page.params)
-  let matched = rows.length > 0 ? Number(rows[0]!.matched) : 0
-  // a page past the end has no row to carry the window count
-  if (rows.length === 0 && r.offset > 0) matched = (await q.one<{ n: number }>(count.sql, count.params)).n
+  const matched =
+    matchedFromPage(r.offset, r.limit, rows.length) ?? (await q.one<{ n: number }>(count.sql, count.params)).n
   return { crs, features: rows.map(feature), numberMatched: matched, numberReturned: rows.length }
 }
 

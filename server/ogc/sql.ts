@@ -51,21 +51,32 @@ export interface ItemQuery {
   geometry: string
   /** Decimals kept: 9 for degrees (< 1 mm), 3 for metres (1 mm). */
   decimals: number
+  /** The collection's aggregate (Collection.counts), when `where` reads only its columns. */
+  counts?: string
 }
 
 // options 0: no "crs" member (GeoJSON has none; a VN-2000 SRID has no auth_srid to name it, see migration 002)
 const asGeoJson = (q: ItemQuery) => `ST_AsGeoJSON(${q.geometry}, ${Number(q.decimals)}, 0)`
 
-/** A page of items: the features as GeoJSON text and the number matched (window count over the same filter). */
+/**
+ * A page of items: the features as GeoJSON text, in id order (the primary key's index, so a page costs its own rows
+ * only; a window count here would build every matching row's answer before the first page could leave).
+ */
 export const itemsPage = (q: ItemQuery, limitParam: string, offsetParam: string) => `
-SELECT t.id, ${q.columns}, ${asGeoJson(q)} AS geometry, count(*) OVER () AS matched
+SELECT t.id, ${q.columns}, ${asGeoJson(q)} AS geometry
   FROM ${q.from}
  WHERE ${q.where}
  ORDER BY t.id
  LIMIT ${limitParam} OFFSET ${offsetParam}`
 
-/** The number matched when a page past the end has no rows to carry the window count. */
-export const itemsCount = (q: ItemQuery) => `SELECT count(*)::int AS n FROM ${q.from} WHERE ${q.where}`
+/**
+ * The number matched, asked only when the page itself cannot tell it (a full page, or one past the end): the sum of
+ * the collection's aggregate when the query has one (no bbox), else a count of the table.
+ */
+export const itemsCount = (q: ItemQuery) =>
+  q.counts
+    ? `SELECT coalesce(sum(t.n), 0)::int AS n FROM ${q.counts} WHERE ${q.where}`
+    : `SELECT count(*)::int AS n FROM ${q.from} WHERE ${q.where}`
 
 /** One item by id. */
 export const oneItem = (q: ItemQuery, idParam: string) => `
