@@ -4,6 +4,7 @@ import { DEMO_SEED, loadDemoBase } from '../../gis-data/demo'
 import { generateStations } from '../../gis-data/stations'
 import { explainSpacing, runRuleCheck } from '../../server/stations/check'
 import { STATES } from '../../server/stations/workflow'
+import { DATASET_UPDATED } from '../../server/opendata/sql'
 
 let db: TestDb
 // The stations as generated: the conversion programme's demo (a later layer) converts bulky masts and so
@@ -80,6 +81,14 @@ describe('demo stations', () => {
     expect(plan.within).toMatch(/stations_geom_idx/)
     expect(plan.nearest).toMatch(/stations_geom_idx/)
     expect(plan.usesIndex).toBe(true)
+  })
+
+  it("reads the open data's last change from the end of an index, not a scan of 10,000 stations", async () => {
+    await db.exec('ANALYZE stations')
+    const plan = await db.many<{ 'QUERY PLAN': string }>(`EXPLAIN ${DATASET_UPDATED}`, ['79'])
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n')
+    expect(text).toMatch(/Index Only Scan Backward using stations_updated_idx/)
+    expect(text).not.toMatch(/Seq Scan/)
   })
 
   it('re-runs the rule check of one application', async () => {
