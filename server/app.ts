@@ -31,6 +31,7 @@ import { exportRoutes } from './exports/routes'
 import { planRoutes } from './plans/routes'
 import { reportRoutes } from './reports/routes'
 import { searchRoutes } from './search/routes'
+import { inspectionRoutes } from './inspections/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -106,6 +107,7 @@ export function buildApi(): Api {
   exportRoutes(api)
   reportRoutes(api)
   searchRoutes(api)
+  inspectionRoutes(api)
   return api
 }
 

@@ -52,7 +52,7 @@ function withQuery(path: string, query?: Query): string {
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown; file?: Blob; signal?: AbortSignal } = {},
+  options: { query?: Query; body?: unknown; file?: Blob; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
   let res: Response
   const json = options.body !== undefined
@@ -65,6 +65,7 @@ async function request<T>(
         'Accept-Language': language,
         ...(json ? { 'Content-Type': 'application/json' } : {}),
         ...(options.file ? { 'Content-Type': options.file.type || 'application/octet-stream' } : {}),
+        ...options.headers,
       },
       body: json ? JSON.stringify(options.body) : options.file,
       signal: options.signal,
@@ -98,6 +99,7 @@ export const http = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
-  /** Sends a file as the raw request body (the server decides its type from its bytes). */
-  upload: <T>(path: string, file: Blob) => request<T>('POST', path, { file }),
+  /** Sends a file as the raw request body (the server decides its type from its bytes), with extra headers. */
+  upload: <T>(path: string, file: Blob, headers?: Record<string, string>) =>
+    request<T>('POST', path, { file, headers }),
 }

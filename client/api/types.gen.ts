@@ -116,6 +116,17 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/assets/{kind}/{id}/inspections": {
+    get: {
+      params: {
+        kind: "station" | "pole" | "cable_route" | "duct"
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
   "/api/audit": {
     get: {
       params: never
@@ -977,6 +988,229 @@ export interface Paths {
       params: never
       query: never
       body: never
+      response: unknown
+    }
+  }
+  "/api/inspections": {
+    get: {
+      params: never
+      query: {
+        /** 1: only the inspections assigned to me */
+        mine?: "0" | "1" | "true" | "false"
+        state?: "assigned" | "recorded" | "cancelled"
+        assetKind?: "station" | "pole" | "cable_route" | "duct"
+        assetId?: number
+        campaignId?: number
+        page?: number
+        limit?: number
+      }
+      body: never
+      response: unknown
+    }
+    post: {
+      params: never
+      query: never
+      body: {
+        assetKind: "station" | "pole" | "cable_route" | "duct"
+        assetId: number
+        inspectorId?: number | null
+        dueOn?: string | null
+        purpose?: "routine" | "post_construction" | "campaign" | "citizen_report" | "follow_up"
+      }
+      response: unknown
+    }
+  }
+  "/api/inspections/{id}": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+    patch: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        version: number
+        inspectorId: number
+        dueOn?: string | null
+      }
+      response: unknown
+    }
+  }
+  "/api/inspections/{id}/cancel": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        version: number
+        reason: string
+      }
+      response: unknown
+    }
+  }
+  "/api/inspections/{id}/photos": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/inspections/{id}/result": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        /** The device's id of the record: a replay with the same id changes nothing */
+        clientId: string
+        /** The version of the asset the inspector saw */
+        assetVersion: number
+        answers?: Record<string, boolean | number | string | null>
+        measured?: {
+          heightM?: number
+          mastClass?: "A1" | "A1c" | "A2a" | "A2b"
+          platesSeen?: string[]
+          sagCm?: number
+          labelPresent?: boolean
+        }
+        position?: {
+          lon: number
+          lat: number
+        }
+        /** Only to say the site could not be reached */
+        verdict?: "no_access"
+        note?: string
+        /** When the inspector recorded it on the device */
+        recordedAt: string
+        /** Record although the asset changed since it was read */
+        acceptChanged?: boolean
+      }
+      response: unknown
+    }
+  }
+  "/api/inspections/checklists": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/inspections/checklists/{kind}": {
+    get: {
+      params: {
+        kind: "station" | "pole" | "cable_route" | "duct"
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+    put: {
+      params: {
+        kind: "station" | "pole" | "cable_route" | "duct"
+      }
+      query: never
+      body: {
+        /** The version read (the default checklist's when the province has none) */
+        version: number
+        items: ({
+          /** Stable key of the answer */
+          key: string
+          labelVi: string
+          labelEn: string
+          kind: "boolean" | "number" | "text" | "choice"
+          unit?: string
+          choices?: string[]
+          required?: boolean
+        })[]
+      }
+      response: unknown
+    }
+  }
+  "/api/inspections/follow-ups": {
+    get: {
+      params: never
+      query: {
+        overdue?: "0" | "1" | "true" | "false"
+        state?: "open" | "answered" | "closed"
+        page?: number
+        limit?: number
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/inspections/follow-ups/{id}/answer": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        version: number
+        text: string
+        /** A photo uploaded to the follow-up first */
+        photoId?: number
+      }
+      response: unknown
+    }
+  }
+  "/api/inspections/follow-ups/{id}/photos": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/inspections/inspectors": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/inspections/photos/{id}": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/inspections/rules": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+    put: {
+      params: never
+      query: never
+      body: {
+        heightToleranceM: number
+        positionToleranceM: number
+        maxSagCm: number | null
+        followUpDays: number
+        recheckDays: number
+      }
       response: unknown
     }
   }
@@ -1887,6 +2121,11 @@ export interface Paths {
       } | {
         action: "report_in_service"
         version: number
+      } | {
+        action: "waive_inspection"
+        version: number
+        /** Why it goes in service without its post-construction inspection (≥ 10 characters) */
+        reason: string
       } | {
         action: "decommission"
         version: number

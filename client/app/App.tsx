@@ -26,6 +26,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   audit: lazy(() => import('../admin/AuditPage')),
   apiTokens: lazy(() => import('../admin/ApiTokensPage')),
   plans: lazy(() => import('../plans/PlansPage')),
+  inspections: lazy(() => import('../inspections/InspectionsPage')),
 }
 
 /** Chooses between the start-up states, the sign-in page and the signed-in shell. */

@@ -26,6 +26,7 @@ export type SectionId =
   | 'audit'
   | 'apiTokens'
   | 'plans'
+  | 'inspections'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -43,6 +44,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   audit: { id: 'audit', path: '/audit', label: 'nav.audit', icon: 'history' },
   apiTokens: { id: 'apiTokens', path: '/api-tokens', label: 'nav.apiTokens', icon: 'key' },
   plans: { id: 'plans', path: '/plans', label: 'nav.plans', icon: 'layers' },
+  inspections: { id: 'inspections', path: '/inspections', label: 'nav.inspections', icon: 'crosshair' },
 }
 
 /**
@@ -56,6 +58,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'conversions',
     'cables',
     'cableSummary',
+    'inspections',
     'reports',
     'planning',
     'plans',
@@ -72,13 +75,25 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'conversions',
     'cables',
     'cableSummary',
+    'inspections',
     'reports',
     'planning',
     'plans',
     'audit',
   ],
-  inspector: ['map', 'queue', 'stations', 'conversions', 'cables', 'cableSummary', 'reports', 'planning', 'plans'],
-  carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary', 'plans'],
+  inspector: [
+    'map',
+    'inspections',
+    'queue',
+    'stations',
+    'conversions',
+    'cables',
+    'cableSummary',
+    'reports',
+    'planning',
+    'plans',
+  ],
+  carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary', 'inspections', 'plans'],
 }
 
 /** The menu of a role. */

@@ -12,6 +12,7 @@ import { formatLength } from './format'
 import { vietnamToday as today } from '../time'
 import { KIND_COLOURS, STATUSES, statusMoves, type Status } from './model'
 import type { useCableRefs } from './useRefs'
+import { InspectionHistory } from '../inspections/InspectionHistory'
 
 /**
  * A route's panel over the map: stored lengths (total and per district), poles, carriers, dates, workflow and history.
@@ -234,6 +235,7 @@ export function RoutePanel(props: {
           </ul>
         </>
       )}
+      {route && <InspectionHistory key={`${route.id}:${route.version}`} kind="cable_route" id={route.id} />}
     </section>
   )
 }

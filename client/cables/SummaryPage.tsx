@@ -142,6 +142,39 @@ export default function SummaryPage() {
               testId="kpi-tidying-poles"
             />
           </div>
+          <p className="hint">{t('cb.sum.verifiedHint')}</p>
+          <div className="cb-kpis" data-testid="summary-verified">
+            <Kpi
+              label={t('cb.sum.undergroundVerified')}
+              value={t('cb.sum.ofDeclared', {
+                n: formatCount(data.totals.undergroundVerified, lang),
+                of: formatCount(data.totals.undergroundRoutes, lang),
+              })}
+              unit={t('cb.unit.routes')}
+              testId="kpi-underground-verified"
+            />
+            <Kpi
+              label={t('cb.sum.undergroundVerifiedKm')}
+              value={formatKm(data.totals.undergroundVerifiedM, lang)}
+              unit="km"
+              testId="kpi-underground-verified-km"
+            />
+            <Kpi
+              label={t('cb.sum.tidyingVerified')}
+              value={t('cb.sum.ofDeclared', {
+                n: formatCount(data.totals.tidyingVerified, lang),
+                of: formatCount(data.totals.tidyingRoutes, lang),
+              })}
+              unit={t('cb.unit.routes')}
+              testId="kpi-tidying-verified"
+            />
+            <Kpi
+              label={t('cb.sum.tidyingVerifiedKm')}
+              value={formatKm(data.totals.tidyingVerifiedM, lang)}
+              unit="km"
+              testId="kpi-tidying-verified-km"
+            />
+          </div>
           <section className="card">
             <div className="cb-table-head">
               <div className="segmented" role="radiogroup" aria-label={t('cb.sum.groupBy')}>

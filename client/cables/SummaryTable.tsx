@@ -5,7 +5,14 @@ import type { GroupBy, Summary, SummaryRow } from './api'
 import { formatKm } from './format'
 import { KIND_COLOURS } from './model'
 
-type Figure = 'completedRoutes' | 'completedM' | 'buildingRoutes' | 'buildingM' | 'completedPoles'
+type Figure =
+  | 'completedRoutes'
+  | 'completedM'
+  | 'buildingRoutes'
+  | 'buildingM'
+  | 'completedPoles'
+  | 'verifiedRoutes'
+  | 'verifiedM'
 
 /** The figures of a row, in column order; lengths (in metres) are shown in km. */
 const FIGURES: { key: Figure; header: MessageKey }[] = [
@@ -14,6 +21,9 @@ const FIGURES: { key: Figure; header: MessageKey }[] = [
   { key: 'buildingRoutes', header: 'cb.sum.buildingRoutes' },
   { key: 'buildingM', header: 'cb.sum.buildingKm' },
   { key: 'completedPoles', header: 'cb.sum.poles' },
+  // of the completed routes, those verified in the field (issue 13)
+  { key: 'verifiedRoutes', header: 'cb.sum.verifiedRoutes' },
+  { key: 'verifiedM', header: 'cb.sum.verifiedKm' },
 ]
 
 /**

@@ -47,6 +47,9 @@ export interface SummaryRow {
   buildingRoutes: number
   buildingM: number
   completedPoles: number
+  /** Of the completed routes, those whose latest field inspection is compliant, and their length. */
+  verifiedRoutes: number
+  verifiedM: number
 }
 
 export interface Summary {
@@ -59,6 +62,10 @@ export interface Summary {
     tidyingRoutes: number
     tidyingM: number
     tidyingPoles: number
+    undergroundVerified: number
+    undergroundVerifiedM: number
+    tidyingVerified: number
+    tidyingVerifiedM: number
   }
   sentence: { vi: string; en: string }
   rows: SummaryRow[]

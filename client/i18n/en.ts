@@ -8,6 +8,7 @@ import { boundariesEn } from '../admin/messages.en'
 import { openDataEn } from '../public/messages.en'
 import { plansEn } from '../plans/messages.en'
 import { reportsEn } from '../reports/messages.en'
+import { inspectionsEn } from '../inspections/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...openDataEn,
   ...plansEn,
   ...reportsEn,
+  ...inspectionsEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

@@ -7,6 +7,7 @@ import { boundariesVi } from '../admin/messages.vi'
 import { openDataVi } from '../public/messages.vi'
 import { plansVi } from '../plans/messages.vi'
 import { reportsVi } from '../reports/messages.vi'
+import { inspectionsVi } from '../inspections/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -19,6 +20,7 @@ export const vi = {
   ...openDataVi,
   ...plansVi,
   ...reportsVi,
+  ...inspectionsVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

@@ -10,6 +10,7 @@ import { approveBody } from './form'
 import { errorsByField } from './model'
 import { ExceptionReason, failingRules, MIN_EXCEPTION_REASON, reasonLongEnough } from './RuleOverride'
 import type { Action, Station } from './types'
+import { MIN_WAIVER_REASON } from '../../shared/station-states'
 
 // Steps that need no more than a click; the others open a form.
 const ONE_CLICK: readonly Action[] = ['submit', 'report_built', 'report_in_service']
@@ -99,6 +100,7 @@ export function Actions({
       })
     if (open === 'return') return run({ action: 'return', version, note: f.note ?? '' })
     if (open === 'skip_field_check') return run({ action: 'skip_field_check', version, reason: f.reason ?? '' })
+    if (open === 'waive_inspection') return run({ action: 'waive_inspection', version, reason: f.reason ?? '' })
     if (open === 'decommission') return run({ action: 'decommission', version, ...(f.note ? { note: f.note } : {}) })
     if (open === 'field_check') {
       const moved = move?.moveTo
@@ -224,10 +226,10 @@ export function Actions({
               t(open === 'return' ? 'st.returnNote' : 'st.note'),
               <textarea name="note" rows={2} value={fields.note ?? ''} onChange={set('note')} />,
             )}
-          {open === 'skip_field_check' &&
+          {(open === 'skip_field_check' || open === 'waive_inspection') &&
             field(
               'reason',
-              t('st.skipReason'),
+              open === 'waive_inspection' ? t('st.waiveReason', { n: MIN_WAIVER_REASON }) : t('st.skipReason'),
               <textarea name="reason" rows={2} value={fields.reason ?? ''} onChange={set('reason')} />,
             )}
           {open === 'field_check' && move && (

@@ -11,6 +11,7 @@ import { RuleList } from './RuleList'
 import { RuleOverrides } from './RuleOverride'
 import { FieldChecks, HistoryTimeline, StateTag, StationFacts } from './StationInfo'
 import type { Station } from './types'
+import { InspectionHistory } from '../inspections/InspectionHistory'
 
 /**
  * A station in full: attributes, rule results, field checks, history and the workflow steps open to the
@@ -72,6 +73,10 @@ export function StationPanel({
           )}
           <h3 className="panel-subtitle">{t('st.section.facts')}</h3>
           <StationFacts station={s} />
+          {s.state === 'built' && <p className="hint">{t('st.awaitsInspection')}</p>}
+          {s.state !== 'draft' && (
+            <InspectionHistory key={`${s.id}:${s.version}`} kind="station" id={s.id} awaiting={s.state === 'built'} />
+          )}
           <h3 className="panel-subtitle">{t('st.section.checks')}</h3>
           <FieldChecks checks={s.fieldChecks} />
           <h3 className="panel-subtitle">{t('st.section.history')}</h3>

@@ -17,6 +17,8 @@ const HISTORY_ACTIONS = [
   'return',
   'report_built',
   'report_in_service',
+  'pass_inspection',
+  'waive_inspection',
   'decommission',
 ] as const
 

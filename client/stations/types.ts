@@ -22,6 +22,7 @@ export type Action =
   | 'return'
   | 'report_built'
   | 'report_in_service'
+  | 'waive_inspection'
   | 'decommission'
 export type Outcome = 'pass' | 'warn' | 'fail'
 export type RuleName =

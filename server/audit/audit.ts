@@ -1,6 +1,6 @@
 // The audit trail's service: the one way to append a row, and the paged reading.
 import type { Queryable } from '../db/index'
-import { AUDIT_ACTIONS, AUDIT_ACTORS, AUDIT_ENTITIES, INSERT_AUDIT, LIST_AUDIT } from './sql'
+import { AUDIT_ACTIONS, AUDIT_ACTORS, AUDIT_ENTITIES, INSERT_AUDIT, INSERT_AUDIT_MANY, LIST_AUDIT } from './sql'
 
 export interface Actor {
   id: number | null
@@ -33,6 +33,19 @@ export async function audit(tx: Queryable, actor: Actor, entry: AuditEntry, requ
     entry.after === undefined ? null : JSON.stringify(entry.after),
     requestId ?? null,
   ])
+}
+
+/** Appends one row per entry in one statement (a bulk write: an import, a campaign's inspections). */
+export async function auditMany(tx: Queryable, actor: Actor, entries: AuditEntry[], requestId?: string): Promise<void> {
+  if (entries.length === 0) return
+  const rows = entries.map((e) => ({
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+    before: e.before ?? null,
+    after: e.after ?? null,
+  }))
+  await tx.exec(INSERT_AUDIT_MANY, [actor.id, actor.username, requestId ?? null, JSON.stringify(rows)])
 }
 
 export interface AuditFilter {

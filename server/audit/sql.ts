@@ -7,6 +7,17 @@ INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, 
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
 
 /**
+ * Many rows of one actor at once, in the order given: $1 actor id, $2 actor name, $3 request id, $4 the rows
+ * [{action, entity, entityId, before, after}] as JSON.
+ */
+export const INSERT_AUDIT_MANY = `
+INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, request_id)
+SELECT $1, $2, e.r->>'action', e.r->>'entity', e.r->>'entityId', nullif(e.r->'before', 'null'),
+       nullif(e.r->'after', 'null'), $3
+  FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS e(r, n)
+ ORDER BY e.n`
+
+/**
  * Newest first, rows about carriers' drafts left out. $1 entity, $2 entity id, $3 actor name, $4 action, $5 first
  * day, $6 last day (Vietnamese days; each NULL for any), $7 rows with an id below this (NULL: from the newest),
  * $8 limit.

@@ -38,9 +38,13 @@ export interface SummaryRow {
   buildingRoutes: number
   buildingM: number
   completedPoles: number
+  /** Of the completed routes, those verified in the field (their latest inspection is compliant), and their length. */
+  verifiedRoutes: number
+  verifiedM: number
 }
 
-export interface Totals {
+/** The figures the officers' sentence reads: what the carriers declared. */
+export interface DeclaredTotals {
   undergroundRoutes: number
   undergroundM: number
   undergroundBuilding: number
@@ -49,8 +53,16 @@ export interface Totals {
   tidyingPoles: number
 }
 
+export interface Totals extends DeclaredTotals {
+  /** Of the completed routes, those verified in the field, and their length (issue 13). */
+  undergroundVerified: number
+  undergroundVerifiedM: number
+  tidyingVerified: number
+  tidyingVerifiedM: number
+}
+
 /** The officers' sentence, in Vietnamese and English, from the totals. */
-export function sentence(period: Period, t: Totals): { vi: string; en: string } {
+export function sentence(period: Period, t: DeclaredTotals): { vi: string; en: string } {
   return {
     vi:
       `${period.label[0]}: các đơn vị đã triển khai ngầm hóa mạng cáp viễn thông được ` +
@@ -89,6 +101,10 @@ export function totalsOf(rows: readonly SummaryRow[]): Totals {
     tidyingRoutes: t?.completedRoutes ?? 0,
     tidyingM: t?.completedM ?? 0,
     tidyingPoles: t?.completedPoles ?? 0,
+    undergroundVerified: u?.verifiedRoutes ?? 0,
+    undergroundVerifiedM: u?.verifiedM ?? 0,
+    tidyingVerified: t?.verifiedRoutes ?? 0,
+    tidyingVerifiedM: t?.verifiedM ?? 0,
   }
 }
 

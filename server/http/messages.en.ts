@@ -79,6 +79,36 @@ export const en = {
   'photo.station_full': ((p) => `A station holds at most ${p.n} photos.`) as P<N>,
   'photo.unknown_in_check': () => 'A photo of the field check is unknown.',
 
+  // field inspections (issue 13)
+  'inspection.not_found': () => 'No such inspection.',
+  'inspection.no_asset_here': () => 'No such asset in the province.',
+  'inspection.no_asset': ((p) => `There is no ${p.kind} ${p.id} in the province.`) as P<{ kind: string; id: number }>,
+  'inspection.not_inspector': ((p) => `User ${p.id} is not an active inspector.`) as P<{ id: number }>,
+  'inspection.cannot_create': () => 'The inspections cannot be created; nothing was stored.',
+  'inspection.not_open': ((p) => `The inspection is "${p.state}", no longer open.`) as P<{ state: string }>,
+  'inspection.stale': ((p) => `The record is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'inspection.checklist_stale': ((p) =>
+    `The checklist is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'inspection.changed_concurrently': () => 'The inspection was changed at the same time; reload it.',
+  'inspection.client_id_used': () => 'This device id was already used for another record.',
+  'inspection.client_id': () => 'Send the header X-Client-Id with a uuid made on the device.',
+  'inspection.asset_gone': () => 'The inspected asset no longer exists.',
+  'inspection.asset_changed': ((p) =>
+    `The asset changed since you read it (version ${p.have} now, ${p.sent} read); ` +
+    'check it and record again.') as P<Version>,
+  'inspection.answers': () => 'Some checklist answers are missing or do not fit their item.',
+  'inspection.answer_missing': ((p) => `Answer "${p.en}".`) as P<{ vi: string; en: string }>,
+  'inspection.answer_unknown': ((p) => `The checklist has no item "${p.key}".`) as P<{ key: string }>,
+  'inspection.answer_kind': ((p) =>
+    p.kind === 'boolean' ? 'Answer yes or no.' : p.kind === 'number' ? 'Answer a number.' : 'Answer a text.') as P<{
+    kind: string
+  }>,
+  'inspection.answer_choice': ((p) => `Answer one of: ${p.choices.join(', ')}.`) as P<{ choices: string[] }>,
+  'inspection.photos_full': ((p) => `An inspection holds at most ${p.n} photos.`) as P<N>,
+  'inspection.follow_up_not_found': () => 'No such follow-up.',
+  'inspection.follow_up_not_open': ((p) => `The follow-up is "${p.state}", no longer open.`) as P<{ state: string }>,
+  'inspection.answer_photo': () => 'The photo was not uploaded to this follow-up by the carrier.',
+
   // CSV files
   'csv.unreadable': () => 'The CSV file cannot be read.',
   'csv.header_needed': () => 'The CSV needs a header row.',

@@ -40,7 +40,9 @@ const ACTION: Record<string, string> = {
   reject: 'từ chối',
   return: 'trả lại',
   report_built: 'báo cáo xây dựng xong',
-  report_in_service: 'đưa vào hoạt động',
+  report_in_service: 'báo cáo đưa vào hoạt động',
+  pass_inspection: 'kiểm tra sau xây dựng đạt',
+  waive_inspection: 'miễn kiểm tra sau xây dựng',
   decommission: 'tháo dỡ',
   start: 'bắt đầu thi công',
   report: 'báo cáo hoàn thành',
@@ -56,6 +58,21 @@ const RULE: Record<string, string> = {
   must_share: 'bắt buộc dùng chung cột',
   duplicate: 'trùng trạm của doanh nghiệp',
 }
+const ASSET: Record<string, string> = {
+  station: 'trạm',
+  pole: 'cột',
+  cable_route: 'tuyến cáp',
+  duct: 'tuyến cống bể',
+}
+const INSPECTION_STATE: Record<string, string> = {
+  assigned: 'đã giao',
+  recorded: 'đã ghi kết quả',
+  cancelled: 'đã huỷ',
+  open: 'đang mở',
+  answered: 'đã trả lời',
+  closed: 'đã đóng',
+}
+const inspectionState = (s: string) => `“${INSPECTION_STATE[s] ?? s}”`
 const LEVEL: Record<string, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' }
 
 const role = (r: string) => ROLE[r] ?? r
@@ -125,6 +142,38 @@ export const vi: Catalogue = {
   'photo.station_when': () => 'Ảnh hiện trường được chụp khi kiểm tra thực tế, lúc hồ sơ đang chờ kiểm tra.',
   'photo.station_full': (p) => `Mỗi trạm có tối đa ${p.n} ảnh.`,
   'photo.unknown_in_check': () => 'Có ảnh kiểm tra thực tế không tồn tại.',
+
+  'inspection.not_found': () => 'Không có lượt kiểm tra này.',
+  'inspection.no_asset_here': () => 'Không có đối tượng này trong tỉnh.',
+  'inspection.no_asset': (p) => `Không có ${ASSET[p.kind] ?? p.kind} ${p.id} trong tỉnh.`,
+  'inspection.not_inspector': (p) => `Người dùng ${p.id} không phải thanh tra viên đang hoạt động.`,
+  'inspection.cannot_create': () => 'Không tạo được các lượt kiểm tra; chưa lưu gì.',
+  'inspection.not_open': (p) => `Lượt kiểm tra đang ở trạng thái ${inspectionState(p.state)}, không còn mở.`,
+  'inspection.stale': (p) => `Bản ghi đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'inspection.checklist_stale': (p) =>
+    `Danh mục kiểm tra đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'inspection.changed_concurrently': () => 'Lượt kiểm tra vừa bị thay đổi cùng lúc; hãy tải lại.',
+  'inspection.client_id_used': () => 'Mã thiết bị này đã dùng cho một bản ghi khác.',
+  'inspection.client_id': () => 'Hãy gửi tiêu đề X-Client-Id là một uuid tạo trên thiết bị.',
+  'inspection.asset_gone': () => 'Đối tượng được kiểm tra không còn tồn tại.',
+  'inspection.asset_changed': (p) =>
+    `Đối tượng đã thay đổi từ khi bạn tải về (nay là phiên bản ${p.have}, bạn đã xem ${p.sent}); ` +
+    'hãy xem lại và ghi lại.',
+  'inspection.answers': () => 'Một số câu trả lời trong danh mục kiểm tra còn thiếu hoặc không hợp lệ.',
+  'inspection.answer_missing': (p) => `Hãy trả lời “${p.vi}”.`,
+  'inspection.answer_unknown': (p) => `Danh mục kiểm tra không có mục “${p.key}”.`,
+  'inspection.answer_kind': (p) =>
+    p.kind === 'boolean'
+      ? 'Hãy trả lời có hoặc không.'
+      : p.kind === 'number'
+        ? 'Hãy nhập một số.'
+        : 'Hãy nhập nội dung.',
+  'inspection.answer_choice': (p) => `Hãy chọn một trong: ${p.choices.join(', ')}.`,
+  'inspection.photos_full': (p) => `Mỗi lượt kiểm tra có tối đa ${p.n} ảnh.`,
+  'inspection.follow_up_not_found': () => 'Không có yêu cầu khắc phục này.',
+  'inspection.follow_up_not_open': (p) =>
+    `Yêu cầu khắc phục đang ở trạng thái ${inspectionState(p.state)}, không còn mở.`,
+  'inspection.answer_photo': () => 'Ảnh này không phải ảnh doanh nghiệp đã tải lên cho yêu cầu khắc phục này.',
 
   'csv.unreadable': () => 'Không đọc được tệp CSV.',
   'csv.header_needed': () => 'Tệp CSV cần có dòng tiêu đề.',

@@ -57,7 +57,9 @@ const TEXT: Record<string, [vi: string, en: string]> = {
   reject: ['đã từ chối', 'rejected'],
   return: ['đã trả lại để bổ sung', 'returned for changes'],
   report_built: ['đã báo cáo xây dựng xong', 'reported built'],
-  report_in_service: ['đã đưa vào hoạt động', 'put into service'],
+  report_in_service: ['báo cáo đưa vào hoạt động (chờ kiểm tra sau xây dựng)', 'reported in service (inspection due)'],
+  pass_inspection: ['đã kiểm tra sau xây dựng đạt, đưa vào hoạt động', 'passed the inspection and put in service'],
+  waive_inspection: ['miễn kiểm tra sau xây dựng, đưa vào hoạt động', 'waived the inspection and put in service'],
   decommission: ['đã tháo dỡ', 'decommissioned'],
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { fieldError, type FieldError } from '../http/problems'
 import type { MessageArgs, MessageCode } from '../http/messages'
 import { STATES } from './workflow'
-import { MIN_EXCEPTION_REASON } from '../../shared/station-states'
+import { MIN_EXCEPTION_REASON, MIN_WAIVER_REASON } from '../../shared/station-states'
 import { isoDate } from '../http/dates'
 
 export const MAST_CLASSES = ['A1', 'A1c', 'A2a', 'A2b'] as const
@@ -136,7 +136,7 @@ const photo = z.object({
 })
 
 const version = z.number().int().positive()
-export { MIN_EXCEPTION_REASON }
+export { MIN_EXCEPTION_REASON, MIN_WAIVER_REASON }
 const exceptionReason = z
   .string()
   .trim()
@@ -171,6 +171,16 @@ export const transitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('return'), version, note: z.string().trim().min(3).max(1000) }),
   z.object({ action: z.literal('report_built'), version }),
   z.object({ action: z.literal('report_in_service'), version }),
+  z.object({
+    action: z.literal('waive_inspection'),
+    version,
+    reason: z
+      .string()
+      .trim()
+      .min(MIN_WAIVER_REASON)
+      .max(2000)
+      .describe(`Why it goes in service without its post-construction inspection (≥ ${MIN_WAIVER_REASON} characters)`),
+  }),
   z.object({ action: z.literal('decommission'), version, note: z.string().trim().max(1000).optional() }),
 ])
 export type TransitionBody = z.infer<typeof transitionBody>

@@ -10,6 +10,7 @@ import { MIN_EXCEPTION_REASON, type TransitionBody } from './schemas'
 import { decorate, placeAndCheck, visibleStation } from './service'
 import { INSERT_FIELD_CHECK, TRANSITION_STATION } from './sql/stations.sql'
 import { step, type State } from './workflow'
+import { cancelPostConstruction, requestPostConstruction } from '../inspections/create'
 
 // The note of these actions is the decision's note shown on the station; other notes live in history.
 const DECISION_ACTIONS = new Set(['approve', 'reject', 'return'])
@@ -32,6 +33,7 @@ async function changeFor(tx: Queryable, provinceCode: string, station: Row, body
     case 'return':
       return { ...none, note: body.note }
     case 'skip_field_check':
+    case 'waive_inspection':
       return { ...none, note: body.reason }
     case 'decommission':
       return { ...none, note: body.note ?? null }
@@ -119,6 +121,17 @@ export async function transition(
   if (before.version !== body.version)
     throw conflict(msg('station.stale', { have: before.version as number, sent: body.version }))
   if (!found.ok) throw conflict(msg('station.bad_action', { state: String(before.state), action: body.action }))
+  const asset = { kind: 'station' as const, id, label: String(before.siteCode) }
+  if (found.transition.to === before.state) {
+    // a request that leaves the station as it is (report_in_service): the post-construction inspection is asked
+    // for, the step goes to the audit trail and the officers are told; the station's version does not move, so
+    // an inspector's open record of it stays valid
+    const inspectionId = await requestPostConstruction(tx, user, provinceCode, asset, requestId)
+    const entry = { action: `station.${body.action}`, entity: 'station', entityId: id }
+    await audit(tx, user, { ...entry, after: { state: before.state, inspectionId } }, requestId)
+    await notify(tx, found.transition.notify, before, body.action, user)
+    return decorate(before, user)
+  }
   const change = await changeFor(tx, provinceCode, before, body)
 
   // The submitted rules are the ones the officer sees: re-run them against today's neighbours.
@@ -175,6 +188,9 @@ export async function transition(
     const entry = { action: 'station.rule_override', entity: 'station', entityId: id, after: override }
     await audit(tx, user, entry, requestId)
   }
+  if (body.action === 'report_built') await requestPostConstruction(tx, user, provinceCode, asset, requestId)
+  if (body.action === 'waive_inspection' || body.action === 'decommission')
+    await cancelPostConstruction(tx, user, asset, change.note ?? body.action, requestId)
   await notify(tx, found.transition.notify, after, body.action, user)
   return decorate(after, user)
 }

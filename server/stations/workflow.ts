@@ -12,6 +12,8 @@ export const ACTIONS = [
   'return',
   'report_built',
   'report_in_service',
+  'pass_inspection',
+  'waive_inspection',
   'decommission',
 ] as const
 export type Action = (typeof ACTIONS)[number]
@@ -25,6 +27,11 @@ interface Transition {
   roles: readonly Role[]
   to: State
   notify: readonly Notify[]
+  /**
+   * Taken by the server itself on an event of another domain (a passing inspection), never asked for through
+   * the transitions route, so never offered as a button.
+   */
+  system?: true
 }
 
 const OFFICE = ['officer'] as const
@@ -55,7 +62,19 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'field_checked', action: 'reject', roles: OFFICE, to: 'rejected', notify: ['carrier'] },
   { from: 'field_checked', action: 'return', roles: OFFICE, to: 'returned', notify: ['carrier'] },
   { from: 'approved', action: 'report_built', roles: ['carrier'], to: 'built', notify: ['officer', 'inspector'] },
-  { from: 'built', action: 'report_in_service', roles: ['carrier'], to: 'in_service', notify: ['officer'] },
+  // The carrier's word does not put a station in service: built → built asks for the post-construction inspection
+  // (report_built already asked for it); the station goes in service when that inspection passes, or when an
+  // officer waives it with a reason.
+  { from: 'built', action: 'report_in_service', roles: ['carrier'], to: 'built', notify: ['officer'] },
+  {
+    from: 'built',
+    action: 'pass_inspection',
+    roles: ['inspector'],
+    to: 'in_service',
+    notify: ['carrier', 'officer'],
+    system: true,
+  },
+  { from: 'built', action: 'waive_inspection', roles: OFFICE, to: 'in_service', notify: ['carrier', 'inspector'] },
   {
     from: 'approved',
     action: 'decommission',
@@ -102,7 +121,7 @@ export function step(from: State, action: Action, role: Role): Step {
 
 /** The actions a role may take from a state (for the client's buttons). */
 export function allowedActions(from: State, role: Role): Action[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role)).map((t) => t.action)
+  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role) && !t.system).map((t) => t.action)
 }
 
 /** Broad lifecycle status shown in lists (planned / applied / approved / in service / …). */

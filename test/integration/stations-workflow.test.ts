@@ -156,7 +156,11 @@ describe('site approval workflow', () => {
     expect(approved.status).toBe(200)
     expect(approved.json).toMatchObject({ state: 'approved', decisionNo: '123/QĐ-STTTT', decisionDate: '2025-03-01' })
     expect((await act(s.id, viettel, { action: 'report_built' })).status).toBe(200)
-    expect((await act(s.id, viettel, { action: 'report_in_service' })).json.state).toBe('in_service')
+    // the carrier's word asks for the post-construction inspection and leaves the station built (issue 13);
+    // the officer waives the inspection with a reason
+    expect((await act(s.id, viettel, { action: 'report_in_service' })).json.state).toBe('built')
+    const waived = await act(s.id, officer, { action: 'waive_inspection', reason: 'Trạm đã kiểm tra khi nghiệm thu' })
+    expect(waived.json.state).toBe('in_service')
 
     const detail = await call('GET', `/api/stations/${s.id}`, viettel)
     expect(detail.json.history.map((h: Json) => h.action)).toEqual([
@@ -165,19 +169,19 @@ describe('site approval workflow', () => {
       'field_check',
       'approve',
       'report_built',
-      'report_in_service',
+      'waive_inspection',
     ])
     expect(detail.json.fieldChecks[0]).toMatchObject({
       outcome: 'moved',
       photos: [{ photoId: photo.id, name: 'mai-nha.png', contentType: 'image/png', sizeBytes: PNG.length }],
     })
     expect(detail.json.fieldChecks[0].movedM).toBeGreaterThan(15)
-    // six steps and the inspector's photo upload, each its own write
+    // seven steps and the inspector's photo upload, each its own write
     const { n } = await app.db.one<{ n: number }>(
       `SELECT count(*) AS n FROM audit_log WHERE entity = 'station' AND entity_id = $1`,
       [String(s.id)],
     )
-    expect(n).toBe(7)
+    expect(n).toBe(8)
 
     const carrierNotes = await call('GET', '/api/notifications', viettel)
     expect(carrierNotes.json.items.map((i: Json) => i.kind)).toEqual(expect.arrayContaining(['field_check', 'approve']))

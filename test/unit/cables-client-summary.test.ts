@@ -11,6 +11,8 @@ describe('summary charts', () => {
     buildingRoutes: 0,
     buildingM: 0,
     completedPoles: 0,
+    verifiedRoutes: 0,
+    verifiedM: 0,
   })
 
   it('stacks completed kilometres by kind per group, biggest group first, and drops groups with none', () => {

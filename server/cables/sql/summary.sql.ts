@@ -18,7 +18,9 @@ const ROUTES_IN_PERIOD = `
            completed_on IS NOT NULL AND completed_on <= $3::date
              AND ($2::date IS NULL OR completed_on >= $2::date) AS done,
            started_on IS NOT NULL AND started_on <= $3::date
-             AND (completed_on IS NULL OR completed_on > $3::date) AS building
+             AND (completed_on IS NULL OR completed_on > $3::date) AS building,
+           coalesce((SELECT v.verified FROM cable_route_verifications v WHERE v.route_id = cable_routes.id), false)
+             AS verified
       FROM cable_routes
      WHERE province_code = $1 AND ($4::int IS NULL OR $4::int = ANY (carrier_ids))
   )`
@@ -32,8 +34,13 @@ export const SUMMARY_SCAN = `${ROUTES_IN_PERIOD}
   SELECT count(*) FILTER (WHERE kind = 'underground' AND done) AS "undergroundRoutes",
          COALESCE(sum(length_m) FILTER (WHERE kind = 'underground' AND done), 0) AS "undergroundM",
          count(*) FILTER (WHERE kind = 'underground' AND building) AS "undergroundBuilding",
+         count(*) FILTER (WHERE kind = 'underground' AND done AND verified) AS "undergroundVerified",
+         COALESCE(sum(length_m) FILTER (WHERE kind = 'underground' AND done AND verified), 0)
+           AS "undergroundVerifiedM",
          count(*) FILTER (WHERE kind = 'tidying' AND done) AS "tidyingRoutes",
          COALESCE(sum(length_m) FILTER (WHERE kind = 'tidying' AND done), 0) AS "tidyingM",
+         count(*) FILTER (WHERE kind = 'tidying' AND done AND verified) AS "tidyingVerified",
+         COALESCE(sum(length_m) FILTER (WHERE kind = 'tidying' AND done AND verified), 0) AS "tidyingVerifiedM",
          (SELECT count(DISTINCT rp.pole_id)
             FROM route_poles rp JOIN r t ON t.id = rp.route_id
            WHERE t.kind = 'tidying' AND t.done) AS "tidyingPoles"
@@ -106,7 +113,9 @@ export function tableSql(groupBy: keyof typeof GROUPS, g: Group = GROUPS[groupBy
            count(DISTINCT r.id) FILTER (WHERE r.done) AS "completedRoutes",
            COALESCE(sum(${g.length}) FILTER (WHERE r.done), 0) AS "completedM",
            count(DISTINCT r.id) FILTER (WHERE r.building) AS "buildingRoutes",
-           COALESCE(sum(${g.length}) FILTER (WHERE r.building), 0) AS "buildingM"
+           COALESCE(sum(${g.length}) FILTER (WHERE r.building), 0) AS "buildingM",
+           count(DISTINCT r.id) FILTER (WHERE r.done AND r.verified) AS "verifiedRoutes",
+           COALESCE(sum(${g.length}) FILTER (WHERE r.done AND r.verified), 0) AS "verifiedM"
       FROM ${g.from}
      GROUP BY 1, 2
   ), poles AS (
@@ -116,7 +125,8 @@ export function tableSql(groupBy: keyof typeof GROUPS, g: Group = GROUPS[groupBy
      GROUP BY 1, 2
   )
   SELECT l.grp AS "group", ${g.name} AS "groupName", l.kind, l."completedRoutes", l."completedM",
-         l."buildingRoutes", l."buildingM", COALESCE(p."completedPoles", 0) AS "completedPoles"
+         l."buildingRoutes", l."buildingM", COALESCE(p."completedPoles", 0) AS "completedPoles",
+         l."verifiedRoutes", l."verifiedM"
     FROM lengths l LEFT JOIN poles p ON p.grp IS NOT DISTINCT FROM l.grp AND p.kind = l.kind
    ORDER BY l.grp NULLS FIRST, l.kind`
 }
@@ -140,7 +150,11 @@ const DAY_SUMS = `
              AS completed_m,
            sum(building_routes) FILTER (WHERE day <= $3::date) AS building_routes,
            sum(building_m) FILTER (WHERE day <= $3::date) AS building_m,
-           sum(first_done_poles) FILTER (WHERE day <= $3::date) AS first_done_poles
+           sum(first_done_poles) FILTER (WHERE day <= $3::date) AS first_done_poles,
+           sum(verified_routes) FILTER (WHERE day <= $3::date AND day >= coalesce($2::date, '-infinity'))
+             AS verified_routes,
+           sum(verified_m) FILTER (WHERE day <= $3::date AND day >= coalesce($2::date, '-infinity'))
+             AS verified_m
       FROM cable_summary_days`
 
 /** The distinct poles of the routes of kind a.kind (carrier scope a.carrier_id) completed in [$2, $3]. */
@@ -155,7 +169,9 @@ const DAY_COLUMNS = `a.kind,
          coalesce(a.building_routes, 0) AS "buildingRoutes",
          coalesce(a.building_m, 0)::float8 AS "buildingM",
          CASE WHEN $2::date IS NULL THEN coalesce(a.first_done_poles, 0) ELSE ${PERIOD_POLES} END
-           AS "completedPoles"`
+           AS "completedPoles",
+         coalesce(a.verified_routes, 0) AS "verifiedRoutes",
+         coalesce(a.verified_m, 0)::float8 AS "verifiedM"`
 
 /** The table without grouping, from the aggregate: one row per kind the scope has routes of. */
 export const TABLE_NONE_DAYS = `
@@ -186,7 +202,11 @@ export const TREND_DAYS = `
          coalesce(sum(d.building_routes) FILTER (WHERE d.kind = 'underground'), 0) AS "undergroundBuilding",
          coalesce(sum(d.completed_routes) FILTER (WHERE d.kind = 'tidying'), 0) AS "tidyingRoutes",
          coalesce(sum(d.completed_m) FILTER (WHERE d.kind = 'tidying'), 0)::float8 AS "tidyingM",
-         coalesce(sum(d.first_done_poles) FILTER (WHERE d.kind = 'tidying'), 0) AS "tidyingPoles"
+         coalesce(sum(d.first_done_poles) FILTER (WHERE d.kind = 'tidying'), 0) AS "tidyingPoles",
+         coalesce(sum(d.verified_routes) FILTER (WHERE d.kind = 'underground'), 0) AS "undergroundVerified",
+         coalesce(sum(d.verified_m) FILTER (WHERE d.kind = 'underground'), 0)::float8 AS "undergroundVerifiedM",
+         coalesce(sum(d.verified_routes) FILTER (WHERE d.kind = 'tidying'), 0) AS "tidyingVerified",
+         coalesce(sum(d.verified_m) FILTER (WHERE d.kind = 'tidying'), 0)::float8 AS "tidyingVerifiedM"
     FROM unnest($3::date[]) AS e(until)
     LEFT JOIN cable_summary_days d
       ON d.province_code = $1 AND d.carrier_id = coalesce($2::int, 0) AND d.day <= e.until
