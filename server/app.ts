@@ -32,6 +32,7 @@ import { planRoutes } from './plans/routes'
 import { reportRoutes } from './reports/routes'
 import { searchRoutes } from './search/routes'
 import { inspectionRoutes } from './inspections/routes'
+import { campaignRoutes } from './campaigns/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -108,6 +109,7 @@ export function buildApi(): Api {
   reportRoutes(api)
   searchRoutes(api)
   inspectionRoutes(api)
+  campaignRoutes(api)
   return api
 }
 

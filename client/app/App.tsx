@@ -27,6 +27,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   apiTokens: lazy(() => import('../admin/ApiTokensPage')),
   plans: lazy(() => import('../plans/PlansPage')),
   inspections: lazy(() => import('../inspections/InspectionsPage')),
+  campaigns: lazy(() => import('../campaigns/CampaignsPage')),
 }
 
 /** Chooses between the start-up states, the sign-in page and the signed-in shell. */

@@ -27,6 +27,7 @@ export type SectionId =
   | 'apiTokens'
   | 'plans'
   | 'inspections'
+  | 'campaigns'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -45,6 +46,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   apiTokens: { id: 'apiTokens', path: '/api-tokens', label: 'nav.apiTokens', icon: 'key' },
   plans: { id: 'plans', path: '/plans', label: 'nav.plans', icon: 'layers' },
   inspections: { id: 'inspections', path: '/inspections', label: 'nav.inspections', icon: 'crosshair' },
+  campaigns: { id: 'campaigns', path: '/campaigns', label: 'nav.campaigns', icon: 'clipboard' },
 }
 
 /**
@@ -59,6 +61,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'cables',
     'cableSummary',
     'inspections',
+    'campaigns',
     'reports',
     'planning',
     'plans',
@@ -76,6 +79,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'cables',
     'cableSummary',
     'inspections',
+    'campaigns',
     'reports',
     'planning',
     'plans',
@@ -89,6 +93,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'conversions',
     'cables',
     'cableSummary',
+    'campaigns',
     'reports',
     'planning',
     'plans',

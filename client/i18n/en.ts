@@ -9,6 +9,7 @@ import { openDataEn } from '../public/messages.en'
 import { plansEn } from '../plans/messages.en'
 import { reportsEn } from '../reports/messages.en'
 import { inspectionsEn } from '../inspections/messages.en'
+import { campaignsEn } from '../campaigns/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...boundariesEn,
   ...openDataEn,
   ...plansEn,
+  ...campaignsEn,
   ...reportsEn,
   ...inspectionsEn,
   'app.title': 'Passive telecom infrastructure',

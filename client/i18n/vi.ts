@@ -8,6 +8,7 @@ import { openDataVi } from '../public/messages.vi'
 import { plansVi } from '../plans/messages.vi'
 import { reportsVi } from '../reports/messages.vi'
 import { inspectionsVi } from '../inspections/messages.vi'
+import { campaignsVi } from '../campaigns/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -21,6 +22,7 @@ export const vi = {
   ...plansVi,
   ...reportsVi,
   ...inspectionsVi,
+  ...campaignsVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

@@ -25,6 +25,7 @@ const PATHS = {
   key: 'M14 10a4 4 0 1 0-3.5 4l-6.5 6.5V23h3v-2h2v-2h2l1.5-1.5M15 6.5h.01',
   inbox: 'M4 13h4l1.5 3h5L16 13h4M4 13l2.5-8h11L20 13v6H4v-6Z',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm9 2-4-4',
+  clipboard: 'M9 3h6v3H9V3ZM7 4.5H5V21h14V4.5h-2M8.5 13l2.5 2.5 4.5-5',
 } as const
 
 export type IconName = keyof typeof PATHS

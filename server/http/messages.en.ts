@@ -224,6 +224,19 @@ export const en = {
   'zone.stale': ((p) => `The zone is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
   'zone.import_errors': ((p) => `${p.n} feature error(s); nothing was imported.`) as P<N>,
 
+  // inspection campaigns
+  'campaign.not_found': () => 'No such campaign.',
+  'campaign.invalid': () => 'The campaign is not valid.',
+  'campaign.already_generated': () => "The campaign's inspections were generated already; nothing was created.",
+  'campaign.empty': () => 'The selection holds no asset; no inspection was created.',
+  'campaign.no_district': () => 'No district with this code is in force today in the province.',
+  'campaign.no_carrier': () => 'No carrier with this id.',
+  'campaign.not_inspector': () => 'This user is not an active inspector.',
+  'campaign.due_outside': ((p) => `The due date lies within the campaign, ${p.from} to ${p.to}.`) as P<{
+    from: string
+    to: string
+  }>,
+
   // cables
   'route.not_found': () => 'No such cable route.',
   'route.invalid': () => 'The route is not valid.',
