@@ -621,6 +621,308 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/campaigns": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: {
+        items: ({
+          id: number
+          provinceCode: string
+          name: string
+          description: string | null
+          assetKind: "station" | "pole" | "cable_route"
+          startsOn: string
+          endsOn: string
+          selection: {
+            districtCodes: string[] | null
+            area: unknown | null
+            mastClasses: string[] | null
+            minHeightM: number | null
+            maxHeightM: number | null
+            carrierIds: number[] | null
+            states: string[] | null
+            routeKinds: string[] | null
+          }
+          state: "draft" | "generated"
+          inspectorIds: number[] | null
+          dueOn: string | null
+          generatedAt: string | null
+          inspectionCount: number | null
+          version: number
+          createdAt: string
+          createdBy: string | null
+          progress: {
+            total: number
+            done: number
+            remaining: number
+          }
+          mine?: {
+            total: number
+            remaining: number
+          } | null
+        })[]
+      }
+    }
+    post: {
+      params: never
+      query: never
+      body: {
+        name: string
+        description?: string
+        startsOn: string
+        endsOn: string
+        assetKind: "station" | "pole" | "cable_route"
+        selection: {
+          districtCodes?: string[]
+          /** GeoJSON (RFC 7946) Polygon or MultiPolygon in longitude, latitude (WGS84) */
+          area?: {
+            type: "Polygon"
+            coordinates: (([number, number, ...number[]])[])[]
+          } | {
+            type: "MultiPolygon"
+            coordinates: ((([number, number, ...number[]])[])[])[]
+          }
+          carrierIds?: number[]
+          states?: string[]
+          mastClasses?: ("A1" | "A1c" | "A2a" | "A2b")[]
+          minHeightM?: number
+          maxHeightM?: number
+          routeKinds?: ("underground" | "tidying" | "relocation" | "unlicensed")[]
+        }
+      }
+      response: {
+        id: number
+        provinceCode: string
+        name: string
+        description: string | null
+        assetKind: "station" | "pole" | "cable_route"
+        startsOn: string
+        endsOn: string
+        selection: {
+          districtCodes: string[] | null
+          area: unknown | null
+          mastClasses: string[] | null
+          minHeightM: number | null
+          maxHeightM: number | null
+          carrierIds: number[] | null
+          states: string[] | null
+          routeKinds: string[] | null
+        }
+        state: "draft" | "generated"
+        inspectorIds: number[] | null
+        dueOn: string | null
+        generatedAt: string | null
+        inspectionCount: number | null
+        version: number
+        createdAt: string
+        createdBy: string | null
+        progress: {
+          total: number
+          done: number
+          remaining: number
+        }
+        mine?: {
+          total: number
+          remaining: number
+        } | null
+      }
+    }
+  }
+  "/api/campaigns/{id}": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: {
+        id: number
+        provinceCode: string
+        name: string
+        description: string | null
+        assetKind: "station" | "pole" | "cable_route"
+        startsOn: string
+        endsOn: string
+        selection: {
+          districtCodes: string[] | null
+          area: unknown | null
+          mastClasses: string[] | null
+          minHeightM: number | null
+          maxHeightM: number | null
+          carrierIds: number[] | null
+          states: string[] | null
+          routeKinds: string[] | null
+        }
+        state: "draft" | "generated"
+        inspectorIds: number[] | null
+        dueOn: string | null
+        generatedAt: string | null
+        inspectionCount: number | null
+        version: number
+        createdAt: string
+        createdBy: string | null
+        progress: {
+          total: number
+          done: number
+          remaining: number
+        }
+        mine?: {
+          total: number
+          remaining: number
+        } | null
+      }
+    }
+  }
+  "/api/campaigns/{id}/dashboard": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: {
+        asOf: string
+        campaign: {
+          id: number
+          name: string
+          state: string
+          endsOn: string
+        }
+        totals: {
+          total: number
+          done: number
+          compliant: number
+          violations: number
+          noAccess: number
+          overdue: number
+          remaining: number
+        }
+        byDistrict: ({
+          code: string | null
+          name: string | null
+          total: number
+          done: number
+          compliant: number
+          violations: number
+          noAccess: number
+          overdue: number
+          remaining: number
+        })[]
+        byInspector: ({
+          id: number | null
+          name: string | null
+          total: number
+          done: number
+          compliant: number
+          violations: number
+          noAccess: number
+          overdue: number
+          remaining: number
+        })[]
+      }
+    }
+  }
+  "/api/campaigns/{id}/generate": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        inspectorIds: number[]
+        dueOn?: string
+      }
+      response: {
+        id: number
+        provinceCode: string
+        name: string
+        description: string | null
+        assetKind: "station" | "pole" | "cable_route"
+        startsOn: string
+        endsOn: string
+        selection: {
+          districtCodes: string[] | null
+          area: unknown | null
+          mastClasses: string[] | null
+          minHeightM: number | null
+          maxHeightM: number | null
+          carrierIds: number[] | null
+          states: string[] | null
+          routeKinds: string[] | null
+        }
+        state: "draft" | "generated"
+        inspectorIds: number[] | null
+        dueOn: string | null
+        generatedAt: string | null
+        inspectionCount: number | null
+        version: number
+        createdAt: string
+        createdBy: string | null
+        progress: {
+          total: number
+          done: number
+          remaining: number
+        }
+        mine?: {
+          total: number
+          remaining: number
+        } | null
+      }
+    }
+  }
+  "/api/campaigns/inspectors": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/campaigns/preview": {
+    post: {
+      params: never
+      query: never
+      body: {
+        assetKind: "station" | "pole" | "cable_route"
+        selection: {
+          districtCodes?: string[]
+          /** GeoJSON (RFC 7946) Polygon or MultiPolygon in longitude, latitude (WGS84) */
+          area?: {
+            type: "Polygon"
+            coordinates: (([number, number, ...number[]])[])[]
+          } | {
+            type: "MultiPolygon"
+            coordinates: ((([number, number, ...number[]])[])[])[]
+          }
+          carrierIds?: number[]
+          states?: string[]
+          mastClasses?: ("A1" | "A1c" | "A2a" | "A2b")[]
+          minHeightM?: number
+          maxHeightM?: number
+          routeKinds?: ("underground" | "tidying" | "relocation" | "unlicensed")[]
+        }
+      }
+      response: {
+        count: number
+        byDistrict: ({
+          code: string | null
+          name: string | null
+          count: number
+        })[]
+        sample: ({
+          id: number
+          label: string
+          districtCode: string | null
+          carrier: string | null
+          lon: number
+          lat: number
+        })[]
+        points: ([number, number])[]
+      }
+    }
+  }
   "/api/carriers": {
     get: {
       params: never

@@ -7,7 +7,13 @@ export function ProgressBar({ done, total }: { done: number; total: number }) {
   const pct = total > 0 ? (done / total) * 100 : 0
   return (
     <div className="camp-progress">
-      <div className="camp-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+      <div
+        className="camp-bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(pct)}
+      >
         <span style={{ width: `${pct}%` }} />
       </div>
       <span className="muted">

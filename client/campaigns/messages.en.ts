@@ -58,8 +58,7 @@ export const campaignsEn: Record<keyof typeof campaignsVi, string> = {
   'camp.noDistrict': 'Outside the districts',
   'camp.count': 'Count',
   'camp.gen.title': 'Generate the inspections',
-  'camp.gen.hint':
-    "Every selected asset gets one inspection. A district's assets all go to the same inspector.",
+  'camp.gen.hint': "Every selected asset gets one inspection. A district's assets all go to the same inspector.",
   'camp.gen.inspectors': 'Inspectors',
   'camp.gen.noInspectors': 'No active inspector.',
   'camp.gen.dueOn': 'Due on',

@@ -33,7 +33,9 @@ export function useAreaDraw(map: MapLibreMap | null): AreaDraw {
         }),
         new TerraDrawSelectMode({
           flags: {
-            polygon: { feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true } } },
+            polygon: {
+              feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true } },
+            },
           },
           styles: { selectedPolygonColor: COLOUR, selectedPolygonOutlineColor: COLOUR, selectionPointColor: '#ffffff' },
         }),

@@ -52,7 +52,11 @@ function checkSelection(v: { assetKind: (typeof ASSET_KINDS)[number]; selection:
   if (s.states && states)
     s.states.forEach((st, i) => {
       if (!states.includes(st))
-        ctx.addIssue({ code: 'custom', path: ['selection', 'states', i], message: `Choose among: ${states.join(', ')}.` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['selection', 'states', i],
+          message: `Choose among: ${states.join(', ')}.`,
+        })
     })
   if (s.minHeightM !== undefined && s.maxHeightM !== undefined && s.maxHeightM < s.minHeightM)
     ctx.addIssue({ code: 'custom', path: ['selection', 'maxHeightM'], message: 'The range ends below its start.' })

@@ -179,10 +179,9 @@ describe('generating a campaign', () => {
     expect(answer.inspectionCount).toBe(500)
     expect(took).toBeLessThan(15_000)
 
-    const expected = await app.db.many<{ id: number; district: string; carrier: number; version: number }>(
-      EXPECTED,
-      [CHOSEN],
-    )
+    const expected = await app.db.many<{ id: number; district: string; carrier: number; version: number }>(EXPECTED, [
+      CHOSEN,
+    ])
     const rows = await app.db.many<{
       asset_id: number
       asset_kind: string
@@ -357,7 +356,7 @@ describe('the campaign dashboard', () => {
     const dash = (await json(res)) as {
       totals: Record<string, number>
       byDistrict: ({ code: string } & Record<string, number>)[]
-      byInspector: ({ id: number } & Record<string, number>)[]
+      byInspector: { id: number; total: number }[]
     }
     const oracle = `
       SELECT u.code, count(*)::int AS total,
@@ -426,9 +425,7 @@ describe('who may do what', () => {
     expect((await app.request('GET', `/api/campaigns/${mine}`, { cookie: insp!.cookie })).status).toBe(200)
     expect((await app.request('GET', `/api/campaigns/${mine}/dashboard`, { cookie: insp!.cookie })).status).toBe(200)
     expect((await app.request('GET', `/api/campaigns/${theirs}`, { cookie: insp!.cookie })).status).toBe(404)
-    expect((await app.request('GET', `/api/campaigns/${theirs}/dashboard`, { cookie: insp!.cookie })).status).toBe(
-      404,
-    )
+    expect((await app.request('GET', `/api/campaigns/${theirs}/dashboard`, { cookie: insp!.cookie })).status).toBe(404)
 
     const draft = await createCampaign(baseCampaign('Chưa tạo'))
     const refused: [string, string, unknown][] = [
@@ -449,7 +446,7 @@ describe('who may do what', () => {
     }
   })
 
-  it("shows a carrier its own towers' campaign inspections through the inspections API, no other carrier's", async () => {
+  it("shows a carrier its own towers' campaign results through the inspections API, no other carrier's", async () => {
     const id = await createCampaign(baseCampaign('Doanh nghiệp xem kết quả'))
     expect((await generate(id, { inspectorIds: [inspectors[1]!.id] })).status).toBe(201)
     const rows = await app.db.many<{ id: number; asset_version: number; inspector_id: number; height: number }>(
