@@ -31,6 +31,14 @@ async function tileIds(path: string): Promise<number[]> {
   return layer ? Array.from({ length: layer.length }, (_, i) => Number(layer.feature(i).id)) : []
 }
 
+/** The public permit check of an A2a mast 12 m high on a 20 m building at a point: its answer (200). */
+async function permitCheck(lon: number, lat: number) {
+  const body = { position: { lon, lat }, mastClass: 'A2a', mastHeightM: 12, onBuilding: true, buildingHeightM: 20 }
+  const res = await app.request('POST', '/api/public/permit-check', { body })
+  expect(res.status).toBe(200)
+  return res.json()
+}
+
 /** Three stations in service side by side: permanent, temporary until next year, temporary that ended in 2020. */
 async function inService(): Promise<{ permanent: number; current: number; expired: number; lon: number; lat: number }> {
   seq += 1
@@ -84,17 +92,8 @@ describe('the public map', () => {
   it('leaves expired temporary stations out of the public permit check', async () => {
     const s = await inService()
     const distances = async (lon: number) => {
-      const body = {
-        position: { lon, lat: s.lat },
-        mastClass: 'A2a',
-        mastHeightM: 12,
-        onBuilding: true,
-        buildingHeightM: 20,
-      }
-      const res = await app.request('POST', '/api/public/permit-check', { body })
-      expect(res.status).toBe(200)
       const found: number[] = []
-      JSON.stringify(await res.json(), (key, value) => {
+      JSON.stringify(await permitCheck(lon, s.lat), (key, value) => {
         if (key === 'nearestDistancesM' && Array.isArray(value)) found.push(...value)
         if (key === 'closestDistanceM' && typeof value === 'number') found.push(value)
         return value
@@ -107,18 +106,7 @@ describe('the public map', () => {
 
   it('shows where the existing mast it names stands, and only a mast the public map shows', async () => {
     const s = await inService()
-    const ask = async (lon: number) => {
-      const body = {
-        position: { lon, lat: s.lat },
-        mastClass: 'A2a',
-        mastHeightM: 12,
-        onBuilding: true,
-        buildingHeightM: 20,
-      }
-      const res = await app.request('POST', '/api/public/permit-check', { body })
-      expect(res.status).toBe(200)
-      return res.json()
-    }
+    const ask = (lon: number) => permitCheck(lon, s.lat)
     // 30 m east of the permanent mast: the spacing rule names it, and the answer says where it stands
     const near = await ask(s.lon + 0.0003)
     expect(near.masts.length).toBeGreaterThan(0)
