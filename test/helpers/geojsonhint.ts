@@ -40,3 +40,28 @@ export function intoProvince(text: string, scale: number): string {
     return text
   }
 }
+
+/** A refusal's problem+json: its detail and its field messages. */
+interface Refusal {
+  detail?: string
+  errors: { message: string }[]
+}
+
+/**
+ * What a refusal of a fixture said (its detail and every field message, lower case), and whether it names the
+ * problem the reference linter reports in the fixture's .result: the first words of one of its messages, a parse
+ * error as "not valid JSON", or, with `precisionWhenSilent`, the precision rule where the linter only warns.
+ */
+export function namesReferenceProblem(
+  file: string,
+  problem: Refusal,
+  precisionWhenSilent = false,
+): { said: string; named: boolean } {
+  const reference = JSON.parse(fixtureText(file.replace(/\.geojson$/, '.result'))) as { message: string }[]
+  const said = [problem.detail, ...problem.errors.map((e) => e.message)].join(' | ').toLowerCase()
+  const named =
+    reference.some((r) => said.includes(r.message.toLowerCase().split(/[:\n]/)[0]!.slice(0, 30))) ||
+    (precisionWhenSilent && reference.length === 0 && said.includes('precision of coordinates')) ||
+    (reference.some((r) => r.message.startsWith('Parse error')) && said.includes('not valid json'))
+  return { said, named }
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { FIXTURES, GEOJSONHINT, ROUNDED, intoProvince as moved } from '../helpers/geojsonhint'
+import { FIXTURES, GEOJSONHINT, ROUNDED, intoProvince as moved, namesReferenceProblem } from '../helpers/geojsonhint'
 
 const expectations = GEOJSONHINT.filter((x) => x.expected === 'pass' || x.expected === 'fail')
 /** The fixtures scaled 1:1000 about 106.6°E 10.75°N. */
@@ -36,18 +36,9 @@ describe('route import against the geojsonhint fixtures', () => {
       expect(res.status).toBe(422)
       const problem = await res.json()
       expect(problem.errors.length).toBeGreaterThan(0)
-      const reference = JSON.parse(
-        fs.readFileSync(path.join(FIXTURES, file.replace(/\.geojson$/, '.result')), 'utf8'),
-      ) as { message: string }[]
       // our message names the same problem as the reference linter's (its first words), or, for a file it
       // only warns about, the precision rule
-      const said = [problem.detail, ...problem.errors.map((e: { message: string }) => e.message)]
-        .join(' | ')
-        .toLowerCase()
-      const named =
-        reference.some((r) => said.includes(r.message.toLowerCase().split(/[:\n]/)[0]!.slice(0, 30))) ||
-        (reference.length === 0 && said.includes('precision of coordinates')) ||
-        (reference.some((r) => r.message.startsWith('Parse error')) && said.includes('not valid json'))
+      const { said, named } = namesReferenceProblem(file, problem, true)
       expect(named, `${file}: ${said.slice(0, 400)}`).toBe(true)
       expect(await routeCount()).toBe(before)
     })

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateProvince } from '../../gis-data/province'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { FIXTURES, GEOJSONHINT, ROUNDED, intoProvince as moved } from '../helpers/geojsonhint'
+import { FIXTURES, GEOJSONHINT, ROUNDED, intoProvince as moved, namesReferenceProblem } from '../helpers/geojsonhint'
 import { collection, newPlan, siteAt, upload } from '../helpers/plans'
 
 /** Plans: the fixtures scaled 1:10,000, so that every one (issue82 too) lands inside the province. */
@@ -37,15 +37,7 @@ describe('a version against the geojsonhint fixtures', () => {
       expect(res.status).toBe(422)
       const problem = await res.json()
       expect(problem.errors.length).toBeGreaterThan(0)
-      const reference = JSON.parse(
-        fs.readFileSync(path.join(FIXTURES, file.replace(/\.geojson$/, '.result')), 'utf8'),
-      ) as { message: string }[]
-      const said = [problem.detail, ...problem.errors.map((e: { message: string }) => e.message)]
-        .join(' | ')
-        .toLowerCase()
-      const named =
-        reference.some((r) => said.includes(r.message.toLowerCase().split(/[:\n]/)[0]!.slice(0, 30))) ||
-        (reference.some((r) => r.message.startsWith('Parse error')) && said.includes('not valid json'))
+      const { said, named } = namesReferenceProblem(file, problem)
       expect(named, `${file}: ${said.slice(0, 400)}`).toBe(true)
       // each message says where: the feature (by index) or the member of the document
       for (const e of problem.errors as { path: string }[])
