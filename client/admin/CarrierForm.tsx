@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactElement } from 'react'
-import { ApiError, http } from '../api/http'
+import { useState, type FormEvent } from 'react'
+import { http } from '../api/http'
 import type { Carrier } from '../api/types'
 import { useI18n } from '../i18n'
+import { bodyFields } from '../ui/Field'
 import { ErrorMessage } from '../ui/status'
 import { useAction } from '../ui/useAction'
 
@@ -23,8 +24,7 @@ export function CarrierForm({
   const [kind, setKind] = useState<Carrier['kind']>(editing?.kind ?? 'mobile')
   const [mnc, setMnc] = useState(editing?.mnc ?? '')
   const action = useAction()
-  const fieldError = (path: string) =>
-    action.error instanceof ApiError ? action.error.errors.find((e) => e.path === `body.${path}`)?.message : undefined
+  const field = bodyFields(action.error)
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void action.run(async () => {
@@ -39,17 +39,6 @@ export function CarrierForm({
       }
       onSaved(saved)
     })
-  }
-  const field = (path: string, label: string, input: ReactElement) => {
-    const message = fieldError(path)
-    return (
-      // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
-      <label className={`field${message ? ' field-invalid' : ''}`}>
-        <span>{label}</span>
-        {input}
-        {message && <span className="field-error">{message}</span>}
-      </label>
-    )
   }
   return (
     <form

@@ -1,8 +1,10 @@
-import { useState, type FormEvent, type ReactElement } from 'react'
-import { ApiError, http } from '../api/http'
+import { useState, type FormEvent } from 'react'
+import { http } from '../api/http'
 import type { Carrier, Role, User } from '../api/types'
 import { useI18n } from '../i18n'
+import { bodyFields } from '../ui/Field'
 import { ErrorMessage } from '../ui/status'
+import { useAction } from '../ui/useAction'
 
 const ROLES: Role[] = ['officer', 'inspector', 'carrier', 'admin']
 
@@ -29,17 +31,12 @@ export function UserForm({
   const [role, setRole] = useState<Role>(editing?.role ?? 'officer')
   const [carrierId, setCarrierId] = useState(editing?.carrierId ? String(editing.carrierId) : '')
   const [active, setActive] = useState(editing?.active !== false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const action = useAction()
+  const field = bodyFields(action.error)
 
-  const fieldError = (path: string) =>
-    error instanceof ApiError ? error.errors.find((e) => e.path === `body.${path}`)?.message : undefined
-
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
+    void action.run(async () => {
       const carrier = role === 'carrier' && carrierId ? Number(carrierId) : null
       const user = editing
         ? await http.put<User>(`/api/users/${editing.id}`, {
@@ -54,23 +51,7 @@ export function UserForm({
       setDisplayName('')
       setPassword('')
       onSaved(user)
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const field = (path: string, label: string, input: ReactElement) => {
-    const message = fieldError(path)
-    return (
-      // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
-      <label className={`field${message ? ' field-invalid' : ''}`}>
-        <span>{label}</span>
-        {input}
-        {message && <span className="field-error">{message}</span>}
-      </label>
-    )
+    })
   }
 
   return (
@@ -84,7 +65,7 @@ export function UserForm({
       <h2 id="user-form-title" className="card-title">
         {editing ? t('users.edit', { username: editing.username }) : t('users.create')}
       </h2>
-      {error !== null && <ErrorMessage error={error} listFields={false} />}
+      {action.error !== null && <ErrorMessage error={action.error} listFields={false} />}
       {!editing &&
         field(
           'username',
@@ -151,8 +132,8 @@ export function UserForm({
             {t('users.cancel')}
           </button>
         )}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t('users.saving') : editing ? t('users.update') : t('users.save')}
+        <button type="submit" className="btn btn-primary" disabled={action.busy}>
+          {action.busy ? t('users.saving') : editing ? t('users.update') : t('users.save')}
         </button>
       </div>
     </form>
