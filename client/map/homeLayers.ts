@@ -8,7 +8,14 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import { CABLE_LAYER, polesOverlay, routesOverlay } from '../cables/layers'
 import type { Kind, Status as RouteStatus } from '../cables/model'
 import { STATUS_COLOURS } from '../conversions/links'
-import { colourExpression, type ColourBy } from '../stations/model'
+import {
+  stationCellsLayer,
+  stationColour,
+  stationDetailFilter,
+  stationPointsLayer,
+  stationsTileSource,
+} from '../stations/layers'
+import type { ColourBy } from '../stations/model'
 import type { MapOverlay } from './overlays'
 
 /** Station states of an application still being decided: drawn by the applications layer, not the stations one. */
@@ -91,8 +98,6 @@ const visibility = (on: boolean) => ({ visibility: on ? ('visible' as const) : (
 const withVisibility = (layer: LayerSpecification, on: boolean): LayerSpecification =>
   ({ ...layer, layout: { ...(layer.layout ?? {}), ...visibility(on) } }) as LayerSpecification
 
-const tileUrl = (layer: string) => `${location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt`
-
 /** Stations, the groups of them at province scale, and applications in progress: one source, three layers. */
 export function stationsOverlay(l: HomeLayers, groups: readonly GroupId[]): MapOverlay {
   const inProgress: ExpressionSpecification = [
@@ -100,11 +105,8 @@ export function stationsOverlay(l: HomeLayers, groups: readonly GroupId[]): MapO
     ['coalesce', ['get', 'state'], ''],
     ['literal', [...APPLICATION_STATES]],
   ]
-  const filters: ExpressionSpecification[] = [['!', ['has', 'count']]]
-  if (l.carrier) filters.push(['==', ['get', 'carrier'], l.carrier])
-  if (l.mastClass) filters.push(['==', ['get', 'mast_class'], l.mastClass])
-  const property = l.colourBy === 'operator' ? 'carrier' : l.colourBy === 'mastClass' ? 'mast_class' : 'state'
-  const colour = colourExpression(l.colourBy, property) as ExpressionSpecification
+  const filters = stationDetailFilter({ operator: l.carrier, mastClass: l.mastClass })
+  const colour = stationColour(l.colourBy)
   const stationsOn = l.on.stations && groups.includes('stations')
   const appsOn = l.on.applications && groups.includes('applications')
   const stationFilter: FilterSpecification = [
@@ -114,35 +116,8 @@ export function stationsOverlay(l: HomeLayers, groups: readonly GroupId[]): MapO
     ...(l.state ? [['==', ['get', 'state'], l.state] as ExpressionSpecification] : []),
   ]
   const layers: LayerSpecification[] = [
-    {
-      id: HOME_LAYER.stationCells,
-      type: 'circle',
-      source: 'stations',
-      'source-layer': 'stations',
-      filter: ['has', 'count'],
-      layout: visibility(stationsOn || appsOn),
-      paint: {
-        'circle-color': '#15406b',
-        'circle-opacity': 0.55,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 3, 20, 7, 200, 14],
-      },
-    },
-    {
-      id: HOME_LAYER.stations,
-      type: 'circle',
-      source: 'stations',
-      'source-layer': 'stations',
-      filter: stationFilter,
-      layout: visibility(stationsOn),
-      paint: {
-        'circle-color': colour,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 5, 17, 8],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.2],
-      },
-    },
+    withVisibility(stationCellsLayer(HOME_LAYER.stationCells), stationsOn || appsOn),
+    withVisibility(stationPointsLayer(HOME_LAYER.stations, stationFilter, colour), stationsOn),
   ]
   if (groups.includes('applications'))
     layers.push({
@@ -159,7 +134,7 @@ export function stationsOverlay(l: HomeLayers, groups: readonly GroupId[]): MapO
         'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 1.5, 14, 2.5],
       },
     })
-  return { id: 'stations', source: { type: 'vector', tiles: [tileUrl('stations')], minzoom: 0, maxzoom: 14 }, layers }
+  return { id: 'stations', source: stationsTileSource(), layers }
 }
 
 /** Routes (by kind and progress) from the cables pages' overlay, shown or hidden as a group. */

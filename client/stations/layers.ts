@@ -1,6 +1,11 @@
 /** The stations pages' map overlays: the big stations layer from vector tiles, list highlights, rings and zones. */
 import type { Feature, FeatureCollection, Point } from 'geojson'
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl'
 import type { MapOverlay } from '../map/overlays'
 import { circle, colourExpression, type ColourBy } from './model'
 import type { Station, StationContext } from './types'
@@ -23,8 +28,66 @@ export interface TileFilters {
   state?: string
 }
 
-/** Tiles come from this origin; MapLibre's worker needs an absolute URL. */
-const tileUrl = () => `${location.origin}/tiles/stations/{z}/{x}/{y}.mvt`
+/** The `stations` vector tiles (from this origin: MapLibre's worker needs an absolute URL). */
+export const stationsTileSource = (): VectorSourceSpecification => ({
+  type: 'vector',
+  tiles: [`${location.origin}/tiles/stations/{z}/{x}/{y}.mvt`],
+  minzoom: 0,
+  maxzoom: 14,
+})
+
+/** The station features (not the grid cells' counts) of one operator and mast class when they are chosen. */
+export function stationDetailFilter(filters: Pick<TileFilters, 'operator' | 'mastClass'>): ExpressionSpecification[] {
+  const detail: ExpressionSpecification[] = [['!', ['has', 'count']]]
+  if (filters.operator) detail.push(['==', ['get', 'carrier'], filters.operator])
+  if (filters.mastClass) detail.push(['==', ['get', 'mast_class'], filters.mastClass])
+  return detail
+}
+
+/** The colour of a station feature by operator, mast class or state (the legend's palette). */
+export function stationColour(colourBy: ColourBy): ExpressionSpecification {
+  const property = colourBy === 'operator' ? 'carrier' : colourBy === 'mastClass' ? 'mast_class' : 'state'
+  return colourExpression(colourBy, property) as ExpressionSpecification
+}
+
+/** Below zoom 10 the tiles send a count per grid cell: a dark dot sized by the count. */
+export function stationCellsLayer(id: string): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source: 'stations',
+    'source-layer': 'stations',
+    filter: ['has', 'count'],
+    paint: {
+      'circle-color': '#15406b',
+      'circle-opacity': 0.55,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+      'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 3, 20, 7, 200, 14],
+    },
+  }
+}
+
+/** The stations one by one, coloured, growing with the zoom. */
+export function stationPointsLayer(
+  id: string,
+  filter: FilterSpecification,
+  colour: ExpressionSpecification,
+): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source: 'stations',
+    'source-layer': 'stations',
+    filter,
+    paint: {
+      'circle-color': colour,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 5, 17, 8],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.2],
+    },
+  }
+}
 
 /**
  * Every station the user may see, from the `stations` vector tiles (staff: all but drafts; a carrier: its own
@@ -36,39 +99,11 @@ export function stationsTileOverlay(
   filters: TileFilters,
   nearestIds: readonly number[] = [],
 ): MapOverlay {
-  const detail: ExpressionSpecification[] = [['!', ['has', 'count']]]
-  if (filters.operator) detail.push(['==', ['get', 'carrier'], filters.operator])
-  if (filters.mastClass) detail.push(['==', ['get', 'mast_class'], filters.mastClass])
+  const detail = stationDetailFilter(filters)
   if (filters.state) detail.push(['==', ['get', 'state'], filters.state])
-  const property = colourBy === 'operator' ? 'carrier' : colourBy === 'mastClass' ? 'mast_class' : 'state'
   const layers: LayerSpecification[] = [
-    {
-      id: STATION_LAYER.cluster,
-      type: 'circle',
-      source: 'stations',
-      'source-layer': 'stations',
-      filter: ['has', 'count'],
-      paint: {
-        'circle-color': '#15406b',
-        'circle-opacity': 0.55,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 1, 3, 20, 7, 200, 14],
-      },
-    },
-    {
-      id: STATION_LAYER.point,
-      type: 'circle',
-      source: 'stations',
-      'source-layer': 'stations',
-      filter: ['all', ...detail],
-      paint: {
-        'circle-color': colourExpression(colourBy, property) as ExpressionSpecification,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2.5, 14, 5, 17, 8],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 14, 1.2],
-      },
-    },
+    stationCellsLayer(STATION_LAYER.cluster),
+    stationPointsLayer(STATION_LAYER.point, ['all', ...detail], stationColour(colourBy)),
   ]
   if (nearestIds.length > 0) {
     layers.push({
@@ -85,7 +120,7 @@ export function stationsTileOverlay(
       },
     })
   }
-  return { id: 'stations', source: { type: 'vector', tiles: [tileUrl()], minzoom: 0, maxzoom: 14 }, layers }
+  return { id: 'stations', source: stationsTileSource(), layers }
 }
 
 const point = (
