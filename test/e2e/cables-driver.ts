@@ -37,10 +37,6 @@ export class CablesDriver extends AppDriver {
     return new CablesDriver(page, baseUrl)
   }
 
-  async open(path: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}${path}`)
-  }
-
   /** Waits for the districts, then until the map is idle with the routes and poles tiles loaded. */
   async waitForCablesMap(): Promise<void> {
     await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })

@@ -11,6 +11,24 @@ export class AppDriver {
     page.on('pageerror', (err) => this.errors.push(err.message))
   }
 
+  /** Opens an app path directly (as a bookmark would). */
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${path}`)
+  }
+
+  /** Waits until the map is ready and has loaded the tiles of one of its sources for the view. */
+  async waitForMapSource(source: string, timeout = 60_000): Promise<void> {
+    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout })
+    await this.page.waitForFunction(
+      (id) => {
+        const map = window.__map
+        return Boolean(map?.getSource(id) && map.isSourceLoaded(id) && map.loaded())
+      },
+      source,
+      { timeout },
+    )
+  }
+
   async openSignIn(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/login`)
     await this.page.locator('input[name=username]').waitFor()

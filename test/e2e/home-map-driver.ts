@@ -7,21 +7,9 @@ export interface LayerState {
 
 /** What a user does with the home map (layer tree, search, record cards), in the app's own terms. */
 export class HomeMapDriver extends AppDriver {
-  async open(path: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}${path}`)
-  }
-
   /** Waits until the map has its style and the stations tiles of the view have loaded. */
-  async waitForHomeMap(): Promise<void> {
-    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 120_000 })
-    await this.page.waitForFunction(
-      () => {
-        const map = window.__map
-        return Boolean(map?.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
-      },
-      undefined,
-      { timeout: 120_000 },
-    )
+  waitForHomeMap(): Promise<void> {
+    return this.waitForMapSource('stations', 120_000)
   }
 
   /** The app's layers in the map's style (not the basemap's), with whether each is shown. */

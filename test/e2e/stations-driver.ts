@@ -5,22 +5,9 @@ export const EXCEPTION_REASON = 'Vị trí thử nghiệm E2E, chấp nhận ngo
 
 /** What carriers, inspectors, officers and the public do with BTS stations, in the app's own terms. */
 export class StationsDriver extends AppDriver {
-  /** Opens an app path directly (as a bookmark would). */
-  async open(path: string): Promise<void> {
-    await this.page.goto(`${this.baseUrl}${path}`)
-  }
-
   /** Waits until the map has drawn the districts and the stations tiles have loaded. */
-  async waitForStationsMap(): Promise<void> {
-    await this.page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 })
-    await this.page.waitForFunction(
-      () => {
-        const map = window.__map
-        return Boolean(map?.getSource('stations') && map.isSourceLoaded('stations') && map.loaded())
-      },
-      undefined,
-      { timeout: 60_000 },
-    )
+  waitForStationsMap(): Promise<void> {
+    return this.waitForMapSource('stations')
   }
 
   /** Places the new site by clicking the map at a fraction of its width and height. */
@@ -108,7 +95,6 @@ export class StationsDriver extends AppDriver {
       .waitFor({ timeout: 30_000 })
   }
 
-  /** The station's stored position, read through the API as the signed-in user. */
   /** Calls the API in the page with this user's session; a status of 400 or more fails the test. */
   async api<T>(method: string, path: string, body?: unknown): Promise<T> {
     const r = await this.page.evaluate(
@@ -154,6 +140,7 @@ export class StationsDriver extends AppDriver {
     return id
   }
 
+  /** The station's stored position, read through the API as the signed-in user. */
   stationPosition(id: number): Promise<[number, number]> {
     return this.page.evaluate(async (stationId) => {
       const r = await fetch(`/api/stations/${stationId}`)
