@@ -6,7 +6,7 @@ import { ensureCarriers } from '../../gis-data/demo'
 import { setLogLevel } from '../../server/log'
 import { JobBoard } from '../../server/health/jobs'
 import type { Role } from '../../server/http/context'
-import { createTestDb, type TestDb, type TestReplicas } from './db'
+import { createTestDb, type DemoTemplate, type TestDb, type TestReplicas } from './db'
 
 export interface TestApp {
   db: TestDb
@@ -26,11 +26,16 @@ export interface TestApp {
 
 /**
  * Starts the real app on a random port over a fresh test database with the real carriers loaded
- * (on PostgreSQL, `replicas` adds a streaming standby for db.read()).
+ * (on PostgreSQL, `replicas` adds a streaming standby for db.read()); with `data`, the database is a copy of
+ * that demo template (db.ts, DEMO_TEMPLATES), built once per run.
  */
-export async function startTestApp(env: Record<string, string> = {}, replicas?: TestReplicas): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  replicas?: TestReplicas,
+  data?: DemoTemplate,
+): Promise<TestApp> {
   setLogLevel('warn')
-  const db = await createTestDb(replicas)
+  const db = await createTestDb(replicas, data)
   await ensureCarriers(db)
   const config = loadConfig({ DATA_DIR: '', ...env })
   const app = buildApp({ db, config, jobs: new JobBoard() })

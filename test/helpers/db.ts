@@ -2,10 +2,13 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { inject } from 'vitest'
 import { openDb, type Db } from '../../server/db/index'
 import { migrate } from '../../server/db/migrate'
+import { DEMO_SEED, ensureCarriers, loadDemo } from '../../gis-data/demo'
+import { generateCables } from '../../gis-data/cables'
+import { generateProvince } from '../../gis-data/province'
+import { cloneDatabase, dropDatabase, runDatabase, runFolder, sharedDatabase, sharedFolder } from './templates'
 
 export interface TestDb extends Db {
   /** Closes the database and removes it (the temporary data folder or PostgreSQL database). */
@@ -28,33 +31,68 @@ export interface TestDatabase {
 }
 
 /**
+ * Data a test database may start with instead of an empty migrated one, each loaded into a template once per run
+ * (by the first file asking for it) rather than once per file: the heavy demo layers take minutes embedded.
+ * The carriers are loaded first, as startTestApp does.
+ */
+export const DEMO_TEMPLATES = {
+  /** The whole demo as `loadDemo(db, '79')` loads it: province, demo users, stations, cables, conversions. */
+  demo: async (db: Db) => {
+    await ensureCarriers(db)
+    await loadDemo(db, '79')
+  },
+  /** The demo province and its cable network (~150,000 poles) only, generated in one transaction. */
+  cables: async (db: Db) => {
+    await ensureCarriers(db)
+    await db.transaction(async (tx) => {
+      await generateProvince(tx, '79', DEMO_SEED)
+      await generateCables(tx, '79', DEMO_SEED)
+    })
+  },
+} satisfies Record<string, (db: Db) => Promise<void>>
+
+export type DemoTemplate = keyof typeof DEMO_TEMPLATES
+
+/** The run's template of `data`, built now unless another file of the run built it or is building it. */
+async function demoTemplate(data: DemoTemplate): Promise<string> {
+  const url = process.env.TEST_DATABASE_URL
+  const fill = async (dbOptions: { databaseUrl?: string; dataDir: string }) => {
+    const db = await openDb({ ...dbOptions, statementTimeoutMs: 60_000 })
+    try {
+      await migrate(db)
+      await DEMO_TEMPLATES[data](db)
+    } finally {
+      await db.close()
+    }
+  }
+  if (url) {
+    const name = runDatabase(inject('runPid'), `itest_${data}`)
+    return sharedDatabase(url, name, (databaseUrl) => fill({ databaseUrl, dataDir: '' }), inject('templateDatabase'))
+  }
+  return sharedFolder(runFolder(inject('runPid'), `itest-${data}`), async (building) => {
+    fs.cpSync(inject('templateDir'), building, { recursive: true })
+    await fill({ dataDir: building })
+  })
+}
+
+/**
  * A fresh, migrated database, not opened: a copy of the embedded template folder, or on the PostgreSQL server
  * named by TEST_DATABASE_URL a clone of the template database (see global-setup.ts). Cheap enough for one per test.
+ * With `data`, a copy of that demo template instead (see DEMO_TEMPLATES).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(data?: DemoTemplate): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL
   if (url) {
     const name = `telgis_test_${crypto.randomBytes(6).toString('hex')}`
-    const run = async (statement: string) => {
-      const admin = new pg.Client({ connectionString: url })
-      await admin.connect()
-      try {
-        await admin.query(statement)
-      } finally {
-        await admin.end()
-      }
-    }
-    const template = inject('templateDatabase')
-    await run(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
-    const target = new URL(url)
-    target.pathname = `/${name}`
+    const template = data ? await demoTemplate(data) : inject('templateDatabase')
     return {
-      env: { DATABASE_URL: target.toString(), DATA_DIR: '' },
-      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      env: { DATABASE_URL: await cloneDatabase(url, name, template), DATA_DIR: '' },
+      drop: () => dropDatabase(url, name),
     }
   }
+  const template = data ? await demoTemplate(data) : inject('templateDir')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-test-'))
-  fs.cpSync(inject('templateDir'), dir, { recursive: true })
+  fs.cpSync(template, dir, { recursive: true })
   return {
     env: { DATABASE_URL: '', DATA_DIR: dir },
     drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
@@ -84,11 +122,11 @@ export async function openTestDatabase(database: TestDatabase, replicas?: TestRe
 
 /**
  * A fresh, migrated and opened database (see createTestDatabase), with `replicas` read through that standby
- * (PostgreSQL only); destroy() closes and removes it.
+ * (PostgreSQL only) and `data` from that demo template; destroy() closes and removes it.
  */
-export async function createTestDb(replicas?: TestReplicas): Promise<TestDb> {
+export async function createTestDb(replicas?: TestReplicas, data?: DemoTemplate): Promise<TestDb> {
   if (replicas && !process.env.TEST_DATABASE_URL) throw new Error('Read replicas need TEST_DATABASE_URL (PostgreSQL).')
-  const database = await createTestDatabase()
+  const database = await createTestDatabase(data)
   const db = await openTestDatabase(database, replicas)
   return {
     ...db,

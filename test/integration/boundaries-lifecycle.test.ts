@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { DEMO_PASSWORD, loadDemo } from '../../gis-data/demo'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 import { importBoundaries } from '../../server/boundaries/import'
 import type { SessionUser } from '../../server/http/context'
 import type { Json } from '../helpers/json'
@@ -53,8 +53,7 @@ async function openSplits(): Promise<Map<number, string>> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await loadDemo(app.db, '79')
+  app = await startTestApp({}, undefined, 'demo')
   officer = await app.login('officer', DEMO_PASSWORD)
   await app.user('boundary-admin', 'admin')
   for (const r of await app.db.many<{ id: number; d: string | null }>('SELECT id, district_code AS d FROM stations'))

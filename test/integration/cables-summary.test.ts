@@ -5,21 +5,14 @@ import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { generateProvince } from '../../gis-data/province'
-import { generateCables } from '../../gis-data/cables'
 
 // The cables summary (sentence, table, CSV and XLSX) on the demo network, against independent SQL.
-const SEED = 20_170_601
 
 let app: TestApp
 let officer: string
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await app.db.transaction(async (tx) => {
-    await generateProvince(tx, '79', SEED)
-    await generateCables(tx, '79', SEED)
-  })
+  app = await startTestApp({}, undefined, 'cables') // the demo province and network, generated with DEMO_SEED
   officer = (await app.user('officer1', 'officer')).cookie
 }, 300_000)
 afterAll(() => app.close())

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { DEMO_PASSWORD, loadDemo } from '../../gis-data/demo'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 import { demoPhoto, DEMO_PROGRAMME } from '../../gis-data/conversions'
 import type { Json } from '../helpers/json'
 
@@ -86,8 +86,7 @@ function dashboardFigures(d: Json) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await loadDemo(app.db, '79')
+  app = await startTestApp({}, undefined, 'demo')
   officer = await app.login('officer', DEMO_PASSWORD)
   inspector = await app.login('inspector', DEMO_PASSWORD)
   viettel = await app.login('viettel', DEMO_PASSWORD)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import type { Json } from '../helpers/json'
-import { DEMO_PASSWORD, loadDemo } from '../../gis-data/demo'
+import { DEMO_PASSWORD } from '../../gis-data/demo'
 
 // The report section on the demo city, checked against SQL written here that shares no code with it (no facts
 // statements, no units_in_force, district_at or cable summary).
@@ -10,8 +10,7 @@ let app: TestApp
 let officer: string
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await loadDemo(app.db, '79')
+  app = await startTestApp({}, undefined, 'demo')
   officer = await app.login('officer', DEMO_PASSWORD)
 }, 1_800_000)
 afterAll(async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { decodeLayer } from '../helpers/tiles'
-import { generateProvince } from '../../gis-data/province'
-import { generateCables } from '../../gis-data/cables'
 
-const SEED = 20_170_601
 const CENTRE = [106.66, 10.8] as const
 function tileAt(z: number, [lon, lat]: readonly [number, number]): { z: number; x: number; y: number } {
   const n = 2 ** z
@@ -23,11 +20,7 @@ let officer: string, vnpt: string
 const z14 = tileAt(14, [106.7, 10.78])
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await app.db.transaction(async (tx) => {
-    await generateProvince(tx, '79', SEED)
-    await generateCables(tx, '79', SEED)
-  })
+  app = await startTestApp({}, undefined, 'cables') // the demo province and network, generated with DEMO_SEED
   officer = (await app.user('officer1', 'officer')).cookie
   vnpt = (await app.user('vnpt1', 'carrier', 'vnpt')).cookie
 }, 300_000)

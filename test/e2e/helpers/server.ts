@@ -4,10 +4,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
 import { loadConfig } from '../../../server/config'
 import { startServer, type Running } from '../../../server/start'
 import { setLogLevel } from '../../../server/log'
+import {
+  cloneDatabase,
+  dropDatabase,
+  runDatabase,
+  runFolder,
+  sharedDatabase,
+  sharedFolder,
+} from '../../helpers/templates'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const DIST = path.join(ROOT, 'dist/client/index.html')
@@ -39,45 +46,81 @@ export interface E2eServer {
   stop(): Promise<void>
 }
 
+/** The demo-loaded database e2e servers start from: a data folder to copy, or a PostgreSQL database to clone. */
+export interface E2eTemplate {
+  dir: string
+  database: string
+}
+
+/** What every e2e server starts with; its template was started with the same. */
+const BASE_SETTINGS = { PORT: '0', HOST: '127.0.0.1', DEMO: 'on', ADMIN_PASSWORD, LOG_LEVEL: 'warn' }
+/** Settings that change what a start writes to the database, which a spec may therefore not vary. */
+const TEMPLATE_SETTINGS = ['DATA_DIR', 'DATABASE_URL', 'DEMO', 'ADMIN_PASSWORD', 'PROVINCE_CODE']
+
+/**
+ * Starts the server once on an empty database, as every e2e server did before templates (migrations, admin,
+ * province rules, the whole demo), and stops it: the database is then the run's template (global-setup.ts).
+ */
+export async function buildE2eTemplate(runPid: number): Promise<E2eTemplate> {
+  setLogLevel('warn')
+  const startAndStop = async (settings: { DATA_DIR: string; DATABASE_URL: string }) => {
+    const running = await startServer(loadConfig({ ...BASE_SETTINGS, ...settings }), { quiet: true })
+    await running.stop()
+  }
+  const url = process.env.TEST_DATABASE_URL
+  if (url) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-e2e-'))
+    try {
+      const database = await sharedDatabase(url, runDatabase(runPid, 'e2e'), (databaseUrl) =>
+        startAndStop({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl }),
+      )
+      return { dir: '', database }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+  const dir = await sharedFolder(runFolder(runPid, 'e2e'), (building) =>
+    startAndStop({ DATA_DIR: building, DATABASE_URL: '' }),
+  )
+  return { dir, database: '' }
+}
+
+/** The run's template when running under vitest (its e2e global setup builds one); none for a script. */
+async function runTemplate(): Promise<E2eTemplate | undefined> {
+  if (!process.env.VITEST) return undefined
+  const { inject } = await import('vitest')
+  return inject('e2eTemplate')
+}
+
 /**
  * The real server (`startServer`, as `npm start` runs it) with demo data, on a random port over a
  * fresh database: an embedded one in a temporary folder, or a new PostgreSQL database when
- * TEST_DATABASE_URL is set. `env` adds settings (e.g. BASEMAP_PMTILES).
+ * TEST_DATABASE_URL is set. Under vitest that database is a copy of the run's template, which a start
+ * with demo data left behind (buildE2eTemplate), so this start finds the demo loaded; a script (tools/) loads
+ * the demo itself. `env` adds settings (e.g. BASEMAP_PMTILES) that do not change what the start writes.
  */
 export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   ensureClientBuilt()
   setLogLevel('warn')
+  const fixed = TEMPLATE_SETTINGS.filter((name) => name in env)
+  if (fixed.length > 0) throw new Error(`e2e servers all start from one template: ${fixed.join(', ')} cannot vary`)
+  const template = await runTemplate()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'telgis-e2e-'))
   const adminUrl = process.env.TEST_DATABASE_URL
   const dbName = `telgis_e2e_${crypto.randomBytes(6).toString('hex')}`
   let databaseUrl = ''
-  if (adminUrl) {
-    await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${dbName}`))
-    const target = new URL(adminUrl)
-    target.pathname = `/${dbName}`
-    databaseUrl = target.toString()
-  }
+  if (adminUrl) databaseUrl = await cloneDatabase(adminUrl, dbName, template?.database ?? '')
+  else if (template) fs.cpSync(template.dir, dataDir, { recursive: true })
   let running: Running
   try {
-    running = await startServer(
-      loadConfig({
-        DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DEMO: 'on',
-        ADMIN_PASSWORD,
-        LOG_LEVEL: 'warn',
-        ...env,
-      }),
-    )
+    running = await startServer(loadConfig({ ...BASE_SETTINGS, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env }))
   } catch (err) {
     await cleanUp()
     throw err
   }
   async function cleanUp() {
     fs.rmSync(dataDir, { recursive: true, force: true })
-    if (adminUrl) await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`))
+    if (adminUrl) await dropDatabase(adminUrl, dbName)
   }
   return {
     url: running.url.replace('localhost', '127.0.0.1'),
@@ -85,15 +128,5 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
       await running.stop()
       await cleanUp()
     },
-  }
-}
-
-async function withClient(url: string, fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  try {
-    await fn(c)
-  } finally {
-    await c.end()
   }
 }
