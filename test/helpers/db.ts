@@ -57,7 +57,8 @@ export type DemoTemplate = keyof typeof DEMO_TEMPLATES
 async function demoTemplate(data: DemoTemplate): Promise<string> {
   const url = process.env.TEST_DATABASE_URL
   const fill = async (dbOptions: { databaseUrl?: string; dataDir: string }) => {
-    const db = await openDb({ ...dbOptions, statementTimeoutMs: 60_000 })
+    // a bulk load, not a test: the 60 s statement limit of a test database could cut it short on a loaded machine
+    const db = await openDb({ ...dbOptions, statementTimeoutMs: 900_000 })
     try {
       await migrate(db)
       await DEMO_TEMPLATES[data](db)
