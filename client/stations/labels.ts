@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../shared/station-states'
 import type { Translate } from '../i18n'
 import { OPERATORS, type Operator } from './types'
 
@@ -6,21 +7,7 @@ export function operatorLabel(t: Translate, shortName: string): string {
   return (OPERATORS as readonly string[]).includes(shortName) ? t(`op.${shortName as Operator}`) : shortName
 }
 
-const HISTORY_ACTIONS = [
-  'create',
-  'update',
-  'submit',
-  'field_check',
-  'skip_field_check',
-  'approve',
-  'reject',
-  'return',
-  'report_built',
-  'report_in_service',
-  'pass_inspection',
-  'waive_inspection',
-  'decommission',
-] as const
+const HISTORY_ACTIONS = ['create', 'update', ...ACTIONS] as const
 
 /** A history step's name ("create", "approve", …); unknown steps as they are. */
 export function actionLabel(t: Translate, action: string): string {

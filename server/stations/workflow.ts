@@ -1,22 +1,7 @@
 import type { Role } from '../http/context'
-import { STATES, type State } from '../../shared/station-states'
+import { ACTIONS, type Action, STATES, type State } from '../../shared/station-states'
 
-export { STATES, type State }
-
-export const ACTIONS = [
-  'submit',
-  'field_check',
-  'skip_field_check',
-  'approve',
-  'reject',
-  'return',
-  'report_built',
-  'report_in_service',
-  'pass_inspection',
-  'waive_inspection',
-  'decommission',
-] as const
-export type Action = (typeof ACTIONS)[number]
+export { ACTIONS, type Action, STATES, type State }
 
 /** Who is told about a step: the station's carrier, or everyone holding a role. */
 export type Notify = 'carrier' | 'officer' | 'inspector'
