@@ -1,7 +1,15 @@
 import type { Queryable } from '../db/index'
 import { formatDateVi, formatKm, formatVi } from './format'
 import type { PeriodQuery } from './schemas'
-import { DISTRICT_TABLE_ON, GROUPS, TABLE_CARRIER_DAYS, TABLE_NONE_DAYS, TREND_DAYS, tableSql } from './sql/summary.sql'
+import {
+  DISTRICT_TABLE_ON,
+  GROUPS,
+  TABLE_CARRIER_DAYS,
+  TABLE_DISTRICT,
+  TABLE_NONE_DAYS,
+  TREND_DAYS,
+  tableSql,
+} from './sql/summary.sql'
 import { vietnamToday } from '../time'
 
 /** The dates a period covers; `from` null means since the beginning. */
@@ -110,10 +118,12 @@ export function totalsOf(rows: readonly SummaryRow[]): Totals {
 
 /**
  * The statement of a table: from the aggregate when it holds the grouping (none; carrier without a carrier
- * scope), else the scan (by district; by carrier as a carrier sees it) — see sql/summary.sql.ts.
+ * scope), by district from the lengths stored per district version, else the scan (by carrier as a carrier sees
+ * it) — see sql/summary.sql.ts.
  */
 function tableStatement(groupBy: keyof typeof GROUPS, carrierId: number | null): string {
   if (groupBy === 'none') return TABLE_NONE_DAYS
+  if (groupBy === 'district') return TABLE_DISTRICT
   if (groupBy === 'carrier' && carrierId === null) return TABLE_CARRIER_DAYS
   return tableSql(groupBy)
 }

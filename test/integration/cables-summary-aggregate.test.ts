@@ -2,8 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { generateProvince } from '../../gis-data/province'
 import {
+  DISTRICT_TABLE_ON,
+  DISTRICT_TABLE_ON_SCAN,
   SUMMARY_SCAN,
   TABLE_CARRIER_DAYS,
+  TABLE_DISTRICT,
   TABLE_NONE_DAYS,
   TREND_DAYS,
   tableSql,
@@ -46,6 +49,15 @@ async function expectAggregateEqualsScan(): Promise<void> {
         expect(rounded(await app.db.many<Row>(TABLE_CARRIER_DAYS, params)), `carrier ${from}..${to}`).toEqual(
           rounded(await app.db.many<Row>(tableSql('carrier'), params)),
         )
+      // by district from the stored lengths, against the split of every route
+      expect(rounded(await app.db.many<Row>(TABLE_DISTRICT, params)), `district ${scope} ${from}..${to}`).toEqual(
+        rounded(await app.db.many<Row>(tableSql('district'), params)),
+      )
+      for (const units of ['2019-06-30', '2030-01-01'])
+        expect(
+          rounded(await app.db.many<Row>(DISTRICT_TABLE_ON, [...params, units])),
+          `district on ${units} ${scope} ${from}..${to}`,
+        ).toEqual(rounded(await app.db.many<Row>(DISTRICT_TABLE_ON_SCAN, [...params, units])))
     }
     const trend = await app.db.many<Row>(TREND_DAYS, ['79', scope, TREND])
     for (const [i, until] of TREND.entries()) {
@@ -227,6 +239,10 @@ describe('the cable summary aggregate stays equal to the scan of every route', (
                                   OR building_m <> 0 OR first_done_poles <> 0) AS n FROM cable_summary_days`,
     )
     expect(left.n).toBe(0)
+    const byDistrict = await app.db.one<{ n: number }>(
+      'SELECT count(*) FILTER (WHERE poles <> 0) AS n FROM cable_pole_district_days',
+    )
+    expect(byDistrict.n).toBe(0)
   })
 
   it('serves the whole summary page in one answer, equal to the summaries it replaces', async () => {

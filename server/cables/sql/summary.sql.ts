@@ -134,12 +134,70 @@ export function tableSql(groupBy: keyof typeof GROUPS, g: Group = GROUPS[groupBy
 type Group = (typeof GROUPS)[keyof typeof GROUPS]
 
 /**
- * The table by district on the units in force on $5 (any boundary version, e.g. the report's "units on" date)
- * rather than at the period's end, over the routes done or under construction; parameters $1–$4 as above. The
- * date is a plain parameter, so the planner inlines route_district_split for those routes only (a sub-select in
- * its argument would make it split every route).
+ * The table by district from the lengths stored per district version (route_district_lengths, migration 030)
+ * rather than through route_district_split: the districts in force on `unitsDate` are read once, each route of the
+ * scope finds its pieces by its key, the part outside every district is what its pieces leave of its length, and
+ * the poles are counted by their own district (from cable_pole_district_days when the period starts at the
+ * beginning), without the route's pieces in between. Same rows as
+ * `tableSql('district', districtGroup(unitsDate, activeOnly))` (the scan stays as the reference the tests compare
+ * with); `activeOnly` keeps the routes done or under construction in the period.
  */
-export const DISTRICT_TABLE_ON = tableSql('district', districtGroup('$5::date', true))
+export function districtTableSql(unitsDate: string, activeOnly = false): string {
+  const active = activeOnly ? 'WHERE r.done OR r.building' : ''
+  // Poles by district from the aggregate (migration 111) for a period from the beginning read on today's units
+  // (the districts the poles store); else the scan of the route poles, which a period's start keeps small.
+  const fromDays = `($2::date IS NULL AND ${sameUnitsAsToday(unitsDate)})`
+  return `${ROUTES_IN_PERIOD}, units AS (
+    SELECT u.id, u.code FROM units_in_force(${unitsDate}) u WHERE u.level = 'district' AND u.province_code = $1
+  ), routes AS (
+    SELECT * FROM r ${active}
+  ), pieces AS (
+    SELECT l.route_id, u.code AS grp, l.length_m
+      FROM routes JOIN route_district_lengths l ON l.route_id = routes.id JOIN units u ON u.id = l.unit_id
+  ), split AS (
+    SELECT route_id, grp, length_m FROM pieces
+    UNION ALL
+    SELECT routes.id, '-', routes.length_m - coalesce(o.inside_m, 0)
+      FROM routes LEFT JOIN (SELECT route_id, sum(length_m) AS inside_m FROM pieces GROUP BY 1) o
+        ON o.route_id = routes.id
+     WHERE routes.length_m - coalesce(o.inside_m, 0) >= 0.01
+  ), lengths AS (
+    SELECT s.grp, r.kind,
+           count(DISTINCT r.id) FILTER (WHERE r.done) AS "completedRoutes",
+           COALESCE(sum(s.length_m) FILTER (WHERE r.done), 0) AS "completedM",
+           count(DISTINCT r.id) FILTER (WHERE r.building) AS "buildingRoutes",
+           COALESCE(sum(s.length_m) FILTER (WHERE r.building), 0) AS "buildingM"
+      FROM split s JOIN routes r ON r.id = s.route_id
+     GROUP BY 1, 2
+  ), poles AS (
+    SELECT d.district_code AS grp, d.kind, sum(d.poles) AS "completedPoles"
+      FROM cable_pole_district_days d
+     WHERE ${fromDays} AND d.province_code = $1 AND d.carrier_id = coalesce($4::int, 0) AND d.day <= $3::date
+     GROUP BY 1, 2
+    HAVING sum(d.poles) <> 0
+    UNION ALL
+    SELECT ${districtGroup(unitsDate).poleKey} AS grp, r.kind, count(DISTINCT rp.pole_id) AS "completedPoles"
+      FROM routes r JOIN route_poles rp ON rp.route_id = r.id JOIN poles p ON p.id = rp.pole_id
+     WHERE r.done AND NOT (${fromDays})
+     GROUP BY 1, 2
+  )
+  SELECT l.grp AS "group", district_name(l.grp, ${unitsDate}) AS "groupName", l.kind, l."completedRoutes",
+         l."completedM", l."buildingRoutes", l."buildingM", COALESCE(p."completedPoles", 0) AS "completedPoles"
+    FROM lengths l LEFT JOIN poles p ON p.grp IS NOT DISTINCT FROM l.grp AND p.kind = l.kind
+   ORDER BY l.grp NULLS FIRST, l.kind`
+}
+
+/** The table by district on the units in force at the period's end (the summary page's grouping by district). */
+export const TABLE_DISTRICT = districtTableSql(UNITS_DATE)
+
+/**
+ * The table by district on the units in force on $5 (any boundary version, e.g. the report's "units on" date)
+ * rather than at the period's end, over the routes done or under construction; parameters $1–$4 as above.
+ */
+export const DISTRICT_TABLE_ON = districtTableSql('$5::date', true)
+
+/** DISTRICT_TABLE_ON by scanning through route_district_split: the reference the tests compare it with. */
+export const DISTRICT_TABLE_ON_SCAN = tableSql('district', districtGroup('$5::date', true))
 
 /** Sums of the aggregate's days for a period ending $3 (from $2), per carrier scope and kind. */
 const DAY_SUMS = `
