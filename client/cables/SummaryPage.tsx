@@ -12,7 +12,6 @@ import { LineChart } from './LineChart'
 import { KIND_COLOURS, KINDS } from './model'
 import { completedKmByGroup, FIRST_YEAR, periodFrom } from './summary'
 import { SummaryTable } from './SummaryTable'
-import { useCableRefs } from './useRefs'
 import './cables.css'
 
 /**
@@ -21,7 +20,6 @@ import './cables.css'
  */
 export default function SummaryPage() {
   const { t, lang } = useI18n()
-  const refs = useCableRefs()
   const thisYear = Number(today().slice(0, 4))
   const [kind, setKind] = useState<Period['period']>('cumulative')
   const [year, setYear] = useState(thisYear)
@@ -35,14 +33,16 @@ export default function SummaryPage() {
   const trend = { ...page, data: page.data?.trend.map((e) => e.totals) }
   const trendLabels = page.data?.trend.map((e) => e.label) ?? []
 
-  // The server names the length outside every district '-'.
+  const data = summary.data
+  // Each row carries its group's name (the district in force at the period's end, the carrier), so the page needs
+  // neither the districts' outlines nor the carriers list; the server names the length outside every district '-'.
+  const names = new Map((data?.rows ?? []).map((r) => [r.group, r.groupName]))
   const groupName = (g: string | null) =>
     groupBy === 'district'
-      ? ((g === '-' ? null : refs.districtName(g)) ?? t('cb.outside'))
+      ? ((g === '-' ? null : (names.get(g) ?? g)) ?? t('cb.outside'))
       : groupBy === 'carrier'
-        ? refs.carrierName(g ?? '')
+        ? (names.get(g) ?? g ?? '')
         : ''
-  const data = summary.data
   const bars = data
     ? completedKmByGroup(data.rows).map((b) => ({
         label: groupBy === 'none' ? t('cb.total') : groupName(b.group),
@@ -54,7 +54,7 @@ export default function SummaryPage() {
 
   // Set once the figures, the charts' names and colours are all here: the bench (ui.cable_summary_load_ms) and
   // the e2e specs wait on it rather than on timers.
-  const loaded = Boolean(data && !page.loading && refs.districts.data && refs.carriers.data)
+  const loaded = Boolean(data && !page.loading)
   return (
     <div className="page cb-summary" data-loaded={loaded}>
       <header className="page-head cb-summary-head">
