@@ -2,6 +2,7 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   ShadingType,
@@ -66,8 +67,44 @@ function table(t: ReportTable): Table {
   return new Table({ rows: [head, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })
 }
 
-/** The section as a Word document: title, each part's paragraphs and tables (bar charts as shaded cells). */
-export async function reportDocx(report: Report): Promise<Buffer> {
+/** The map figure: an SVG with its PNG for word processors without SVG, and the SVG's size in pixels. */
+export interface MapFigure {
+  svg: string
+  png: Buffer
+  width: number
+  height: number
+}
+
+/** Width of the map on the page, in pixels at 96 to the inch (16 cm: an A4 page's text width). */
+const FIGURE_PX = 605
+
+/** The map figure and its caption, after the stations' table by district. */
+function mapParagraphs(map: MapFigure, report: Report): Paragraph[] {
+  const caption =
+    `Hình 1. Trạm BTS cuối kỳ theo quận, huyện — ${report.period.label} ` +
+    `(địa giới hành chính ngày ${dateVi(report.unitsOn)}); số trên mỗi quận, huyện là số trạm.`
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(map.svg),
+          fallback: { type: 'png', data: map.png },
+          transformation: { width: FIGURE_PX, height: Math.round((FIGURE_PX * map.height) / map.width) },
+          altText: { name: 'ban-do-tram-bts', title: 'Bản đồ trạm BTS theo quận, huyện', description: caption },
+        }),
+      ],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: caption, italics: true })] }),
+  ]
+}
+
+/**
+ * The section as a Word document: title, each part's paragraphs and tables (bar charts as shaded cells), and the
+ * map figure of the stations by district when one is given.
+ */
+export async function reportDocx(report: Report, map: MapFigure | null = null): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
     text(
@@ -85,6 +122,7 @@ export async function reportDocx(report: Report): Promise<Buffer> {
       children.push(new Paragraph({ children: [new TextRun({ text: t.caption, italics: true })] }))
       children.push(table(t))
       children.push(text(''))
+      if (map && part.key === 'stations' && t.key === 'byDistrict') children.push(...mapParagraphs(map, report))
     }
   })
   if (report.parts.length === 0) children.push(text('Không có số liệu trong kỳ báo cáo.'))

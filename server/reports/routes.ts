@@ -3,7 +3,7 @@ import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { reportDocx } from './docx'
 import { recordsAnswer, recordsQuery, reportAnswer, reportQuery, type ReportQuery } from './schemas'
-import { buildReport, recordsOf } from './service'
+import { buildReport, recordsOf, reportMap } from './service'
 import { reportXlsx } from './xlsx'
 
 /**
@@ -39,12 +39,13 @@ export function reportRoutes(api: Api): void {
   api.route({
     method: 'get',
     path: '/api/reports/section.docx',
-    summary: 'The section as a Word document (tables, per-district bar charts)',
+    summary: 'The section as a Word document (tables, per-district bar charts, the map of stations by district)',
     tag,
     access: READERS,
     query: reportQuery,
     handler: async ({ query, req, res }) => {
-      const docx = await reportDocx(await reportFor(req, query))
+      const report = await reportFor(req, query)
+      const docx = await reportDocx(report, await reportMap(deps(req).db.read(), report))
       res
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .attachment(fileName(query, 'docx'))

@@ -8,7 +8,9 @@ import { conversionsPart } from './parts/conversions'
 import { ductsPart } from './parts/ducts'
 import { stationsPart } from './parts/stations'
 import type { PartKey, RecordsQuery, Report, ReportPart, ReportQuery } from './schemas'
-import { CARRIER_NAMES, DISTRICTS_ON, PROVINCE_NAME, recordsSql } from './sql'
+import { CARRIER_NAMES, DISTRICT_SHAPES, DISTRICTS_ON, PROVINCE_NAME, recordsSql } from './sql'
+import { type DistrictShape, districtMapSvg, stationsByDistrict } from './mapFigure'
+import { svgToPng } from './png'
 
 /** The parts in the order the section reads them. */
 export const PARTS: readonly PartBuilder[] = [stationsPart, applicationsPart, conversionsPart, cablesPart, ductsPart]
@@ -81,4 +83,15 @@ export async function recordsOf(q: Queryable, query: RecordsQuery, defaultProvin
     [...ctx.params, query.carrier ?? null, query.district ?? null, query.programme ?? null],
   )
   return { total: rows[0]?.total ?? 0, items: rows.map(({ id, label, url }) => ({ id, label, url })) }
+}
+
+/** The map figure of a report's DOCX (stations at the period's end by district), as SVG and PNG; null without one. */
+export async function reportMap(q: Queryable, report: Report) {
+  const counts = stationsByDistrict(report)
+  if (counts.size === 0) return null
+  const shapes = await q.many<DistrictShape>(DISTRICT_SHAPES, [report.province.code, report.unitsOn])
+  if (shapes.length === 0) return null
+  const svg = districtMapSvg(shapes, counts, report)
+  const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number) as [number, number, number]
+  return { svg, png: await svgToPng(svg, width * 2), width, height }
 }

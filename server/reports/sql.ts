@@ -187,3 +187,14 @@ export const PROVINCE_NAME = `
 
 /** The carriers by short name. */
 export const CARRIER_NAMES = `SELECT short_name AS "shortName", name FROM carriers ORDER BY short_name`
+
+/**
+ * The districts of province $1 in force on $2 for the DOCX's map figure: outlines simplified to about 20 m (a page
+ * shows a city at roughly 1:150,000) as GeoJSON, and a point inside each for its label.
+ */
+export const DISTRICT_SHAPES = `
+  SELECT u.code, u.name, ST_AsGeoJSON(ST_SimplifyPreserveTopology(u.geom, 0.0002), 5)::json AS geometry,
+         ARRAY[ST_X(ST_PointOnSurface(u.geom)), ST_Y(ST_PointOnSurface(u.geom))] AS label
+    FROM units_in_force($2::date) u
+   WHERE u.level = 'district' AND u.province_code = $1
+   ORDER BY u.code`

@@ -224,6 +224,22 @@ describe('exports', () => {
       }
     // the per-district bar charts: cells shaded beside the district tables
     expect(xml).toMatch(/w:fill="2F6EBA"/)
+    // the map figure after the stations by district: an SVG with its PNG, drawn from the districts in force, each
+    // labelled with the count of the table
+    expect(texts.some((t) => t.startsWith('Hình 1. Trạm BTS cuối kỳ theo quận, huyện — Quý I/2024'))).toBe(true)
+    expect(xml).toMatch(/<a:blip r:embed="[^"]+"/)
+    const media = Object.keys(files).filter((f) => f.startsWith('word/media/'))
+    const png = media.find((f) => f.endsWith('.png'))!
+    const svg = new TextDecoder().decode(files[media.find((f) => f.endsWith('.svg'))!])
+    expect(Buffer.from(files[png]!).subarray(1, 4).toString()).toBe('PNG')
+    const districts = await app.db.many<{ code: string }>(
+      `SELECT code FROM admin_units WHERE level = 'district' AND province_code = '79'
+          AND valid_from <= '2024-03-31' AND (valid_to IS NULL OR valid_to > '2024-03-31')`,
+    )
+    expect(svg.match(/<path /g)).toHaveLength(districts.length)
+    const byDistrict = r.parts[0].tables.find((t: Json) => t.key === 'byDistrict')
+    for (const row of byDistrict.rows.filter((row: Json) => row[0].text !== ''))
+      expect(svg).toContain(`>${row[5].text}</text>`)
   })
 
   it('writes an XLSX whose sheets read back with the same text and numbers', async () => {
