@@ -6,8 +6,8 @@ import { login, logout } from './service'
 import { COOKIE_NAME, readSessionCookie, userForToken } from './sessions'
 
 const credentials = z.object({
-  username: z.string().trim().min(1, 'Enter a username.').max(40),
-  password: z.string().min(1, 'Enter a password.').max(200),
+  username: z.string().trim().min(1, 'auth.enter_username').max(40),
+  password: z.string().min(1, 'auth.enter_password').max(200),
 })
 
 function setCookie(req: Request, res: Response, token: string, expiresAt: Date | null): void {

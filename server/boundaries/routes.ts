@@ -23,9 +23,9 @@ export const boundaryImportBody: RequestHandler[] = [
 ]
 
 const level = z.enum(LEVELS)
-const provinceCode = z.string().regex(/^[0-9]{2}$/, 'A province code is 2 digits.')
+const provinceCode = z.string().regex(/^[0-9]{2}$/, 'field.province_code')
 const needsProvince = {
-  message: 'District and ward files need the province code; province files must not have one.',
+  message: 'boundary.needs_province',
   path: ['provinceCode'],
 }
 
@@ -55,7 +55,7 @@ const bbox = z.string().transform((text, ctx) => {
     minLat! < -90 ||
     maxLat! > 90
   ) {
-    ctx.addIssue({ code: 'custom', message: 'Use bbox=minLon,minLat,maxLon,maxLat in degrees, min below max.' })
+    ctx.addIssue({ code: 'custom', message: 'field.bbox_degrees' })
     return z.NEVER
   }
   return [minLon!, minLat!, maxLon!, maxLat!] as const
@@ -71,7 +71,7 @@ const listQuery = z
   })
   // ~10,000 wards nationwide are too many for one GeoJSON answer.
   .refine((q) => q.level !== 'ward' || q.province !== undefined || q.bbox !== undefined, {
-    message: 'Wards need a province or a bbox.',
+    message: 'boundary.wards_scope',
     path: ['province'],
   })
 

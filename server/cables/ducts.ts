@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
+import { conflict, fieldError, invalid, notFound, type FieldError, msg } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
 import * as sql from './sql/ducts.sql'
 import type { DuctBody } from './schemas'
@@ -29,8 +29,7 @@ export async function setDucts(tx: Queryable, scope: Scope, routeId: number, bod
   const route = await tx.maybeOne<{ kind: string }>(sql.LOCK_ROUTE_KIND, [routeId, scope.provinceCode])
   if (!route) throw notFound('route.not_found')
   const errors: FieldError[] = []
-  if (route.kind !== 'underground')
-    errors.push({ path: 'params.id', message: 'Shared ducts belong to underground routes.' })
+  if (route.kind !== 'underground') errors.push({ path: 'params.id', message: 'ducts.underground_only' })
   const ids = await carrierIds(
     tx,
     body.allocations.map((a) => a.carrier),
@@ -39,11 +38,10 @@ export async function setDucts(tx: Queryable, scope: Scope, routeId: number, bod
   )
   const allocated = body.allocations.reduce((s, a) => s + a.tubes, 0)
   if (allocated > body.ducts * body.tubesPerDuct)
-    errors.push({
-      path: 'body.allocations',
-      message: `${allocated} tubes allocated but the route has ${body.ducts * body.tubesPerDuct}.`,
-    })
-  if (new Set(ids).size !== ids.length) errors.push({ path: 'body.allocations', message: 'A carrier appears twice.' })
+    errors.push(
+      fieldError('body.allocations', 'ducts.over_capacity', { allocated, capacity: body.ducts * body.tubesPerDuct }),
+    )
+  if (new Set(ids).size !== ids.length) errors.push({ path: 'body.allocations', message: 'ducts.carrier_twice' })
   if (errors.length > 0) throw invalid('ducts.invalid', errors)
   const before = await ductsForWrite(tx, scope.provinceCode, routeId)
   if (before && before.version !== body.version) throw conflict(msg('ducts.stale', { version: String(before.version) }))

@@ -38,7 +38,7 @@ async function routeCarriers(q: Queryable, scope: Scope, names: string[], errors
   const ids = await carrierIds(q, names, 'body.carriers', errors)
   const own = carrierOf(scope.user)
   if (own !== null && !ids.includes(own)) ids.unshift(own)
-  if (ids.length === 0) errors.push({ path: 'body.carriers', message: 'Name at least one carrier on the route.' })
+  if (ids.length === 0) errors.push({ path: 'body.carriers', message: 'route.carrier_needed' })
   return [...new Set(ids)]
 }
 

@@ -8,7 +8,7 @@ const carrierBody = z.object({
   shortName: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{2,20}$/, 'Use 2–20 letters, digits, _ or -.'),
+    .regex(/^[A-Za-z0-9_-]{2,20}$/, 'carrier.short_name_format'),
   kind: z.enum(['mobile', 'fixed', 'cable_tv', 'power_utility']),
   mnc: z
     .string()

@@ -25,7 +25,7 @@ export function phaseErrors(phases: ProgrammeBody['phases'], startsOn: string): 
     if (p.deadline <= startsOn)
       errors.push({ path: `body.phases.${i}.deadline`, message: 'A phase ends after the programme starts.' })
     if (prev && p.deadline <= prev.deadline)
-      errors.push({ path: `body.phases.${i}.deadline`, message: 'Phases come in deadline order.' })
+      errors.push({ path: `body.phases.${i}.deadline`, message: 'programme.phase_order' })
     if (prev && p.cumulativeTarget <= prev.cumulativeTarget)
       errors.push({
         path: `body.phases.${i}.cumulativeTarget`,

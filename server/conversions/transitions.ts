@@ -82,10 +82,8 @@ export async function transitionItem(
   if (body.action === 'report') {
     const photos = await tx.one<{ n: number; future: boolean }>(REPORT_CHECKS, [id, body.completedOn])
     const errors = []
-    if (photos.n === 0)
-      errors.push({ path: 'photos', message: 'Upload at least one after-photo before reporting the item done.' })
-    if (photos.future)
-      errors.push({ path: 'body.completedOn', message: 'The completion date cannot be in the future.' })
+    if (photos.n === 0) errors.push({ path: 'photos', message: 'item.after_photo_needed' })
+    if (photos.future) errors.push({ path: 'body.completedOn', message: 'item.completed_future' })
     if (errors.length > 0) throw invalid('item.report_incomplete', errors)
     measured = body.measuredHeightM
     completedOn = body.completedOn

@@ -13,9 +13,9 @@ const convertBody = z
     to: system,
     zone: provinceCode.optional(),
     points: z
-      .array(z.tuple([z.number(), z.number()]), { error: 'Points are an array of [x, y] pairs.' })
-      .min(1, 'Send at least one point.')
-      .max(1000, 'Send at most 1000 points at a time.'),
+      .array(z.tuple([z.number(), z.number()]), { error: 'coords.points_pairs' })
+      .min(1, 'coords.points_min')
+      .max(1000, 'coords.points_max'),
   })
   .refine((b) => b.zone !== undefined || (b.from !== 'vn2000-tm3' && b.to !== 'vn2000-tm3'), {
     path: ['zone'],

@@ -45,7 +45,7 @@ const bbox = z.string().transform((text, ctx) => {
   const n = text.split(',').map(Number)
   const [a, b, c, d] = n
   if (n.length !== 4 || n.some((v) => !Number.isFinite(v)) || a! >= c! || b! >= d!) {
-    ctx.addIssue({ code: 'custom', message: 'Use bbox=minLon,minLat,maxLon,maxLat, min below max.' })
+    ctx.addIssue({ code: 'custom', message: 'bbox.order' })
     return z.NEVER
   }
   return [a!, b!, c!, d!]

@@ -15,6 +15,4 @@ export function isCalendarDate(value: string): boolean {
  * The one request schema for a calendar date. An impossible date is refused here, where the problem names the
  * field, instead of reaching PostgreSQL, whose out-of-range error cannot say which value it was.
  */
-export const isoDate = z
-  .string()
-  .refine(isCalendarDate, 'Use a date that exists, written YYYY-MM-DD (e.g. 2026-02-28).')
+export const isoDate = z.string().refine(isCalendarDate, 'field.date_format')

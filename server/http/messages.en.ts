@@ -353,6 +353,43 @@ export const en = {
   'basemap.range': ((p) => `The archive is ${p.size} bytes long; the range starts after its end.`) as P<{
     size: number
   }>,
+
+  // request fields whose zod schema names one of these codes as its message (worded in the request's language)
+  'field.date_format': () => 'Use a date that exists, written YYYY-MM-DD (e.g. 2026-02-28).',
+  'field.province_code': () => 'A province code is two digits (GSO), e.g. "79".',
+  'field.bbox_degrees': () => 'Use bbox=minLon,minLat,maxLon,maxLat in degrees, min below max.',
+  'auth.enter_username': () => 'Enter a username.',
+  'auth.enter_password': () => 'Enter a password.',
+  'user.username_format': () => 'Use 3–40 letters, digits, ".", "_" or "-".',
+  'carrier.short_name_format': () => 'Use 2–20 letters, digits, _ or -.',
+  'search.empty': () => 'Type something to search for.',
+  'coords.points_pairs': () => 'Points are an array of [x, y] pairs.',
+  'coords.points_min': () => 'Send at least one point.',
+  'coords.points_max': () => 'Send at most 1000 points at a time.',
+  'boundary.needs_province': () => 'District and ward files need the province code; province files must not have one.',
+  'boundary.wards_scope': () => 'Wards need a province or a bbox.',
+  'zone.classes_min': () => 'Allow at least one class.',
+  'zone.not_feature': () => 'Not a GeoJSON Feature.',
+  'event.ends_before': () => 'The event ends before it starts.',
+  'plan.period_order': () => 'The period ends before it starts.',
+  'report.needs_year': () => 'This period needs the year.',
+  'report.needs_quarter': () => 'A quarter period needs quarter=1..4.',
+  'report.needs_half': () => 'A half-year period needs half=1 or 2.',
+  'report.needs_from': () => 'A range needs from=YYYY-MM-DD.',
+  'report.needs_to': () => 'A range needs to=YYYY-MM-DD.',
+  'report.to_before_from': () => 'The end of the range is before its start.',
+  'programme.phase_order': () => 'Phases come in deadline order.',
+  'item.after_photo_needed': () => 'Upload at least one after-photo before reporting the item done.',
+  'item.completed_future': () => 'The completion date cannot be in the future.',
+  'settings.band_overlap': () => 'This height band overlaps another for the same class and area.',
+  'station.operator_fixed': () => 'The operator of a station cannot change.',
+  'route.carrier_needed': () => 'Name at least one carrier on the route.',
+  'ducts.underground_only': () => 'Shared ducts belong to underground routes.',
+  'ducts.over_capacity': ((p) => `${p.allocated} tubes allocated but the route has ${p.capacity}.`) as P<{
+    allocated: number
+    capacity: number
+  }>,
+  'ducts.carrier_twice': () => 'A carrier appears twice.',
 }
 
 export type MessageCode = keyof typeof en

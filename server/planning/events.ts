@@ -14,7 +14,7 @@ export const eventBody = z
     endsOn: isoDate,
     area: areaGeometry.nullable().optional(),
   })
-  .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'The event ends before it starts.' })
+  .refine((e) => e.endsOn >= e.startsOn, { path: ['endsOn'], message: 'event.ends_before' })
 export type EventBody = z.infer<typeof eventBody>
 
 /** The province's events, newest first, each with how many submitted stations it has. */

@@ -59,7 +59,7 @@ export const ruleValuesBody = ruleValuesFields.superRefine((b, ctx) => {
       ctx.addIssue({
         code: 'custom',
         path: ['spacing', i],
-        message: 'This height band overlaps another for the same class and area.',
+        message: 'settings.band_overlap',
       })
   })
 })

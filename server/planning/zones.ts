@@ -30,7 +30,7 @@ const classList = z.preprocess(
           .map((s) => s.trim())
           .filter(Boolean)
       : v,
-  z.array(z.enum(['A1', 'A2a', 'A2b'])).min(1, 'Allow at least one class.'),
+  z.array(z.enum(['A1', 'A2a', 'A2b'])).min(1, 'zone.classes_min'),
 )
 export const zoneFields = z.object({
   name: z.string().trim().min(1).max(200),
@@ -167,7 +167,7 @@ export async function importZones(
     const at = `features.${i}`
     const f = feature as { type?: unknown; geometry?: unknown; properties?: Record<string, unknown> | null }
     if (f?.type !== 'Feature') {
-      errors.push({ path: at, message: 'Not a GeoJSON Feature.' })
+      errors.push({ path: at, message: 'zone.not_feature' })
       continue
     }
     const parsed = zoneBody.safeParse({ ...(f.properties ?? {}), geometry: f.geometry })

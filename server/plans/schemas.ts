@@ -7,7 +7,7 @@ const year = z.number().int().min(2000).max(2100)
 
 export const planBody = z
   .object({ title: z.string().trim().min(1).max(300), periodFrom: year, periodTo: year })
-  .refine((b) => b.periodTo >= b.periodFrom, { path: ['periodTo'], message: 'The period ends before it starts.' })
+  .refine((b) => b.periodTo >= b.periodFrom, { path: ['periodTo'], message: 'plan.period_order' })
 
 export const planParams = z.object({ id: z.coerce.number().int().positive() })
 export const versionParams = planParams.extend({ number: z.coerce.number().int().positive() })

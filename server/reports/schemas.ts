@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isoDate } from '../http/dates'
 
-const province = z.string().regex(/^[0-9]{2}$/, 'A province code is two digits (GSO), e.g. "79".')
+const province = z.string().regex(/^[0-9]{2}$/, 'field.province_code')
 
 /** The report asked: province (default: the deployment's), period, and the date whose units the figures use. */
 export const reportQuery = z
@@ -20,13 +20,14 @@ export const reportQuery = z
     const need = (field: 'year' | 'quarter' | 'half' | 'from' | 'to', message: string) => {
       if (q[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message })
     }
-    if (q.period !== 'range') need('year', `A ${q.period} period needs year.`)
-    if (q.period === 'quarter') need('quarter', 'A quarter period needs quarter=1..4.')
-    if (q.period === 'half') need('half', 'A half-year period needs half=1 or 2.')
+    if (q.period !== 'range') need('year', 'report.needs_year')
+    if (q.period === 'quarter') need('quarter', 'report.needs_quarter')
+    if (q.period === 'half') need('half', 'report.needs_half')
     if (q.period === 'range') {
-      need('from', 'A range needs from=YYYY-MM-DD.')
-      need('to', 'A range needs to=YYYY-MM-DD.')
-      if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from.' })
+      need('from', 'report.needs_from')
+      need('to', 'report.needs_to')
+      if (q.from && q.to && q.from > q.to)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'report.to_before_from' })
     }
   })
 export type ReportQuery = z.infer<typeof reportQuery>

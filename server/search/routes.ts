@@ -4,7 +4,7 @@ import { deps } from '../http/context'
 import { search } from './service'
 
 const searchQuery = z.object({
-  q: z.string().trim().min(1, 'Type something to search for.').max(100),
+  q: z.string().trim().min(1, 'search.empty').max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 })

@@ -20,7 +20,7 @@ const TAG = 'stations'
 const bboxQuery = z.object({
   bbox: z
     .string()
-    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.')
+    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox.order')
     .optional(),
 })
 

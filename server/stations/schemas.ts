@@ -201,7 +201,7 @@ export const listQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),
   bbox: z
     .string()
-    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'Use bbox=minLon,minLat,maxLon,maxLat.')
+    .regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox.order')
     .optional(),
   sort: z.enum(['id', '-id', 'siteCode', '-updatedAt']).default('id'),
 })

@@ -202,7 +202,7 @@ export async function updateStation(
   if (shape.length > 0) throw badRequest('station.invalid', shape)
   const errors: FieldError[] = []
   if (body.operator !== undefined && body.operator !== (before.operator as { shortName: string }).shortName) {
-    errors.push({ path: 'body.operator', message: 'The operator of a station cannot change.' })
+    errors.push({ path: 'body.operator', message: 'station.operator_fixed' })
   }
   const shared =
     body.sharedOperators === undefined

@@ -12,7 +12,7 @@ const newUser = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9._-]{3,40}$/, 'Use 3–40 letters, digits, ".", "_" or "-".'),
+      .regex(/^[a-z0-9._-]{3,40}$/, 'user.username_format'),
     displayName: z.string().trim().min(1).max(120),
     password: z.string().max(200),
     role,

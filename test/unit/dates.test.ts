@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isCalendarDate, isoDate } from '../../server/http/dates'
+import { CATALOGUES } from '../../server/http/messages'
 
 describe('calendar dates', () => {
   it('accepts dates that exist, leap days included', () => {
@@ -12,9 +13,11 @@ describe('calendar dates', () => {
       expect(isCalendarDate(d), d).toBe(false)
     }
   })
-  it('gives the request schema a message that says what to write', () => {
+  it('gives the request schema a message that says what to write, in either language', () => {
     const result = isoDate.safeParse('2026-02-30')
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toMatch(/exists.*YYYY-MM-DD/)
+    expect(result.error?.issues[0]?.message).toBe('field.date_format')
+    expect(CATALOGUES.en['field.date_format']()).toMatch(/exists.*YYYY-MM-DD/)
+    expect(CATALOGUES.vi['field.date_format']()).toMatch(/có thật.*YYYY-MM-DD/)
   })
 })
