@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { http } from '../api/http'
 import { useI18n, type MessageKey } from '../i18n'
 import { useApi } from '../ui/useApi'
+import { DateInput } from '../ui/DateInput'
 
 export interface AuditFilter {
   actor?: string
@@ -59,11 +60,11 @@ export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChan
       {select('entity', facets.data?.entities, 'audit.entity')}
       <label className="field">
         <span>{t('audit.from')}</span>
-        <input type="date" name="from" value={filter.from ?? ''} onChange={(e) => change('from', e.target.value)} />
+        <DateInput name="from" value={filter.from ?? ''} onChange={(v) => change('from', v)} />
       </label>
       <label className="field">
         <span>{t('audit.to')}</span>
-        <input type="date" name="to" value={filter.to ?? ''} onChange={(e) => change('to', e.target.value)} />
+        <DateInput name="to" value={filter.to ?? ''} onChange={(v) => change('to', v)} />
       </label>
     </div>
   )

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n'
 import { ErrorMessage } from '../ui/status'
 import { useAction } from '../ui/useAction'
 import { ImportReport, type BoundaryReport } from './ImportReport'
+import { DateInput } from '../ui/DateInput'
 
 const LEVELS = ['district', 'province', 'ward'] as const
 
@@ -67,7 +68,7 @@ export function BoundaryImportForm({ provinceCode, onImported }: { provinceCode:
         </label>
         <label>
           {t('boundaries.validFrom')}
-          <input type="date" required value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+          <DateInput required value={validFrom} onChange={setValidFrom} />
         </label>
         <label className="check">
           <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />

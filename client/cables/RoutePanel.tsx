@@ -13,6 +13,7 @@ import { vietnamToday as today } from '../time'
 import { KIND_COLOURS, STATUSES, statusMoves, type Status } from './model'
 import type { useCableRefs } from './useRefs'
 import { InspectionHistory } from '../inspections/InspectionHistory'
+import { DateInput } from '../ui/DateInput'
 
 /**
  * A route's panel over the map: stored lengths (total and per district), poles, carriers, dates, workflow and history.
@@ -168,14 +169,7 @@ export function RoutePanel(props: {
           </label>
           <label className="field">
             <span>{t('cb.date')}</span>
-            <input
-              type="date"
-              name="date"
-              value={date}
-              max={today()}
-              onChange={(e) => setDate(e.target.value)}
-              required
-            />
+            <DateInput name="date" value={date} max={today()} onChange={setDate} required />
           </label>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('cb.apply')}

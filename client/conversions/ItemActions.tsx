@@ -4,6 +4,7 @@ import { parseNumber } from '../i18n/format'
 import { vietnamToday } from '../time'
 import { ErrorMessage } from '../ui/status'
 import { api, type ItemDetail } from './api'
+import { DateInput } from '../ui/DateInput'
 
 /** The steps open to the user on an item: photo upload, start and report (carrier); verify and return (inspector). */
 export function ItemActions({ item, onChanged }: { item: ItemDetail; onChanged(): void }) {
@@ -78,7 +79,7 @@ export function ItemActions({ item, onChanged }: { item: ItemDetail; onChanged()
           </label>
           <label className="field">
             <span>{t('conv.report.date')}</span>
-            <input name="date" type="date" required defaultValue={vietnamToday()} />
+            <DateInput name="date" required defaultValue={vietnamToday()} />
           </label>
           <label className="field">
             <span>{t('conv.detail.note')}</span>

@@ -221,6 +221,9 @@ export const en: Record<MessageKey, string> = {
 
   'table.previous': 'Previous page',
   'table.next': 'Next page',
+  'date.pick': 'Pick a date on the calendar',
+  'date.invalid': 'Enter the date as day/month/year, e.g. 28/02/2026.',
+  'date.range': 'The date is outside the allowed range.',
   'table.range': '{from}–{to} of {total}',
 
   // Mast conversion programme (client/conversions).

@@ -220,6 +220,9 @@ export const vi = {
 
   'table.previous': 'Trang trước',
   'table.next': 'Trang sau',
+  'date.pick': 'Chọn ngày trên lịch',
+  'date.invalid': 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 28/02/2026.',
+  'date.range': 'Ngày nằm ngoài khoảng cho phép.',
   'table.range': '{from}–{to} trong {total}',
 
   // Mast conversion programme (client/conversions).

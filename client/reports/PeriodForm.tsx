@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n'
 import type { ReportInput } from './api'
+import { DateInput } from '../ui/DateInput'
 
 const FIRST_YEAR = 2014
 
@@ -71,15 +72,15 @@ export function PeriodForm({
       {value.period === 'range' && (
         <>
           <label>
-            {t('rp.from')} <input type="date" value={value.from} onChange={(e) => set({ from: e.target.value })} />
+            {t('rp.from')} <DateInput name="from" value={value.from} onChange={(from) => set({ from })} />
           </label>
           <label>
-            {t('rp.to')} <input type="date" value={value.to} onChange={(e) => set({ to: e.target.value })} />
+            {t('rp.to')} <DateInput name="to" value={value.to} onChange={(to) => set({ to })} />
           </label>
         </>
       )}
       <label title={t('rp.unitsOnHint')}>
-        {t('rp.unitsOn')} <input type="date" value={value.unitsOn} onChange={(e) => set({ unitsOn: e.target.value })} />
+        {t('rp.unitsOn')} <DateInput name="unitsOn" value={value.unitsOn} onChange={(unitsOn) => set({ unitsOn })} />
       </label>
     </form>
   )

@@ -11,6 +11,7 @@ import { errorsByField } from './model'
 import { ExceptionReason, failingRules, MIN_EXCEPTION_REASON, reasonLongEnough } from './RuleOverride'
 import type { Action, Station } from './types'
 import { MIN_WAIVER_REASON } from '../../shared/station-states'
+import { DateInput } from '../ui/DateInput'
 
 // Steps that need no more than a click; the others open a form.
 const ONE_CLICK: readonly Action[] = ['submit', 'report_built', 'report_in_service']
@@ -204,12 +205,11 @@ export function Actions({
               {field(
                 'decisionDate',
                 t('st.decisionDate'),
-                <input
+                <DateInput
                   name="decisionDate"
-                  type="date"
                   required
                   value={fields.decisionDate ?? vietnamToday()}
-                  onChange={set('decisionDate')}
+                  onChange={(v) => set('decisionDate')({ target: { value: v } })}
                 />,
               )}
             </div>

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n'
 import { ON_BUILDING, type FormFields } from './form'
 import { operatorLabel } from './labels'
 import { CAMOUFLAGE_KINDS, MAST_CLASSES, OPERATORS, TECHNOLOGIES, type MastClass } from './types'
+import { DateInput } from '../ui/DateInput'
 
 /**
  * The attributes of a site application. `errors` are messages keyed by field (from the form's own checks and
@@ -39,6 +40,15 @@ export function ApplicationForm({
     'aria-invalid': errors[key] ? true : undefined,
     'aria-describedby': errors[key] ? `err-${key}` : undefined,
   })
+  const dateField = (key: 'validFrom' | 'validTo') => (
+    <DateInput
+      name={key}
+      value={value[key]}
+      onChange={(v) => set(key, v)}
+      invalid={Boolean(errors[key])}
+      describedBy={errors[key] ? `err-${key}` : undefined}
+    />
+  )
   const field = (key: string, label: string, input: ReactNode, hint?: string) => (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is the `input` argument, rendered inside the label
     <label className={`field${errors[key] ? ' field-invalid' : ''}`}>
@@ -176,8 +186,8 @@ export function ApplicationForm({
       </fieldset>
       {value.temporary && (
         <div className="field-row">
-          {field('validFrom', t('st.validFrom'), <input {...text('validFrom')} type="date" />)}
-          {field('validTo', t('st.validTo'), <input {...text('validTo')} type="date" />)}
+          {field('validFrom', t('st.validFrom'), dateField('validFrom'))}
+          {field('validTo', t('st.validTo'), dateField('validTo'))}
         </div>
       )}
     </fieldset>

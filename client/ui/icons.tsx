@@ -26,6 +26,7 @@ const PATHS = {
   inbox: 'M4 13h4l1.5 3h5L16 13h4M4 13l2.5-8h11L20 13v6H4v-6Z',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm9 2-4-4',
   clipboard: 'M9 3h6v3H9V3ZM7 4.5H5V21h14V4.5h-2M8.5 13l2.5 2.5 4.5-5',
+  calendar: 'M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Zm-1 5h16M8 3v4m8-4v4',
 } as const
 
 export type IconName = keyof typeof PATHS
