@@ -17,6 +17,7 @@ import { RouteList } from './RouteList'
 import { RoutePanel } from './RoutePanel'
 import { useCableRefs } from './useRefs'
 import './cables.css'
+import { MapSearch } from '../map/MapSearch'
 
 const MAP_VISIBLE: Visibility = {
   'districts-fill': true,
@@ -67,6 +68,10 @@ export default function CablesPage() {
   )
   const route = detail.data && detail.data.id === openId ? detail.data : null
   const editing = view.mode === 'edit' || view.mode === 'new'
+  const flyTo = useCallback(
+    (center: [number, number], zoom: number) => setFocus((f) => ({ center, zoom, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  )
 
   const fit = useMemo(() => (refs.bounds ? { bounds: refs.bounds, seq: 0 } : null), [refs.bounds])
   const overlays = useMemo(() => {
@@ -131,6 +136,10 @@ export default function CablesPage() {
         )}
       </aside>
       <div className="split-map">
+        {/* not while a route is drawn: every click on the map is then a vertex */}
+        {!editing && (
+          <MapSearch onFocus={flyTo} onHit={(hit) => hit.kind === 'route' && navigate(`/cables/${hit.id}`)} />
+        )}
         <MapView
           basemap={refs.basemap}
           districts={refs.districts.data ?? null}

@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 import { boundsOf } from '../map/geometry'
 import type { Visibility } from '../map/LayerPanel'
+import { MapSearch } from '../map/MapSearch'
 import { MapView, type MapClick } from '../map/MapView'
 import type { MapOverlay } from '../map/overlays'
 import { LAYER } from '../map/style'
@@ -46,6 +47,11 @@ export function ItemsMapPage({ programme, verifying = false }: Props) {
     ...(verifying ? { status: 'reported' as Status } : {}),
   })
   const [picked, setPicked] = useState<Record<string, unknown> | null>(null)
+  const [focus, setFocus] = useState<{ center: [number, number]; zoom: number; seq: number } | null>(null)
+  const flyTo = useCallback(
+    (center: [number, number], zoom: number) => setFocus((f) => ({ center, zoom, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  )
   const districts = useApi(
     (s) => http.get<AdminUnits>('/api/admin-units', { level: 'district', province }, s),
     `districts:${province}`,
@@ -89,6 +95,7 @@ export function ItemsMapPage({ programme, verifying = false }: Props) {
   return (
     <div className={`conv-map-layout${verifying ? ' verifying' : ''}`}>
       <div className="conv-map-bar">
+        <MapSearch onFocus={flyTo} className="conv-map-search" />
         <select
           aria-label={t('conv.filter.phase')}
           value={filters.phase ?? ''}
@@ -155,6 +162,7 @@ export function ItemsMapPage({ programme, verifying = false }: Props) {
             picked={null}
             pin={null}
             fit={fit}
+            focus={focus}
             label={t('conv.map.aria')}
             onClick={onClick}
             overlays={overlays}

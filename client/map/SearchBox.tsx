@@ -6,6 +6,7 @@ import { formatCoordinate, formatCount } from '../i18n/format'
 import { Icon } from '../ui/icons'
 import { ErrorMessage } from '../ui/status'
 import { zoneKindLabel } from './FeatureCard'
+import './search.css'
 
 export type SearchAnswer = Paths['/api/search']['get']['response']
 export type SearchHit = SearchAnswer['items'][number]

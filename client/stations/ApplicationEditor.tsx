@@ -21,6 +21,7 @@ import { StateTag } from './StationInfo'
 import type { NeighbourBrief, RuleResult, Station } from './types'
 import { StationMap } from './StationMap'
 import { useProvince } from './useProvince'
+import { MapSearch } from '../map/MapSearch'
 
 const PREVIEW_DELAY_MS = 500
 
@@ -150,6 +151,10 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
     return list
   }, [nearestIds, at, preview.results, t, lang])
 
+  const flyTo = useCallback(
+    (center: LngLat, zoom: number) => setFocus((f) => ({ center, zoom, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  )
   return (
     <div className="split split-stacked st-editor">
       <aside className="split-side" aria-label={t('st.form.title')}>
@@ -237,6 +242,7 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
         </div>
       </aside>
       <div className="split-map">
+        <MapSearch onFocus={flyTo} />
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}

@@ -17,6 +17,7 @@ import { StationPanel } from './StationPanel'
 import { StationMap } from './StationMap'
 import { useProvince } from './useProvince'
 import './stations.css'
+import { MapSearch } from '../map/MapSearch'
 
 const PAGE = 50
 
@@ -104,6 +105,11 @@ export default function QueuePage() {
     return list
   }, [context.data, t, lang])
 
+  const flyTo = useCallback(
+    (center: LngLat, zoom: number) =>
+      setFocus((f) => ({ center, zoom, seq: (f?.seq ?? 0) + 1, padding: { right: 0, bottom: 0 } })),
+    [],
+  )
   return (
     <div className="split split-stacked st-queue" data-selected={selected !== null}>
       <aside className="split-side" aria-label={t('st.queue.title')}>
@@ -171,6 +177,7 @@ export default function QueuePage() {
         )}
       </aside>
       <div className="split-map">
+        <MapSearch onFocus={flyTo} />
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}

@@ -3,6 +3,7 @@ import { navigate, usePath } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 import type { MapClick } from '../map/MapView'
+import { MapSearch } from '../map/MapSearch'
 import { ErrorMessage, Loading } from '../ui/status'
 import { OffsetPager } from '../ui/Table'
 import { useApi } from '../ui/useApi'
@@ -76,6 +77,10 @@ export default function StationsPage() {
     setView('map')
   }
   const total = list.data?.total ?? 0
+  const flyTo = useCallback(
+    (center: [number, number], zoom: number) => setFocus((f) => ({ center, zoom, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  )
 
   return (
     <div className="split" data-view={view}>
@@ -128,6 +133,7 @@ export default function StationsPage() {
         )}
       </aside>
       <div className="split-map">
+        <MapSearch onFocus={flyTo} onHit={(hit) => hit.kind === 'station' && open(hit.id)} />
         <StationMap
           basemap={basemap}
           districts={districts.data ?? null}
