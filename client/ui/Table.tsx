@@ -17,6 +17,13 @@ function labelOf<T>(c: Column<T>): string | undefined {
   return c.label ?? (typeof c.header === 'string' ? c.header : undefined)
 }
 
+/** A cell with nothing to show: no label on a phone's card (a component that draws nothing is left to pages.css). */
+function isBlank(node: ReactNode): boolean {
+  if (node === null || node === undefined || node === false || node === true || node === '') return true
+  if (Array.isArray(node)) return node.every(isBlank)
+  return false
+}
+
 /**
  * A plain data table: a header row from the columns, a row per item (or one line saying there are none) and
  * optional footer rows. On a phone each row becomes a card of "label: value" lines (pages.css, `.table-cards`),
@@ -69,12 +76,20 @@ export function Table<T>({
           ) : (
             rows.map((row) => (
               <tr key={rowKey(row)}>
-                {columns.map((c) => (
-                  <td key={c.key} className={c.className} data-label={labelOf(c)}>
-                    {/* one grid item on a phone's card, however many nodes the cell has */}
-                    <span className="cell">{c.cell(row)}</span>
-                  </td>
-                ))}
+                {columns.map((c) => {
+                  const content = c.cell(row)
+                  const blank = isBlank(content)
+                  return (
+                    <td
+                      key={c.key}
+                      className={[c.className, blank ? 'blank' : ''].filter(Boolean).join(' ') || undefined}
+                      data-label={blank ? undefined : labelOf(c)}
+                    >
+                      {/* one grid item on a phone's card, however many nodes the cell has */}
+                      <span className="cell">{content}</span>
+                    </td>
+                  )
+                })}
               </tr>
             ))
           )}
