@@ -1,5 +1,29 @@
+import type { MouseEvent } from 'react'
+import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
 import type { ReportPart, ReportTable } from './api'
+import { recordsPageLink } from './links'
+
+/** A figure's link: the app's page of its records (a plain click stays in the app). */
+function RecordsLink({ link, label, text, title }: { link: string; label: string; text: string; title?: string }) {
+  const href = recordsPageLink(link, label)
+  const open = (e: MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+    e.preventDefault()
+    navigate(href)
+  }
+  return (
+    <a href={href} onClick={open} title={title}>
+      {text}
+    </a>
+  )
+}
+
+/** What a table cell's records are: the table, the row's name and the column. */
+function cellLabel(table: ReportTable, row: ReportTable['rows'][number], column: number): string {
+  const names = row.filter((c, j) => j < column && typeof c.value === 'string' && c.text && !/^\d+$/.test(c.text))
+  return [table.caption, names.map((c) => c.text).join(', '), table.columns[column]].filter(Boolean).join(' — ')
+}
 
 /** A table of the section; the bar column (per-district figures) gets a bar drawn beside its number. */
 function TableView({ table }: { table: ReportTable }) {
@@ -26,7 +50,7 @@ function TableView({ table }: { table: ReportTable }) {
               {row.map((c, j) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
                 <td key={j} className={typeof c.value === 'number' ? 'num' : undefined}>
-                  {c.link ? <a href={c.link}>{c.text}</a> : c.text}
+                  {c.link ? <RecordsLink link={c.link} label={cellLabel(table, row, j)} text={c.text} /> : c.text}
                   {j === bar && i < table.rows.length - 1 && (
                     <span className="rp-bar" style={{ width: `${(Number(c.value) / max) * 100}%` }} />
                   )}
@@ -58,13 +82,7 @@ export function PartView({ part, n }: { part: ReportPart; n: number }) {
           <div key={f.key}>
             <dt lang="vi">{f.label}</dt>
             <dd>
-              {f.link ? (
-                <a href={f.link} title={t('rp.records')}>
-                  {f.text}
-                </a>
-              ) : (
-                f.text
-              )}
+              {f.link ? <RecordsLink link={f.link} label={f.label} text={f.text} title={t('rp.records')} /> : f.text}
             </dd>
           </div>
         ))}

@@ -1,11 +1,13 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { usePath } from '../app/router'
 import { useI18n } from '../i18n'
 import { vietnamQuarter, vietnamToday } from '../time'
 import { ErrorMessage, Loading } from '../ui/status'
 import { useApi } from '../ui/useApi'
-import { downloadUrl, reportsApi, type ReportInput } from './api'
+import { downloadUrl, inputFromQuery, reportQuery, reportsApi, type ReportInput } from './api'
 import { PartView } from './PartView'
 import { PeriodForm } from './PeriodForm'
+import { RecordsPage } from './RecordsPage'
 import './reports.css'
 
 /** The last complete quarter, the page's first choice. */
@@ -20,16 +22,28 @@ function lastQuarter(): { year: number; quarter: number } {
  * the server writes it in Vietnamese, every figure linked to its records; DOCX and XLSX downloads; printable.
  */
 export default function ReportPage() {
+  const path = usePath()
+  return path === '/reports/records' ? <RecordsPage /> : <SectionPage />
+}
+
+/** The section for the period the address names (so a figure's list leads back to it), the last quarter else. */
+function SectionPage() {
   const { t } = useI18n()
   const today = vietnamToday()
-  const [input, setInput] = useState<ReportInput>(() => ({
-    period: 'quarter',
-    ...lastQuarter(),
-    half: 1,
-    from: `${today.slice(0, 4)}-01-01`,
-    to: today,
-    unitsOn: '',
-  }))
+  const [input, setInput] = useState<ReportInput>(() =>
+    inputFromQuery(location.search, {
+      period: 'quarter',
+      ...lastQuarter(),
+      half: 1,
+      from: `${today.slice(0, 4)}-01-01`,
+      to: today,
+      unitsOn: '',
+    }),
+  )
+  useEffect(() => {
+    const address = `/reports?${new URLSearchParams(reportQuery(input)).toString()}`
+    if (`${location.pathname}${location.search}` !== address) history.replaceState(null, '', address)
+  }, [input])
   const report = useApi((signal) => reportsApi.section(input, signal), JSON.stringify(input))
   const data = report.data
   return (
@@ -39,10 +53,10 @@ export default function ReportPage() {
         <p className="muted">{t('rp.intro')}</p>
         <PeriodForm value={input} thisYear={Number(today.slice(0, 4))} onChange={setInput} />
         <div className="rp-actions">
-          <a className="button" href={downloadUrl('docx', input)} download>
+          <a className="button" href={downloadUrl('docx', input)} download data-testid="download-docx">
             {t('rp.docx')}
           </a>
-          <a className="button" href={downloadUrl('xlsx', input)} download>
+          <a className="button" href={downloadUrl('xlsx', input)} download data-testid="download-xlsx">
             {t('rp.xlsx')}
           </a>
           <button type="button" onClick={() => window.print()}>

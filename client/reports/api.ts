@@ -6,6 +6,9 @@ import type { Paths } from '../api/types.gen'
 export type Report = Paths['/api/reports/section']['get']['response']
 export type ReportPart = Report['parts'][number]
 export type ReportTable = ReportPart['tables'][number]
+/** The records behind one figure. */
+export type Records = Paths['/api/reports/records']['get']['response']
+export type RecordItem = Records['items'][number]
 
 /** The period asked and the date whose units the per-district figures use. */
 export interface ReportInput {
@@ -32,6 +35,26 @@ export function reportQuery(input: ReportInput): Record<string, string> {
 export const reportsApi = {
   section: (input: ReportInput, signal?: AbortSignal) =>
     http.get<Report>('/api/reports/section', reportQuery(input), signal),
+  records: (query: Record<string, string>, signal?: AbortSignal) =>
+    http.get<Records>('/api/reports/records', query, signal),
+}
+
+/** The input a page address holds (`/reports?period=…`), the defaults for what it leaves out. */
+export function inputFromQuery(search: string, defaults: ReportInput): ReportInput {
+  const q = new URLSearchParams(search)
+  const period = q.get('period')
+  const num = (k: 'year' | 'quarter' | 'half') => (q.has(k) && Number(q.get(k)) > 0 ? Number(q.get(k)) : defaults[k])
+  const date = (k: 'from' | 'to' | 'unitsOn') => (/^\d{4}-\d{2}-\d{2}$/.test(q.get(k) ?? '') ? q.get(k)! : defaults[k])
+  return {
+    period:
+      period === 'quarter' || period === 'half' || period === 'year' || period === 'range' ? period : defaults.period,
+    year: num('year'),
+    quarter: num('quarter'),
+    half: num('half'),
+    from: date('from'),
+    to: date('to'),
+    unitsOn: date('unitsOn'),
+  }
 }
 
 /** The URL of the DOCX or XLSX export of a section. */

@@ -26,4 +26,11 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'rp.empty': 'No figures in this period.',
   'rp.figures': 'Figures',
   'rp.records': 'Show the records',
+  'rp.recordsTitle': 'Records',
+  'rp.recordsAll': '{total} records.',
+  'rp.recordsSome': 'The first {shown} of {total} records.',
+  'rp.recordsNone': 'No records.',
+  'rp.col.n': 'No.',
+  'rp.col.record': 'Record',
+  'rp.back': 'Back to the report',
 }

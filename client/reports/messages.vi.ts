@@ -25,4 +25,11 @@ export const reportsVi = {
   'rp.empty': 'Không có số liệu trong kỳ báo cáo.',
   'rp.figures': 'Số liệu',
   'rp.records': 'Xem danh sách',
+  'rp.recordsTitle': 'Danh sách bản ghi',
+  'rp.recordsAll': '{total} bản ghi.',
+  'rp.recordsSome': '{shown} bản ghi đầu tiên trong tổng số {total}.',
+  'rp.recordsNone': 'Không có bản ghi nào.',
+  'rp.col.n': 'STT',
+  'rp.col.record': 'Bản ghi',
+  'rp.back': 'Quay lại báo cáo',
 } as const
