@@ -92,5 +92,6 @@ describe('the DOCX map figure', () => {
     const top = 56
     expect(at(16 + mapW * 0.1, top + mapW * 0.1)).toBe('08519c')
     expect(at(16 + mapW * 0.6, top + mapW * 0.1)).toBe('eff3ff')
-  })
+    // reading the system's fonts takes a few seconds on a busy machine
+  }, 60_000)
 })
