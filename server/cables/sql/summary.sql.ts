@@ -166,7 +166,9 @@ export function districtTableSql(unitsDate: string, activeOnly = false): string 
            count(DISTINCT r.id) FILTER (WHERE r.done) AS "completedRoutes",
            COALESCE(sum(s.length_m) FILTER (WHERE r.done), 0) AS "completedM",
            count(DISTINCT r.id) FILTER (WHERE r.building) AS "buildingRoutes",
-           COALESCE(sum(s.length_m) FILTER (WHERE r.building), 0) AS "buildingM"
+           COALESCE(sum(s.length_m) FILTER (WHERE r.building), 0) AS "buildingM",
+           count(DISTINCT r.id) FILTER (WHERE r.done AND r.verified) AS "verifiedRoutes",
+           COALESCE(sum(s.length_m) FILTER (WHERE r.done AND r.verified), 0) AS "verifiedM"
       FROM split s JOIN routes r ON r.id = s.route_id
      GROUP BY 1, 2
   ), poles AS (
@@ -182,7 +184,8 @@ export function districtTableSql(unitsDate: string, activeOnly = false): string 
      GROUP BY 1, 2
   )
   SELECT l.grp AS "group", district_name(l.grp, ${unitsDate}) AS "groupName", l.kind, l."completedRoutes",
-         l."completedM", l."buildingRoutes", l."buildingM", COALESCE(p."completedPoles", 0) AS "completedPoles"
+         l."completedM", l."buildingRoutes", l."buildingM", COALESCE(p."completedPoles", 0) AS "completedPoles",
+         l."verifiedRoutes", l."verifiedM"
     FROM lengths l LEFT JOIN poles p ON p.grp IS NOT DISTINCT FROM l.grp AND p.kind = l.kind
    ORDER BY l.grp NULLS FIRST, l.kind`
 }
