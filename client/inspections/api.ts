@@ -52,6 +52,9 @@ export interface Inspection {
     approved: Record<string, unknown>
   } | null
   purpose: Purpose
+  campaignId: number | null
+  /** The campaign's name, for a campaign's inspection. */
+  campaignName: string | null
   inspectorId: number | null
   inspectorName: string | null
   dueOn: string | null

@@ -54,6 +54,7 @@ CASE WHEN a.version IS NULL THEN NULL ELSE jsonb_build_object(
 const COLUMNS = `
 i.id, i.province_code AS "provinceCode", i.asset_kind AS "assetKind", i.asset_id AS "assetId",
 i.asset_version AS "assetVersion", ${ASSET_JSON} AS asset, i.purpose, i.campaign_id AS "campaignId",
+(SELECT c.name FROM campaigns c WHERE c.id = i.campaign_id) AS "campaignName",
 i.ticket_id AS "ticketId", i.carrier_id AS "carrierId", i.inspector_id AS "inspectorId",
 u.display_name AS "inspectorName", i.due_on AS "dueOn", i.state, i.verdict, i.violations, i.measured, i.answers,
 i.checklist_version AS "checklistVersion",

@@ -4,6 +4,7 @@ import type { TestApp } from '../helpers/app'
 import type { Json } from '../helpers/json'
 import { startProvinceApp } from '../helpers/stations'
 import { allYes, assign, insertRoute, insertStation, nextSeq, offsetFrom, record } from '../helpers/inspections'
+import { createInspections } from '../../server/inspections/create'
 
 // Inspections (issue 13): assignment, results recorded exactly once, the conflict over a changed asset, the
 // automatic comparison with the approved record, violations and their follow-up.
@@ -61,6 +62,7 @@ describe('assigning inspections', () => {
       await app.request('GET', '/api/inspections?mine=1&state=assigned', { cookie: inspector.cookie })
     ).json()
     expect(mine.items.map((i: Json) => i.id)).toContain(inspection.id)
+    expect(mine.items.find((i: Json) => i.id === inspection.id).campaignName).toBeNull()
     const others = await (await app.request('GET', '/api/inspections?mine=1', { cookie: other.cookie })).json()
     expect(others.items.map((i: Json) => i.id)).not.toContain(inspection.id)
     const audit = await count(
@@ -86,6 +88,28 @@ describe('assigning inspections', () => {
     })
     expect(notInspector.status).toBe(422)
     expect(await count('SELECT count(*) AS n FROM inspections', [])).toBe(before)
+  })
+})
+
+describe("a campaign's inspections", () => {
+  it("carry the campaign's name and are listed by campaign", async () => {
+    const station = await insertStation(app.db, place())
+    const { id: campaignId } = await app.db.one<{ id: number }>(
+      `INSERT INTO campaigns (province_code, name, asset_kind, starts_on, ends_on)
+       VALUES ('79', 'An toàn trạm BTS mùa mưa bão 2026', 'station', DATE '2026-06-01', DATE '2026-09-30')
+       RETURNING id::int AS id`,
+    )
+    const [id] = await app.db.transaction((tx) =>
+      createInspections(tx, { id: null, username: 'system' }, '79', [
+        { assetKind: 'station', assetId: station.id, purpose: 'campaign', inspectorId: inspector.id, campaignId },
+      ]),
+    )
+    const page = await (
+      await app.request('GET', `/api/inspections?campaignId=${campaignId}`, { cookie: officer })
+    ).json()
+    expect(page.items.map((i: Json) => [i.id, i.campaignId, i.campaignName])).toEqual([
+      [id, campaignId, 'An toàn trạm BTS mùa mưa bão 2026'],
+    ])
   })
 })
 
