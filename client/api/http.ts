@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly errors: FieldError[] = [],
     /** The problem's stable code (server/http/messages.en.ts), when the server gave one. */
     readonly code?: string,
+    /** The whole problem document, with any members a route adds (e.g. a conflict's `current`). */
+    readonly problem?: Record<string, unknown>,
   ) {
     super(detail || title)
   }
@@ -52,7 +54,13 @@ function withQuery(path: string, query?: Query): string {
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown; file?: Blob; signal?: AbortSignal; headers?: Record<string, string> } = {},
+  options: {
+    query?: Query
+    body?: unknown
+    file?: Blob
+    signal?: AbortSignal
+    headers?: Record<string, string>
+  } = {},
 ): Promise<T> {
   let res: Response
   const json = options.body !== undefined
@@ -87,7 +95,8 @@ async function request<T>(
     // The sign-in and "who am I" calls answer 401 as part of their job; anywhere else it means the session is gone.
     if (res.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener()
     const errors = Array.isArray(p.errors) ? p.errors : []
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', errors, p.code)
+    const whole = data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined
+    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', errors, p.code, whole)
   }
   return data as T
 }
@@ -99,7 +108,7 @@ export const http = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
-  /** Sends a file as the raw request body (the server decides its type from its bytes), with extra headers. */
+  /** Sends a file as the raw request body (the server decides its type from its bytes); `headers` are added. */
   upload: <T>(path: string, file: Blob, headers?: Record<string, string>) =>
     request<T>('POST', path, { file, headers }),
 }

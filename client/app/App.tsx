@@ -28,6 +28,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   plans: lazy(() => import('../plans/PlansPage')),
   inspections: lazy(() => import('../inspections/InspectionsPage')),
   campaigns: lazy(() => import('../campaigns/CampaignsPage')),
+  field: lazy(() => import('../field/FieldPage')),
 }
 
 /** Chooses between the start-up states, the sign-in page and the signed-in shell. */

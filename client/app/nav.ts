@@ -28,6 +28,7 @@ export type SectionId =
   | 'plans'
   | 'inspections'
   | 'campaigns'
+  | 'field'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -47,6 +48,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   plans: { id: 'plans', path: '/plans', label: 'nav.plans', icon: 'layers' },
   inspections: { id: 'inspections', path: '/inspections', label: 'nav.inspections', icon: 'crosshair' },
   campaigns: { id: 'campaigns', path: '/campaigns', label: 'nav.campaigns', icon: 'clipboard' },
+  field: { id: 'field', path: '/field', label: 'nav.field', icon: 'crosshair' },
 }
 
 /**
@@ -88,6 +90,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
   inspector: [
     'map',
     'inspections',
+    'field',
     'queue',
     'stations',
     'conversions',

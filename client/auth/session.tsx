@@ -64,6 +64,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await http.post('/api/auth/logout')
     } finally {
       setUser(null)
+      // the offline copies (client/field) of what this user could read go with the session
+      await import('../field/forget').then((m) => m.forgetOnSignOut()).catch(() => undefined)
     }
   }, [])
   const retry = useCallback(() => setAttempt((n) => n + 1), [])

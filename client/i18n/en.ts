@@ -10,6 +10,7 @@ import { plansEn } from '../plans/messages.en'
 import { reportsEn } from '../reports/messages.en'
 import { inspectionsEn } from '../inspections/messages.en'
 import { campaignsEn } from '../campaigns/messages.en'
+import { fieldEn } from '../field/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...reportsEn,
   ...inspectionsEn,
+  ...fieldEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

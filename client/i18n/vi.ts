@@ -9,6 +9,7 @@ import { plansVi } from '../plans/messages.vi'
 import { reportsVi } from '../reports/messages.vi'
 import { inspectionsVi } from '../inspections/messages.vi'
 import { campaignsVi } from '../campaigns/messages.vi'
+import { fieldVi } from '../field/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -23,6 +24,7 @@ export const vi = {
   ...reportsVi,
   ...inspectionsVi,
   ...campaignsVi,
+  ...fieldVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',
