@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { http } from '../api/http'
 import type { AdminUnits } from '../api/types'
 import { useSession } from '../auth/session'
@@ -95,13 +95,8 @@ export default function FieldPage() {
   )
   const pending = field.drafts.filter((d) => d.state !== 'done').length
 
-  useEffect(() => {
-    if (!saved) return
-    const timer = setTimeout(() => setSaved(null), 6000)
-    return () => clearTimeout(timer)
-  }, [saved])
-
   const open = (a: Assignment) => {
+    setSaved(null)
     const d = draftOf.get(a.id)
     if (d && d.state !== 'conflict') return setView('queue')
     setEditing({ assignment: a, draft: null, kept: [] })
@@ -160,6 +155,7 @@ export default function FieldPage() {
       verdict: null,
       version: 0,
     }
+    setSaved(null)
     setEditing({ assignment, draft: d, kept: await photosOf(d.clientId) })
     setView('list')
   }
@@ -271,7 +267,12 @@ export default function FieldPage() {
   }
 
   return (
-    <div className="fd-page" data-view={editing ? 'list' : view} data-testid="field-page">
+    <div
+      className="fd-page"
+      data-view={editing ? 'list' : view}
+      data-editing={editing ? 'true' : undefined}
+      data-testid="field-page"
+    >
       <header className="fd-head">
         <h1>{t('field.title')}</h1>
         {statusBar}
@@ -286,6 +287,7 @@ export default function FieldPage() {
             data-testid={`tab-${v}`}
             onClick={() => {
               setEditing(null)
+              setSaved(null)
               setView(v)
             }}
           >
@@ -297,8 +299,8 @@ export default function FieldPage() {
       <section className="fd-side" aria-label={t('field.tab.list')}>
         {side}
       </section>
-      <section className="fd-queue-pane" aria-label={t('field.tab.queue')}>
-        <h2 className="fd-pane-title">{t('field.tab.queue')}</h2>
+      <section className="fd-queue-pane" aria-label={t('field.queue.title')}>
+        <h2 className="fd-pane-title">{t('field.queue.title')}</h2>
         <SyncQueue
           drafts={field.drafts}
           online={field.online}

@@ -2,8 +2,8 @@ import type { fieldVi } from './messages.vi'
 
 /** English text of the field mode (client/field); spread into i18n/en.ts. */
 export const fieldEn: Record<keyof typeof fieldVi, string> = {
-  'nav.field': 'Field inspection',
-  'field.title': 'Field inspection',
+  'nav.field': 'Field mode',
+  'field.title': 'Field mode',
   'field.mapLabel': 'Map of the assets assigned for inspection',
   'field.back': 'Back',
   'field.yes': 'Yes',
@@ -18,9 +18,10 @@ export const fieldEn: Record<keyof typeof fieldVi, string> = {
   'field.ready.ready': 'Ready offline',
   'field.ready.unsupported': 'This browser cannot work offline',
   'field.ready.failed': 'Could not save for offline use',
+  'field.queue.title': 'Sync queue',
   'field.tab.list': 'List',
   'field.tab.map': 'Map',
-  'field.tab.queue': 'Sync queue',
+  'field.tab.queue': 'Sync',
   'field.kind.station': 'BTS station',
   'field.kind.pole': 'Pole',
   'field.kind.cable_route': 'Cable route',

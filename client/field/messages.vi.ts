@@ -1,7 +1,7 @@
 /** Vietnamese text of the field mode (client/field); spread into i18n/vi.ts. */
 export const fieldVi = {
-  'nav.field': 'Kiểm tra hiện trường',
-  'field.title': 'Kiểm tra hiện trường',
+  'nav.field': 'Chế độ hiện trường',
+  'field.title': 'Chế độ hiện trường',
   'field.mapLabel': 'Bản đồ các công trình được giao kiểm tra',
   'field.back': 'Quay lại',
   'field.yes': 'Có',
@@ -16,9 +16,10 @@ export const fieldVi = {
   'field.ready.ready': 'Sẵn sàng ngoại tuyến',
   'field.ready.unsupported': 'Trình duyệt không hỗ trợ ngoại tuyến',
   'field.ready.failed': 'Chưa lưu được để dùng ngoại tuyến',
+  'field.queue.title': 'Hàng đợi đồng bộ',
   'field.tab.list': 'Danh sách',
   'field.tab.map': 'Bản đồ',
-  'field.tab.queue': 'Hàng đợi đồng bộ',
+  'field.tab.queue': 'Đồng bộ',
   'field.kind.station': 'Trạm BTS',
   'field.kind.pole': 'Cột treo cáp',
   'field.kind.cable_route': 'Tuyến cáp',

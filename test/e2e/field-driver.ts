@@ -154,6 +154,20 @@ export class FieldDriver extends AppDriver {
     await this.page.locator('[data-testid=saved-note]').waitFor()
   }
 
+  /** Opens the map tab and counts the stations drawn from the field map's vector tiles once they are in. */
+  async offlineStationsDrawn(): Promise<number> {
+    await this.tab('map')
+    await this.page.waitForFunction(
+      () => {
+        const map = window.__map
+        return Boolean(map?.getSource('field-stations') && map.isSourceLoaded('field-stations') && map.loaded())
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
+    return this.page.evaluate(() => window.__map!.queryRenderedFeatures({ layers: ['field-stations-dot'] }).length)
+  }
+
   /** The sync queue as shown: label, state, and its text. */
   async queue(): Promise<{ label: string; state: string; text: string }[]> {
     await this.tab('queue')

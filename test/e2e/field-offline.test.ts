@@ -150,6 +150,7 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
     // position corrected to the phone's, far from A's record: a second violation
     expect(await app.useMyPosition()).toMatch(/cách vị trí hồ sơ [\d.,]+ (m|km)/)
     await app.takePhotos(photosA)
+    await app.screenshot(`${SCREENS}/field-form-phone.png`)
     await app.saveRecord()
     await app.openAssignment(ib.asset.label)
     await app.answerChecklistYes()
@@ -175,6 +176,9 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
     expect(await app.page.evaluate(() => navigator.onLine)).toBe(false)
     expect(await app.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
     await app.screenshot(`${SCREENS}/field-queue-offline-phone.png`)
+    // the map of the area draws the stations' vector tiles the worker kept
+    expect(await app.offlineStationsDrawn()).toBeGreaterThan(0)
+    await app.screenshot(`${SCREENS}/field-map-offline-phone.png`)
     // nothing reached the server meanwhile
     for (const s of [a!, b!]) expect((await ofStation(officer, s.id)).map((i) => i.state)).toEqual(['assigned'])
 
