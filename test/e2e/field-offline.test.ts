@@ -215,7 +215,19 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
       expect.arrayContaining(['height_over', 'position_off']),
     )
     expect(Number((await ofStation(officer, a!.id))[0]!.measured.heightM)).toBe(heightA)
+    // … and the station's page shows it to the officer
+    const desk = await open(DESKTOP)
+    await desk.signIn('officer', DEMO_PASSWORD)
+    await desk.page.goto(`${desk.baseUrl}/stations/${a!.id}`)
+    const item = desk.page.locator(
+      '[data-testid=inspection-history] [data-testid=inspection-item][data-verdict=violation]',
+    )
+    await item.first().waitFor({ timeout: 60_000 })
+    expect(await item.first().innerText()).toContain(`Chiều cao đo được ${formatNumber(heightA, 'vi', 2)} m`)
+    await item.first().scrollIntoViewIfNeeded()
+    await desk.screenshot(`${SCREENS}/field-station-violation-desktop.png`)
     expect(app.errors).toEqual([])
+    expect(desk.errors).toEqual([])
   }, 600_000)
 
   it('shows a conflict when the asset changed on the server meanwhile, and writes only when recorded again', async () => {
