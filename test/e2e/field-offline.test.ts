@@ -230,7 +230,7 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
     expect(desk.errors).toEqual([])
   }, 600_000)
 
-  it('shows a conflict when the asset changed on the server meanwhile, and writes only when recorded again', async () => {
+  it('shows a conflict when the asset changed on the server meanwhile; writes only when recorded again', async () => {
     const app = await open(DESKTOP)
     const { officer, inspector } = await sessions(app)
     // a tower: the conversion programme (which freezes a mast's height) holds only A2a masts
