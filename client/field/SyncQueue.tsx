@@ -1,4 +1,6 @@
 import { useI18n, type MessageKey } from '../i18n'
+import type { Violation } from '../inspections/api'
+import { violationText } from '../inspections/labels'
 import { formatDateTime, formatNumber } from '../i18n/format'
 import { distanceM, formatDistance } from './geo'
 import type { AssetSnapshot, Draft } from './model'
@@ -80,11 +82,16 @@ export function SyncQueue({ drafts, online, labelOf, onRetry, onRerecord, onDisc
           </p>
           {d.state === 'waiting' && !online && <p className="hint">{t('field.queue.whenOnline')}</p>}
           {d.state === 'done' && d.result && (
-            <p data-testid="queue-verdict">
-              {t(`field.verdict.${d.result.verdict ?? 'none'}` as MessageKey)}
-              {d.result.violations.length > 0 &&
-                ` · ${d.result.violations.map((v) => (v as { rule?: string }).rule ?? '').join(', ')}`}
-            </p>
+            <div data-testid="queue-verdict">
+              <p>{t(`field.verdict.${d.result.verdict ?? 'none'}` as MessageKey)}</p>
+              {d.result.violations.length > 0 && (
+                <ul className="fd-violations">
+                  {(d.result.violations as Violation[]).map((v) => (
+                    <li key={`${v.rule}:${JSON.stringify(v.params)}`}>{violationText(t, lang, v)}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
           )}
           {d.state === 'failed' && (
             <div className="fd-queue-failed">
