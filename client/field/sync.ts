@@ -57,7 +57,10 @@ async function sendDraft(start: Draft, changed: () => void): Promise<void> {
       await putDraft(d)
       changed()
     }
-    for (const photo of await photosOf(d.clientId)) {
+    // in the order taken (the store keeps them by their random ids)
+    const order = (id: string) => d.photoIds.indexOf(id)
+    const photos = (await photosOf(d.clientId)).sort((x, y) => order(x.clientId) - order(y.clientId))
+    for (const photo of photos) {
       if (photo.serverId !== null) continue
       const sent = await fieldApi.sendPhoto(d.inspectionId, photo.clientId, photo.blob)
       await putPhoto({ ...photo, serverId: sent.id })

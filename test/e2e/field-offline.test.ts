@@ -131,17 +131,13 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
     await expect.poll(() => app.netState()).toContain('Mất mạng')
 
     // A: 6 m over the approved height, two photos; B: as approved, one photo
-    const photo = async (hue: number, at: [number, number], minutesAgo: number) =>
-      withExif(await app.canvasJpeg(64, 48, hue), {
-        takenAt: new Date(Math.floor(Date.now() / 1000 - minutesAgo * 60) * 1000),
-        lon: at[0],
-        lat: at[1],
-      })
-    const photosA = [
-      { name: 'a1.jpg', buffer: await photo(10, atA, 20), at: atA },
-      { name: 'a2.jpg', buffer: await photo(120, atA, 19), at: atA },
-    ]
-    const photosB = [{ name: 'b1.jpg', buffer: await photo(220, atB, 5), at: atB }]
+    const photo = async (name: string, hue: number, at: [number, number], minutesAgo: number) => {
+      const takenAt = new Date(Math.floor(Date.now() / 1000 - minutesAgo * 60) * 1000)
+      const buffer = withExif(await app.canvasJpeg(64, 48, hue), { takenAt, lon: at[0], lat: at[1] })
+      return { name, buffer, at, takenAt }
+    }
+    const photosA = [await photo('a1.jpg', 10, atA, 20), await photo('a2.jpg', 120, atA, 19)]
+    const photosB = [await photo('b1.jpg', 220, atB, 5)]
     const heightA = Number(ia.asset.approved.heightM) + 6
     await app.openAssignment(ia.asset.label)
     await app.answerChecklistYes()
@@ -200,10 +196,11 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
       const rec = all[0]!
       expect(rec).toMatchObject({ state: 'recorded', verdict })
       expect(rec.photos).toHaveLength(photos.length)
+      // sent in the order taken: the original bytes, EXIF and all (never re-encoded); the server read the EXIF
+      // time (to the second) and place
       for (const [i, p] of rec.photos.entries()) {
-        // the original bytes, EXIF and all (never re-encoded), and the server read the EXIF time and place
         expect(sha(await officer.bytes(p.url))).toBe(sha(photos[i]!.buffer))
-        expect(p.takenAt).not.toBeNull()
+        expect(p.takenAt && new Date(p.takenAt).getTime()).toBe(photos[i]!.takenAt.getTime())
         expect(p.lon).toBeCloseTo(photos[i]!.at[0], 4)
         expect(p.lat).toBeCloseTo(photos[i]!.at[1], 4)
       }
