@@ -176,7 +176,7 @@ export default function FieldPage() {
           accuracy: gps.accuracyM !== null ? formatDistance(gps.accuracyM, lang) : '',
         })}
       </span>
-      <span className="tag tag-muted" data-testid="offline-ready" data-state={field.offline}>
+      <span className="tag tag-muted" data-testid="offline-ready" data-state={field.offline} data-tiles={field.tiles}>
         {t(`field.ready.${field.offline}` as MessageKey)}
       </span>
     </div>

@@ -16,7 +16,7 @@ export const fieldTileUrl = (layer: string) => `${location.origin}/tiles/${layer
 
 /** Zooms and bounds of the tiles kept per layer (the service worker bounds its caches again). */
 export const TILE_ZOOMS = { minZoom: 12 } as const
-export const MAX_TILES_PER_LAYER = 100
+export const MAX_TILES_PER_LAYER = 60
 /** The street basemap stops at its archive's max zoom (15 for Protomaps); fewer of its tiles are kept. */
 export const MAX_BASEMAP_TILES = 60
 
@@ -59,14 +59,9 @@ export interface WarmUp {
 
 /**
  * With the worker in control: asks again for what a reload of /field needs (the session's start calls, the
- * districts, the assignments and checklists), then the vector tiles and the street basemap's tiles of the
- * assignments' area, so the worker has them when the network is gone.
+ * districts, the assignments and checklists), so the worker has its answers when the network is gone.
  */
-export async function warmUp(
-  province: string,
-  targets: readonly LonLat[],
-  basemap: BasemapSettings | null,
-): Promise<WarmUp> {
+export async function warmAnswers(province: string): Promise<void> {
   await Promise.all([
     http.get('/api/health'),
     http.get('/api/basemap'),
@@ -75,6 +70,10 @@ export async function warmUp(
     fieldApi.assignments(),
     fieldApi.checklists().catch(() => []),
   ])
+}
+
+/** Then the vector tiles and the street basemap's tiles of the assignments' area, through the worker. */
+export async function warmTiles(targets: readonly LonLat[], basemap: BasemapSettings | null): Promise<WarmUp> {
   // the same area fetched lately (and its copies not dropped since) is not fetched again at every visit
   const signature = JSON.stringify({ targets, street: basemap?.street ?? null })
   const last = readWarm()

@@ -3,11 +3,13 @@ import { ApiError } from '../api/http'
 import type { BasemapSettings } from '../api/types'
 import { fieldApi } from './api'
 import { assetAt, type Assignment, type Checklist, type Draft } from './model'
-import { registerServiceWorker, warmUp } from './offline'
+import { registerServiceWorker, warmAnswers, warmTiles } from './offline'
 import { loadAssignments, loadChecklists, loadDrafts, saveAssignments, saveChecklists } from './store'
 import { syncNow } from './sync'
 
 export type OfflineReadiness = 'preparing' | 'ready' | 'unsupported' | 'failed'
+/** The map tiles of the assigned area: being fetched for offline use, kept, or not (no worker, errors). */
+export type TilesKept = 'fetching' | 'kept' | 'no'
 
 export interface FieldData {
   online: boolean
@@ -18,6 +20,7 @@ export interface FieldData {
   checklists: Checklist[]
   drafts: Draft[]
   offline: OfflineReadiness
+  tiles: TilesKept
   refreshDrafts(): Promise<void>
   sync(): void
 }
@@ -35,6 +38,7 @@ export function useField(userId: number, province: string, basemap: BasemapSetti
   const [checklists, setChecklists] = useState<Checklist[]>([])
   const [drafts, setDrafts] = useState<Draft[]>([])
   const [offline, setOffline] = useState<OfflineReadiness>('preparing')
+  const [tiles, setTiles] = useState<TilesKept>('fetching')
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const refreshDrafts = useCallback(async () => {
@@ -111,19 +115,30 @@ export function useField(userId: number, province: string, basemap: BasemapSetti
     if (!assignments || warmed.current) return
     if (!navigator.onLine) {
       void navigator.serviceWorker?.getRegistration().then((r) => setOffline(r?.active ? 'ready' : 'failed'))
+      setTiles('no')
       return
     }
     warmed.current = true
     void (async () => {
       try {
-        if (!(await registerServiceWorker())) return setOffline('unsupported')
-        await warmUp(province, assignments.map(assetAt), basemap)
+        if (!(await registerServiceWorker())) {
+          setOffline('unsupported')
+          setTiles('no')
+          return
+        }
+        await warmAnswers(province)
         setOffline('ready')
       } catch {
         setOffline('failed')
       }
+      try {
+        await warmTiles(assignments.map(assetAt), basemap)
+        setTiles('kept')
+      } catch {
+        setTiles('no')
+      }
     })()
   }, [assignments, province, basemap])
 
-  return { online, assignments, fromDeviceAt, loadError, checklists, drafts, offline, refreshDrafts, sync }
+  return { online, assignments, fromDeviceAt, loadError, checklists, drafts, offline, tiles, refreshDrafts, sync }
 }

@@ -83,7 +83,12 @@ export class FieldDriver extends AppDriver {
 
   /** Waits until the service worker controls the page and has kept what a reload needs offline. */
   async waitOfflineReady(): Promise<void> {
-    await this.page.locator('[data-testid=offline-ready][data-state=ready]').waitFor({ timeout: 240_000 })
+    const badge = this.page.locator('[data-testid=offline-ready]')
+    await this.page.locator('[data-testid=offline-ready]:not([data-state=preparing])').waitFor({ timeout: 240_000 })
+    if ((await badge.getAttribute('data-state')) !== 'ready') throw new Error(await badge.innerText())
+    // and the map tiles of the area (fetched after the answers a reload needs)
+    await this.page.locator('[data-testid=offline-ready]:not([data-tiles=fetching])').waitFor({ timeout: 300_000 })
+    if ((await badge.getAttribute('data-tiles')) !== 'kept') throw new Error('the tiles of the area were not kept')
   }
 
   /** Pulls the cable (the proxy refuses every connection) and puts the browser offline. */

@@ -225,7 +225,7 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
     await desk.screenshot(`${SCREENS}/field-station-violation-desktop.png`)
     expect(app.errors).toEqual([])
     expect(desk.errors).toEqual([])
-  }, 600_000)
+  }, 900_000)
 
   it('shows a conflict when the asset changed on the server meanwhile; writes only when recorded again', async () => {
     const app = await open(DESKTOP)
@@ -275,5 +275,5 @@ describe('field mode on a phone, offline (Chromium, 390×844)', () => {
     expect(all[0]).toMatchObject({ state: 'recorded', verdict })
     expect(Number(all[0]!.measured.heightM)).toBe(seenHeight)
     expect(app.errors).toEqual([])
-  }, 600_000)
+  }, 900_000)
 })
