@@ -1834,6 +1834,28 @@ export interface Paths {
       }
     }
   }
+  "/api/plans/{id}/versions/{number}/appraisal.docx": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/plans/{id}/versions/{number}/appraisal.html": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
   "/api/plans/{id}/versions/{number}/comments": {
     get: {
       params: {
@@ -1850,6 +1872,7 @@ export interface Paths {
         body: string
         internal: boolean
         createdAt: string
+        answersId: number | null
       })[]
     }
     post: {
@@ -1862,6 +1885,7 @@ export interface Paths {
         body: string
         featureIndex?: number
         internal?: boolean
+        answersId?: number
       }
       response: unknown
     }
@@ -1875,6 +1899,120 @@ export interface Paths {
       query: never
       body: never
       response: unknown
+    }
+  }
+  "/api/plans/{id}/versions/{number}/findings": {
+    get: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: {
+        checkedAt: string | null
+        total: number
+        byRule: ({
+          rule:
+            | "in_province"
+            | "zone_class"
+            | "zone_height"
+            | "spacing"
+            | "must_share"
+            | "duplicate"
+            | "co_location"
+            | "shared_trench"
+            | "existing_trench"
+          count: number
+          fail: number
+          warn: number
+          opportunity: number
+        })[]
+        byDistrict: ({
+          districtCode: string | null
+          districtName: string | null
+          count: number
+        })[]
+        findings: ({
+          id: number
+          featureIndex: number
+          featureKind: "site" | "route"
+          featureKey: string | null
+          rule:
+            | "in_province"
+            | "zone_class"
+            | "zone_height"
+            | "spacing"
+            | "must_share"
+            | "duplicate"
+            | "co_location"
+            | "shared_trench"
+            | "existing_trench"
+          outcome: "fail" | "warn" | "opportunity"
+          districtCode: string | null
+          districtName: string | null
+          other: Record<string, unknown> | null
+          detail: Record<string, unknown>
+          messageVi: string
+          messageEn: string
+        })[]
+      }
+    }
+    post: {
+      params: {
+        id: number
+        number: number
+      }
+      query: never
+      body: never
+      response: {
+        checkedAt: string | null
+        total: number
+        byRule: ({
+          rule:
+            | "in_province"
+            | "zone_class"
+            | "zone_height"
+            | "spacing"
+            | "must_share"
+            | "duplicate"
+            | "co_location"
+            | "shared_trench"
+            | "existing_trench"
+          count: number
+          fail: number
+          warn: number
+          opportunity: number
+        })[]
+        byDistrict: ({
+          districtCode: string | null
+          districtName: string | null
+          count: number
+        })[]
+        findings: ({
+          id: number
+          featureIndex: number
+          featureKind: "site" | "route"
+          featureKey: string | null
+          rule:
+            | "in_province"
+            | "zone_class"
+            | "zone_height"
+            | "spacing"
+            | "must_share"
+            | "duplicate"
+            | "co_location"
+            | "shared_trench"
+            | "existing_trench"
+          outcome: "fail" | "warn" | "opportunity"
+          districtCode: string | null
+          districtName: string | null
+          other: Record<string, unknown> | null
+          detail: Record<string, unknown>
+          messageVi: string
+          messageEn: string
+        })[]
+      }
     }
   }
   "/api/plans/{id}/versions/{number}/report.csv": {

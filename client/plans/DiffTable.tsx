@@ -3,9 +3,23 @@ import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
 import { ErrorMessage } from '../ui/status'
 import { plansApi, type Diff, type PlanVersion } from './api'
+import { CHANGE_COLOURS, PlanMap } from './PlanMap'
+import type { FeatureCollection } from 'geojson'
 
 const show = (v: unknown) =>
   v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)
+
+/** The changed features as GeoJSON for the map, each with its first change kind (removed at its old place). */
+function diffFeatures(diff: Diff): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: diff.items.map((i) => ({
+      type: 'Feature',
+      geometry: i.geometry as FeatureCollection['features'][number]['geometry'],
+      properties: { change: i.changes[0], kind: i.kind, key: i.key },
+    })),
+  }
+}
 
 /** Compares two versions of a plan: counts per change and one row per feature that changed. */
 export function DiffTable({ planId, versions }: { planId: number; versions: PlanVersion[] }) {
@@ -15,6 +29,7 @@ export function DiffTable({ planId, versions }: { planId: number; versions: Plan
   const [to, setTo] = useState(numbers.at(-1) ?? 1)
   const [tolerance, setTolerance] = useState(10)
   const [diff, setDiff] = useState<Diff | null>(null)
+  const [mapData, setMapData] = useState<FeatureCollection | null>(null)
   const [error, setError] = useState<unknown>(null)
   if (numbers.length < 2) return null
 
@@ -22,7 +37,9 @@ export function DiffTable({ planId, versions }: { planId: number; versions: Plan
     e.preventDefault()
     setError(null)
     try {
-      setDiff(await plansApi.diff(planId, from, to, tolerance))
+      const d = await plansApi.diff(planId, from, to, tolerance)
+      setDiff(d)
+      setMapData(diffFeatures(d))
     } catch (err) {
       setError(err)
     }
@@ -41,7 +58,7 @@ export function DiffTable({ planId, versions }: { planId: number; versions: Plan
   )
 
   return (
-    <section className="page-section" data-testid="plan-diff">
+    <section className="page-section" data-testid="plan-diff" data-shown={diff ? 'true' : 'false'}>
       <h2>{t('pl.diff')}</h2>
       <form className="form-row" onSubmit={submit}>
         {pick(from, setFrom, t('pl.diff.from'))}
@@ -66,8 +83,17 @@ export function DiffTable({ planId, versions }: { planId: number; versions: Plan
               unchanged: formatCount(diff.unchanged, lang),
             })}
           </p>
+          <ul className="pl-legend" data-testid="plan-diff-legend">
+            {(Object.keys(CHANGE_COLOURS) as (keyof typeof CHANGE_COLOURS)[]).map((c) => (
+              <li key={c} data-change={c}>
+                <span className="pl-swatch" style={{ background: CHANGE_COLOURS[c] }} /> {t(`pl.change.${c}`)} (
+                {formatCount(diff.counts[c], lang)})
+              </li>
+            ))}
+          </ul>
+          {mapData && <PlanMap data={mapData} colourBy="change" label={t('pl.diff')} />}
           <div className="table-wrap">
-            <table className="table">
+            <table className="table" data-testid="plan-diff-table">
               <thead>
                 <tr>
                   <th scope="col">{t('pl.diff.key')}</th>

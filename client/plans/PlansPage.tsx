@@ -6,6 +6,8 @@ import { ErrorMessage, Loading } from '../ui/status'
 import { plansApi, type Plan, type PlanVersion } from './api'
 import { DiffTable } from './DiffTable'
 import { UploadPanel } from './UploadPanel'
+import { VersionView } from './VersionView'
+import './plans.css'
 
 function NewPlan({ onCreated }: { onCreated(plan: Plan): void }) {
   const { t } = useI18n()
@@ -44,14 +46,32 @@ function NewPlan({ onCreated }: { onCreated(plan: Plan): void }) {
   )
 }
 
-function Versions({ plan, versions }: { plan: Plan; versions: PlanVersion[] }) {
+function Versions({
+  plan,
+  versions,
+  shown,
+  onShow,
+}: {
+  plan: Plan
+  versions: PlanVersion[]
+  shown: number | null
+  onShow(n: number): void
+}) {
   const { t, lang } = useI18n()
   if (versions.length === 0) return <p className="muted">{t('pl.noVersions')}</p>
   return (
     <ul className="plain-list" data-testid="plan-versions">
       {versions.map((v) => (
-        <li key={v.number}>
-          <strong>{t('pl.version', { n: v.number })}</strong> · {t(`pl.state.${v.state}`)} · {v.sourceName} ·{' '}
+        <li key={v.number} data-number={v.number} data-state={v.state}>
+          <button
+            type="button"
+            className="btn btn-link"
+            aria-current={shown === v.number ? 'true' : undefined}
+            onClick={() => onShow(v.number)}
+          >
+            {t('pl.version', { n: v.number })}
+          </button>{' '}
+          · {t(`pl.state.${v.state}`)} · {v.sourceName} ·{' '}
           {t('pl.counts', {
             sites: formatCount(v.siteCount, lang),
             routes: formatCount(v.routeCount, lang),
@@ -71,9 +91,17 @@ export default function PlansPage() {
   const [plans, setPlans] = useState<Plan[] | null>(null)
   const [selected, setSelected] = useState<Plan | null>(null)
   const [versions, setVersions] = useState<PlanVersion[]>([])
+  const [shown, setShown] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
   const load = useCallback(() => plansApi.list().then(setPlans, setError), [])
-  const loadVersions = useCallback((p: Plan) => plansApi.versions(p.id).then(setVersions, setError), [])
+  const loadVersions = useCallback(
+    (p: Plan) =>
+      plansApi.versions(p.id).then((list) => {
+        setVersions(list)
+        setShown(list[0]?.number ?? null)
+      }, setError),
+    [],
+  )
   useEffect(() => void load(), [load])
   useEffect(() => void (selected && loadVersions(selected)), [selected, loadVersions])
   const isCarrier = user?.role === 'carrier'
@@ -91,7 +119,15 @@ export default function PlansPage() {
         <ul className="plain-list" data-testid="plan-list">
           {plans.map((p) => (
             <li key={p.id}>
-              <button type="button" className="btn btn-link" onClick={() => setSelected(p)}>
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => {
+                  setShown(null)
+                  setSelected(p)
+                }}
+                data-plan={p.title}
+              >
                 {p.title}
               </button>{' '}
               · {p.carrierName} · {t('pl.period', { from: p.periodFrom, to: p.periodTo })}
@@ -103,11 +139,19 @@ export default function PlansPage() {
         <section className="page-section">
           <h2>{selected.title}</h2>
           <h3>{t('pl.versions')}</h3>
-          <Versions plan={selected} versions={versions} />
+          <Versions plan={selected} versions={versions} shown={shown} onShow={setShown} />
           {isCarrier && selected.carrierId === user?.carrierId && (
             <UploadPanel planId={selected.id} onUploaded={() => void loadVersions(selected)} />
           )}
           <DiffTable key={versions.length} planId={selected.id} versions={versions} />
+          {shown !== null && (
+            <VersionView
+              key={`${selected.id}:${shown}`}
+              plan={selected}
+              number={shown}
+              onChanged={() => void loadVersions(selected)}
+            />
+          )}
         </section>
       )}
     </div>

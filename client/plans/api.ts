@@ -7,6 +7,15 @@ export type PlanVersion = Paths['/api/plans/{id}/versions/{number}']['get']['res
 export type UploadResult = Paths['/api/plans/{id}/versions']['post']['response']
 export type Diff = Paths['/api/plans/{id}/diff']['get']['response']
 export type FeatureReport = UploadResult['warnings'][number]
+export type PlanComment = Paths['/api/plans/{id}/versions/{number}/comments']['get']['response'][number]
+export type Findings = Paths['/api/plans/{id}/versions/{number}/findings']['get']['response']
+export type Finding = Findings['findings'][number]
+export type PlanAction = 'return' | 'pass' | 'approve'
+/** A version's features as GeoJSON (server/plans/sql.ts VERSION_FEATURES). */
+export interface PlanFeatures {
+  type: 'FeatureCollection'
+  features: { type: 'Feature'; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[]
+}
 export type Format = 'geojson' | 'kml' | 'kmz' | 'csv' | 'xlsx' | 'shp'
 
 /** A refused upload: the server's per-feature report and the same report as CSV, to download. */
@@ -80,5 +89,24 @@ export const plansApi = {
   versions: (id: number) => http.get<PlanVersion[]>(`/api/plans/${id}/versions`),
   diff: (id: number, from: number, to: number, toleranceM: number) =>
     http.get<Diff>(`/api/plans/${id}/diff`, { from, to, toleranceM }),
+  version: (id: number, n: number, signal?: AbortSignal) =>
+    http.get<PlanVersion>(`/api/plans/${id}/versions/${n}`, undefined, signal),
+  features: (id: number, n: number, signal?: AbortSignal) =>
+    http.get<PlanFeatures>(`/api/plans/${id}/versions/${n}/features`, undefined, signal),
+  transition: (
+    id: number,
+    n: number,
+    body: { action: PlanAction; version: number; comment?: string; decisionNumber?: string; decisionDate?: string },
+  ) => http.post<PlanVersion>(`/api/plans/${id}/versions/${n}/transition`, body),
+  comments: (id: number, n: number, signal?: AbortSignal) =>
+    http.get<PlanComment[]>(`/api/plans/${id}/versions/${n}/comments`, undefined, signal),
+  comment: (
+    id: number,
+    n: number,
+    body: { body: string; featureIndex?: number; internal?: boolean; answersId?: number },
+  ) => http.post<{ id: number }>(`/api/plans/${id}/versions/${n}/comments`, body),
+  findings: (id: number, n: number, signal?: AbortSignal) =>
+    http.get<Findings>(`/api/plans/${id}/versions/${n}/findings`, undefined, signal),
+  runChecks: (id: number, n: number) => http.post<Findings>(`/api/plans/${id}/versions/${n}/findings`),
   uploadVersion,
 }

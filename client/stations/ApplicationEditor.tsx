@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { InPlanTag, type InPlan } from '../plans/InPlanTag'
 import { ApiError, http } from '../api/http'
 import type { Carrier, Zone } from '../api/types'
 import { navigate } from '../app/router'
@@ -48,8 +49,14 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
   const [focus, setFocus] = useState<{ center: LngLat; zoom: number; seq: number } | null>(() =>
     station ? { center: station.position.coordinates as LngLat, zoom: 15, seq: 0 } : null,
   )
-  const [preview, setPreview] = useState<{ results: RuleResult[] | null; error: unknown; busy: boolean }>({
+  const [preview, setPreview] = useState<{
+    results: RuleResult[] | null
+    inPlan?: InPlan | null
+    error: unknown
+    busy: boolean
+  }>({
     results: station?.ruleResults ?? null,
+    inPlan: station?.inPlan,
     error: null,
     busy: false,
   })
@@ -67,7 +74,7 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
     setPreview((p) => ({ ...p, busy: true }))
     const timer = setTimeout(() => {
       stationsApi.check(input).then(
-        (r) => live && setPreview({ results: r.results, error: null, busy: false }),
+        (r) => live && setPreview({ results: r.results, inPlan: r.inPlan, error: null, busy: false }),
         (error: unknown) => live && setPreview({ results: null, error, busy: false }),
       )
     }, PREVIEW_DELAY_MS)
@@ -201,6 +208,7 @@ export function ApplicationEditor({ station, onSaved }: { station: Station | nul
               <span className="spinner st-inline-spinner" role="status" aria-label={t('st.form.checking')} />
             )}
           </h2>
+          {preview.results && <InPlanTag inPlan={preview.inPlan} full showNone />}
           {preview.results ? (
             <RuleList results={preview.results} />
           ) : (

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { InPlanTag } from '../plans/InPlanTag'
 import { navigate, usePath } from '../app/router'
 import { useI18n } from '../i18n'
 import { formatCount, formatDateTime } from '../i18n/format'
@@ -84,6 +85,7 @@ function ApplicationList() {
         )
       },
     },
+    { key: 'inPlan', header: t('pl.inPlan.column'), cell: (s) => <InPlanTag inPlan={s.inPlan} showNone /> },
     { key: 'class', header: t('st.mastClass'), cell: (s) => s.mastClass },
     {
       key: 'address',

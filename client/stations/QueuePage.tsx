@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { InPlanTag } from '../plans/InPlanTag'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { formatCount, formatNumber } from '../i18n/format'
@@ -158,7 +159,7 @@ export default function QueuePage() {
                   </span>
                   <span className="side-row-sub">
                     <span className={`st-outcome st-${worst}`}>{t(`st.outcome.${worst}`)}</span> ·{' '}
-                    <span className="muted">{s.districtName ?? '—'}</span>
+                    <span className="muted">{s.districtName ?? '—'}</span> · <InPlanTag inPlan={s.inPlan} showNone />
                   </span>
                 </button>
               </li>

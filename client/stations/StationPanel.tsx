@@ -7,6 +7,7 @@ import { useApi } from '../ui/useApi'
 import { Actions, type MoveControl } from './Actions'
 import { stationsApi } from './api'
 import { operatorLabel } from './labels'
+import { InPlanTag } from '../plans/InPlanTag'
 import { RuleList } from './RuleList'
 import { RuleOverrides } from './RuleOverride'
 import { FieldChecks, HistoryTimeline, StateTag, StationFacts } from './StationInfo'
@@ -45,6 +46,7 @@ export function StationPanel({
               {operatorLabel(t, s.operator.shortName)} · {s.mastClass} · <StateTag state={s.state} />
             </p>
           )}
+          {s && <InPlanTag inPlan={s.inPlan} full />}
         </div>
         <button type="button" className="icon-btn" onClick={onClose} aria-label={t('st.close')}>
           <Icon name="close" size={18} />

@@ -1,3 +1,4 @@
+import type { InPlan } from '../plans/InPlanTag'
 /** The stations API calls the pages make. */
 import { http } from '../api/http'
 import type { Page } from '../api/types'
@@ -53,7 +54,10 @@ export const stationsApi = {
   applications: (query: { group: string; offset: number; limit: number }, signal?: AbortSignal) =>
     http.get<Page<Station> & { counts: Record<string, number> }>('/api/stations/applications', { ...query }, signal),
   check: (input: StationInput) =>
-    http.post<{ districtCode: string | null; results: RuleResult[] }>('/api/stations/check', input),
+    http.post<{ districtCode: string | null; results: RuleResult[]; inPlan: InPlan | null }>(
+      '/api/stations/check',
+      input,
+    ),
   create: (input: StationInput) => http.post<Station>('/api/stations', input),
   update: (id: number, version: number, input: Partial<StationInput>) =>
     http.patch<Station>(`/api/stations/${id}`, { ...input, version }),

@@ -1,3 +1,4 @@
+import type { InPlan } from '../plans/InPlanTag'
 /** Shapes of the stations API (server/stations; see /api/openapi.json). */
 import type { Paths } from '../api/types.gen'
 import type { Point, Polygon, MultiPolygon } from 'geojson'
@@ -100,6 +101,8 @@ export interface Station {
   createdAt: string
   updatedAt: string
   allowedActions: Action[]
+  /** The site of the carrier's approved plan the station matches (issue 12), or null. */
+  inPlan?: InPlan | null
   /** Only in the queue. */
   waitingHours?: number
 }

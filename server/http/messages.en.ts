@@ -307,6 +307,7 @@ export const en = {
   'plan.version_changed': () => 'The version was changed meanwhile; reload it and try again.',
   'plan.comment_who': () => "Only the department and the plan's carrier comment.",
   'plan.internal_comment': () => 'Internal comments are the department’s own.',
+  'plan.answer_unknown': () => "The answer must refer to a department's comment on an earlier version of this plan.",
   'plan.locked': ((p) => `Version ${p.n} has been passed for the decision; no new version can be uploaded.`) as P<N>,
   'plan.features_refused': ((p) => `${p.n} of ${p.total} feature(s) cannot be accepted; nothing was stored.`) as P<{
     n: number

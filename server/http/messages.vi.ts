@@ -314,6 +314,7 @@ export const vi: Catalogue = {
   'plan.version_changed': () => 'Phiên bản vừa bị thay đổi; hãy tải lại và thử lại.',
   'plan.comment_who': () => 'Chỉ Sở và doanh nghiệp của kế hoạch mới được góp ý.',
   'plan.internal_comment': () => 'Ý kiến nội bộ chỉ dành cho Sở.',
+  'plan.answer_unknown': () => 'Phần trả lời phải gắn với một ý kiến của Sở ở phiên bản trước của quy hoạch này.',
   'plan.locked': (p) => `Phiên bản ${p.n} đã được chuyển để quyết định; không thể tải lên phiên bản mới.`,
   'plan.features_refused': (p) => `${p.n} trên ${p.total} đối tượng không được chấp nhận; chưa lưu gì.`,
   'plan.no_feature': () => 'Tệp không có đối tượng nào; chưa lưu gì.',

@@ -35,7 +35,7 @@ export async function transition(tx: Queryable, scope: Scope, planId: number, nu
   const decision = r.action === 'approve' ? [r.decisionNumber!, r.decisionDate!] : [null, null]
   const done = await tx.maybeOne(sql.TRANSITION_VERSION, [row.id, r.version, to, ...decision, scope.user.id])
   if (!done) throw conflict('plan.version_changed')
-  if (r.comment) await tx.exec(sql.INSERT_COMMENT, [row.id, null, scope.user.id, r.comment, false])
+  if (r.comment) await tx.exec(sql.INSERT_COMMENT, [row.id, null, scope.user.id, r.comment, false, null])
   await audit(
     tx,
     scope.user,
@@ -55,6 +55,8 @@ export interface NewComment {
   body: string
   featureIndex?: number
   internal?: boolean
+  /** The department's comment on an earlier version that this (the carrier's) comment answers. */
+  answersId?: number
 }
 
 /** Adds a comment: staff on any version (internal or not), the plan's carrier on its own (never internal). */
@@ -63,12 +65,19 @@ export async function addComment(tx: Queryable, scope: Scope, planId: number, nu
   const carrier = viewerCarrier(scope.user)
   if (carrier !== null && carrier !== v.carrierId) throw forbidden('plan.comment_who')
   if (carrier !== null && c.internal) throw forbidden('plan.internal_comment')
+  if (c.answersId !== undefined) {
+    const answerable = await tx.maybeOne(sql.ANSWERABLE_COMMENT, [c.answersId, planId, number])
+    if (carrier === null || !answerable) {
+      throw badRequest('plan.answer_unknown', [fieldError('body.answersId', 'plan.answer_unknown')])
+    }
+  }
   const row = await tx.one<{ id: number }>(sql.INSERT_COMMENT, [
     v.id,
     c.featureIndex ?? null,
     scope.user.id,
     c.body,
     c.internal ?? false,
+    c.answersId ?? null,
   ])
   await audit(
     tx,

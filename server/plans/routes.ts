@@ -11,6 +11,7 @@ import {
   planBody,
   planParams,
   diffAnswer,
+  findingsAnswer,
   diffQuery,
   uploadAnswer,
   versionAnswer,
@@ -19,6 +20,8 @@ import {
 import * as plans from './service'
 import { addComment, listComments, transition } from './appraisal'
 import { planActions } from './workflow'
+import { listFindings, runChecks } from './checks'
+import { appraisalDocx, appraisalHtml, appraisalReport } from './appraisal-report'
 
 const STAFF = ['admin', 'officer', 'inspector'] as const
 const READERS = [...STAFF, 'carrier'] as const
@@ -171,5 +174,56 @@ export function planRoutes(api: Api): void {
     response: diffAnswer,
     handler: ({ params, query, req }) =>
       plans.diffVersions(deps(req).db, scope(req), params.id, query.from, query.to, query.toleranceM),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}/findings',
+    summary:
+      "The automatic checks' findings on a version, grouped by rule and district (staff: they name other " +
+      "carriers' plans under appraisal)",
+    tag,
+    access: STAFF,
+    params: versionParams,
+    response: findingsAnswer,
+    handler: ({ params, req }) => listFindings(deps(req).db, scope(req), params.id, params.number),
+  })
+  api.route({
+    method: 'post',
+    path: '/api/plans/{id}/versions/{number}/findings',
+    summary:
+      'Run the automatic checks on every feature of a version (zones, height, spacing, existing stations and ' +
+      "routes, the other carriers' plans) and store the findings, replacing the last run's",
+    tag,
+    access: OFFICE,
+    params: versionParams,
+    response: findingsAnswer,
+    handler: ({ params, req }) => deps(req).db.transaction((tx) => runChecks(tx, scope(req), params.id, params.number)),
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}/appraisal.docx',
+    summary: 'The appraisal report drafted as DOCX: counts by district, class and year, the findings and a map figure',
+    tag,
+    access: STAFF,
+    params: versionParams,
+    handler: async ({ params, req, res }) => {
+      const report = await appraisalReport(deps(req).db, scope(req), params.id, params.number)
+      res
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .attachment(`tham-dinh-quy-hoach-${params.id}-v${params.number}.docx`)
+        .send(await appraisalDocx(report))
+    },
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/versions/{number}/appraisal.html',
+    summary: 'The appraisal report as a printable page (the same tables and figure as the DOCX)',
+    tag,
+    access: STAFF,
+    params: versionParams,
+    handler: async ({ params, req, res }) => {
+      const report = await appraisalReport(deps(req).db, scope(req), params.id, params.number)
+      res.type('text/html; charset=utf-8').send(appraisalHtml(report))
+    },
   })
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { CHANGES } from './service'
 import { PLAN_ACTIONS } from './workflow'
+import { FINDING_RULES } from './checks'
 
 const year = z.number().int().min(2000).max(2100)
 
@@ -72,6 +73,7 @@ export const commentBody = z.object({
   body: z.string().trim().min(1).max(4000),
   featureIndex: z.number().int().min(0).optional(),
   internal: z.boolean().optional(),
+  answersId: z.number().int().positive().optional(),
 })
 
 export const commentAnswer = z.object({
@@ -82,6 +84,7 @@ export const commentAnswer = z.object({
   body: z.string(),
   internal: z.boolean(),
   createdAt: z.string(),
+  answersId: z.number().nullable(),
 })
 
 export const uploadAnswer = z.object({
@@ -111,6 +114,40 @@ export const diffAnswer = z.object({
       movedM: z.number().nullable(),
       fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
       geometry: z.unknown(),
+    }),
+  ),
+})
+
+const outcome = z.enum(['fail', 'warn', 'opportunity'])
+export const findingsAnswer = z.object({
+  checkedAt: z.string().nullable(),
+  total: z.number(),
+  byRule: z.array(
+    z.object({
+      rule: z.enum(FINDING_RULES),
+      count: z.number(),
+      fail: z.number(),
+      warn: z.number(),
+      opportunity: z.number(),
+    }),
+  ),
+  byDistrict: z.array(
+    z.object({ districtCode: z.string().nullable(), districtName: z.string().nullable(), count: z.number() }),
+  ),
+  findings: z.array(
+    z.object({
+      id: z.number(),
+      featureIndex: z.number(),
+      featureKind: z.enum(['site', 'route']),
+      featureKey: z.string().nullable(),
+      rule: z.enum(FINDING_RULES),
+      outcome,
+      districtCode: z.string().nullable(),
+      districtName: z.string().nullable(),
+      other: z.record(z.string(), z.unknown()).nullable(),
+      detail: z.record(z.string(), z.unknown()),
+      messageVi: z.string(),
+      messageEn: z.string(),
     }),
   ),
 })

@@ -170,15 +170,22 @@ UPDATE plan_versions SET state = $3, decision_number = $4, decision_date = $5::d
        decided_by = CASE WHEN $4::text IS NULL THEN NULL ELSE $6::int END, version = version + 1
  WHERE id = $1 AND version = $2 RETURNING id`
 
-// $1 version id, $2 feature index (NULL: the whole version), $3 author, $4 text, $5 internal.
+// $1 version id, $2 feature index (NULL: the whole version), $3 author, $4 text, $5 internal, $6 the comment it
+// answers (NULL: none).
 export const INSERT_COMMENT = `
-INSERT INTO plan_comments (version_id, feature_index, author_id, body, internal)
-VALUES ($1, $2, $3, $4, $5) RETURNING id`
+INSERT INTO plan_comments (version_id, feature_index, author_id, body, internal, answers_id)
+VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`
+
+// $1 comment id, $2 plan id, $3 the answering version's number: a comment the carrier may answer there — the
+// department's, not internal, on an earlier version of the same plan.
+export const ANSWERABLE_COMMENT = `
+SELECT c.id FROM plan_comments c JOIN plan_versions v ON v.id = c.version_id JOIN users u ON u.id = c.author_id
+ WHERE c.id = $1 AND v.plan_id = $2 AND v.number < $3 AND NOT c.internal AND u.role <> 'carrier'`
 
 // $1 version id, $2 whether internal comments are shown (staff only).
 export const LIST_COMMENTS = `
 SELECT c.id, c.feature_index AS "featureIndex", u.display_name AS author, u.role AS "authorRole", c.body,
-       c.internal, c.created_at AS "createdAt"
+       c.internal, c.created_at AS "createdAt", c.answers_id AS "answersId"
   FROM plan_comments c JOIN users u ON u.id = c.author_id
  WHERE c.version_id = $1 AND ($2::boolean OR NOT c.internal)
  ORDER BY c.created_at, c.id`

@@ -94,14 +94,15 @@ export interface Facts {
 }
 
 const EXISTING = new Set(['approved', 'built', 'in_service'])
-const BULKY = new Set<MastClass>(['A2a', 'A2b'])
+/** The bulky mast classes: the spacing and sharing rules (and the plans' co-location check) apply to these. */
+export const BULKY = new Set<MastClass>(['A2a', 'A2b'])
 // Distances are measured on the ellipsoid and compared at centimetre precision, so that a mast placed exactly at a
 // limit passes. Heights are typed decimals and are compared exactly (3,004 m is over a 3 m limit).
-const cm = (n: number) => Math.round(n * 100) / 100
+export const cm = (n: number) => Math.round(n * 100) / 100
 
 /** Formats a number the Vietnamese way (3.446,8), to the centimetre. */
 export const vi = (n: number) => formatNumber(cm(n), 'vi', 2)
-const en = (n: number) => formatNumber(cm(n), 'en', 2)
+export const en = (n: number) => formatNumber(cm(n), 'en', 2)
 
 const zoneClass = (c: MastClass) => (c === 'A1c' ? 'A1' : c)
 

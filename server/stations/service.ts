@@ -18,6 +18,7 @@ import {
 import { eventExists } from '../planning/events'
 import { openConversionProgramme } from '../conversions/lookup'
 import { allowedActions, CARRIER_EDITABLE, statusOf, type State } from './workflow'
+import { inPlanAt, type InPlan } from '../plans/in-plan'
 
 /** A station the user may see, or 404 (a carrier asking for another carrier's station gets 404, not 403). */
 export async function visibleStation(q: Queryable, user: SessionUser, provinceCode: string, id: number): Promise<Row> {
@@ -282,15 +283,18 @@ async function currentSharedIds(q: Queryable, id: number): Promise<number[]> {
   return (await q.one<{ ids: number[] }>(SHARED_CARRIER_IDS, [id])).ids
 }
 
-/** Runs the rules for a position and attributes without storing anything (the "check while drawing" call). */
+/**
+ * Runs the rules for a position and attributes without storing anything (the "check while drawing" call), and
+ * says whether the site is in the carrier's approved plan.
+ */
 export async function previewRules(
   q: Queryable,
   user: SessionUser,
   provinceCode: string,
   body: CreateBody,
-): Promise<{ districtCode: string | null; results: RuleResult[] }> {
+): Promise<{ districtCode: string | null; results: RuleResult[]; inPlan: InPlan | null }> {
   const s = await prepareNew(q, user, provinceCode, body)
-  return placeAndCheck(
+  const checked = await placeAndCheck(
     q,
     provinceCode,
     s.at,
@@ -304,4 +308,5 @@ export async function previewRules(
     null,
     'body.position',
   )
+  return { ...checked, inPlan: await inPlanAt(q, provinceCode, user.carrierId!, s.at) }
 }

@@ -1,5 +1,6 @@
 // SQL for the station registry and its workflow. Values are bind parameters; the few identifiers that vary
 // (sort order) come from the allow-list in list.ts.
+import { inPlanAt } from '../../plans/in-plan.sql'
 
 /** The API shape of a station, selected from `stations s`. */
 export const STATION_COLUMNS = `
@@ -19,7 +20,8 @@ export const STATION_COLUMNS = `
   s.temporary, s.mobile, s.event_id AS "eventId", s.valid_from AS "validFrom", s.valid_to AS "validTo",
   (s.temporary AND s.valid_to < current_date) AS expired,
   s.rule_results AS "ruleResults", s.rules_checked_at AS "rulesCheckedAt", s.rule_overrides AS "ruleOverrides",
-  s.version, s.created_at AS "createdAt", s.updated_at AS "updatedAt"`
+  s.version, s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+  ${inPlanAt('s.province_code', 's.carrier_id', 's.geom')} AS "inPlan"`
 
 export const STATION_FROM = `stations s JOIN carriers c ON c.id = s.carrier_id`
 
