@@ -1873,6 +1873,7 @@ export interface Paths {
         internal: boolean
         createdAt: string
         answersId: number | null
+        featureKey: string | null
       })[]
     }
     post: {

@@ -283,7 +283,7 @@ function FindingsPanel({
 
 function CommentItem({ c, features, answers }: { c: PlanComment; features?: PlanFeatures; answers: PlanComment[] }) {
   const { t, lang } = useI18n()
-  const feature = labelOf(features, c.featureIndex)
+  const feature = c.featureKey ?? labelOf(features, c.featureIndex)
   return (
     <div data-comment-id={c.id} className={c.internal ? 'pl-comment pl-internal' : 'pl-comment'}>
       <p>

@@ -85,6 +85,8 @@ export const commentAnswer = z.object({
   internal: z.boolean(),
   createdAt: z.string(),
   answersId: z.number().nullable(),
+  /** The carrier's code of the feature commented on (null: the whole version, or a feature without a code). */
+  featureKey: z.string().nullable(),
 })
 
 export const uploadAnswer = z.object({

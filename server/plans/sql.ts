@@ -185,7 +185,14 @@ SELECT c.id FROM plan_comments c JOIN plan_versions v ON v.id = c.version_id JOI
 // $1 version id, $2 whether internal comments are shown (staff only).
 export const LIST_COMMENTS = `
 SELECT c.id, c.feature_index AS "featureIndex", u.display_name AS author, u.role AS "authorRole", c.body,
-       c.internal, c.created_at AS "createdAt", c.answers_id AS "answersId"
+       c.internal, c.created_at AS "createdAt", c.answers_id AS "answersId",
+       (SELECT k FROM (SELECT site_key AS k FROM planned_sites
+                        WHERE version_id = c.version_id AND feature_index = c.feature_index
+                       UNION ALL SELECT route_key FROM planned_routes
+                        WHERE version_id = c.version_id AND feature_index = c.feature_index
+                       UNION ALL SELECT area_key FROM planned_areas
+                        WHERE version_id = c.version_id AND feature_index = c.feature_index) f
+         LIMIT 1) AS "featureKey"
   FROM plan_comments c JOIN users u ON u.id = c.author_id
  WHERE c.version_id = $1 AND ($2::boolean OR NOT c.internal)
  ORDER BY c.created_at, c.id`

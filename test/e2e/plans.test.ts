@@ -88,10 +88,12 @@ describe('an infrastructure plan from upload to the approved plan', () => {
     await officer.appraise('approve', { decisionNumber: '1234/QĐ-UBND', decisionDate: '2026-12-01' })
     await officer.waitForVersion(2, 'approved')
     await expect(officer.page.locator('[data-testid=plan-decision]').innerText()).resolves.toContain('1234/QĐ-UBND')
+    await officer.page.locator('[data-testid=plan-version] h3').first().scrollIntoViewIfNeeded()
     await officer.screenshot(`${SCREENS}/plans-approved-desktop.png`)
     const phone = await signedIn('officer', PHONE)
     await phone.openPlan(TITLE)
     await phone.waitForVersion(2, 'approved')
+    await phone.page.locator('[data-testid=plan-version] h3').first().scrollIntoViewIfNeeded()
     await phone.screenshot(`${SCREENS}/plans-approved-phone.png`)
 
     // a new application at the planned site E2E-P1, placed on the map
@@ -112,6 +114,7 @@ describe('an infrastructure plan from upload to the approved plan', () => {
     await mark.waitFor({ timeout: 30_000 })
     expect(await mark.innerText()).toContain('Trong quy hoạch')
     expect(await mark.innerText()).toContain('E2E-P1')
+    await mark.scrollIntoViewIfNeeded()
     await carrier.screenshot(`${SCREENS}/plans-in-plan-editor-desktop.png`)
     const reason = carrier.page.locator('[name=exceptionReason]')
     if ((await reason.count()) > 0) await reason.fill(EXCEPTION_REASON)
@@ -126,5 +129,5 @@ describe('an infrastructure plan from upload to the approved plan', () => {
     await officer.page.locator('[data-testid=station-panel] [data-testid=in-plan][data-in-plan=true]').waitFor()
     await officer.screenshot(`${SCREENS}/plans-in-plan-queue-desktop.png`)
     for (const d of [carrier, officer, phone]) expect(d.errors).toEqual([])
-  })
+  }, 600_000)
 })

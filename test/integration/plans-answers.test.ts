@@ -53,7 +53,7 @@ describe("the carrier's answers", () => {
       'S2 quá gần trường học',
       'Đề nghị điều chỉnh vị trí S2',
     ])
-    expect(before[0]).toMatchObject({ featureIndex: 1, answersId: null })
+    expect(before[0]).toMatchObject({ featureIndex: 1, featureKey: 'S2', answersId: null })
   })
 
   it('refuses an answer to an internal comment, to the same version, by staff, or to another plan', async () => {
