@@ -179,7 +179,10 @@ function FindingsPanel({
       {(running || !data) && <Loading label={t('pl.findings.running')} />}
       {data?.checkedAt && (
         <p className="muted">
-          {t('pl.findings.summary', { n: formatCount(data.total, lang), at: formatDateTime(data.checkedAt, lang) })}{' '}
+          {t('pl.findings.summary', {
+            n: formatCount(data.total, lang),
+            at: formatDateTime(data.checkedAt, lang),
+          })}{' '}
           {canRun && (
             <button
               type="button"

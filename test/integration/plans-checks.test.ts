@@ -267,7 +267,7 @@ describe('the automatic appraisal of a version', () => {
     expect(stored.n).toBe(first)
   })
 
-  it('is for staff: carriers may neither run nor read it (it names plans under appraisal), inspectors only read', async () => {
+  it('is for staff: carriers neither run nor read it (it names plans under appraisal), inspectors read', async () => {
     expect((await run(viettel)).status).toBe(403)
     expect((await run(mobifone)).status).toBe(403)
     expect((await run(inspector)).status).toBe(403)
