@@ -23,7 +23,8 @@ const DISTRICT_OF = (t: string) =>
  * until the day they were decommissioned; temporary stations (events, mobile trucks) are not counted.
  */
 export const STATION_FACTS = `
-  SELECT s.id, s.site_code || ' — ' || coalesce(s.name, s.address, '') AS label, '/api/stations/' || s.id AS url,
+  SELECT s.id, s.site_code || coalesce(' — ' || coalesce(s.name, s.address), '') AS label,
+         '/api/stations/' || s.id AS url,
          ARRAY[c.short_name] AS carriers, ARRAY[${DISTRICT_OF('s')}] AS districts, NULL::int AS programme,
          s.decision_date < $2::date AND (d.until IS NULL OR d.until >= $2::date) AS "atStart",
          d.until IS NULL OR d.until > $3::date AS "atEnd",
