@@ -33,6 +33,7 @@ import { reportRoutes } from './reports/routes'
 import { searchRoutes } from './search/routes'
 import { inspectionRoutes } from './inspections/routes'
 import { campaignRoutes } from './campaigns/routes'
+import { ticketRoutes } from './tickets/routes'
 import { apiTokenAuth } from './ogc/tokens'
 import { nfcReviver } from './http/text'
 
@@ -110,6 +111,7 @@ export function buildApi(): Api {
   searchRoutes(api)
   inspectionRoutes(api)
   campaignRoutes(api)
+  ticketRoutes(api)
   return api
 }
 

@@ -12,6 +12,7 @@ export function auditActionLabel(t: Translate, action: string): ReactNode {
   const fallback = () => labelOr(t, `audit.verb.${verb}`, '') || <code>{action}</code>
   if (entity === 'station') return labelOr(t, `st.action.${verb}`, '') || fallback()
   if (entity === 'conversion') return labelOr(t, `conv.action.${verb}`, '') || fallback()
+  if (entity === 'ticket') return labelOr(t, `tk.action.${verb}`, '') || fallback()
   if (entity === 'cable_route' && labelOr(t, `cb.status.${verb}`, ''))
     return t('audit.verb.status', { status: t(`cb.status.${verb}` as never) })
   return fallback()
@@ -32,7 +33,8 @@ export function auditTargetLabel(t: Translate, e: AuditEntry): string {
         text(after.name) ??
         text(before.name) ??
         text(after.username) ??
-        text(before.username))
+        text(before.username) ??
+        text(after.number))
   if (name) return `${kind} ${name}`
   return e.entityId && e.entity !== 'session' ? `${kind} #${e.entityId}` : kind
 }

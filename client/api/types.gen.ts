@@ -2143,6 +2143,63 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/public/tickets": {
+    post: {
+      params: never
+      query: never
+      body: {
+        category: "cable_sagging" | "pole_unsafe" | "bts_construction" | "emf_concern" | "cable_unlicensed"
+        description: string
+        position: {
+          lon: number
+          lat: number
+        }
+        placeNote?: string
+        contact?: {
+          name?: string
+          phone?: string
+        }
+      }
+      response: unknown
+    }
+  }
+  "/api/public/tickets/{number}": {
+    get: {
+      params: {
+        number: string
+      }
+      query: {
+        code: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/public/tickets/{number}/photos": {
+    post: {
+      params: {
+        number: string
+      }
+      query: {
+        code: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/public/tickets/{number}/photos/{photoId}": {
+    get: {
+      params: {
+        number: string
+        photoId: number
+      }
+      query: {
+        code: string
+      }
+      body: never
+      response: unknown
+    }
+  }
   "/api/reports/records": {
     get: {
       params: never
@@ -2747,6 +2804,154 @@ export interface Paths {
         limit?: number
       }
       body: never
+      response: unknown
+    }
+  }
+  "/api/tickets": {
+    get: {
+      params: never
+      query: {
+        status?: "received" | "assigned" | "in_progress" | "resolved" | "rejected"
+        category?: "cable_sagging" | "pole_unsafe" | "bts_construction" | "emf_concern" | "cable_unlicensed"
+        district?: string
+        carrier?: number
+        channel?: "web" | "phone"
+        overdue?: "true" | "false"
+        number?: string
+        limit?: number
+        offset?: number
+      }
+      body: never
+      response: unknown
+    }
+    post: {
+      params: never
+      query: never
+      body: {
+        category: "cable_sagging" | "pole_unsafe" | "bts_construction" | "emf_concern" | "cable_unlicensed"
+        description: string
+        position: {
+          lon: number
+          lat: number
+        }
+        placeNote?: string
+        contact?: {
+          name?: string
+          phone?: string
+        }
+      }
+      response: unknown
+    }
+  }
+  "/api/tickets/{id}": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/tickets/{id}/photos": {
+    post: {
+      params: {
+        id: number
+      }
+      query: {
+        purpose?: "report" | "resolution"
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/tickets/{id}/transitions": {
+    post: {
+      params: {
+        id: number
+      }
+      query: never
+      body: {
+        action: "assign"
+        version: number
+        carrierId?: number | null
+        inspectorId?: number | null
+        asset?: {
+          kind: "station" | "pole" | "cable_route"
+          id: number
+        }
+        note?: string
+      } | {
+        action: "respond"
+        version: number
+        response: string
+      } | {
+        action: "resolve"
+        version: number
+        note: string
+      } | {
+        action: "reject"
+        version: number
+        note: string
+      } | {
+        action: "reopen"
+        version: number
+        note?: string
+      }
+      response: unknown
+    }
+  }
+  "/api/tickets/export.csv": {
+    get: {
+      params: never
+      query: {
+        status?: "received" | "assigned" | "in_progress" | "resolved" | "rejected"
+        category?: "cable_sagging" | "pole_unsafe" | "bts_construction" | "emf_concern" | "cable_unlicensed"
+        district?: string
+        carrier?: number
+        channel?: "web" | "phone"
+        overdue?: "true" | "false"
+        number?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
+  "/api/tickets/inspectors": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/tickets/photos/{id}": {
+    get: {
+      params: {
+        id: number
+      }
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/tickets/sla": {
+    get: {
+      params: never
+      query: never
+      body: never
+      response: unknown
+    }
+  }
+  "/api/tickets/sla/{category}": {
+    put: {
+      params: {
+        category: "cable_sagging" | "pole_unsafe" | "bts_construction" | "emf_concern" | "cable_unlicensed"
+      }
+      query: never
+      body: {
+        hours: number
+      }
       response: unknown
     }
   }

@@ -29,6 +29,7 @@ const PAGES: Record<SectionId, LazyExoticComponent<ComponentType>> = {
   inspections: lazy(() => import('../inspections/InspectionsPage')),
   campaigns: lazy(() => import('../campaigns/CampaignsPage')),
   field: lazy(() => import('../field/FieldPage')),
+  tickets: lazy(() => import('../tickets/TicketsPage')),
 }
 
 /** Chooses between the start-up states, the sign-in page and the signed-in shell. */

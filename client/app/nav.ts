@@ -29,6 +29,7 @@ export type SectionId =
   | 'inspections'
   | 'campaigns'
   | 'field'
+  | 'tickets'
 
 export const SECTIONS: Record<SectionId, Section> = {
   map: { id: 'map', path: '/map', label: 'nav.map', icon: 'map' },
@@ -49,6 +50,7 @@ export const SECTIONS: Record<SectionId, Section> = {
   inspections: { id: 'inspections', path: '/inspections', label: 'nav.inspections', icon: 'crosshair' },
   campaigns: { id: 'campaigns', path: '/campaigns', label: 'nav.campaigns', icon: 'clipboard' },
   field: { id: 'field', path: '/field', label: 'nav.field', icon: 'crosshair' },
+  tickets: { id: 'tickets', path: '/tickets', label: 'nav.tickets', icon: 'inbox' },
 }
 
 /**
@@ -67,6 +69,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'reports',
     'planning',
     'plans',
+    'tickets',
     'users',
     'carriers',
     'boundaries',
@@ -85,6 +88,7 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'reports',
     'planning',
     'plans',
+    'tickets',
     'audit',
   ],
   inspector: [
@@ -100,8 +104,19 @@ export const NAV_BY_ROLE: Record<Role, SectionId[]> = {
     'reports',
     'planning',
     'plans',
+    'tickets',
   ],
-  carrier: ['map', 'applications', 'stations', 'conversions', 'cables', 'cableSummary', 'inspections', 'plans'],
+  carrier: [
+    'map',
+    'applications',
+    'stations',
+    'conversions',
+    'cables',
+    'cableSummary',
+    'inspections',
+    'plans',
+    'tickets',
+  ],
 }
 
 /** The menu of a role. */

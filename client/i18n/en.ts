@@ -11,6 +11,7 @@ import { reportsEn } from '../reports/messages.en'
 import { inspectionsEn } from '../inspections/messages.en'
 import { campaignsEn } from '../campaigns/messages.en'
 import { fieldEn } from '../field/messages.en'
+import { ticketsEn } from '../tickets/messages.en'
 
 /** English UI text, the second language. */
 export const en: Record<MessageKey, string> = {
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...inspectionsEn,
   ...fieldEn,
+  ...ticketsEn,
   'app.title': 'Passive telecom infrastructure',
   'app.agency': 'Department of Information and Communications',
   'app.demoBadge': 'DEMO DATA',

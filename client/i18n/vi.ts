@@ -10,6 +10,7 @@ import { reportsVi } from '../reports/messages.vi'
 import { inspectionsVi } from '../inspections/messages.vi'
 import { campaignsVi } from '../campaigns/messages.vi'
 import { fieldVi } from '../field/messages.vi'
+import { ticketsVi } from '../tickets/messages.vi'
 
 /** Vietnamese UI text: the source table. Every key here must exist in en.ts. */
 export const vi = {
@@ -25,6 +26,7 @@ export const vi = {
   ...inspectionsVi,
   ...campaignsVi,
   ...fieldVi,
+  ...ticketsVi,
   'app.title': 'Hạ tầng viễn thông thụ động',
   'app.agency': 'Sở Thông tin và Truyền thông',
   'app.demoBadge': 'DỮ LIỆU DEMO',

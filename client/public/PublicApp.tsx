@@ -9,14 +9,20 @@ import '../stations/stations.css'
 const PublicMap = lazy(() => import('./PublicMap'))
 const PermitChecker = lazy(() => import('./PermitChecker'))
 const OpenData = lazy(() => import('./OpenData'))
+const PublicReport = lazy(() => import('../tickets/PublicReport'))
+const PublicLookup = lazy(() => import('../tickets/PublicLookup'))
 
 const LINKS = [
   { path: '/public/map', label: 'pub.nav.map' },
   { path: '/public/permit', label: 'pub.nav.permit' },
   { path: '/public/open-data', label: 'pub.nav.openData' },
+  { path: '/public/report', label: 'pub.nav.report' },
 ] as const
 
-/** The pages anyone may open without signing in: the public map of stations in service and the permit checker. */
+/**
+ * The pages anyone may open without signing in: the public map of stations in service, the permit checker, open
+ * data, and the 1022 report form with its lookup.
+ */
 export default function PublicApp() {
   const { t } = useI18n()
   const { user } = useSession()
@@ -40,7 +46,12 @@ export default function PublicApp() {
         </a>
         <nav className="pub-nav" aria-label={t('pub.nav.label')}>
           {LINKS.map((l) => (
-            <a key={l.path} href={l.path} aria-current={path === l.path ? 'page' : undefined} onClick={go(l.path)}>
+            <a
+              key={l.path}
+              href={l.path}
+              aria-current={path === l.path || path.startsWith(`${l.path}/`) ? 'page' : undefined}
+              onClick={go(l.path)}
+            >
               {t(l.label)}
             </a>
           ))}
@@ -60,7 +71,17 @@ export default function PublicApp() {
       </header>
       <main id="main" className="pub-main">
         <Suspense fallback={<Loading />}>
-          {path === '/public/permit' ? <PermitChecker /> : path === '/public/open-data' ? <OpenData /> : <PublicMap />}
+          {path === '/public/permit' ? (
+            <PermitChecker />
+          ) : path === '/public/open-data' ? (
+            <OpenData />
+          ) : path === '/public/report' ? (
+            <PublicReport />
+          ) : path === '/public/report/status' ? (
+            <PublicLookup />
+          ) : (
+            <PublicMap />
+          )}
         </Suspense>
       </main>
     </div>

@@ -391,6 +391,41 @@ export const en = {
     capacity: number
   }>,
   'ducts.carrier_twice': () => 'A carrier appears twice.',
+  // citizen reports (1022 tickets)
+  'ticket.too_many': ((p) => `Too many requests from this address (at most ${p.limit}); try again later.`) as P<{
+    limit: number
+    windowS: number
+  }>,
+  'ticket.outside_province': () => 'The place lies outside the province: reports are about places within it.',
+  'ticket.no_sla': ((p) => `No deadline is set for category "${p.category}".`) as P<{ category: string }>,
+  'ticket.not_found': () => 'No such ticket (check the number and the code).',
+  'ticket.role': ((p) => `Your role cannot take the action "${p.action}" on a ticket.`) as P<{ action: string }>,
+  'ticket.stale': ((p) => `The ticket is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
+  'ticket.bad_action': ((p) => `A ticket in status "${p.status}" cannot take the action "${p.action}".`) as P<{
+    status: string
+    action: string
+  }>,
+  'ticket.no_such_asset': () => 'No such asset in the province.',
+  'ticket.no_such_carrier': () => 'No such carrier.',
+  'ticket.no_such_inspector': () => 'No such active inspector.',
+  'ticket.inspect_needs_asset': () => 'An inspection needs an asset linked to the ticket.',
+  'ticket.assign_someone': () => 'Assign a carrier, an inspector or both.',
+  'ticket.resolution_photo': () => 'Add a photo of the resolved problem before resolving the ticket.',
+  'ticket.photos_full': ((p) => `A ticket holds at most ${p.n} photos of this kind.`) as P<N>,
+  'ticket.photo_role': () => 'Carriers add photos of the resolution only.',
+  'ticket.photo_when': ((p) => `Photos are added while the ticket is open; it is "${p.status}".`) as P<{
+    status: string
+  }>,
+  'ticket.public_photo_closed': () =>
+    'Photos can be added within two hours of sending the report, while it waits for the department.',
+  'ticket.phone_format': () => 'A phone number has 8 to 15 digits (spaces, dots and dashes are fine).',
+  'ticket.describe': () => 'Describe the problem in a few words.',
+  'ticket.number_format': () => 'A ticket number looks like 1022-2026-000123.',
+  'ticket.code_format': () => 'The check code has 6 letters and digits.',
+  'ticket.response_needed': () => 'Write the answer.',
+  'ticket.resolution_needed': () => 'Say what was done (at least a few words).',
+  'ticket.reason_needed': () => 'Give the reason (at least a few words).',
+  'photo.unreadable': () => 'The photo cannot be read as an image.',
 }
 
 export type MessageCode = keyof typeof en

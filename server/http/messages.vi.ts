@@ -73,6 +73,22 @@ const INSPECTION_STATE: Record<string, string> = {
   closed: 'đã đóng',
 }
 const inspectionState = (s: string) => `“${INSPECTION_STATE[s] ?? s}”`
+const TICKET_STATE: Record<string, string> = {
+  received: 'đã tiếp nhận',
+  assigned: 'đã giao xử lý',
+  in_progress: 'đang xử lý',
+  resolved: 'đã xử lý',
+  rejected: 'đã đóng',
+}
+const TICKET_ACTION: Record<string, string> = {
+  assign: 'giao xử lý',
+  respond: 'trả lời',
+  resolve: 'báo đã xử lý',
+  reject: 'đóng',
+  reopen: 'mở lại',
+}
+const ticketState = (s: unknown) => `“${TICKET_STATE[String(s)] ?? String(s)}”`
+const ticketAction = (a: unknown) => `“${TICKET_ACTION[String(a)] ?? String(a)}”`
 const LEVEL: Record<string, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã' }
 
 const role = (r: string) => ROLE[r] ?? r
@@ -376,4 +392,31 @@ export const vi: Catalogue = {
   'ducts.underground_only': () => 'Hạ tầng ngầm dùng chung chỉ thuộc tuyến ngầm hóa.',
   'ducts.over_capacity': (p) => `Đã phân bổ ${p.allocated} ống nhưng tuyến chỉ có ${p.capacity} ống.`,
   'ducts.carrier_twice': () => 'Một doanh nghiệp xuất hiện hai lần.',
+  // phản ánh của người dân (đường dây 1022)
+  'ticket.too_many': (p) => `Quá nhiều yêu cầu từ địa chỉ này (tối đa ${p.limit}); hãy thử lại sau.`,
+  'ticket.outside_province': () => 'Vị trí nằm ngoài địa bàn tỉnh: chỉ tiếp nhận phản ánh trong tỉnh.',
+  'ticket.no_sla': (p) => `Chưa đặt thời hạn xử lý cho loại phản ánh "${p.category}".`,
+  'ticket.not_found': () => 'Không tìm thấy phản ánh (hãy kiểm tra số phản ánh và mã tra cứu).',
+  'ticket.role': (p) => `Vai trò của bạn không được ${ticketAction(p.action)} phản ánh.`,
+  'ticket.stale': (p) => `Phản ánh đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
+  'ticket.bad_action': (p) => `Phản ánh ở trạng thái ${ticketState(p.status)} không thể ${ticketAction(p.action)}.`,
+  'ticket.no_such_asset': () => 'Không có tài sản này trong tỉnh.',
+  'ticket.no_such_carrier': () => 'Không có doanh nghiệp này.',
+  'ticket.no_such_inspector': () => 'Không có thanh tra viên này (hoặc tài khoản đã khoá).',
+  'ticket.inspect_needs_asset': () => 'Cần gắn phản ánh với một tài sản trước khi giao kiểm tra.',
+  'ticket.assign_someone': () => 'Hãy giao cho doanh nghiệp, thanh tra viên hoặc cả hai.',
+  'ticket.resolution_photo': () => 'Hãy thêm ảnh hiện trường sau khi xử lý trước khi báo đã xử lý.',
+  'ticket.photos_full': (p) => `Mỗi phản ánh có tối đa ${p.n} ảnh loại này.`,
+  'ticket.photo_role': () => 'Doanh nghiệp chỉ thêm ảnh kết quả xử lý.',
+  'ticket.photo_when': (p) => `Chỉ thêm ảnh khi phản ánh chưa đóng; phản ánh đang ${ticketState(p.status)}.`,
+  'ticket.public_photo_closed': () =>
+    'Chỉ thêm ảnh trong vòng hai giờ sau khi gửi phản ánh, khi phản ánh còn chờ Sở tiếp nhận.',
+  'ticket.phone_format': () => 'Số điện thoại gồm 8 đến 15 chữ số (có thể có dấu cách, dấu chấm, gạch ngang).',
+  'ticket.describe': () => 'Hãy mô tả ngắn gọn sự việc.',
+  'ticket.number_format': () => 'Số phản ánh có dạng 1022-2026-000123.',
+  'ticket.code_format': () => 'Mã tra cứu gồm 6 chữ và số.',
+  'ticket.response_needed': () => 'Hãy nhập nội dung trả lời.',
+  'ticket.resolution_needed': () => 'Hãy cho biết đã xử lý thế nào (vài từ trở lên).',
+  'ticket.reason_needed': () => 'Hãy nêu lý do (vài từ trở lên).',
+  'photo.unreadable': () => 'Không đọc được ảnh.',
 }

@@ -57,6 +57,7 @@ describe('the map of an officer', () => {
       'Báo cáo định kỳ',
       'Quy hoạch & quy tắc',
       'Quy hoạch hạ tầng',
+      'Phản ánh 1022',
       'Nhật ký',
     ])
     await app.waitForDistricts()
@@ -164,6 +165,7 @@ describe('language', () => {
     'Periodic report',
     'Zones & rules',
     'Infrastructure plans',
+    '1022 reports',
     'Audit',
   ]
   it('switches to English and keeps the choice after a reload', async () => {
@@ -203,6 +205,7 @@ describe('on a phone', () => {
         'Báo cáo định kỳ',
         'Quy hoạch & quy tắc',
         'Quy hoạch hạ tầng',
+        'Phản ánh 1022',
         'Người dùng',
         'Doanh nghiệp',
         'Ranh giới hành chính',
