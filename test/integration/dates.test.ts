@@ -17,6 +17,7 @@ describe('an impossible date', () => {
     const before = (await app.db.one<{ n: number }>('SELECT count(*) AS n FROM conversion_programmes')).n
     const res = await app.request('POST', '/api/conversions/programmes', {
       cookie,
+      headers: { 'accept-language': 'en' },
       body: {
         name: 'Chương trình thử',
         decisionNo: '12/QĐ-STTTT',
@@ -28,7 +29,7 @@ describe('an impossible date', () => {
     expect(res.status).toBe(400)
     const problem = (await res.json()) as Problem
     expect(problem.errors?.map((e) => e.path)).toEqual(['body.decisionDate', 'body.phases.0.deadline'])
-    expect(problem.errors?.[0]?.message).toMatch(/exists/)
+    expect(problem.errors?.[0]?.message).toMatch(/a date that exists/)
     expect((await app.db.one<{ n: number }>('SELECT count(*) AS n FROM conversion_programmes')).n).toBe(before)
   })
 
