@@ -151,25 +151,31 @@ export function districtTableSql(unitsDate: string, activeOnly = false): string 
     SELECT u.id, u.code FROM units_in_force(${unitsDate}) u WHERE u.level = 'district' AND u.province_code = $1
   ), routes AS (
     SELECT * FROM r ${active}
-  ), pieces AS (
-    SELECT l.route_id, u.code AS grp, l.length_m
-      FROM routes JOIN route_district_lengths l ON l.route_id = routes.id JOIN units u ON u.id = l.unit_id
   ), split AS (
-    SELECT route_id, grp, length_m FROM pieces
-    UNION ALL
-    SELECT routes.id, '-', routes.length_m - coalesce(o.inside_m, 0)
-      FROM routes LEFT JOIN (SELECT route_id, sum(length_m) AS inside_m FROM pieces GROUP BY 1) o
-        ON o.route_id = routes.id
-     WHERE routes.length_m - coalesce(o.inside_m, 0) >= 0.01
+    -- each route's pieces by district and what they leave of its length outside every district, found by the
+    -- route's key (index) with the route's own columns carried along: no CTE is joined back to another, so the
+    -- plan stays linear even where the planner has no statistics (PGlite runs no autovacuum)
+    SELECT r.id AS route_id, r.kind, r.done, r.building, r.verified, x.grp, x.length_m
+      FROM routes r
+     CROSS JOIN LATERAL (
+       SELECT u.code AS grp, l.length_m
+         FROM route_district_lengths l JOIN units u ON u.id = l.unit_id
+        WHERE l.route_id = r.id
+       UNION ALL
+       SELECT '-', r.length_m - coalesce((SELECT sum(l.length_m)
+                                            FROM route_district_lengths l JOIN units u ON u.id = l.unit_id
+                                           WHERE l.route_id = r.id), 0)
+     ) x
+     WHERE x.grp <> '-' OR x.length_m >= 0.01
   ), lengths AS (
-    SELECT s.grp, r.kind,
-           count(DISTINCT r.id) FILTER (WHERE r.done) AS "completedRoutes",
-           COALESCE(sum(s.length_m) FILTER (WHERE r.done), 0) AS "completedM",
-           count(DISTINCT r.id) FILTER (WHERE r.building) AS "buildingRoutes",
-           COALESCE(sum(s.length_m) FILTER (WHERE r.building), 0) AS "buildingM",
-           count(DISTINCT r.id) FILTER (WHERE r.done AND r.verified) AS "verifiedRoutes",
-           COALESCE(sum(s.length_m) FILTER (WHERE r.done AND r.verified), 0) AS "verifiedM"
-      FROM split s JOIN routes r ON r.id = s.route_id
+    SELECT s.grp, s.kind,
+           count(DISTINCT s.route_id) FILTER (WHERE s.done) AS "completedRoutes",
+           COALESCE(sum(s.length_m) FILTER (WHERE s.done), 0) AS "completedM",
+           count(DISTINCT s.route_id) FILTER (WHERE s.building) AS "buildingRoutes",
+           COALESCE(sum(s.length_m) FILTER (WHERE s.building), 0) AS "buildingM",
+           count(DISTINCT s.route_id) FILTER (WHERE s.done AND s.verified) AS "verifiedRoutes",
+           COALESCE(sum(s.length_m) FILTER (WHERE s.done AND s.verified), 0) AS "verifiedM"
+      FROM split s
      GROUP BY 1, 2
   ), poles AS (
     SELECT d.district_code AS grp, d.kind, sum(d.poles) AS "completedPoles"
