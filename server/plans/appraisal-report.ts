@@ -110,58 +110,38 @@ export async function appraisalReport(q: Queryable, scope: Scope, planId: number
   const dKeys = [...new Set([...sites, ...routes].map((r) => r.districtCode ?? ''))].sort()
   const nameOf = new Map([...sites, ...routes].map((r) => [r.districtCode ?? '', r.districtName]))
   const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0)
-  const districtRows = dKeys.map((k) => {
-    const s = sites.filter((r) => (r.districtCode ?? '') === k)
-    const r = routes.filter((x) => (x.districtCode ?? '') === k)
-    return [
-      district(k || null, nameOf.get(k) ?? null),
-      ...CLASSES.map((c) =>
-        n(
-          sum(
-            s.filter((x) => x.mastClass === c),
-            (x) => x.n,
-          ),
-        ),
-      ),
-      n(sum(s, (x) => x.n)),
-      km(
-        sum(
-          r.filter((x) => x.kind === 'underground'),
-          (x) => x.lengthM,
-        ),
-      ),
-      km(
-        sum(
-          r.filter((x) => x.kind === 'aerial'),
-          (x) => x.lengthM,
-        ),
-      ),
-    ]
-  })
-  districtRows.push([
-    'Tổng cộng',
+  // a row's figures: sites by class and in all, km of route by kind (the same for a district and for the total)
+  const figures = (s: typeof sites, r: typeof routes) => [
     ...CLASSES.map((c) =>
       n(
         sum(
-          sites.filter((x) => x.mastClass === c),
+          s.filter((x) => x.mastClass === c),
           (x) => x.n,
         ),
       ),
     ),
-    n(sum(sites, (x) => x.n)),
+    n(sum(s, (x) => x.n)),
     km(
       sum(
-        routes.filter((x) => x.kind === 'underground'),
+        r.filter((x) => x.kind === 'underground'),
         (x) => x.lengthM,
       ),
     ),
     km(
       sum(
-        routes.filter((x) => x.kind === 'aerial'),
+        r.filter((x) => x.kind === 'aerial'),
         (x) => x.lengthM,
       ),
+    ),
+  ]
+  const districtRows = dKeys.map((k) => [
+    district(k || null, nameOf.get(k) ?? null),
+    ...figures(
+      sites.filter((r) => (r.districtCode ?? '') === k),
+      routes.filter((x) => (x.districtCode ?? '') === k),
     ),
   ])
+  districtRows.push(['Tổng cộng', ...figures(sites, routes)])
   const years = [...new Set([...sites, ...routes].map((r) => r.year))].sort()
   const yearRows = years.map((y) => {
     const s = sites.filter((r) => r.year === y)
