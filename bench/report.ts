@@ -98,3 +98,8 @@ export async function timeRuns(n: number, fn: (i: number) => Promise<unknown>): 
   }
   return out
 }
+
+/** A figure printed for information: no limit of its own; `judgedBy` names the line that judges what it measures. */
+export function info(name: string, value: number, unit: string, judgedBy: string): BenchResult {
+  return { name, value: round(value), unit, baseline: null, ratio: null, limit: null, pass: true, judgedBy }
+}

@@ -10,11 +10,14 @@ export type Access = 'public' | 'signed-in' | readonly Role[]
  * Loads the session user, if any, onto `req.user`, and runs the rest of the request for that session so that
  * its writes are read back from the primary until a replica has them (db.forSession, db.read).
  */
-export const loadSession: RequestHandler = async (req, _res, next) => {
+export const loadSession: RequestHandler = async (req, res, next) => {
   let token: string | undefined
   try {
     token = readSessionCookie(req.headers.cookie)
+    const started = performance.now()
     if (token) req.user = await userForToken(deps(req).db, token)
+    // how long finding the session took, for a Server-Timing header (the tiles send one)
+    res.locals.sessionMs = performance.now() - started
   } catch (err) {
     return next(err)
   }

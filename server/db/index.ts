@@ -52,6 +52,11 @@ export interface Db extends Reader {
   replicas(): ReplicaStatus[]
   /** Statements run through read() on the primary since start. */
   primaryReads(): number
+  /**
+   * Grows with every write committed through this handle (a transaction, or a statement that may write): what
+   * a process keeps from the database (the tile layers' versions) is reread once it has changed.
+   */
+  writes(): number
   close(): Promise<void>
 }
 
@@ -80,6 +85,13 @@ export interface DbOptions {
 
 /** Statements whose command tag says they changed data (outside transaction(), where the xid tells). */
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY'])
+/**
+ * Whether a statement run outside a transaction may have changed data: any command but SELECT, or a SELECT whose
+ * text holds a writing clause (a writable CTE answers with the SELECT tag). Errs towards yes.
+ */
+function mayHaveWritten(results: pg.QueryResult[], sql: string): boolean {
+  return results.some((r) => r.command !== 'SELECT') || /\b(insert|update|delete|merge)\b/i.test(sql)
+}
 /** SQLSTATE classes after which a read on a replica is run again on the primary: connection lost, shut down,
  * cannot connect now, conflict with recovery (a hot standby cancels queries that block WAL replay). */
 const RETRY_ON_PRIMARY = /^(08|57P|40001)/
@@ -184,10 +196,14 @@ export async function openDb(options: DbOptions): Promise<Db> {
     }
   }
 
+  let writes = 0
   const base = helpers((sql, params) =>
     withClient(async (c) => {
       const result = await c.query(sql, params)
-      if (replicaSet && [result].flat().some((r) => WRITE_COMMANDS.has(r.command))) await noteWrite(c)
+      if (mayHaveWritten([result].flat(), sql)) {
+        writes++
+        if (replicaSet && [result].flat().some((r) => WRITE_COMMANDS.has(r.command))) await noteWrite(c)
+      }
       return result
     }),
   )
@@ -266,6 +282,7 @@ export async function openDb(options: DbOptions): Promise<Db> {
             wrote = (await client.query<{ wrote: boolean }>(SQL.wroteInTransaction)).rows[0]!.wrote
           }
           await client.query(SQL.commit)
+          writes++
         } catch (err) {
           await client.query(SQL.rollback).catch(() => undefined)
           throw err
@@ -278,6 +295,7 @@ export async function openDb(options: DbOptions): Promise<Db> {
     forSession: (key, fn) => requestSession.run(key, fn),
     replicas: () => replicaSet?.status() ?? [],
     primaryReads: () => primaryReads,
+    writes: () => writes,
     async close() {
       await replicaSet?.close()
       await pool.end()

@@ -6,7 +6,7 @@ import { audienceOf } from './audience'
 import { isLayer, LAYER_NAMES } from './layers'
 import { tileSql } from './sql'
 import { TileCache } from './cache'
-import { answerTile, PublicVersions, type TileAddress } from './service'
+import { answerTile, serverTiming, TileVersions, type TileAddress, type TileState } from './service'
 
 const MAX_ZOOM = 22
 
@@ -33,18 +33,29 @@ const PRIVATE_CACHE = 'private, no-store'
 export function tileRouter(): express.Router {
   const router = express.Router()
   // one cache per app, sized from its configuration at the first tile
-  let state: { cache: TileCache; publicVersions: PublicVersions } | undefined
+  let state: TileState | undefined
   async function serveTile(req: Request, res: Response, next: NextFunction): Promise<void> {
     try {
       const tile = tileAddress(req)
       const audience = audienceOf(req.user)
       if (!tileSql(tile.layer, audience, tile.z)) throw unauthorized(msg('tiles.sign_in', { layer: tile.layer }))
-      const { config } = deps(req)
-      // public and signed-in tiles alike may come from a replica; db.read() keeps a session's own writes visible,
-      // and the version and the tile are read from the same server
-      const db = deps(req).db.read()
-      state ??= { cache: new TileCache(config.tileCacheBytes), publicVersions: new PublicVersions() }
-      const answer = await answerTile(db, state, config.provinceCode, tile, audience, req.headers['if-none-match'])
+      // public and signed-in tiles alike may come from a replica; db.read() keeps a session's own writes visible
+      const { config, db } = deps(req)
+      state ??= { cache: new TileCache(config.tileCacheBytes), versions: new TileVersions() }
+      // A version kept in memory serves unless this is a signed-in user's tile on a replica: a write this session
+      // just made on the primary must show, and another request may have kept a replica's older version meanwhile.
+      const memo = audience.kind === 'public' || db.replicas().length === 0
+      const ifNoneMatch = req.headers['if-none-match']
+      const answer = await answerTile(
+        db.read(),
+        state,
+        config.provinceCode,
+        tile,
+        audience,
+        ifNoneMatch,
+        memo ? db.writes() : undefined,
+      )
+      res.setHeader('Server-Timing', serverTiming(res.locals.sessionMs ?? 0, answer.timing))
       res.setHeader('ETag', answer.etag)
       res.setHeader('Cache-Control', audience.kind === 'public' ? PUBLIC_CACHE : PRIVATE_CACHE)
       res.setHeader('Vary', 'Cookie')

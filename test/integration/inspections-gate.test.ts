@@ -5,7 +5,7 @@ import type { TestApp } from '../helpers/app'
 import type { Json } from '../helpers/json'
 import { startProvinceApp } from '../helpers/stations'
 import { allYes, assign, insertRoute, insertStation, nextSeq, record } from '../helpers/inspections'
-import { PUBLIC_VERSION_MS } from '../../server/tiles/service'
+import { VERSION_MEMO_MS } from '../../server/tiles/service'
 
 // Issue 13's gates: a carrier's "built" station is not on the public map (list, tiles) until its post-construction
 // inspection passes or an officer waives it (audited); the cable summary's verified figures move only when a route's
@@ -50,8 +50,8 @@ async function publicSees(id: number, at: { lon: number; lat: number }) {
   const bbox = [at.lon - 0.0005, at.lat - 0.0005, at.lon + 0.0005, at.lat + 0.0005].join(',')
   const list = await (await app.request('GET', `/api/public/stations?bbox=${bbox}`)).json()
   const inList = list.features.some((f: Json) => f.id === id)
-  // the public's tiles may use a data version read up to PUBLIC_VERSION_MS ago: wait that long after a change
-  await new Promise((resolve) => setTimeout(resolve, PUBLIC_VERSION_MS + 50))
+  // the public's tiles may use a data version read up to VERSION_MEMO_MS ago: wait that long after a change
+  await new Promise((resolve) => setTimeout(resolve, VERSION_MEMO_MS + 50))
   const tile = await app.request('GET', tileAt(15, at.lon, at.lat))
   let inTile = false
   if (tile.status === 200) {

@@ -1,11 +1,13 @@
 // The tile cache and its versions (issue 15): 304 on a repeated ETag, a write to one layer (or in one province)
 // leaves the other layers' (provinces') tiles and ETags alone, a rule check changes nothing a tile shows,
 // one carrier's tiles are never served to another, and the cache evicts to stay within its bytes.
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { decodeLayer } from '../helpers/tiles'
 import { runRuleCheck } from '../../server/stations/check'
-import { PUBLIC_VERSION_MS } from '../../server/tiles/service'
+import { VERSION_MEMO_MS } from '../../server/tiles/service'
+import { databaseUrl } from '../helpers/templates'
 
 const Z = 14
 // a z14 tile over District 1, and the middle of it
@@ -118,10 +120,44 @@ describe('tile cache and data versions', () => {
     expect(versions.map((v) => v.province_code)).toEqual(['01', '79'])
   })
 
+  it("serves a signed-in user's repeated tile with no database read, and says where the time went", async () => {
+    const first = await app.request('GET', url('poles'), { cookie: officer })
+    expect(first.status).toBe(200)
+    const reads = app.db.primaryReads()
+    const again = await app.request('GET', url('poles'), { cookie: officer })
+    expect(again.headers.get('x-cache')).toBe('hit')
+    // the session is read on the primary (not through read()); the version and the tile are not read at all
+    expect(app.db.primaryReads()).toBe(reads)
+    const timing = again.headers.get('server-timing')!
+    expect(timing).toMatch(/^session;dur=[\d.]+, version;dur=[\d.]+, render;dur=0$/)
+    expect(first.headers.get('server-timing')).toMatch(/render;dur=[\d.]+$/)
+  })
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "shows another process's write to a signed-in user within a second, and this process's at once",
+    async () => {
+      const before = (await app.request('GET', url('poles'), { cookie: officer })).headers.get('etag')
+      const { name } = await app.db.one<{ name: string }>('SELECT current_database() AS name')
+      const other = new pg.Client({ connectionString: databaseUrl(process.env.TEST_DATABASE_URL!, name) })
+      await other.connect()
+      try {
+        await other.query(`UPDATE poles SET geom = ST_Translate(geom, 0.00001, 0) WHERE code = 'CACHE-P-5'`)
+      } finally {
+        await other.end()
+      }
+      await new Promise((r) => setTimeout(r, VERSION_MEMO_MS + 50))
+      const after = (await app.request('GET', url('poles'), { cookie: officer })).headers.get('etag')
+      expect(after).not.toBe(before)
+      await app.db.exec(`UPDATE poles SET geom = ST_Translate(geom, 0.00001, 0) WHERE code = 'CACHE-P-5'`)
+      const now = (await app.request('GET', url('poles'), { cookie: officer })).headers.get('etag')
+      expect(now).not.toBe(after)
+    },
+  )
+
   it('shows a write to the public within a second', async () => {
     const before = (await app.request('GET', url('stations'))).headers.get('etag')
     await app.db.exec(`UPDATE stations SET mast_class = 'A1', building_height_m = 20 WHERE site_code = 'CACHE-11'`)
-    await new Promise((r) => setTimeout(r, PUBLIC_VERSION_MS + 50))
+    await new Promise((r) => setTimeout(r, VERSION_MEMO_MS + 50))
     const after = await app.request('GET', url('stations'))
     expect(after.headers.get('etag')).not.toBe(before)
     expect(after.headers.get('x-cache')).toBe('miss')
