@@ -25,6 +25,9 @@ export interface Spawned {
   stop(): Promise<void>
 }
 
+/** How long a stopped server may take to close its connections before it is killed. */
+const STOP_GRACE_MS = 15_000
+
 /** How long the demo layers may take to load once the server is healthy. */
 const DEMO_LOAD_TIMEOUT_MS = 900_000
 
@@ -84,8 +87,13 @@ export async function spawnServer(
     readyMs,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        // a server stuck in a statement (the embedded database runs in its thread) cannot run its SIGTERM handler
+        const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+        child.once('exit', () => {
+          clearTimeout(kill)
+          resolve()
+        })
         child.kill('SIGTERM')
       }),
   }

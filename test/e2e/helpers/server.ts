@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../../../server/config'
-import { startServer, type Running } from '../../../server/start'
+import { startServer } from '../../../server/start'
+import { spawnServer, type Spawned } from '../../../bench/server'
 import { setLogLevel } from '../../../server/log'
 import {
   cloneDatabase,
@@ -51,6 +52,9 @@ export interface E2eTemplate {
   dir: string
   database: string
 }
+
+/** How long a server may take to answer its health check (a copied template: migrations are done). */
+const START_TIMEOUT_MS = 180_000
 
 /** What every e2e server starts with; its template was started with the same. */
 const BASE_SETTINGS = { PORT: '0', HOST: '127.0.0.1', DEMO: 'on', ADMIN_PASSWORD, LOG_LEVEL: 'warn' }
@@ -111,9 +115,12 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   let databaseUrl = ''
   if (adminUrl) databaseUrl = await cloneDatabase(adminUrl, dbName, template?.database ?? '')
   else if (template) fs.cpSync(template.dir, dataDir, { recursive: true })
-  let running: Running
+  // A child process, as `npm start` runs it: the embedded database runs in its server's thread, and a statement
+  // that never ends must fail this run's tests by their timeouts (and be killed at stop), not hang the run.
+  const { PORT: _any, ...settings } = BASE_SETTINGS
+  let running: Spawned
   try {
-    running = await startServer(loadConfig({ ...BASE_SETTINGS, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env }))
+    running = await spawnServer({ ...settings, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env }, START_TIMEOUT_MS)
   } catch (err) {
     await cleanUp()
     throw err
@@ -123,7 +130,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
     if (adminUrl) await dropDatabase(adminUrl, dbName)
   }
   return {
-    url: running.url.replace('localhost', '127.0.0.1'),
+    url: running.url,
     async stop() {
       await running.stop()
       await cleanUp()
