@@ -1,5 +1,6 @@
 import { compareExact, subtractExact } from '../decimal'
 import type { Role } from '../http/context'
+import { actionsFrom, findStep, type Transition } from '../workflow'
 
 /** Status of a programme item (column conversion_items.status). */
 export const STATUSES = ['planned', 'in_progress', 'reported', 'verified', 'returned'] as const
@@ -11,13 +12,6 @@ export type Action = (typeof ACTIONS)[number]
 /** Actions a person asks for; `fail_verification` is taken by the server when a verification's height check fails. */
 export const REQUESTED_ACTIONS = ['start', 'report', 'verify', 'return'] as const
 
-interface Transition {
-  from: Status
-  action: Action
-  roles: readonly Role[]
-  to: Status
-}
-
 const CARRIER = ['carrier'] as const
 const INSPECTOR = ['inspector'] as const
 
@@ -25,7 +19,7 @@ const INSPECTOR = ['inspector'] as const
  * The one transition table of a conversion item: (status, action, role) → next status. Nothing else writes
  * conversion_items.status. Only `verify` changes the station itself.
  */
-export const TRANSITIONS: readonly Transition[] = [
+export const TRANSITIONS: readonly Transition<Status, Action>[] = [
   { from: 'planned', action: 'start', roles: CARRIER, to: 'in_progress' },
   { from: 'returned', action: 'start', roles: CARRIER, to: 'in_progress' },
   { from: 'planned', action: 'report', roles: CARRIER, to: 'reported' },
@@ -43,19 +37,13 @@ export type Step = { ok: true; to: Status } | { ok: false; reason: 'state' | 'ro
 
 /** Finds the next status; 'role' when the role may never take the action (403), 'state' when not from here (409). */
 export function step(from: Status, action: Action, role: Role): Step {
-  const t = TRANSITIONS.find((x) => x.from === from && x.action === action && x.roles.includes(role))
-  if (t) return { ok: true, to: t.to }
-  return {
-    ok: false,
-    reason: TRANSITIONS.some((x) => x.action === action && x.roles.includes(role)) ? 'state' : 'role',
-  }
+  const found = findStep(TRANSITIONS, from, action, role)
+  return found.ok ? { ok: true, to: found.transition.to } : found
 }
 
 /** The actions a role may ask for from a status (for the client's buttons). */
 export function allowedActions(from: Status, role: Role): Action[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role) && t.action !== 'fail_verification').map(
-    (t) => t.action,
-  )
+  return actionsFrom(TRANSITIONS, from, role, (t) => t.action !== 'fail_verification')
 }
 
 /**

@@ -1,16 +1,13 @@
 import type { Role } from '../http/context'
 import { ACTIONS, type Action, STATES, type State } from '../../shared/station-states'
+import { actionsFrom, findStep, type Step as TableStep, type Transition as Row } from '../workflow'
 
 export { ACTIONS, type Action, STATES, type State }
 
 /** Who is told about a step: the station's carrier, or everyone holding a role. */
 export type Notify = 'carrier' | 'officer' | 'inspector'
 
-interface Transition {
-  from: State
-  action: Action
-  roles: readonly Role[]
-  to: State
+interface Transition extends Row<State, Action> {
   notify: readonly Notify[]
   /**
    * Taken by the server itself on an event of another domain (a passing inspection), never asked for through
@@ -89,24 +86,19 @@ export const CARRIER_EDITABLE: readonly State[] = ['draft', 'returned']
 /** States that mean "waiting for the Sở", for the queue. */
 export const WAITING: readonly State[] = ['submitted', 'field_checked']
 
-export type Step = { ok: true; transition: Transition } | { ok: false; reason: 'state' | 'role' }
+export type Step = TableStep<Transition>
 
 /**
  * Finds the transition for an action from a state by a role. When there is none, the reason is 'role' if the
  * role may never take the action (403) and 'state' if it may, but not from this state (409).
  */
 export function step(from: State, action: Action, role: Role): Step {
-  const transition = TRANSITIONS.find((t) => t.from === from && t.action === action && t.roles.includes(role))
-  if (transition) return { ok: true, transition }
-  return {
-    ok: false,
-    reason: TRANSITIONS.some((t) => t.action === action && t.roles.includes(role)) ? 'state' : 'role',
-  }
+  return findStep(TRANSITIONS, from, action, role)
 }
 
 /** The actions a role may take from a state (for the client's buttons). */
 export function allowedActions(from: State, role: Role): Action[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role) && !t.system).map((t) => t.action)
+  return actionsFrom(TRANSITIONS, from, role, (t) => !t.system)
 }
 
 /** Broad lifecycle status shown in lists (planned / applied / approved / in service / …). */

@@ -1,4 +1,5 @@
 import type { Role } from '../http/context'
+import { actionsFrom, findStep, type Transition } from '../workflow'
 
 /** What a citizen reports (column tickets.category). */
 export const CATEGORIES = [
@@ -37,20 +38,13 @@ export const OPEN_STATUSES: readonly Status[] = ['received', 'assigned', 'in_pro
 export const ACTIONS = ['assign', 'respond', 'resolve', 'reject', 'reopen'] as const
 export type Action = (typeof ACTIONS)[number]
 
-interface Transition {
-  from: Status
-  action: Action
-  roles: readonly Role[]
-  to: Status
-}
-
 const OFFICE = ['officer', 'admin'] as const
 
 /**
  * The one transition table of a ticket: (status, action, role) → next status. Nothing else writes tickets.status.
  * A carrier acts only on tickets assigned to it (the scope answers 404 for the others).
  */
-export const TRANSITIONS: readonly Transition[] = [
+export const TRANSITIONS: readonly Transition<Status, Action>[] = [
   { from: 'received', action: 'assign', roles: OFFICE, to: 'assigned' },
   { from: 'assigned', action: 'assign', roles: OFFICE, to: 'assigned' },
   { from: 'in_progress', action: 'assign', roles: OFFICE, to: 'assigned' },
@@ -70,17 +64,13 @@ export type Step = { ok: true; to: Status } | { ok: false; reason: 'state' | 'ro
 
 /** Finds the next status; 'role' when the role may never take the action (403), 'state' when not from here (409). */
 export function step(from: Status, action: Action, role: Role): Step {
-  const t = TRANSITIONS.find((x) => x.from === from && x.action === action && x.roles.includes(role))
-  if (t) return { ok: true, to: t.to }
-  return {
-    ok: false,
-    reason: TRANSITIONS.some((x) => x.action === action && x.roles.includes(role)) ? 'state' : 'role',
-  }
+  const found = findStep(TRANSITIONS, from, action, role)
+  return found.ok ? { ok: true, to: found.transition.to } : found
 }
 
 /** The actions a role may take from a status (for the client's buttons). */
 export function allowedActions(from: Status, role: Role): Action[] {
-  return [...new Set(TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role)).map((t) => t.action))]
+  return actionsFrom(TRANSITIONS, from, role)
 }
 
 /** Statuses in which photos may still be added: report photos before a decision, resolution photos until then. */
