@@ -16,10 +16,10 @@ export type Step<T> = { ok: true; transition: T } | { ok: false; reason: 'state'
  * The row for an action from a state by a role. When there is none, the reason is 'role' if the role may never
  * take the action (403) and 'state' if it may, but not from this state (409).
  */
-export function findStep<S extends string, A extends string, T extends Transition<S, A>>(
+export function findStep<T extends Transition<string, string>>(
   table: readonly T[],
-  from: S,
-  action: A,
+  from: T['from'],
+  action: T['action'],
   role: Role,
 ): Step<T> {
   const transition = table.find((t) => t.from === from && t.action === action && t.roles.includes(role))
@@ -31,11 +31,11 @@ export function findStep<S extends string, A extends string, T extends Transitio
  * The actions a role may take from a state, each once, in the table's order (the client shows only these);
  * `offered` leaves out rows a person never asks for (those the server takes itself).
  */
-export function actionsFrom<S extends string, A extends string, T extends Transition<S, A>>(
+export function actionsFrom<T extends Transition<string, string>>(
   table: readonly T[],
-  from: S,
+  from: T['from'],
   role: Role,
   offered: (t: T) => boolean = () => true,
-): A[] {
+): T['action'][] {
   return [...new Set(table.filter((t) => t.from === from && t.roles.includes(role) && offered(t)).map((t) => t.action))]
 }

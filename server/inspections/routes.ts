@@ -1,4 +1,5 @@
-import type { Request } from 'express'
+import type { Request, Response } from 'express'
+import type { Queryable } from '../db/index'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { badRequest, fieldError } from '../http/problems'
@@ -49,6 +50,27 @@ function clientIdOf(req: Request): string {
   const parsed = clientIdHeader.safeParse(req.get('x-client-id') ?? '')
   if (!parsed.success) throw badRequest('request.invalid', [fieldError('header.X-Client-Id', 'inspection.client_id')])
   return parsed.data
+}
+
+type Upload = Awaited<ReturnType<typeof readPhotoUpload>>
+
+/**
+ * A photo sent as the raw request body: `may` refuses before the body is read, `add` stores it once per
+ * X-Client-Id; answers 201 with the photo, or 200 with the same photo on a replay.
+ */
+async function receivePhoto(
+  req: Request,
+  res: Response,
+  may: (db: Queryable) => Promise<void>,
+  add: (tx: Queryable, clientId: string, photo: Upload) => Promise<{ created: boolean; photo: unknown }>,
+): Promise<undefined> {
+  const { db } = deps(req)
+  const clientId = clientIdOf(req)
+  await may(db)
+  const photo = await readPhotoUpload(req)
+  const out = await db.transaction((tx) => add(tx, clientId, photo))
+  res.status(out.created ? 201 : 200).json(out.photo)
+  return undefined
 }
 
 /** Field inspections of any asset: assignment, results (exactly once), photos, follow-ups, checklists, rules. */
@@ -184,15 +206,13 @@ export function inspectionRoutes(api: Api): void {
     params: idParams,
     status: 201,
     async handler({ params, req, res }) {
-      const { db, config } = deps(req)
-      const clientId = clientIdOf(req)
-      await mayAddFollowUpPhoto(db, req.user!, config.provinceCode, params.id)
-      const photo = await readPhotoUpload(req)
-      const out = await db.transaction((tx) =>
-        addFollowUpPhoto(tx, req.user!, config.provinceCode, params.id, clientId, photo, req.requestId),
+      const province = deps(req).config.provinceCode
+      return receivePhoto(
+        req,
+        res,
+        (db) => mayAddFollowUpPhoto(db, req.user!, province, params.id),
+        (tx, clientId, photo) => addFollowUpPhoto(tx, req.user!, province, params.id, clientId, photo, req.requestId),
       )
-      res.status(out.created ? 201 : 200).json(out.photo)
-      return undefined
     },
   })
 
@@ -304,15 +324,13 @@ export function inspectionRoutes(api: Api): void {
     params: idParams,
     status: 201,
     async handler({ params, req, res }) {
-      const { db, config } = deps(req)
-      const clientId = clientIdOf(req)
-      await mayAddInspectionPhoto(db, req.user!, config.provinceCode, params.id)
-      const photo = await readPhotoUpload(req)
-      const out = await db.transaction((tx) =>
-        addInspectionPhoto(tx, req.user!, config.provinceCode, params.id, clientId, photo, req.requestId),
+      const province = deps(req).config.provinceCode
+      return receivePhoto(
+        req,
+        res,
+        (db) => mayAddInspectionPhoto(db, req.user!, province, params.id),
+        (tx, clientId, photo) => addInspectionPhoto(tx, req.user!, province, params.id, clientId, photo, req.requestId),
       )
-      res.status(out.created ? 201 : 200).json(out.photo)
-      return undefined
     },
   })
 

@@ -143,34 +143,13 @@ export async function appraisalReport(q: Queryable, scope: Scope, planId: number
   ])
   districtRows.push(['Tổng cộng', ...figures(sites, routes)])
   const years = [...new Set([...sites, ...routes].map((r) => r.year))].sort()
-  const yearRows = years.map((y) => {
-    const s = sites.filter((r) => r.year === y)
-    const r = routes.filter((x) => x.year === y)
-    return [
-      String(y),
-      ...CLASSES.map((c) =>
-        n(
-          sum(
-            s.filter((x) => x.mastClass === c),
-            (x) => x.n,
-          ),
-        ),
-      ),
-      n(sum(s, (x) => x.n)),
-      km(
-        sum(
-          r.filter((x) => x.kind === 'underground'),
-          (x) => x.lengthM,
-        ),
-      ),
-      km(
-        sum(
-          r.filter((x) => x.kind === 'aerial'),
-          (x) => x.lengthM,
-        ),
-      ),
-    ]
-  })
+  const yearRows = years.map((y) => [
+    String(y),
+    ...figures(
+      sites.filter((r) => r.year === y),
+      routes.filter((x) => x.year === y),
+    ),
+  ])
   const columns = (first: string) => [first, ...CLASSES, 'Tổng số trạm', 'Tuyến ngầm (km)', 'Tuyến treo (km)']
 
   const marks = new Map<number, 'fail' | 'opportunity'>()
