@@ -1,8 +1,6 @@
-import type { Request } from 'express'
 import { z } from 'zod'
-import type { Queryable } from '../db/index'
 import type { Api } from '../http/api'
-import { deps, type SessionUser } from '../http/context'
+import { deps, inTransaction } from '../http/context'
 import {
   campaignAnswer,
   campaignBody,
@@ -27,17 +25,6 @@ const TAG = 'campaigns'
 const OFFICERS = ['officer', 'admin'] as const
 /** Who reads them: an inspector only the campaigns in which an inspection is assigned to them. */
 const READERS = ['officer', 'admin', 'inspector'] as const
-
-interface Caller {
-  user: SessionUser
-  provinceCode: string
-  requestId: string | undefined
-}
-
-const inTransaction = <T>(req: Request, work: (tx: Queryable, c: Caller) => Promise<T>): Promise<T> =>
-  deps(req).db.transaction((tx) =>
-    work(tx, { user: req.user!, provinceCode: deps(req).config.provinceCode, requestId: req.requestId }),
-  )
 
 /**
  * Inspection campaigns (issue 13): an officer chooses assets by area and attributes, previews them, generates one

@@ -1,7 +1,5 @@
-import type { Request } from 'express'
-import type { Queryable } from '../db/index'
 import type { Api } from '../http/api'
-import { deps, type SessionUser } from '../http/context'
+import { deps, inTransaction } from '../http/context'
 import { dashboard } from './dashboard'
 import { importList } from './import'
 import { itemDetail, itemLayer, listItems } from './items'
@@ -23,19 +21,6 @@ import { transitionItem } from './transitions'
 
 const TAG = 'conversions'
 const SO = ['officer', 'inspector', 'admin'] as const
-
-/** Who asks, in which province, under which request id: what every write of the programme records. */
-interface Caller {
-  user: SessionUser
-  provinceCode: string
-  requestId: string | undefined
-}
-
-/** Runs one write in a transaction, with the request's caller. */
-const inTransaction = <T>(req: Request, work: (tx: Queryable, c: Caller) => Promise<T>): Promise<T> =>
-  deps(req).db.transaction((tx) =>
-    work(tx, { user: req.user!, provinceCode: deps(req).config.provinceCode, requestId: req.requestId }),
-  )
 
 /**
  * The mast conversion programme: programmes and phases, the list import, items and their workflow, photos,

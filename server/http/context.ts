@@ -1,4 +1,4 @@
-import type { Db } from '../db/index'
+import type { Db, Queryable } from '../db/index'
 import type { Config } from '../config'
 import type { JobBoard } from '../health/jobs'
 
@@ -37,4 +37,22 @@ declare global {
 /** The dependencies the app was built with. */
 export function deps(req: import('express').Request): AppDeps {
   return req.app.locals.deps as AppDeps
+}
+
+/** Who asks, in which province, under which request id: what every write of a domain records. */
+export interface Caller {
+  user: SessionUser
+  provinceCode: string
+  requestId: string | undefined
+}
+
+/** Runs one write of a signed-in request in a transaction, with the request's caller. */
+export function inTransaction<T>(
+  req: import('express').Request,
+  work: (tx: Queryable, c: Caller) => Promise<T>,
+): Promise<T> {
+  const { db, config } = deps(req)
+  return db.transaction((tx) =>
+    work(tx, { user: req.user!, provinceCode: config.provinceCode, requestId: req.requestId }),
+  )
 }

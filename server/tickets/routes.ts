@@ -1,7 +1,6 @@
-import type { Request, Response } from 'express'
-import type { Queryable } from '../db/index'
+import type { Response } from 'express'
 import type { Api } from '../http/api'
-import { deps, type SessionUser } from '../http/context'
+import { deps, inTransaction } from '../http/context'
 import { csvDocument } from '../http/csv'
 import { readPhotoUpload } from '../http/upload'
 import { countRequest } from './limits'
@@ -35,19 +34,6 @@ import { createTicketInspection } from './inspections'
 const TAG = 'tickets'
 const OFFICE = ['officer', 'admin'] as const
 const STAFF_AND_CARRIERS = ['officer', 'admin', 'inspector', 'carrier'] as const
-
-/** Who asks, in which province, under which request id: what every write of a ticket records. */
-interface Caller {
-  user: SessionUser
-  provinceCode: string
-  requestId: string | undefined
-}
-
-/** Runs one write in a transaction, with the request's caller. */
-const inTransaction = <T>(req: Request, work: (tx: Queryable, c: Caller) => Promise<T>): Promise<T> =>
-  deps(req).db.transaction((tx) =>
-    work(tx, { user: req.user!, provinceCode: deps(req).config.provinceCode, requestId: req.requestId }),
-  )
 
 const sendImage = (res: Response, photo: { mediaType: string; content: Buffer }) => {
   res.type(photo.mediaType).setHeader('X-Content-Type-Options', 'nosniff')
