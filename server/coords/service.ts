@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index'
-import { badRequest, Problem, type FieldError, msg, fieldError } from '../http/problems'
+import { badRequest, Problem, type FieldError, msg, fieldError, notFound } from '../http/problems'
 import { explainGeographic, explainOtherZone, explainProjected, explainUnreadable, type Explanation } from './messages'
 import {
   boxOf,
@@ -46,6 +46,13 @@ export async function zoneCrs(db: Queryable, provinceCode: string): Promise<(Zon
     wkt: zoneWkt(zone.centralMeridian, towgs84),
     name: `VN-2000 / TM-3 ${formatMeridian(zone.centralMeridian)} (TOWGS84)`,
   }
+}
+
+/** The province's zone CRS for VN-2000 columns; a province without a known zone cannot have them (404). */
+export async function requireZoneCrs(db: Queryable, provinceCode: string): Promise<ZoneCrs & { zone: Zone }> {
+  const crs = await zoneCrs(db, provinceCode)
+  if (!crs) throw notFound(msg('vn2000.no_zone', { province: provinceCode }))
+  return crs
 }
 
 /** Every province's zone, by province code. */

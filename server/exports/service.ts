@@ -2,8 +2,7 @@
 // select, written in the format asked (exports/writers.ts), with VN-2000 columns on request.
 import type { Response } from 'express'
 import type { Queryable, Row } from '../db/index'
-import { zoneCrs } from '../coords/service'
-import { msg, notFound } from '../http/problems'
+import { requireZoneCrs } from '../coords/service'
 import { exportPage, type GeometryAs, type LayerSql, type Where } from './sql'
 import {
   type ExportJob,
@@ -43,8 +42,7 @@ async function* pagesOf(q: Queryable, layer: LayerSql, where: Where, as: Geometr
 
 /** The job a writer runs: pages from the database, and the province's zone when VN-2000 columns are asked. */
 export async function exportJob(q: Queryable, provinceCode: string, r: ExportRequest): Promise<ExportJob> {
-  const crs = r.vn2000 ? await zoneCrs(q, provinceCode) : null
-  if (r.vn2000 && !crs) throw notFound(msg('vn2000.no_zone', { province: provinceCode }))
+  const crs = r.vn2000 ? await requireZoneCrs(q, provinceCode) : null
   return {
     layer: r.layer,
     crs,

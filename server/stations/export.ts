@@ -1,10 +1,8 @@
 import { strToU8, zipSync } from 'fflate'
 import type { ZoneCrs } from '../coords/crs'
-import { zoneCrs } from '../coords/service'
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { csvDocument } from '../http/csv'
-import { notFound, msg } from '../http/problems'
 import { whereFor } from './list'
 import type { ExportQuery } from './schemas'
 import { exportSelect, publicSelect } from './sql/lists.sql'
@@ -20,13 +18,6 @@ export async function exportRows(
 ): Promise<Row[]> {
   const where = whereFor(user, provinceCode, query)
   return q.many(exportSelect(where.sql, Boolean(query.vn2000), EXPORT_LIMIT), where.params)
-}
-
-/** The province zone's exact CRS for VN-2000 columns; a province without a known zone cannot export them. */
-export async function vn2000Crs(q: Queryable, provinceCode: string): Promise<ZoneCrs> {
-  const crs = await zoneCrs(q, provinceCode)
-  if (!crs) throw notFound(msg('vn2000.no_zone', { province: provinceCode }))
-  return crs
 }
 
 /**

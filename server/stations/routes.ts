@@ -6,7 +6,8 @@ import { readPhotoUpload } from '../http/upload'
 import { badRequest, fieldError } from '../http/problems'
 import { addStationPhoto, readStationPhoto } from './photos'
 import { checkPermit, permitAnswer, permitBody } from './permit'
-import { exportRows, publicStations, toCsv, toGeoJson, toVn2000Zip, vn2000Crs, withWkt } from './export'
+import { exportRows, publicStations, toCsv, toGeoJson, toVn2000Zip, withWkt } from './export'
+import { requireZoneCrs } from '../coords/service'
 import { importCsv } from './import'
 import { listStations, overdueRemovals } from './list'
 import { APPLICATION_GROUPS, carrierApplications, filteredQueue } from './worklists'
@@ -28,7 +29,7 @@ const bboxQuery = z.object({
 async function exported(req: Request, query: ExportQuery) {
   const { config } = deps(req)
   const db = deps(req).db.read() // a heavy read: a replica may serve it
-  const crs = query.vn2000 ? await vn2000Crs(db, config.provinceCode) : undefined
+  const crs = query.vn2000 ? await requireZoneCrs(db, config.provinceCode) : undefined
   return { rows: await exportRows(db, req.user!, config.provinceCode, query), crs }
 }
 
@@ -147,7 +148,7 @@ export function stationRoutes(api: Api): void {
     async handler({ query, req, res }) {
       const { config } = deps(req)
       const db = deps(req).db.read() // a heavy read: a replica may serve it
-      const crs = await vn2000Crs(db, config.provinceCode)
+      const crs = await requireZoneCrs(db, config.provinceCode)
       const rows = await exportRows(db, req.user!, config.provinceCode, { ...query, vn2000: true })
       attachment(res, 'application/zip', 'stations-vn2000.zip').send(Buffer.from(toVn2000Zip(rows, crs)))
     },
