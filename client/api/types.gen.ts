@@ -2404,6 +2404,9 @@ export interface Paths {
         shareDistanceRuralM: number
         duplicateDistanceM: number
         defaultAreaKind: "urban" | "rural"
+        planMatchM: number
+        trenchDistanceM: number
+        trenchMinLengthM: number
         spacing: ({
           mastClass: "A2a" | "A2b"
           areaKind: "urban" | "rural"
@@ -2429,6 +2432,9 @@ export interface Paths {
         shareDistanceRuralM: number
         duplicateDistanceM: number
         defaultAreaKind: "urban" | "rural"
+        planMatchM: number
+        trenchDistanceM: number
+        trenchMinLengthM: number
         spacing: ({
           mastClass: "A2a" | "A2b"
           areaKind: "urban" | "rural"

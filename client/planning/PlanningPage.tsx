@@ -17,6 +17,9 @@ const VALUE_FIELDS = [
   'shareDistanceUrbanM',
   'shareDistanceRuralM',
   'duplicateDistanceM',
+  'planMatchM',
+  'trenchDistanceM',
+  'trenchMinLengthM',
 ] as const
 
 /** Planning rules as data: the rule values, the planning zones and the temporary stations overdue for removal. */

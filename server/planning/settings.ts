@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Queryable } from '../db/index'
 import { type Actor, audit } from '../audit/audit'
 import { loadRuleValues } from '../stations/check'
+import { planRuleValues } from '../plans/checks'
 import {
   DELETE_DISTRICT_AREA_KINDS,
   DELETE_SPACING_RULES,
@@ -22,6 +23,11 @@ const ruleValuesFields = z.object({
   shareDistanceRuralM: metres,
   duplicateDistanceM: metres,
   defaultAreaKind: z.enum(['urban', 'rural']),
+  // the plans' checks (migration 142 holds the same bounds): a station within planMatchM of an approved planned
+  // site is "in plan"; two routes within trenchDistanceM along trenchMinLengthM can share one trench
+  planMatchM: z.number().gt(0).max(1000),
+  trenchDistanceM: z.number().gt(0).max(200),
+  trenchMinLengthM: z.number().gt(0).max(10_000),
   spacing: z
     .array(
       z.object({
@@ -74,10 +80,11 @@ export async function readSettings(
   provinceCode: string,
 ): Promise<RuleValuesBody & { provinceCode: string }> {
   const values = await loadRuleValues(q, provinceCode)
+  const plans = await planRuleValues(q, provinceCode)
   const districtAreaKinds = await q.many<{ districtCode: string; areaKind: 'urban' | 'rural' }>(DISTRICT_AREA_KINDS, [
     provinceCode,
   ])
-  return { provinceCode, ...values, districtAreaKinds }
+  return { provinceCode, ...values, ...plans, districtAreaKinds }
 }
 
 const ruleParams = (provinceCode: string, v: Omit<RuleValuesBody, 'districtAreaKinds'>) => [
@@ -89,6 +96,9 @@ const ruleParams = (provinceCode: string, v: Omit<RuleValuesBody, 'districtAreaK
   v.duplicateDistanceM,
   v.defaultAreaKind,
   v.a1MaxReachM,
+  v.planMatchM,
+  v.trenchDistanceM,
+  v.trenchMinLengthM,
 ]
 
 const spacingParams = (provinceCode: string, spacing: RuleValuesBody['spacing']) => [
@@ -145,6 +155,9 @@ export const NATIONAL_RULE_VALUES: Omit<RuleValuesBody, 'districtAreaKinds'> = {
   shareDistanceRuralM: 400,
   duplicateDistanceM: 30,
   defaultAreaKind: 'urban',
+  planMatchM: 30,
+  trenchDistanceM: 15,
+  trenchMinLengthM: 100,
   spacing: [
     { mastClass: 'A2a', areaKind: 'urban', minHeightM: 0, maxHeightM: 15, minDistanceM: 150 },
     { mastClass: 'A2a', areaKind: 'rural', minHeightM: 0, maxHeightM: 15, minDistanceM: 200 },

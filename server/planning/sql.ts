@@ -7,21 +7,25 @@ export const DISTRICT_AREA_KINDS = `
 SELECT district_code AS "districtCode", area_kind AS "areaKind"
   FROM district_area_kinds WHERE province_code = $1 ORDER BY district_code`
 
-/** $1 province, $2–$8 the rule values: replaces them and marks them reviewed. */
+/**
+ * $1 province, $2–$8 the station rule values, $9 plan match distance, $10 shared-trench distance, $11 its
+ * minimum length: replaces them and marks them reviewed.
+ */
 export const UPSERT_RULE_VALUES = `
 INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m,
                            share_distance_rural_m, duplicate_distance_m, default_area_kind, a1_max_reach_m,
-                           updated_at, reviewed_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now())
+                           plan_match_m, trench_distance_m, trench_min_length_m, updated_at, reviewed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), now())
 ON CONFLICT (province_code) DO UPDATE SET a1_max_ratio = $2, a1_max_height_m = $3, share_distance_urban_m = $4,
   share_distance_rural_m = $5, duplicate_distance_m = $6, default_area_kind = $7, a1_max_reach_m = $8,
-  updated_at = now(), reviewed_at = now()`
+  plan_match_m = $9, trench_distance_m = $10, trench_min_length_m = $11, updated_at = now(), reviewed_at = now()`
 
-/** $1 province, $2–$8 the rule values: the national values for a province that has none (not reviewed). */
+/** $1 province, $2–$11 the rule values (as UPSERT_RULE_VALUES): the national ones for a province that has none. */
 export const INSERT_DEFAULT_RULE_VALUES = `
 INSERT INTO station_rules (province_code, a1_max_ratio, a1_max_height_m, share_distance_urban_m,
-                           share_distance_rural_m, duplicate_distance_m, default_area_kind, a1_max_reach_m)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (province_code) DO NOTHING`
+                           share_distance_rural_m, duplicate_distance_m, default_area_kind, a1_max_reach_m,
+                           plan_match_m, trench_distance_m, trench_min_length_m)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (province_code) DO NOTHING`
 
 export const DELETE_SPACING_RULES = 'DELETE FROM spacing_rules WHERE province_code = $1'
 
