@@ -1731,6 +1731,49 @@ export interface Paths {
       }
     }
   }
+  "/api/plans/{id}/imports/{job}": {
+    get: {
+      params: {
+        id: number
+        job: string
+      }
+      query: never
+      body: never
+      response: {
+        id: string
+        planId: number
+        phase: "reading" | "validating" | "storing" | "done" | "failed"
+        done: number
+        total: number
+        errors: number
+        warnings: number
+        startedAt: string
+        finishedAt: string | null
+        result: {
+          id: number
+          planId: number
+          number: number
+          state: "submitted" | "returned" | "passed" | "approved"
+          sites: number
+          routes: number
+          areas: number
+          warnings: ({
+            index: number
+            label: string
+            errors: string[]
+            warnings: string[]
+          })[]
+        } | null
+        problem: {
+          status: number
+          title: string
+          detail: string
+          code: string
+          [key: string]: unknown
+        } | null
+      }
+    }
+  }
   "/api/plans/{id}/versions": {
     get: {
       params: {

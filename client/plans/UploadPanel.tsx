@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useI18n } from '../i18n'
-import { formatCount, formatNumber } from '../i18n/format'
+import { formatCount } from '../i18n/format'
 import { ErrorMessage } from '../ui/status'
-import { formatOf, plansApi, UploadRefused, type FeatureReport, type UploadResult } from './api'
+import { formatOf, plansApi, UploadRefused, type FeatureReport, type UploadProgress, type UploadResult } from './api'
+import { UploadProgressBar } from './UploadProgress'
 
 function ReportTable({ items }: { items: FeatureReport[] }) {
   const { t } = useI18n()
@@ -37,11 +38,11 @@ const download = (csv: string, name: string) => {
   URL.revokeObjectURL(a.href)
 }
 
-/** Uploads the plan's next version with a progress bar; a refused file lists each feature and why. */
+/** Uploads the plan's next version, showing its progress to the end; a refused file lists each feature and why. */
 export function UploadPanel({ planId, onUploaded }: { planId: number; onUploaded(): void }) {
   const { t, lang } = useI18n()
   const [file, setFile] = useState<File | null>(null)
-  const [sent, setSent] = useState<number | null>(null)
+  const [progress, setProgress] = useState<UploadProgress | null>(null)
   const [result, setResult] = useState<UploadResult | null>(null)
   const [refused, setRefused] = useState<UploadRefused | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -50,21 +51,20 @@ export function UploadPanel({ planId, onUploaded }: { planId: number; onUploaded
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     if (!file || !format) return
-    setSent(0)
+    setProgress({ phase: 'sending', sent: 0 })
     setResult(null)
     setRefused(null)
     setError(null)
     try {
-      setResult(await plansApi.uploadVersion(planId, file, setSent))
+      setResult(await plansApi.uploadVersion(planId, file, setProgress))
       onUploaded()
     } catch (err) {
       if (err instanceof UploadRefused) setRefused(err)
       else setError(err)
     } finally {
-      setSent(null)
+      setProgress(null)
     }
   }
-  const pct = sent === null ? '' : `${formatNumber(sent * 100, lang, 0)} %`
 
   return (
     <form className="page-section" onSubmit={submit} data-testid="plan-upload">
@@ -81,15 +81,10 @@ export function UploadPanel({ planId, onUploaded }: { planId: number; onUploaded
         />
       </label>
       {file && !format && <p className="status status-error">{t('pl.upload.badType')}</p>}
-      <button type="submit" className="btn btn-primary" disabled={sent !== null || !format}>
+      <button type="submit" className="btn btn-primary" disabled={progress !== null || !format}>
         {t('pl.upload.send')}
       </button>
-      {sent !== null && (
-        <div role="status">
-          <progress max={1} value={sent < 1 ? sent : undefined} data-testid="plan-upload-progress" />
-          <span>{sent < 1 ? t('pl.upload.sending', { pct }) : t('pl.upload.checking')}</span>
-        </div>
-      )}
+      {progress !== null && <UploadProgressBar progress={progress} />}
       {error !== null && <ErrorMessage error={error} />}
       {result && (
         <p className="status status-ok" role="status" data-testid="plan-upload-done">

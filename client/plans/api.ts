@@ -1,10 +1,14 @@
 /** The plans API calls the pages make (server/plans/routes.ts). */
-import { ApiError, http, type FieldError } from '../api/http'
+import { ApiError, apiLanguage, http, type FieldError } from '../api/http'
 import type { Paths } from '../api/types.gen'
 
 export type Plan = Paths['/api/plans/{id}']['get']['response']
 export type PlanVersion = Paths['/api/plans/{id}/versions/{number}']['get']['response']
 export type UploadResult = Paths['/api/plans/{id}/versions']['post']['response']
+/** A followed upload as the server reports it (server/plans/import-jobs.ts). */
+export type ImportJob = Paths['/api/plans/{id}/imports/{job}']['get']['response']
+/** Where an upload is: its bytes going out (0–1), then the server's phase and counts. */
+export type UploadProgress = { phase: 'sending'; sent: number } | ImportJob
 export type Diff = Paths['/api/plans/{id}/diff']['get']['response']
 export type FeatureReport = UploadResult['warnings'][number]
 export type PlanComment = Paths['/api/plans/{id}/versions/{number}/comments']['get']['response'][number]
@@ -48,20 +52,34 @@ async function contentOf(file: File, format: Format): Promise<string> {
   return btoa(binary)
 }
 
+/** How often a followed upload is asked for its progress. */
+const POLL_MS = 400
+
+/** The error a refused upload's problem+json stands for: a per-feature refusal (422) or another problem. */
+function refusal(status: number, statusText: string, data: Record<string, unknown>): ApiError {
+  const detail = String(data.detail ?? statusText)
+  const errors = Array.isArray(data.errors) ? (data.errors as FieldError[]) : []
+  if (status === 422) {
+    const report = Array.isArray(data.report) ? (data.report as FeatureReport[]) : []
+    return new UploadRefused(detail, errors, report, (data.reportCsv as string) ?? null)
+  }
+  return new ApiError(status, String(data.title ?? statusText), detail, errors, data.code as string | undefined, data)
+}
+
 /**
- * Uploads a file as the plan's next version through XMLHttpRequest, whose upload events give the progress
- * (fetch has none): `onProgress` gets 0–1 while the bytes go out, then the server reads and checks the file.
+ * Sends the upload through XMLHttpRequest, whose upload events give the progress (fetch has none), asking the
+ * server to answer at once (`Prefer: respond-async`): answers the job's address, or the version when the server
+ * answered it directly.
  */
-async function uploadVersion(planId: number, file: File, onProgress: (sent: number) => void): Promise<UploadResult> {
-  const format = formatOf(file.name)
-  if (!format) throw new ApiError(400, 'Bad request', file.name)
-  const body = JSON.stringify({ format, fileName: file.name, content: await contentOf(file, format) })
-  return new Promise((resolve, reject) => {
+function send(planId: number, body: string, onProgress: (p: UploadProgress) => void) {
+  return new Promise<{ location: string } | { result: UploadResult }>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', `/api/plans/${planId}/versions`)
     xhr.setRequestHeader('Content-Type', 'application/json')
     xhr.setRequestHeader('Accept', 'application/json')
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total)
+    xhr.setRequestHeader('Accept-Language', apiLanguage())
+    xhr.setRequestHeader('Prefer', 'respond-async')
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress({ phase: 'sending', sent: e.loaded / e.total })
     xhr.onerror = () => reject(new ApiError(0, 'Network error', 'The upload did not reach the server.'))
     xhr.onload = () => {
       let data: Record<string, unknown> = {}
@@ -70,17 +88,36 @@ async function uploadVersion(planId: number, file: File, onProgress: (sent: numb
       } catch {
         // not JSON: the status says enough
       }
-      if (xhr.status === 201) return resolve(data as unknown as UploadResult)
-      const detail = String(data.detail ?? xhr.statusText)
-      const errors = Array.isArray(data.errors) ? (data.errors as FieldError[]) : []
-      if (xhr.status === 422) {
-        const report = Array.isArray(data.report) ? (data.report as FeatureReport[]) : []
-        return reject(new UploadRefused(detail, errors, report, (data.reportCsv as string) ?? null))
-      }
-      reject(new ApiError(xhr.status, String(data.title ?? xhr.statusText), detail, errors))
+      const location = xhr.getResponseHeader('Location')
+      if (xhr.status === 202 && location) return resolve({ location })
+      if (xhr.status === 201) return resolve({ result: data as unknown as UploadResult })
+      reject(refusal(xhr.status, xhr.statusText, data))
     }
     xhr.send(body)
   })
+}
+
+/**
+ * Uploads a file as the plan's next version: `onProgress` hears the bytes going out, then the server's phases
+ * (reading, validating N of M with the errors and warnings so far, storing) until the version is stored or refused.
+ */
+async function uploadVersion(
+  planId: number,
+  file: File,
+  onProgress: (p: UploadProgress) => void,
+): Promise<UploadResult> {
+  const format = formatOf(file.name)
+  if (!format) throw new ApiError(400, 'Bad request', file.name)
+  const body = JSON.stringify({ format, fileName: file.name, content: await contentOf(file, format) })
+  const sent = await send(planId, body, onProgress)
+  if ('result' in sent) return sent.result
+  for (;;) {
+    const job = await http.get<ImportJob>(sent.location)
+    onProgress(job)
+    if (job.phase === 'done' && job.result) return job.result
+    if (job.phase === 'failed' && job.problem) throw refusal(job.problem.status, job.problem.title, job.problem)
+    await new Promise((r) => setTimeout(r, POLL_MS))
+  }
 }
 
 export const plansApi = {

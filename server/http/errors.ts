@@ -37,40 +37,48 @@ function localField(e: FieldError, lang: Lang): FieldError {
   return e
 }
 
-/** The one error middleware: every failure leaves as application/problem+json. */
-export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+/** A failure as its problem+json body in `lang`; `instance` is the URL of the request that failed. */
+export function problemBody(err: unknown, lang: Lang, instance: string): Record<string, unknown> & { status: number } {
   const problem = toProblem(err)
-  if (problem.status >= 500) {
-    log.error('request failed', {
-      requestId: req.requestId,
-      method: req.method,
-      path: req.path,
-      error: (err as Error).message,
-      code: (err as { code?: string }).code,
-      stack: (err as Error).stack,
-    })
-  }
-  if (problem.status === 429 && typeof problem.extra.retryAfter === 'number')
-    res.setHeader('Retry-After', String(problem.extra.retryAfter))
-  const lang = langOf(req.get('accept-language'))
   const extra = Array.isArray(problem.extra.errors)
     ? { ...problem.extra, errors: (problem.extra.errors as FieldError[]).map((e) => localField(e, lang)) }
     : problem.extra
+  return {
+    type: problem.type,
+    title: render(problem.titleMsg, lang),
+    status: problem.status,
+    detail: render(problem.detailMsg, lang),
+    code: problem.code,
+    params: problem.detailMsg.params,
+    instance,
+    ...extra,
+  }
+}
+
+/** Logs a failure that is the server's fault (a 5xx answer), with the request it came from. */
+export function logServerError(err: unknown, req: { requestId: string; method: string; path: string }): void {
+  if (toProblem(err).status < 500) return
+  log.error('request failed', {
+    requestId: req.requestId,
+    method: req.method,
+    path: req.path,
+    error: (err as Error).message,
+    code: (err as { code?: string }).code,
+    stack: (err as Error).stack,
+  })
+}
+
+/** The one error middleware: every failure leaves as application/problem+json. */
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const problem = toProblem(err)
+  logServerError(err, req)
+  if (problem.status === 429 && typeof problem.extra.retryAfter === 'number')
+    res.setHeader('Retry-After', String(problem.extra.retryAfter))
+  const lang = langOf(req.get('accept-language'))
   res
     .status(problem.status)
     .setHeader('Content-Language', lang)
     .setHeader('Vary', 'Accept-Language')
     .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: problem.type,
-        title: render(problem.titleMsg, lang),
-        status: problem.status,
-        detail: render(problem.detailMsg, lang),
-        code: problem.code,
-        params: problem.detailMsg.params,
-        instance: req.originalUrl,
-        ...extra,
-      }),
-    )
+    .send(JSON.stringify(problemBody(err, lang, req.originalUrl)))
 }

@@ -315,6 +315,11 @@ export const en = {
   }>,
   'plan.no_feature': () => 'The file holds no feature; nothing was stored.',
   'plan.carrier_only': () => 'Only a carrier files a plan.',
+  'plan.import_not_found': ((p) =>
+    `No such upload of this plan: it never was, or it finished more than ${p.minutes} minutes ago.`) as P<{
+    minutes: number
+  }>,
+  'plan.imports_busy': ((p) => `${p.n} of your uploads are still running; wait for one to finish.`) as P<N>,
   'station.carrier_only': () => 'Only a carrier has applications.',
 
   // boundaries, coordinates, open data, tiles, basemap

@@ -335,6 +335,9 @@ export const vi: Catalogue = {
   'plan.features_refused': (p) => `${p.n} trên ${p.total} đối tượng không được chấp nhận; chưa lưu gì.`,
   'plan.no_feature': () => 'Tệp không có đối tượng nào; chưa lưu gì.',
   'plan.carrier_only': () => 'Chỉ doanh nghiệp mới lập kế hoạch.',
+  'plan.import_not_found': (p) =>
+    `Không có lượt tải lên này của quy hoạch: chưa từng có, hoặc đã xong hơn ${p.minutes} phút trước.`,
+  'plan.imports_busy': (p) => `${p.n} lượt tải lên của doanh nghiệp vẫn đang chạy; hãy chờ một lượt xong.`,
   'station.carrier_only': () => 'Chỉ doanh nghiệp mới có hồ sơ.',
   'boundary.rejected': () => 'Tệp địa giới bị từ chối; chưa ghi gì.',
   'boundary.unit_not_found': (p) => `Không có ${LEVEL[p.level] ?? p.level} có mã ${p.code}.`,

@@ -1,19 +1,18 @@
-// A plan version's upload: read the file (off the event loop when large), check every feature — structure and
-// numbers (the gate), properties and types, duplicate codes, VN-2000 pairs converted, then PostGIS validity and
-// "inside the province" for all geometries in one statement — and store the version whole, or nothing at all.
+// A plan version's upload: the plan checked, the file read (off the event loop when large), every feature checked
+// (validate.ts) outside any transaction, then the version stored whole in one short transaction, or nothing at all.
+// Each step reports its phase, so that an upload followed through import-jobs.ts shows its progress.
 import type { Db, Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { badRequest, conflict, msg, Problem } from '../http/problems'
+import { badRequest, conflict, msg, notFound, Problem } from '../http/problems'
 import type { Msg } from '../http/messages'
-import { placeGeometries } from '../geo/service'
-import { planePairsToWgs84 } from '../coords/service'
-import type { Geometry } from '../geo/gate'
 import { runOffThread, startOffThread } from '../readers/off-thread'
-import { gated, keyOf, type PlanFeature, type ReadResult } from './formats'
+import type { ReadResult } from './formats'
 import { readUploadBody, type BodyRead, type UploadBody } from './body'
-import { planRow, type Defaults, type PlanRow } from './properties'
+import type { PlanRow } from './properties'
 import { reportCsv, type FeatureReport } from './report'
 import type { Scope } from './service'
+import type { ImportProgress } from './import-jobs'
+import { checkFeatures } from './validate'
 import * as sql from './sql'
 
 /** Bodies above this size are read in a worker thread, so reading never holds the event loop. */
@@ -38,86 +37,27 @@ async function read(bytes: Buffer): Promise<BodyRead> {
 /** Where a new version may not be uploaded: the officer has passed the latest one for the decision. */
 const LOCKED_STATES = ['passed']
 
-interface Checked {
-  rows: PlanRow[]
-  report: FeatureReport[]
-  rejected: number
+interface UploadPlan {
+  carrierId: number
+  periodFrom: number
+  periodTo: number
+  latestNumber: number | null
+  latestState: string | null
 }
 
-/** A feature's geometries: a GeometryCollection's members each become a feature of their own. */
-function parts(f: PlanFeature, geometry: Geometry): { feature: PlanFeature; geometry: Geometry }[] {
-  if (geometry.type !== 'GeometryCollection') return [{ feature: f, geometry }]
-  f.warnings.push(`the GeometryCollection was split into ${geometry.geometries.length} features`)
-  return geometry.geometries.map((g, j) => ({ feature: { ...f, label: `${f.label} part ${j + 1}` }, geometry: g }))
+/** The plan as an upload needs it (404 unless it is the carrier's own; 409 when locked), read with `statement`. */
+async function uploadablePlan(q: Queryable, statement: string, scope: Scope, planId: number): Promise<UploadPlan> {
+  const plan = await q.maybeOne<UploadPlan & Record<string, unknown>>(statement, [planId, scope.provinceCode])
+  if (!plan || plan.carrierId !== scope.user.carrierId) throw notFound('plan.not_found')
+  if (plan.latestState && LOCKED_STATES.includes(plan.latestState)) {
+    throw conflict(msg('plan.locked', { n: plan.latestNumber ?? 0 }))
+  }
+  return plan
 }
 
-/** Checks every feature's properties and codes, converting VN-2000 rows; PostGIS's checks follow. */
-async function checkFeatures(
-  q: Queryable,
-  scope: Scope,
-  file: ReadResult & { ok: true },
-  d: Defaults,
-  period: {
-    from: number
-    to: number
-  },
-): Promise<Checked> {
-  const projected = file.features.filter((f) => f.projected)
-  const placed = await planePairsToWgs84(
-    q,
-    scope.provinceCode,
-    projected.map((f) => f.projected!),
-  )
-  placed.forEach((p, i) => {
-    const f = projected[i]!
-    if (!p.ok) f.problems.push(p.message)
-    else {
-      const g = gated(f.index, f.label, { type: 'Point', coordinates: p.lonLat }, f.properties, f.warnings)
-      Object.assign(f, { geometry: g.geometry, problems: g.problems, warnings: g.warnings })
-    }
-  })
-  const rows: PlanRow[] = []
-  const problemsOf = new Map<PlanFeature, string[]>()
-  const keys = new Map<string, string>()
-  for (const f of file.features) {
-    const problems = [...f.problems]
-    problemsOf.set(f, problems)
-    if (problems.length > 0) continue
-    if (!f.geometry) {
-      f.warnings.push('the feature has no geometry: it is not part of the plan')
-      continue
-    }
-    if (f.geometry.type === 'GeometryCollection' && keyOf(f.properties) !== undefined) {
-      problems.push('a GeometryCollection carries one code for several features: give each part a feature and code')
-      continue
-    }
-    for (const { feature, geometry } of parts(f, f.geometry)) {
-      const row = planRow(feature, geometry, d, period, problems)
-      const dup = row.key === null ? undefined : keys.get(`${row.type}:${row.key}`)
-      if (dup) problems.push(`the ${row.type} code ${row.key} is also on ${dup}`)
-      else if (row.key !== null) keys.set(`${row.type}:${row.key}`, feature.label)
-      rows.push(row)
-    }
-  }
-  const verdicts = await placeGeometries(
-    q,
-    rows.map((r) => r.geometry),
-    { provinceCode: scope.provinceCode, noun: 'geometry' },
-  )
-  verdicts.forEach((v, i) => {
-    const row = rows[i]!
-    if (v.ok) row.geojson = v.geojson
-    else problemsOf.get(row.feature)?.push(...v.errors) ?? problemsOf.set(row.feature, [...v.errors])
-  })
-  const report: FeatureReport[] = []
-  let rejected = 0
-  for (const f of file.features) {
-    const errors = problemsOf.get(f) ?? []
-    if (errors.length > 0) rejected++
-    if (errors.length > 0 || f.warnings.length > 0)
-      report.push({ index: f.index, label: f.label, errors, warnings: f.warnings })
-  }
-  return { rows, report, rejected }
+/** Checks that the user may upload a version of the plan now (404, 409), before the file is read. */
+export async function checkUploadable(q: Queryable, scope: Scope, planId: number): Promise<void> {
+  await uploadablePlan(q, sql.UPLOAD_PLAN, scope, planId)
 }
 
 const refuse = (detail: Msg, report: FeatureReport[]) =>
@@ -129,32 +69,21 @@ const refuse = (detail: Msg, report: FeatureReport[]) =>
 
 /**
  * Reads an upload body (its JSON bytes), checks the file against the plan and, when every feature passes, stores
- * it as the plan's next version in one transaction, opened only once the file is read. Answers the version.
+ * it as the plan's next version in one transaction, opened only once every feature is checked. Answers the
+ * version; `progress` hears of each phase and of the features validated so far.
  */
-export async function uploadVersion(db: Db, scope: Scope, planId: number, bytes: Buffer) {
-  const body = await read(bytes)
-  if (!body.ok) throw badRequest(body.detail, body.errors)
-  return db.transaction((tx) => storeVersion(tx, scope, planId, body.upload, body.file))
-}
-
-async function storeVersion(
-  tx: Queryable,
+export async function uploadVersion(
+  db: Db,
   scope: Scope,
   planId: number,
-  upload: Omit<UploadBody, 'content'>,
-  file: ReadResult,
+  bytes: Buffer,
+  progress: (p: Partial<ImportProgress>) => void = () => {},
 ) {
-  const plan = await tx.maybeOne<{
-    carrierId: number
-    periodFrom: number
-    periodTo: number
-    latestNumber: number | null
-    latestState: string | null
-  }>(sql.LOCK_PLAN, [planId, scope.provinceCode])
-  if (!plan || plan.carrierId !== scope.user.carrierId) throw new Problem(404, msg('plan.not_found'))
-  if (plan.latestState && LOCKED_STATES.includes(plan.latestState)) {
-    throw conflict(msg('plan.locked', { n: plan.latestNumber ?? 0 }))
-  }
+  const plan = await uploadablePlan(db, sql.UPLOAD_PLAN, scope, planId)
+  progress({ phase: 'reading' })
+  const body = await read(bytes)
+  if (!body.ok) throw badRequest(body.detail, body.errors)
+  const { upload, file } = body
   if (!file.ok) {
     const problems = file.problems.map((p) => p.message).join('; ')
     throw new Problem(422, msg('import.file_invalid', { format: upload.format.toUpperCase(), problems }), {
@@ -162,11 +91,26 @@ async function storeVersion(
     })
   }
   const period = { from: plan.periodFrom, to: plan.periodTo }
-  const { rows, report, rejected } = await checkFeatures(tx, scope, file, upload.defaults, period)
-  if (rejected > 0) {
-    throw refuse(msg('plan.features_refused', { n: rejected, total: file.features.length }), report)
+  const checked = await checkFeatures(db, scope.provinceCode, file, upload.defaults, period, progress)
+  if (checked.rejected > 0) {
+    throw refuse(msg('plan.features_refused', { n: checked.rejected, total: file.features.length }), checked.report)
   }
-  if (file.features.length === 0) throw refuse(msg('plan.no_feature'), report)
+  if (file.features.length === 0) throw refuse(msg('plan.no_feature'), checked.report)
+  progress({ phase: 'storing' })
+  return db.transaction((tx) => storeVersion(tx, scope, planId, upload, file, checked.rows, checked.report))
+}
+
+async function storeVersion(
+  tx: Queryable,
+  scope: Scope,
+  planId: number,
+  upload: Omit<UploadBody, 'content'>,
+  file: ReadResult & { ok: true },
+  rows: PlanRow[],
+  report: FeatureReport[],
+) {
+  // locked now, so that two uploads cannot take one number; checked again, as it may have been passed meanwhile
+  const plan = await uploadablePlan(tx, sql.LOCK_PLAN, scope, planId)
   const number = (plan.latestNumber ?? 0) + 1
   const sites = rows.filter((r) => r.type === 'site')
   const routes = rows.filter((r) => r.type === 'route')

@@ -2,7 +2,11 @@ import type { Request } from 'express'
 import type { Api } from '../http/api'
 import { deps } from '../http/context'
 import { uploadBody } from './body'
-import { uploadVersion } from './import'
+import { checkUploadable, uploadVersion } from './import'
+import { FINISHED_TTL_MS, ImportJobs, jobAnswer, RUNNING_PER_CARRIER } from './import-jobs'
+import { logServerError } from '../http/errors'
+import { langOf } from '../http/messages'
+import { msg, notFound, Problem } from '../http/problems'
 import {
   commentAnswer,
   commentBody,
@@ -13,6 +17,8 @@ import {
   diffAnswer,
   findingsAnswer,
   diffQuery,
+  importJobAnswer,
+  importParams,
   uploadAnswer,
   versionAnswer,
   versionParams,
@@ -33,9 +39,14 @@ const scope = (req: Request): plans.Scope => ({
   requestId: req.requestId,
 })
 
+/** Whether the request asks to follow the work instead of waiting for it (RFC 7240 `Prefer: respond-async`). */
+const respondAsync = (req: Request) => /(^|[\s,;])respond-async([\s,;]|$)/i.test(req.get('prefer') ?? '')
+
 /** Carriers' passive-infrastructure plans: plans, uploaded versions with their reports, and version diffs. */
 export function planRoutes(api: Api): void {
   const tag = 'plans'
+  // the uploads followed through GET …/imports/{job}, in this server's memory (one store per app)
+  const imports = new ImportJobs()
   api.route({
     method: 'get',
     path: '/api/plans',
@@ -80,8 +91,46 @@ export function planRoutes(api: Api): void {
     status: 201,
     bodyLimit: '31mb',
     response: uploadAnswer,
-    handler: ({ params, req }) =>
-      uploadVersion(deps(req).db, scope(req), params.id, (req.input as { body: Buffer }).body),
+    handler: async ({ params, req, res }) => {
+      const { db } = deps(req)
+      const bytes = (req.input as { body: Buffer }).body
+      if (!respondAsync(req)) return uploadVersion(db, scope(req), params.id, bytes)
+      // followed: the plan is checked now (404, 409), the file is read, checked and stored after the answer
+      const s = scope(req)
+      await checkUploadable(db, s, params.id)
+      const job = imports.start(params.id, s.user.carrierId!, req.originalUrl)
+      if (!job) throw new Problem(429, msg('plan.imports_busy', { n: RUNNING_PER_CARRIER }), { retryAfter: 5 })
+      uploadVersion(db, s, params.id, bytes, (p) => imports.progress(job, p)).then(
+        (version) => imports.finish(job, version),
+        (err) => {
+          logServerError(err, req)
+          imports.fail(job, err)
+        },
+      )
+      res
+        .status(202)
+        .location(`/api/plans/${params.id}/imports/${job.id}`)
+        .setHeader('Preference-Applied', 'respond-async')
+        .json(jobAnswer(job, langOf(req.get('accept-language'))))
+    },
+  })
+  api.route({
+    method: 'get',
+    path: '/api/plans/{id}/imports/{job}',
+    summary:
+      'A followed upload (posted with Prefer: respond-async, answered 202 with its Location): phase, features ' +
+      'validated of all, errors and warnings so far; then the version stored or the problem, as the direct upload ' +
+      "answers them. The uploading carrier's users and the department only; kept 10 minutes after it ends",
+    tag,
+    access: ['carrier', ...OFFICE],
+    params: importParams,
+    response: importJobAnswer,
+    handler: async ({ params, req, res }) => {
+      const job = imports.find(req.user!, params.id, params.job)
+      if (!job) throw notFound(msg('plan.import_not_found', { minutes: FINISHED_TTL_MS / 60_000 }))
+      res.setHeader('Cache-Control', 'no-store')
+      return jobAnswer(job, langOf(req.get('accept-language')))
+    },
   })
   api.route({
     method: 'get',

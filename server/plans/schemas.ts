@@ -100,6 +100,31 @@ export const uploadAnswer = z.object({
   warnings: z.array(featureReport),
 })
 
+/** A followed upload (`Prefer: respond-async`): its job id in the path. */
+export const importParams = planParams.extend({ job: z.uuid() })
+
+/**
+ * A followed upload: its phase, the features validated of all and those with errors and warnings so far; once
+ * done, the version stored (`result`, as the direct upload's 201 answer), or once failed, the problem+json the
+ * direct upload would have answered (`problem`, its own `status`: 400, 404, 409, 422…).
+ */
+export const importJobAnswer = z.object({
+  id: z.string(),
+  planId: z.number(),
+  phase: z.enum(['reading', 'validating', 'storing', 'done', 'failed']),
+  done: z.number(),
+  total: z.number(),
+  errors: z.number(),
+  warnings: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  result: uploadAnswer.nullable(),
+  problem: z
+    .object({ status: z.number(), title: z.string(), detail: z.string(), code: z.string() })
+    .catchall(z.unknown())
+    .nullable(),
+})
+
 export const diffAnswer = z.object({
   from: z.number(),
   to: z.number(),

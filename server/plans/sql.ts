@@ -32,12 +32,15 @@ SELECT ${PLAN_COLUMNS}
    AND ($1::int IS NULL OR p.carrier_id = $1::int
         OR EXISTS (SELECT 1 FROM plan_versions v WHERE v.plan_id = p.id AND v.state = 'approved'))`
 
-// $1 plan id, $2 province. Locks the plan for a new version (two uploads at once cannot take one number).
-export const LOCK_PLAN = `
+// $1 plan id, $2 province. What an upload needs to know of the plan: owner, period, latest version.
+export const UPLOAD_PLAN = `
 SELECT p.id, p.carrier_id AS "carrierId", p.period_from AS "periodFrom", p.period_to AS "periodTo",
        (SELECT max(number) FROM plan_versions v WHERE v.plan_id = p.id) AS "latestNumber",
        (SELECT state FROM plan_versions v WHERE v.plan_id = p.id ORDER BY number DESC LIMIT 1) AS "latestState"
-  FROM plans p WHERE p.id = $1 AND p.province_code = $2 FOR UPDATE`
+  FROM plans p WHERE p.id = $1 AND p.province_code = $2`
+
+// $1 plan id, $2 province. The same, locking the plan for a new version (two uploads cannot take one number).
+export const LOCK_PLAN = `${UPLOAD_PLAN} FOR UPDATE`
 
 const VERSION_COLUMNS = `v.id, v.plan_id AS "planId", v.number, v.state, v.uploaded_at AS "uploadedAt",
   u.display_name AS "uploadedBy", v.source_name AS "sourceName", v.source_format AS "sourceFormat",
