@@ -2247,11 +2247,12 @@ export interface Paths {
     get: {
       params: never
       query: {
-        part: "stations" | "applications" | "conversions" | "cables" | "ducts"
+        part: "stations" | "applications" | "conversions" | "cables" | "ducts" | "plans" | "inspections" | "tickets"
         figure: string
         carrier?: string
         district?: string
         programme?: number
+        kind?: string
         province?: string
         period?: "quarter" | "half" | "year" | "range"
         year?: number
@@ -2300,7 +2301,7 @@ export interface Paths {
         unitsOn: string
         title: string
         parts: ({
-          key: "stations" | "applications" | "conversions" | "cables" | "ducts"
+          key: "stations" | "applications" | "conversions" | "cables" | "ducts" | "plans" | "inspections" | "tickets"
           title: string
           paragraphs: string[]
           figures: ({

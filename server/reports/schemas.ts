@@ -33,7 +33,16 @@ export const reportQuery = z
 export type ReportQuery = z.infer<typeof reportQuery>
 
 /** The parts of the section, in the order the report reads; a part without data is left out. */
-export const PART_KEYS = ['stations', 'applications', 'conversions', 'cables', 'ducts'] as const
+export const PART_KEYS = [
+  'stations',
+  'applications',
+  'conversions',
+  'cables',
+  'ducts',
+  'plans',
+  'inspections',
+  'tickets',
+] as const
 export type PartKey = (typeof PART_KEYS)[number]
 
 /** The records behind one figure of a report: the same inputs, the part and figure, and optional filters. */
@@ -50,6 +59,11 @@ export const recordsQuery = z
       .regex(/^([0-9]{2,5}|-)$/)
       .optional(),
     programme: z.coerce.number().int().positive().optional(),
+    /** The kind of record, for a part whose records have one (a citizen report's category). */
+    kind: z
+      .string()
+      .regex(/^[a-z_]{2,40}$/)
+      .optional(),
   })
   .and(reportQuery)
 export type RecordsQuery = z.infer<typeof recordsQuery>

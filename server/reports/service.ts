@@ -6,14 +6,26 @@ import { cablesPart } from './parts/cables'
 import type { LinkFilters, PartBuilder, ReportContext } from './parts/context'
 import { conversionsPart } from './parts/conversions'
 import { ductsPart } from './parts/ducts'
+import { inspectionsPart } from './parts/inspections'
+import { plansPart } from './parts/plans'
 import { stationsPart } from './parts/stations'
+import { ticketsPart } from './parts/tickets'
 import type { PartKey, RecordsQuery, Report, ReportPart, ReportQuery } from './schemas'
 import { CARRIER_NAMES, DISTRICT_SHAPES, DISTRICTS_ON, PROVINCE_NAME, recordsSql } from './sql'
 import { type DistrictShape, districtMapSvg, stationsByDistrict } from './mapFigure'
 import { svgToPng } from './png'
 
 /** The parts in the order the section reads them. */
-export const PARTS: readonly PartBuilder[] = [stationsPart, applicationsPart, conversionsPart, cablesPart, ductsPart]
+export const PARTS: readonly PartBuilder[] = [
+  stationsPart,
+  applicationsPart,
+  conversionsPart,
+  cablesPart,
+  ductsPart,
+  plansPart,
+  inspectionsPart,
+  ticketsPart,
+]
 
 /** The query of a report as a link repeats it: the inputs, with the province and units date resolved. */
 function reportParams(query: ReportQuery, province: string, unitsOn: string): URLSearchParams {
@@ -78,9 +90,10 @@ export async function recordsOf(q: Queryable, query: RecordsQuery, defaultProvin
       fieldError('query.figure', 'report.figures', { part: part.key, list: [...part.flags] }),
     ])
   const ctx = await contextOf(q, query, defaultProvince)
+  const params = [...ctx.params, query.carrier ?? null, query.district ?? null, query.programme ?? null]
   const rows = await q.many<{ id: number; label: string; url: string; total: number }>(
-    recordsSql(part.facts, query.figure),
-    [...ctx.params, query.carrier ?? null, query.district ?? null, query.programme ?? null],
+    recordsSql(part.facts, query.figure, part.byKind),
+    part.byKind ? [...params, query.kind ?? null] : params,
   )
   return { total: rows[0]?.total ?? 0, items: rows.map(({ id, label, url }) => ({ id, label, url })) }
 }

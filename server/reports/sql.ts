@@ -164,16 +164,187 @@ export const DUCT_COUNTS = `
          (SELECT count(DISTINCT c) FROM (${DUCT_FACTS}) g CROSS JOIN LATERAL unnest(g.carriers) c) AS carriers
     FROM (${DUCT_FACTS}) f`
 
+/** The first instant of the period's first day, in Vietnam. */
+const AT_START = `($2::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`
+/** True when the instant `ts` falls in the period (Vietnamese days); false, not null, when `ts` is null. */
+const IN_PERIOD = (ts: string) => `coalesce(${ts} >= ${AT_START} AND ${ts} < ${AFTER_END}, false)`
+
+/**
+ * Plan versions the carriers submitted in the period, returned for revision in it (the return is in the audit log,
+ * written with the state change; a returned version stays returned) and approved by a decision dated in it, with
+ * the sites of the version and the kilometres of its routes as the plan counts them (declared or measured); its
+ * districts are those of its sites on the units of $4.
+ */
+export const PLAN_FACTS = `
+  SELECT v.id, c.name || ' — ' || p.title || ' (phiên bản ' || v.number || ')' AS label,
+         '/api/plans/' || p.id || '/versions/' || v.number AS url,
+         ARRAY[c.short_name] AS carriers,
+         ARRAY(SELECT DISTINCT coalesce(district_at($1, ps.geom, $4::date), '-') FROM planned_sites ps
+                WHERE ps.version_id = v.id ORDER BY 1) AS districts,
+         NULL::int AS programme,
+         ${IN_PERIOD('v.uploaded_at')} AS submitted,
+         v.state = 'returned' AND ${IN_PERIOD('r.at')} AS returned,
+         v.state = 'approved' AND v.decision_date BETWEEN $2::date AND $3::date AS approved,
+         p.title, v.number, v.decision_number AS "decisionNumber", v.decision_date::text AS "decisionDate",
+         v.site_count AS sites,
+         (SELECT coalesce(sum(CASE WHEN pr.length_source = 'declared' THEN pr.declared_length_m ELSE pr.length_m END),
+                          0)
+            FROM planned_routes pr WHERE pr.version_id = v.id)::float8 AS "routeM"
+    FROM plan_versions v
+    JOIN plans p ON p.id = v.plan_id
+    JOIN carriers c ON c.id = p.carrier_id
+    LEFT JOIN LATERAL (
+      SELECT max(a.at) AS at FROM audit_log a
+       WHERE a.entity = 'plan_version' AND a.entity_id = v.id::text AND a.action = 'plan_version.return') r
+      ON v.state = 'returned'
+   WHERE p.province_code = $1 AND v.uploaded_at < ${AFTER_END}
+     AND (v.uploaded_at >= ${AT_START} OR v.state = 'returned' OR v.decision_date >= $2::date)`
+
+/** The plan figures by carrier: versions submitted, returned, approved; sites and route metres approved. */
+export const PLAN_COUNTS = `
+  SELECT f.carriers[1] AS carrier, count(*) FILTER (WHERE f.submitted) AS submitted,
+         count(*) FILTER (WHERE f.returned) AS returned, count(*) FILTER (WHERE f.approved) AS approved,
+         coalesce(sum(f.sites) FILTER (WHERE f.approved), 0) AS sites,
+         coalesce(sum(f."routeM") FILTER (WHERE f.approved), 0)::float8 AS "routeM"
+    FROM (${PLAN_FACTS}) f
+   GROUP BY 1
+   ORDER BY 1`
+
+/** The versions approved in the period with their decisions, by decision date. */
+export const PLAN_DECISIONS = `
+  SELECT f.id, f.carriers[1] AS carrier, f.title, f.number, f."decisionNumber", f."decisionDate", f.sites,
+         f."routeM", f.url
+    FROM (${PLAN_FACTS}) f
+   WHERE f.approved
+   ORDER BY f."decisionDate", f.id`
+
+/** The asset an inspection `i` is of (a station, a pole, a cable route or its duct), its label and districts. */
+const INSPECTED_ASSET = `
+    LEFT JOIN stations s ON i.asset_kind = 'station' AND s.id = i.asset_id
+    LEFT JOIN poles pl ON i.asset_kind = 'pole' AND pl.id = i.asset_id
+    LEFT JOIN cable_routes cr ON i.asset_kind IN ('cable_route', 'duct') AND cr.id = i.asset_id
+   CROSS JOIN LATERAL (
+     SELECT CASE i.asset_kind WHEN 'station' THEN 'Trạm BTS ' || coalesce(s.site_code, i.asset_id::text)
+                              WHEN 'pole' THEN 'Cột ' || coalesce(pl.code, i.asset_id::text)
+                              WHEN 'duct' THEN 'Cống bể ' || coalesce(cr.name, i.asset_id::text)
+                              ELSE 'Tuyến cáp ' || coalesce(cr.name, i.asset_id::text) END AS label,
+            CASE i.asset_kind WHEN 'station' THEN ARRAY[${DISTRICT_OF('s')}]
+                              WHEN 'pole' THEN ARRAY[${DISTRICT_OF('pl')}]
+                              ELSE coalesce(nullif(ARRAY(
+                                     SELECT coalesce(d.district_code, '-') FROM route_district_split($4::date) d
+                                      WHERE d.route_id = i.asset_id ORDER BY 1), '{}'), ARRAY['-']) END AS districts) a`
+
+/** True when inspection `i` found a violation of this rule (server/inspections/compare.ts). */
+const BROKE = (rule: string) => `(i.verdict = 'violation' AND i.violations @> '[{"rule": "${rule}"}]')`
+const NAMED_RULES = ['height_over', 'class_mismatch', 'position_off', 'checklist_item']
+
+/**
+ * Inspections recorded in the period, with the kinds of violation found (one row each), and the follow-ups of
+ * violations (one row each, their own flags): opened in the period, closed by a re-check in it, and overdue at its
+ * end (open — not answered, not closed — past the due date on the period's last day, as the follow-up list counts
+ * "overdue" on the day it is read). A follow-up links to the inspection that found the violation.
+ */
+export const INSPECTION_FACTS = `
+  SELECT i.id, a.label || ' — ' || to_char(${DAY('i.recorded_at')}, 'DD/MM/YYYY') AS label,
+         '/api/inspections/' || i.id AS url,
+         ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = i.carrier_id) AS carriers, a.districts,
+         NULL::int AS programme,
+         true AS inspected, i.verdict = 'violation' AS violation,
+         ${BROKE('height_over')} AS "heightOver", ${BROKE('class_mismatch')} AS "classMismatch",
+         ${BROKE('position_off')} AS "positionOff", ${BROKE('checklist_item')} AS "checklistFailed",
+         (i.verdict = 'violation' AND EXISTS (
+            SELECT 1 FROM jsonb_array_elements(i.violations) v
+             WHERE v->>'rule' NOT IN (${NAMED_RULES.map((r) => `'${r}'`).join(', ')}))) AS "otherRule",
+         false AS "followUpOpened", false AS "followUpClosed", false AS "followUpOverdue"
+    FROM inspections i
+    ${INSPECTED_ASSET}
+   WHERE i.province_code = $1 AND i.state = 'recorded'
+     AND i.recorded_at >= ${AT_START} AND i.recorded_at < ${AFTER_END}
+  UNION ALL
+  SELECT f.id, 'Khắc phục vi phạm: ' || a.label || ' — hạn ' || to_char(f.due_on, 'DD/MM/YYYY') AS label,
+         '/api/inspections/' || f.inspection_id AS url,
+         ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = f.carrier_id) AS carriers, a.districts,
+         NULL::int AS programme,
+         false, false, false, false, false, false, false,
+         ${IN_PERIOD('f.created_at')} AS "followUpOpened", ${IN_PERIOD('f.closed_at')} AS "followUpClosed",
+         f.due_on < $3::date AND (f.answered_at IS NULL OR f.answered_at >= ${AFTER_END})
+           AND (f.closed_at IS NULL OR f.closed_at >= ${AFTER_END}) AS "followUpOverdue"
+    FROM inspection_follow_ups f
+    JOIN inspections i ON i.id = f.inspection_id
+    ${INSPECTED_ASSET}
+   WHERE f.province_code = $1 AND f.created_at < ${AFTER_END} AND (f.closed_at IS NULL OR f.closed_at >= ${AT_START})`
+
+/** The flags of the inspection facts, each counted by INSPECTION_COUNTS. */
+export const INSPECTION_FLAGS = [
+  'inspected',
+  'violation',
+  'heightOver',
+  'classMismatch',
+  'positionOff',
+  'checklistFailed',
+  'otherRule',
+  'followUpOpened',
+  'followUpClosed',
+  'followUpOverdue',
+] as const
+const INSPECTION_SUMS = INSPECTION_FLAGS.map((k) => `count(*) FILTER (WHERE f."${k}") AS "${k}"`).join(', ')
+
+/**
+ * The inspection figures: the totals (district NULL), then one row per district on the units of $4 (a route in two
+ * districts counts in both, so the districts may add up to more than the total).
+ */
+export const INSPECTION_COUNTS = `
+  WITH f AS (${INSPECTION_FACTS})
+  SELECT NULL::text AS district, ${INSPECTION_SUMS} FROM f
+  UNION ALL
+  (SELECT d.district, ${INSPECTION_SUMS}
+     FROM f CROSS JOIN LATERAL unnest(f.districts) d(district)
+    GROUP BY 1
+    ORDER BY 1)`
+
+/**
+ * Citizen reports (1022) received in the period and resolved in it: resolved within the SLA when resolved by the
+ * deadline the ticket was given on receipt (tickets.due_at: its category's hours, table ticket_sla), with the hours
+ * from receipt to resolution. A reopened ticket counts by its latest resolution.
+ */
+export const TICKET_FACTS = `
+  SELECT t.id, t.number || ' — ' || left(t.description, 80) AS label, '/api/tickets/' || t.id AS url,
+         ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = t.carrier_id) AS carriers,
+         ARRAY[${DISTRICT_OF('t')}] AS districts, NULL::int AS programme, t.category AS kind,
+         ${IN_PERIOD('t.created_at')} AS received,
+         t.status = 'resolved' AND ${IN_PERIOD('t.resolved_at')} AS resolved,
+         t.status = 'resolved' AND ${IN_PERIOD('t.resolved_at')} AND t.resolved_at <= t.due_at AS "withinSla",
+         extract(epoch FROM t.resolved_at - t.created_at)::float8 / 3600 AS hours
+    FROM tickets t
+   WHERE t.province_code = $1
+     AND (t.created_at >= ${AT_START} AND t.created_at < ${AFTER_END}
+          OR t.resolved_at >= ${AT_START} AND t.resolved_at < ${AFTER_END})`
+
+/** The citizen-report figures by category and district, with the median hours to resolve (of each group). */
+export const TICKET_COUNTS = `
+  SELECT f.kind AS category, f.districts[1] AS district, count(*) FILTER (WHERE f.received) AS received,
+         count(*) FILTER (WHERE f.resolved) AS resolved, count(*) FILTER (WHERE f."withinSla") AS "withinSla"
+    FROM (${TICKET_FACTS}) f
+   GROUP BY 1, 2
+   ORDER BY 1, 2`
+
+/** The median hours from receipt to resolution of the reports resolved in the period. */
+export const TICKET_MEDIAN = `
+  SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY f.hours) FILTER (WHERE f.resolved))::float8 AS "medianHours"
+    FROM (${TICKET_FACTS}) f`
+
 /**
  * The records behind one figure: the facts of a part (built from the constants above; the flag is a column name
- * from the part's allow-list) filtered by $5 carrier, $6 district, $7 programme (each NULL = any).
+ * from the part's allow-list) filtered by $5 carrier, $6 district, $7 programme (each NULL = any), and, for a part
+ * whose facts have a `kind` column to filter on (`byKind`), by $8 kind.
  */
-export const recordsSql = (facts: string, flag: string) => `
+export const recordsSql = (facts: string, flag: string, byKind = false) => `
   SELECT f.id, f.label, f.url, count(*) OVER () AS total
     FROM (${facts}) f
    WHERE f."${flag}" AND ($5::text IS NULL OR $5::text = ANY (f.carriers))
      AND ($6::text IS NULL OR $6::text = ANY (f.districts)) AND ($7::int IS NULL OR f.programme = $7::int)
-   ORDER BY f.id
+     ${byKind ? 'AND ($8::text IS NULL OR f.kind = $8::text)' : ''}
+   ORDER BY f.id, f.url
    LIMIT 1000`
 
 /** The districts in force on $2 in province $1, with their names. */

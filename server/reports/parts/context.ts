@@ -9,6 +9,7 @@ export interface LinkFilters {
   carrier?: string
   district?: string
   programme?: number
+  kind?: string
 }
 
 /** What every part reads: the database, the inputs, names, and how to link a figure to its records. */
@@ -35,6 +36,8 @@ export interface PartBuilder {
   key: PartKey
   facts: string
   flags: readonly string[]
+  /** The facts have a `kind` column a link may filter on (LinkFilters.kind). */
+  byKind?: boolean
   build(ctx: ReportContext): Promise<ReportPart | null>
 }
 
