@@ -23,9 +23,13 @@ const RECORD_PAGES: [RegExp, (id: string) => string][] = [
   [/^\/api\/stations\/(\d+)$/, (id) => `/stations/${id}`],
   [/^\/api\/conversions\/items\/(\d+)$/, (id) => `/conversions/items/${id}`],
   [/^\/api\/cables\/routes\/(\d+)$/, (id) => `/cables/${id}`],
+  [/^\/api\/tickets\/(\d+)$/, (id) => `/tickets/${id}`],
 ]
 
-/** The app's page of one record from its API address (a station, a conversion item, a cable route). */
+/**
+ * The app's page of one record from its API address (a station, a conversion item, a cable route, a 1022 ticket);
+ * a record without a page of its own (a plan version, an inspection) opens as the API answers it.
+ */
 export function recordPage(apiUrl: string): string {
   for (const [pattern, page] of RECORD_PAGES) {
     const id = pattern.exec(apiUrl)?.[1]

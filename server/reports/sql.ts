@@ -213,7 +213,7 @@ export const PLAN_COUNTS = `
 /** The versions approved in the period with their decisions, by decision date. */
 export const PLAN_DECISIONS = `
   SELECT f.id, f.carriers[1] AS carrier, f.title, f.number, f."decisionNumber", f."decisionDate", f.sites,
-         f."routeM", f.url
+         f."routeM"
     FROM (${PLAN_FACTS}) f
    WHERE f.approved
    ORDER BY f."decisionDate", f.id`

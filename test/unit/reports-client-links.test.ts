@@ -34,6 +34,7 @@ describe('the report page’s links', () => {
     expect(recordPage('/api/stations/42')).toBe('/stations/42')
     expect(recordPage('/api/conversions/items/7')).toBe('/conversions/items/7')
     expect(recordPage('/api/cables/routes/913')).toBe('/cables/913')
+    expect(recordPage('/api/tickets/12')).toBe('/tickets/12')
     expect(recordPage('/api/unknown/1')).toBe('/api/unknown/1')
   })
 

@@ -22,7 +22,6 @@ interface Decision {
   decisionDate: string
   sites: number
   routeM: number
-  url: string
 }
 
 const sum = (rows: readonly Row[]): Sums =>
@@ -116,7 +115,7 @@ export const plansPart: PartBuilder = {
                 columns: ['Doanh nghiệp', 'Quy hoạch', 'Quyết định', 'Ngày', 'Vị trí trạm BTS', 'Tuyến cáp (km)'],
                 rows: decisions.map((d) => [
                   textCell(name(d.carrier)),
-                  { ...textCell(`${d.title} (phiên bản ${d.number})`), link: d.url },
+                  textCell(`${d.title} (phiên bản ${d.number})`),
                   textCell(d.decisionNumber),
                   textCell(dateVi(d.decisionDate)),
                   countCell(d.sites),
