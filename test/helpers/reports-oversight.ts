@@ -91,7 +91,8 @@ export async function loadOversightFixture(q: Queryable, userId: number): Promis
       `INSERT INTO plan_versions (plan_id, number, state, uploaded_by, uploaded_at, source_name, source_format,
                                   feature_count, site_count, route_count, area_count, decision_number,
                                   decision_date, decided_by)
-       VALUES ($1, $2, $3, $4, $5::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', 'plan.geojson', 'geojson', $6, $6, 0, 0, $7, $8::date,
+       VALUES ($1, $2, $3, $4, $5::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', 'plan.geojson', 'geojson', $6, $6, 0, 0,
+               $7, $8::date,
                CASE WHEN $7::text IS NULL THEN NULL ELSE $4::int END)
        RETURNING id`,
       [plans.get(title), number, state, userId, uploaded, sites, decision, decided],
@@ -152,8 +153,8 @@ export async function loadOversightFixture(q: Queryable, userId: number): Promis
     if (followUp) {
       const [, due, answered, closed] = followUp
       await q.exec(
-        `INSERT INTO inspection_follow_ups (province_code, inspection_id, carrier_id, due_on, state, answer, answered_at,
-                                            answered_by, closed_at, created_at)
+        `INSERT INTO inspection_follow_ups (province_code, inspection_id, carrier_id, due_on, state, answer,
+                                            answered_at, answered_by, closed_at, created_at)
          VALUES ('79', $1, $2, $3::date,
                  CASE WHEN $5::timestamp IS NOT NULL THEN 'closed' WHEN $4::timestamp IS NOT NULL THEN 'answered'
                       ELSE 'open' END,
