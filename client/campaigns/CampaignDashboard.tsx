@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { DateInput } from '../ui/DateInput'
 import type { ExpressionSpecification } from 'maplibre-gl'
 import { http } from '../api/http'
 import type { AdminUnits } from '../api/types'
@@ -134,13 +135,7 @@ function GeneratePanel({ campaign, onDone }: { campaign: Campaign; onDone(): voi
       </fieldset>
       <label className="field camp-inline">
         <span>{t('camp.gen.dueOn')}</span>
-        <input
-          type="date"
-          value={dueOn}
-          min={campaign.startsOn}
-          max={campaign.endsOn}
-          onChange={(e) => setDueOn(e.target.value)}
-        />
+        <DateInput value={dueOn} min={campaign.startsOn} max={campaign.endsOn} onChange={setDueOn} />
       </label>
       {preview.data && (
         <p data-testid="campaign-generate-count">

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
+import { DateInput } from '../ui/DateInput'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { http } from '../api/http'
 import type { AdminUnits, Carrier } from '../api/types'
@@ -230,11 +231,11 @@ export function CampaignForm() {
           <div className="camp-two">
             <label className="field">
               <span>{t('camp.field.startsOn')}</span>
-              <input type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+              <DateInput required value={startsOn} onChange={setStartsOn} testId="campaign-starts" />
             </label>
             <label className="field">
               <span>{t('camp.field.endsOn')}</span>
-              <input type="date" required value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
+              <DateInput required value={endsOn} onChange={setEndsOn} testId="campaign-ends" />
             </label>
           </div>
           <label className="field">

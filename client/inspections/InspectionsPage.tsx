@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { DateInput } from '../ui/DateInput'
 import { useSession } from '../auth/session'
 import { useI18n } from '../i18n'
 import { formatDate, formatDateTime } from '../i18n/format'
@@ -293,7 +294,7 @@ function AssignForm({ inspectors, onDone }: { inspectors: Inspector[]; onDone():
       </label>
       <label className="field">
         <span>{t('in.assign.due')}</span>
-        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <DateInput value={due} onChange={setDue} testId="inspection-due" />
       </label>
       <label className="field">
         <span>{t('in.assign.purpose')}</span>

@@ -11,11 +11,14 @@ import './bell.css'
 const POLL_MS = 60_000
 
 /**
- * The record a notification is about: a 1022 report's page; a carrier's application (which it can edit when
- * returned), or the station's page for the department's staff, where its panel shows the steps open to them.
+ * The record a notification is about: a 1022 report's page; an inspection's list (the inspector's field mode); a
+ * carrier's application (which it can edit when returned), or the station's page for the department's staff,
+ * where its panel shows the steps open to them.
  */
 export function targetOf(n: Notification, role: Role | undefined): string {
   if (n.entity === 'ticket' && /^\d+$/.test(n.entityId)) return `/tickets/${n.entityId}`
+  // an inspector records inspections in the field mode; the office's staff and carriers follow them in the list
+  if (n.entity === 'inspection') return role === 'inspector' ? '/field' : '/inspections'
   if (n.entity !== 'station' || !/^\d+$/.test(n.entityId)) return '/stations'
   return role === 'carrier' ? `/applications/${n.entityId}` : `/stations/${n.entityId}`
 }

@@ -3,6 +3,7 @@
 // domains, so that they can call it.
 import type { Queryable } from '../db/index'
 import { audit, auditMany, type Actor } from '../audit/audit'
+import { formatDateVi, formatVi } from '../cables/format'
 import { addNotification } from '../notifications/service'
 import { fieldError, type FieldError, invalid } from '../http/problems'
 import type { AssetKind, Purpose } from './schemas'
@@ -78,7 +79,46 @@ export async function createInspections(
     values.map((v, i) => ({ action: 'inspection.create', entity: 'inspection', entityId: ids[i], after: v })),
     requestId,
   )
+  await tellInspectors(
+    tx,
+    values.map((v, i) => ({ id: ids[i]!, inspectorId: v.inspectorId, dueOn: v.dueOn })),
+  )
   return ids
+}
+
+/**
+ * Tells each inspector of the inspections just assigned to them, in the caller's transaction: one notification an
+ * inspector (a campaign assigns hundreds at once), with how many and the earliest due date.
+ */
+export async function tellInspectors(
+  tx: Queryable,
+  assigned: { id: number; inspectorId: number | null; dueOn: string | null }[],
+): Promise<void> {
+  const byInspector = new Map<number, { ids: number[]; due: string | null }>()
+  for (const a of assigned) {
+    if (!a.inspectorId) continue
+    const entry = byInspector.get(a.inspectorId) ?? { ids: [], due: null }
+    entry.ids.push(a.id)
+    if (a.dueOn && (!entry.due || a.dueOn < entry.due)) entry.due = a.dueOn
+    byInspector.set(a.inspectorId, entry)
+  }
+  for (const [userId, { ids, due }] of byInspector) {
+    const one = ids.length === 1
+    const what = {
+      vi: one ? `cuộc kiểm tra số ${ids[0]}` : `${formatVi(ids.length)} cuộc kiểm tra`,
+      en: one ? `inspection no. ${ids[0]}` : `${ids.length} inspections`,
+    }
+    const dueVi = due ? (one ? `, hạn ${formatDateVi(due)}` : `, hạn sớm nhất ${formatDateVi(due)}`) : ''
+    const dueEn = due ? (one ? `, due ${formatDateVi(due)}` : `, the first due ${formatDateVi(due)}`) : ''
+    await addNotification(tx, {
+      recipient: { userId },
+      entity: 'inspection',
+      entityId: String(ids[0]),
+      kind: 'inspection.assigned',
+      messageVi: `Bạn được giao ${what.vi}${dueVi}.`,
+      messageEn: `You have been assigned ${what.en}${dueEn}.`,
+    })
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { audit } from '../audit/audit'
 import { conflict, forbidden, msg, notFound } from '../http/problems'
 import { inspectionScope, isOffice, scopeParams, type ScopeUse } from './access'
 import type { InspectionRules } from './compare'
-import { createInspections } from './create'
+import { createInspections, tellInspectors } from './create'
 import type { AssetKind, ChecklistItem, CreateBody, ListQuery } from './schemas'
 import * as sql from './sql'
 
@@ -113,6 +113,8 @@ export async function assignInspection(
   const updated = await tx.maybeOne(sql.ASSIGN_INSPECTION, [id, body.version, body.inspectorId, body.dueOn ?? null])
   if (!updated) throw conflict('inspection.changed_concurrently')
   const after = await inspectionDetail(tx, user, provinceCode, id)
+  if (Number(before.inspectorId) !== body.inspectorId)
+    await tellInspectors(tx, [{ id, inspectorId: body.inspectorId, dueOn: body.dueOn ?? null }])
   await audit(
     tx,
     user,

@@ -3,8 +3,11 @@ import type { SessionUser } from '../http/context'
 import { notFound } from '../http/problems'
 import { COUNT_UNREAD, FIND_MINE, INSERT_NOTIFICATION, LIST_NOTIFICATIONS, MARK_READ } from './sql'
 
-/** Who a notification goes to: one carrier, or every user of a role. */
-export type Recipient = { carrierId: number; role?: undefined } | { carrierId?: undefined; role: string }
+/** Who a notification goes to: one carrier (all its users), every user of a role, or one user. */
+export type Recipient =
+  | { carrierId: number; role?: undefined; userId?: undefined }
+  | { carrierId?: undefined; role: string; userId?: undefined }
+  | { carrierId?: undefined; role?: undefined; userId: number }
 
 /** A notification about one step taken on an entity, in Vietnamese and English. */
 export interface NewNotification {
@@ -38,7 +41,7 @@ export async function listNotifications(
 /** Marks one of the user's notifications read (404 when it is not the user's). */
 export async function markRead(q: Queryable, user: SessionUser, id: number): Promise<void> {
   const [carrierId, role] = recipientOf(user)
-  const mine = await q.maybeOne(FIND_MINE, [carrierId, role, id])
+  const mine = await q.maybeOne(FIND_MINE, [carrierId, role, user.id, id])
   if (!mine) throw notFound('notification.not_found')
   await q.exec(MARK_READ, [id, user.id])
 }
@@ -48,6 +51,7 @@ export async function addNotification(tx: Queryable, n: NewNotification): Promis
   await tx.exec(INSERT_NOTIFICATION, [
     n.recipient.carrierId ?? null,
     n.recipient.role ?? null,
+    n.recipient.userId ?? null,
     n.entity,
     n.entityId,
     n.kind,

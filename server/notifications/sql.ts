@@ -1,7 +1,7 @@
 // Every statement of the notifications domain. Values are bind parameters.
 
-// A user's notifications: those to its carrier, or to its role. $1 carrier id, $2 role.
-const MINE = `((n.recipient_carrier_id = $1) OR (n.recipient_role = $2))`
+// A user's notifications: those to its carrier, to its role, or to the user. $1 carrier id, $2 role, $3 user.
+const MINE = `((n.recipient_carrier_id = $1) OR (n.recipient_role = $2) OR (n.recipient_user_id = $3))`
 
 /** $1 carrier, $2 role, $3 user, $4 only unread (or null), $5 limit: newest first, with whether the user read it. */
 export const LIST_NOTIFICATIONS = `
@@ -17,14 +17,18 @@ SELECT count(*) AS unread FROM notifications n
  WHERE ${MINE}
    AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = $3)`
 
-/** $1 carrier, $2 role, $3 notification: a row when the notification is the user's. */
-export const FIND_MINE = `SELECT 1 FROM notifications n WHERE n.id = $3 AND ${MINE}`
+/** $1 carrier, $2 role, $3 user, $4 notification: a row when the notification is the user's. */
+export const FIND_MINE = `SELECT 1 FROM notifications n WHERE n.id = $4 AND ${MINE}`
 
 /** $1 notification, $2 user. */
 export const MARK_READ = `
 INSERT INTO notification_reads (notification_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`
 
-/** $1 carrier or null, $2 role or null, $3 entity, $4 entity id, $5 kind, $6 Vietnamese text, $7 English text. */
+/**
+ * $1 carrier, $2 role, $3 user (one of them set, the others null), $4 entity, $5 entity id, $6 kind,
+ * $7 Vietnamese text, $8 English text.
+ */
 export const INSERT_NOTIFICATION = `
-INSERT INTO notifications (recipient_carrier_id, recipient_role, entity, entity_id, kind, message_vi, message_en)
-VALUES ($1, $2, $3, $4, $5, $6, $7)`
+INSERT INTO notifications (recipient_carrier_id, recipient_role, recipient_user_id, entity, entity_id, kind,
+                           message_vi, message_en)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`

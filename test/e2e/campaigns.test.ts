@@ -64,8 +64,8 @@ describe('inspection campaigns in the browser', () => {
     await officer.waitForDistricts()
     const name = `An toàn trạm BTS mùa mưa bão ${Date.now()}`
     await officer.page.locator('[data-testid=campaign-name]').fill(name)
-    await officer.page.locator('input[type=date]').nth(0).fill('2026-05-01')
-    await officer.page.locator('input[type=date]').nth(1).fill('2027-03-31')
+    await officer.page.getByTestId('campaign-starts').fill('01/05/2026')
+    await officer.page.getByTestId('campaign-ends').fill('31/03/2027')
     const districts = officer.page.locator('[data-testid=campaign-districts]')
     await districts.getByLabel('Huyện Nhà Bè').check()
     await districts.getByLabel('Huyện Cần Giờ').check()

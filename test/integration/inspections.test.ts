@@ -72,6 +72,42 @@ describe('assigning inspections', () => {
     expect(audit).toBe(1)
   })
 
+  it('tells the assigned inspector alone, and the new one on a reassignment', async () => {
+    const { inspection } = await towerInspection()
+    const notes = async (cookie: string) =>
+      ((await (await app.request('GET', '/api/notifications', { cookie })).json()).items as Json[]).filter(
+        (n) => n.entity === 'inspection' && n.entityId === String(inspection.id),
+      )
+    const mine = await notes(inspector.cookie)
+    expect(mine.map((n) => n.messageVi)).toEqual([`Bạn được giao cuộc kiểm tra số ${inspection.id}, hạn 31/12/2026.`])
+    expect(await notes(other.cookie)).toEqual([])
+    expect(await notes(officer)).toEqual([])
+    const res = await app.request('PATCH', `/api/inspections/${inspection.id}`, {
+      cookie: officer,
+      body: { version: inspection.version, inspectorId: other.id, dueOn: '2026-12-20' },
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect((await notes(other.cookie)).map((n) => n.messageEn)).toEqual([
+      `You have been assigned inspection no. ${inspection.id}, due 20/12/2026.`,
+    ])
+    expect(await notes(inspector.cookie)).toHaveLength(1)
+    // one notification an inspector however many inspections a request assigns
+    const before = await count(`SELECT count(*) AS n FROM notifications WHERE recipient_user_id = $1`, [other.id])
+    const stations = [await insertStation(app.db, place(), {}), await insertStation(app.db, place(), {})]
+    const officerId = (await app.db.one<{ id: number }>(`SELECT id FROM users WHERE username = 'officer1'`)).id
+    await app.db.transaction((tx) =>
+      createInspections(
+        tx,
+        { id: officerId, username: 'officer1' },
+        '79',
+        stations.map((s) => ({ assetKind: 'station', assetId: s.id, purpose: 'campaign', inspectorId: other.id })),
+      ),
+    )
+    expect(await count(`SELECT count(*) AS n FROM notifications WHERE recipient_user_id = $1`, [other.id])).toBe(
+      before + 1,
+    )
+  })
+
   it('refuses an asset of no province record and a user who is not an inspector (422, nothing stored)', async () => {
     const before = await count('SELECT count(*) AS n FROM inspections', [])
     const none = await app.request('POST', '/api/inspections', {
@@ -133,7 +169,8 @@ describe('recording a result', () => {
         `SELECT (SELECT to_jsonb(i) FROM inspections i WHERE id = $1) AS inspection,
                 (SELECT count(*) FROM inspection_follow_ups WHERE inspection_id = $1) AS follow_ups,
                 (SELECT count(*) FROM audit_log WHERE entity = 'inspection' AND entity_id = $1::text) AS audits,
-                (SELECT count(*) FROM notifications WHERE entity = 'inspection' AND entity_id = $1::text) AS notes`,
+                (SELECT count(*) FROM notifications
+                  WHERE entity = 'inspection' AND entity_id = $1::text AND kind <> 'inspection.assigned') AS notes`,
         [inspection.id],
       )
     const stored = await snapshot()
