@@ -13,6 +13,7 @@ import { ticketsApi, type Action, type TicketDetail } from './api'
 /** One ticket: what was reported, where, what it is linked to, its photos and history, and the steps open. */
 export function TicketDetailPage({ id }: { id: number }) {
   const { t, lang } = useI18n()
+  const { user } = useSession()
   const [tick, setTick] = useState(0)
   const ticket = useApi((s) => ticketsApi.detail(id, s), `ticket:${id}:${tick}`)
   if (ticket.error)
@@ -80,6 +81,22 @@ export function TicketDetailPage({ id }: { id: number }) {
             <dd>{tk.carrierName ?? '—'}</dd>
             <dt>{t('tk.inspector')}</dt>
             <dd>{tk.inspectorName ?? '—'}</dd>
+            {tk.inspectionId !== null && tk.inspectionState && (
+              <>
+                <dt>{t('tk.inspection')}</dt>
+                <dd data-testid="ticket-inspection">
+                  <AppLink href={user?.role === 'inspector' ? '/field' : '/inspections'}>
+                    {t('tk.inspectionNo', { id: tk.inspectionId })}
+                  </AppLink>
+                  {' — '}
+                  {tk.inspectionVerdict
+                    ? `${t(`in.verdict.${tk.inspectionVerdict}`)}${
+                        tk.inspectionRecordedAt ? ` (${when(tk.inspectionRecordedAt)})` : ''
+                      }`
+                    : t(`in.state.${tk.inspectionState}`)}
+                </dd>
+              </>
+            )}
             {tk.carrierResponse && (
               <>
                 <dt>{t('tk.carrierResponse')}</dt>

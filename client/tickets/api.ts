@@ -73,6 +73,10 @@ export interface Ticket {
   inspectorId: number | null
   inspectorName: string | null
   inspectionId: number | null
+  /** The field inspection made for the report: its state, and its verdict once recorded. */
+  inspectionState: 'assigned' | 'recorded' | 'cancelled' | null
+  inspectionVerdict: 'compliant' | 'violation' | 'no_access' | null
+  inspectionRecordedAt: string | null
   slaHours: number
   dueAt: string
   overdue: boolean

@@ -89,6 +89,8 @@ export const ticketsEn: Record<keyof typeof ticketsVi, string> = {
   'tk.status': 'Status',
   'tk.carrier': 'Carrier',
   'tk.inspector': 'Inspector',
+  'tk.inspection': 'Field inspection',
+  'tk.inspectionNo': 'Inspection no. {id}',
   'tk.channel': 'Channel',
   'tk.asset': 'Linked asset',
   'tk.assets': 'Nearest assets',

@@ -86,6 +86,8 @@ export const ticketsVi = {
   'tk.status': 'Trạng thái',
   'tk.carrier': 'Doanh nghiệp',
   'tk.inspector': 'Thanh tra viên',
+  'tk.inspection': 'Kiểm tra hiện trường',
+  'tk.inspectionNo': 'Cuộc kiểm tra số {id}',
   'tk.channel': 'Kênh',
   'tk.asset': 'Tài sản liên quan',
   'tk.assets': 'Tài sản gần nhất',

@@ -119,7 +119,8 @@ const SHARED_COLUMNS = `t.id, t.number, t.channel, t.category, t.description, t.
        district_name(t.district_code, current_date) AS "districtName", t.status,
        t.asset_kind AS "assetKind", t.asset_id AS "assetId", ${ASSET_LABEL} AS "assetLabel",
        t.carrier_id AS "carrierId", c.name AS "carrierName", t.inspector_id AS "inspectorId",
-       iu.display_name AS "inspectorName", t.inspection_id AS "inspectionId", t.sla_hours AS "slaHours",
+       iu.display_name AS "inspectorName", t.inspection_id AS "inspectionId", ins.state AS "inspectionState",
+       ins.verdict AS "inspectionVerdict", ins.recorded_at AS "inspectionRecordedAt", t.sla_hours AS "slaHours",
        t.due_at AS "dueAt", ${OVERDUE} AS overdue, t.carrier_response AS "carrierResponse",
        t.responded_at AS "respondedAt", t.resolution_note AS "resolutionNote", t.resolved_at AS "resolvedAt",
        t.created_at AS "createdAt", t.updated_at AS "updatedAt", t.version`
@@ -129,6 +130,7 @@ const OFFICE_COLUMNS = `, t.reporter_name AS "reporterName", t.reporter_phone AS
        t.check_code AS "checkCode", cu.display_name AS "createdByName"`
 
 const JOINS = `LEFT JOIN carriers c ON c.id = t.carrier_id
+  LEFT JOIN inspections ins ON ins.id = t.inspection_id
   LEFT JOIN users iu ON iu.id = t.inspector_id
   LEFT JOIN users cu ON cu.id = t.created_by`
 

@@ -537,6 +537,8 @@ describe('1022 citizen reports', () => {
       due: true,
     })
     expect(assigned.inspectionId).toBeGreaterThan(0)
+    // the ticket carries its inspection's state, and its verdict once recorded
+    expect(assigned).toMatchObject({ inspectionState: 'assigned', inspectionVerdict: null })
     // the inspector sees the ticket, without the reporter's contact
     const seen = await app.request('GET', `/api/tickets/${receipt.id}`, { cookie: inspector })
     expect(seen.status).toBe(200)
