@@ -228,7 +228,7 @@ export const INSPECTION_FLAGS = [
   'checklistFailed',
   'otherRule',
   'followUpOpened',
-  'followUpClosed',
+  'followUpResolved',
   'followUpOverdue',
 ] as const
 const INSPECTION_SUMS = INSPECTION_FLAGS.map((k) => `count(*) FILTER (WHERE f."${k}") AS "${k}"`).join(', ')
@@ -252,7 +252,9 @@ const INSPECTED = (kinds: string, table: string, words: string, name: string, di
 
 /**
  * Inspections recorded in the period, with the kinds of violation found (one row each), and the follow-ups of
- * violations (one row each, their own flags): opened in the period, closed by a re-check in it, and overdue at its
+ * violations (one row each, their own flags): opened in the period, resolved in it (closed by a re-check that found
+ * the asset compliant: a re-check closes the follow-up whatever it finds, a new violation opening another), and
+ * overdue at its
  * end (open — not answered, not closed — past the due date on the period's last day, as the follow-up list counts
  * "overdue" on the day it is read). A follow-up links to the inspection that found the violation. The districts are
  * the asset's on the units of $4: a station's or a pole's, or every district a cable route crosses.
@@ -268,7 +270,7 @@ export const INSPECTION_FACTS = `
            (i.verdict = 'violation' AND EXISTS (
               SELECT 1 FROM jsonb_array_elements(i.violations) v
                WHERE v->>'rule' NOT IN (${NAMED_RULES.map((r) => `'${r}'`).join(', ')}))) AS "otherRule",
-           false AS "followUpOpened", false AS "followUpClosed", false AS "followUpOverdue"
+           false AS "followUpOpened", false AS "followUpResolved", false AS "followUpOverdue"
       FROM inspections i
      WHERE i.province_code = $1 AND i.state = 'recorded'
        AND i.recorded_at >= ${AT_START} AND i.recorded_at < ${AFTER_END}
@@ -277,11 +279,13 @@ export const INSPECTION_FACTS = `
            ' — hạn ' || to_char(f.due_on, 'DD/MM/YYYY') AS suffix, '/api/inspections/' || f.inspection_id AS url,
            ARRAY(SELECT c.short_name FROM carriers c WHERE c.id = f.carrier_id) AS carriers,
            false, false, false, false, false, false, false,
-           ${IN_PERIOD('f.created_at')} AS "followUpOpened", ${IN_PERIOD('f.closed_at')} AS "followUpClosed",
+           ${IN_PERIOD('f.created_at')} AS "followUpOpened",
+           ${IN_PERIOD('f.closed_at')} AND r.verdict IS NOT DISTINCT FROM 'compliant' AS "followUpResolved",
            f.due_on < $3::date AND (f.answered_at IS NULL OR f.answered_at >= ${AFTER_END})
              AND (f.closed_at IS NULL OR f.closed_at >= ${AFTER_END}) AS "followUpOverdue"
       FROM inspection_follow_ups f
       JOIN inspections i ON i.id = f.inspection_id
+      LEFT JOIN inspections r ON r.id = f.recheck_inspection_id
      WHERE f.province_code = $1 AND f.created_at < ${AFTER_END}
        AND (f.closed_at IS NULL OR f.closed_at >= ${AT_START}))
   ${INSPECTED(`'station'`, 'stations', `'Trạm BTS'`, 'site_code', `ARRAY[${DISTRICT_OF('a')}]`)}

@@ -54,14 +54,20 @@ const INSPECTIONS: Inspection[] = [
   ['I5', 'cable_route', 'Ngầm hóa Xa lộ Hà Nội', 'recorded', 'no_access', [], '2024-03-31 23:30'],
   ['I6', 'station', 'S1', 'recorded', 'violation', ['height_over'], '2024-04-10 09:00'],
   ['I7', 'station', 'S2', 'assigned', null, [], null],
+  // the re-checks of I0's and I2's violations (purpose follow_up): S4 compliant, S2 not reached
+  ['R0', 'station', 'S4', 'recorded', 'compliant', [], '2024-01-20 10:00'],
+  ['R2', 'station', 'S2', 'recorded', 'no_access', [], '2024-02-25 10:00'],
 ]
-/** Follow-ups of the violations: [inspection, due on, answered at, closed at] (opened when the inspection was). */
-const FOLLOW_UPS: [string, string, string | null, string | null][] = [
-  ['I0', '2024-01-09', '2024-01-05 10:00', '2024-01-20 10:00'],
-  ['I2', '2024-02-20', '2024-02-10 10:00', '2024-02-25 10:00'],
-  ['I3', '2024-03-01', null, null],
-  ['I4', '2024-04-24', null, null],
-  ['I6', '2024-05-10', '2024-05-05 10:00', null],
+/**
+ * Follow-ups of the violations: [inspection, due on, answered at, closed at, the re-check that closed it] (opened
+ * when the inspection was recorded). A re-check closes a follow-up whatever it finds: I2's closed unresolved.
+ */
+const FOLLOW_UPS: [string, string, string | null, string | null, string | null][] = [
+  ['I0', '2024-01-09', '2024-01-05 10:00', '2024-01-20 10:00', 'R0'],
+  ['I2', '2024-02-20', '2024-02-10 10:00', '2024-02-25 10:00', 'R2'],
+  ['I3', '2024-03-01', null, null, null],
+  ['I4', '2024-04-24', null, null, null],
+  ['I6', '2024-05-10', '2024-05-05 10:00', null, null],
 ]
 
 /** Citizen reports: [number, category, lon, status, received at, hours of its SLA, resolved at]. */
@@ -132,7 +138,7 @@ export async function loadOversightFixture(q: Queryable, userId: number): Promis
       `INSERT INTO inspections (province_code, asset_kind, asset_id, asset_version, purpose, carrier_id, inspector_id,
                                 state, verdict, violations, follow_up_due, client_id, recorded_at, recorded_by,
                                 created_by, created_at)
-       VALUES ('79', $1, $2, 1, 'routine', $3, $4, $5, $6, $7, $8::date,
+       VALUES ('79', $1, $2, 1, $10, $3, $4, $5, $6, $7, $8::date,
                CASE WHEN $9::timestamp IS NULL THEN NULL ELSE gen_random_uuid() END,
                $9::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $4, $4,
                coalesce($9::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', now()))
@@ -147,23 +153,38 @@ export async function loadOversightFixture(q: Queryable, userId: number): Promis
         JSON.stringify(violations),
         followUp?.[1] ?? null,
         recorded,
+        key.startsWith('R') ? 'follow_up' : 'routine',
       ],
     )
     inspections.set(key, row.id)
-    if (followUp) {
-      const [, due, answered, closed] = followUp
-      await q.exec(
-        `INSERT INTO inspection_follow_ups (province_code, inspection_id, carrier_id, due_on, state, answer,
-                                            answered_at, answered_by, closed_at, created_at)
-         VALUES ('79', $1, $2, $3::date,
-                 CASE WHEN $5::timestamp IS NOT NULL THEN 'closed' WHEN $4::timestamp IS NOT NULL THEN 'answered'
-                      ELSE 'open' END,
-                 CASE WHEN $4::timestamp IS NOT NULL THEN 'Đã khắc phục' END,
-                 $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', CASE WHEN $4::timestamp IS NOT NULL THEN $6::int END,
-                 $5::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $7::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`,
-        [row.id, assetId.carrier, due, answered, closed, userId, recorded],
-      )
-    }
+  }
+  for (const [key, due, answered, closed, recheck] of FOLLOW_UPS) {
+    const inspection = await q.one<{ id: number; carrier: number | null; recorded: string }>(
+      `SELECT id, carrier_id AS carrier, (recorded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::text AS recorded
+         FROM inspections WHERE id = $1`,
+      [inspections.get(key)],
+    )
+    await q.exec(
+      `INSERT INTO inspection_follow_ups (province_code, inspection_id, carrier_id, due_on, state, answer,
+                                          answered_at, answered_by, closed_at, created_at,
+                                          recheck_inspection_id)
+       VALUES ('79', $1, $2, $3::date,
+               CASE WHEN $5::timestamp IS NOT NULL THEN 'closed' WHEN $4::timestamp IS NOT NULL THEN 'answered'
+                    ELSE 'open' END,
+               CASE WHEN $4::timestamp IS NOT NULL THEN 'Đã khắc phục' END,
+               $4::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', CASE WHEN $4::timestamp IS NOT NULL THEN $6::int END,
+               $5::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $7::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', $8)`,
+      [
+        inspection.id,
+        inspection.carrier,
+        due,
+        answered,
+        closed,
+        userId,
+        inspection.recorded,
+        recheck ? inspections.get(recheck) : null,
+      ],
+    )
   }
 
   for (const [number, category, lon, status, received, hours, resolved] of TICKETS) {

@@ -98,7 +98,11 @@ async function independent(from: string, to: string) {
                     && @.rule != "checklist_item")')`,
       ),
       followUpOpened: await ids(`SELECT f.id FROM inspection_follow_ups f WHERE ${inRange('f.created_at')}`),
-      followUpClosed: await ids(`SELECT f.id FROM inspection_follow_ups f WHERE ${inRange('f.closed_at')}`),
+      // closed by a re-check that found the asset compliant
+      followUpResolved: await ids(
+        `SELECT f.id FROM inspection_follow_ups f JOIN inspections r ON r.id = f.recheck_inspection_id
+          WHERE ${inRange('f.closed_at')} AND r.verdict = 'compliant'`,
+      ),
       followUpOverdue: overdueIds,
     },
     tickets: {
@@ -153,9 +157,10 @@ describe('the figures', () => {
             const f = p.figures.find((x: Json) => x.key === flag)
             const records = await get(f.link)
             expect(records.total, `${query} ${key}.${flag}`).toBe(list.length)
-            expect(records.items.map((i: Json) => i.id).sort(), `${query} ${key}.${flag}`).toEqual(
-              [...list].sort((a, b) => a - b),
-            )
+            expect(
+              records.items.map((i: Json) => i.id).sort((a: number, b: number) => a - b),
+              `${query} ${key}.${flag}`,
+            ).toEqual([...list].sort((a, b) => a - b))
             checked++
           }
       }
@@ -194,11 +199,11 @@ describe('the wording', () => {
         'quy hoạch của các doanh nghiệp; đã trả lại để chỉnh sửa, bổ sung 2 hồ sơ; đã phê duyệt 1 quy hoạch (Quy ' +
         'hoạch hạ tầng viễn thông thụ động 2024–2030 của Viettel, Quyết định số 456/QĐ-UBND ngày 15/03/2024), gồm ' +
         '12 vị trí trạm BTS và 3,5 km tuyến cáp.',
-      'Công tác kiểm tra hạ tầng viễn thông thụ động: trong Quý I/2024, đã kiểm tra 5 công trình; kết quả kiểm ' +
-        'tra: phát hiện 3 công trình vi phạm (vượt độ cao cột được cấp phép 1 trường hợp, sai loại cột so với giấy ' +
+      'Công tác kiểm tra hạ tầng viễn thông thụ động: trong Quý I/2024, đã thực hiện 7 lượt kiểm tra; kết quả ' +
+        'kiểm tra: 3 lượt phát hiện vi phạm (vượt độ cao cột được cấp phép 1 trường hợp, sai loại cột so với giấy ' +
         'phép 1 trường hợp, sai vị trí so với hồ sơ 1 trường hợp, không đạt nội dung kiểm tra 1 trường hợp, vi ' +
         'phạm khác 1 trường hợp). Đã yêu cầu doanh nghiệp khắc phục 3 trường hợp vi phạm; đã khắc phục xong (kiểm ' +
-        'tra lại đạt) 2 trường hợp; đến ngày 31/03/2024 còn 1 trường hợp quá hạn chưa khắc phục.',
+        'tra lại đạt) 1 trường hợp; đến ngày 31/03/2024 còn 1 trường hợp quá hạn chưa khắc phục.',
       'Tiếp nhận, xử lý phản ánh của người dân qua Tổng đài 1022 về hạ tầng viễn thông: trong Quý I/2024, tiếp ' +
         'nhận 5 phản ánh (cáp treo võng, rơi: 1; cột không an toàn: 1; xây dựng trạm BTS: 1; lo ngại sóng điện từ: ' +
         '1; cáp kéo không phép: 1); đã giải quyết 4 phản ánh, trong đó 3 phản ánh được giải quyết đúng thời hạn ' +
@@ -214,11 +219,11 @@ describe('the wording', () => {
         'nhận 4 hồ sơ quy hoạch của các doanh nghiệp; đã trả lại để chỉnh sửa, bổ sung 2 hồ sơ; đã phê duyệt 1 ' +
         'quy hoạch (Quy hoạch hạ tầng viễn thông thụ động 2024–2030 của Viettel, Quyết định số 456/QĐ-UBND ngày ' +
         '15/03/2024), gồm 12 vị trí trạm BTS và 3,5 km tuyến cáp.',
-      'Công tác kiểm tra hạ tầng viễn thông thụ động: trong 6 tháng đầu năm 2024, đã kiểm tra 6 công trình; kết ' +
-        'quả kiểm tra: phát hiện 4 công trình vi phạm (vượt độ cao cột được cấp phép 2 trường hợp, sai loại cột so ' +
+      'Công tác kiểm tra hạ tầng viễn thông thụ động: trong 6 tháng đầu năm 2024, đã thực hiện 8 lượt kiểm tra; ' +
+        'kết quả kiểm tra: 4 lượt phát hiện vi phạm (vượt độ cao cột được cấp phép 2 trường hợp, sai loại cột so ' +
         'với giấy phép 1 trường hợp, sai vị trí so với hồ sơ 1 trường hợp, không đạt nội dung kiểm tra 1 trường ' +
         'hợp, vi phạm khác 1 trường hợp). Đã yêu cầu doanh nghiệp khắc phục 4 trường hợp vi phạm; đã khắc phục ' +
-        'xong (kiểm tra lại đạt) 2 trường hợp; đến ngày 30/06/2024 còn 2 trường hợp quá hạn chưa khắc phục.',
+        'xong (kiểm tra lại đạt) 1 trường hợp; đến ngày 30/06/2024 còn 2 trường hợp quá hạn chưa khắc phục.',
       'Tiếp nhận, xử lý phản ánh của người dân qua Tổng đài 1022 về hạ tầng viễn thông: trong 6 tháng đầu năm ' +
         '2024, tiếp nhận 6 phản ánh (cáp treo võng, rơi: 1; cột không an toàn: 1; xây dựng trạm BTS: 1; lo ngại ' +
         'sóng điện từ: 2; cáp kéo không phép: 1); đã giải quyết 5 phản ánh, trong đó 4 phản ánh được giải quyết ' +

@@ -16,7 +16,8 @@ const KINDS: [Flag, string, string][] = [
 
 /**
  * Field inspections recorded in the period: how many, how many found violations and of which kind, and the
- * follow-ups of violations opened, resolved (closed by a re-check) and overdue at the period's end.
+ * follow-ups of violations opened, resolved (closed by a re-check that found the asset compliant) and overdue at
+ * the period's end.
  */
 export const inspectionsPart: PartBuilder = {
   key: 'inspections',
@@ -26,7 +27,7 @@ export const inspectionsPart: PartBuilder = {
     const rows = await ctx.q.many<Row>(INSPECTION_COUNTS, ctx.params)
     const t = rows.find((r) => r.district === null)!
     const n = (k: Flag, r: Row = t) => Number(r[k])
-    if (n('inspected') + n('followUpOpened') + n('followUpClosed') + n('followUpOverdue') === 0) return null
+    if (n('inspected') + n('followUpOpened') + n('followUpResolved') + n('followUpOverdue') === 0) return null
     const link = (flag: string, filters = {}) => ctx.link('inspections', flag, filters)
     const kinds = KINDS.filter(([k]) => n(k) > 0)
       .map(([k, words]) => `${words} ${count(n(k))} trường hợp`)
@@ -34,20 +35,20 @@ export const inspectionsPart: PartBuilder = {
     const found =
       n('violation') === 0
         ? 'không phát hiện vi phạm'
-        : `phát hiện ${count(n('violation'))} công trình vi phạm${kinds ? ` (${kinds})` : ''}`
+        : `${count(n('violation'))} lượt phát hiện vi phạm${kinds ? ` (${kinds})` : ''}`
     const paragraph =
-      `Công tác kiểm tra hạ tầng viễn thông thụ động: trong ${ctx.period.label}, đã kiểm tra ` +
-      `${count(n('inspected'))} công trình; kết quả kiểm tra: ${found}. Đã yêu cầu doanh nghiệp khắc phục ` +
+      `Công tác kiểm tra hạ tầng viễn thông thụ động: trong ${ctx.period.label}, đã thực hiện ` +
+      `${count(n('inspected'))} lượt kiểm tra; kết quả kiểm tra: ${found}. Đã yêu cầu doanh nghiệp khắc phục ` +
       `${count(n('followUpOpened'))} trường hợp vi phạm; đã khắc phục xong (kiểm tra lại đạt) ` +
-      `${count(n('followUpClosed'))} trường hợp; đến ngày ${dateVi(ctx.period.to)} còn ` +
+      `${count(n('followUpResolved'))} trường hợp; đến ngày ${dateVi(ctx.period.to)} còn ` +
       `${count(n('followUpOverdue'))} trường hợp quá hạn chưa khắc phục.`
     const fig = (k: Flag, label: string) => figure(k, label, n(k), count(n(k)), link(k))
     const figures = [
-      fig('inspected', 'Công trình được kiểm tra'),
-      fig('violation', 'Công trình vi phạm'),
+      fig('inspected', 'Lượt kiểm tra'),
+      fig('violation', 'Lượt phát hiện vi phạm'),
       ...KINDS.map(([k, , label]) => fig(k, label)),
       fig('followUpOpened', 'Yêu cầu khắc phục trong kỳ'),
-      fig('followUpClosed', 'Đã khắc phục xong trong kỳ'),
+      fig('followUpResolved', 'Đã khắc phục xong trong kỳ'),
       fig('followUpOverdue', 'Quá hạn chưa khắc phục (cuối kỳ)'),
     ]
     const districts = byDistrictOrder(
@@ -56,7 +57,7 @@ export const inspectionsPart: PartBuilder = {
     )
     const byCode = new Map(rows.map((r) => [r.district, r]))
     const cells = (r: Row, filters: object) =>
-      (['inspected', 'violation', 'followUpOpened', 'followUpClosed', 'followUpOverdue'] as const).map((k) =>
+      (['inspected', 'violation', 'followUpOpened', 'followUpResolved', 'followUpOverdue'] as const).map((k) =>
         countCell(n(k, r), link(k, filters)),
       )
     return {
