@@ -61,13 +61,49 @@ export async function userForToken(q: Queryable, token: string): Promise<Session
   return row ? sessionUserOf(row) : undefined
 }
 
+/**
+ * How long the map's tile requests may reuse a session read by another tile: a view asks for dozens of tiles at
+ * once, each of which would otherwise read the session again. Signing out, a user switched off, given a new
+ * password, role or carrier forget it at once in this process; another server process sees such a change within
+ * this time, on tiles only (read-only; every other route reads the session each time).
+ */
+export const SESSION_MEMO_MS = 1000
+const SESSION_MEMO_MAX = 10_000
+const recentSessions = new Map<string, { user: SessionUser; at: number }>()
+
+/** userForToken, answered from a read of the last SESSION_MEMO_MS when there is one: for the tiles only. */
+export async function recentUserForToken(
+  q: Queryable,
+  token: string,
+  now = Date.now(),
+): Promise<SessionUser | undefined> {
+  const hash = tokenHash(token)
+  const known = recentSessions.get(hash)
+  if (known && now - known.at < SESSION_MEMO_MS) return known.user
+  const user = await userForToken(q, token)
+  recentSessions.delete(hash)
+  if (user) {
+    // the oldest entry out first (a Map keeps insertion order)
+    if (recentSessions.size >= SESSION_MEMO_MAX) recentSessions.delete(recentSessions.keys().next().value!)
+    recentSessions.set(hash, { user, at: now })
+  }
+  return user
+}
+
+/** Forgets the sessions of a user read lately (its role, carrier or state changed, or its sessions ended). */
+export function forgetRecentSessionsOf(userId: number): void {
+  for (const [hash, entry] of recentSessions) if (entry.user.id === userId) recentSessions.delete(hash)
+}
+
 /** Ends a session. */
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
+  recentSessions.delete(tokenHash(token))
   await q.exec(DELETE_SESSION, [tokenHash(token)])
 }
 
 /** Ends every session of a user (switched off, or given a new password). */
 export async function endSessionsOf(q: Queryable, userId: number): Promise<void> {
+  forgetRecentSessionsOf(userId)
   await q.exec(DELETE_SESSIONS_OF_USER, [userId])
 }
 

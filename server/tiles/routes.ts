@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { deps } from '../http/context'
 import { badRequest, notFound, unauthorized, msg } from '../http/problems'
-import { loadSession } from '../auth/middleware'
+import { loadTileSession } from '../auth/middleware'
 import { audienceOf } from './audience'
 import { isLayer, LAYER_NAMES } from './layers'
 import { tileSql } from './sql'
@@ -73,7 +73,7 @@ export function tileRouter(): express.Router {
       next(err)
     }
   }
-  router.get('/tiles/:layer/:z/:x/:y.mvt', loadSession, serveTile)
+  router.get('/tiles/:layer/:z/:x/:y.mvt', loadTileSession, serveTile)
   router.use('/tiles', (req, _res, next) => next(notFound(msg('tiles.no_tile', { url: req.originalUrl }))))
   return router
 }

@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '../http/problems'
 import { containsPattern } from '../http/text'
 import { hashPassword } from '../auth/passwords'
 import { passwordProblem } from '../auth/password-policy'
-import { endSessionsOf } from '../auth/sessions'
+import { endSessionsOf, forgetRecentSessionsOf } from '../auth/sessions'
 import {
   ANY_ADMIN,
   COUNT_USERS,
@@ -101,6 +101,8 @@ export async function changeUser(db: Db, actor: Actor, id: number, change: UserC
     const hash = change.password ? await hashPassword(change.password) : null
     await tx.exec(UPDATE_USER, [id, change.displayName, change.role, change.carrierId, change.active, hash])
     if (!change.active || hash) await endSessionsOf(tx, id)
+    // a tile request may hold the user's old role or carrier for up to a second (auth/sessions.ts): not here
+    forgetRecentSessionsOf(id)
     const after = await tx.one(USER_BY_ID, [id])
     await audit(
       tx,

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/app'
 import { decodeLayer } from '../helpers/tiles'
 import { runRuleCheck } from '../../server/stations/check'
 import { VERSION_MEMO_MS } from '../../server/tiles/service'
+import { SESSION_MEMO_MS } from '../../server/auth/sessions'
 import { databaseUrl } from '../helpers/templates'
 
 const Z = 14
@@ -153,6 +154,41 @@ describe('tile cache and data versions', () => {
       expect(now).not.toBe(after)
     },
   )
+
+  it("refuses a signed-out, switched-off or re-roled user's next tile at once; a session ended elsewhere in a second", async () => {
+    const admin = (await app.user('admin-cache', 'admin')).cookie
+    const poles = url('poles')
+    // signing out here: the very next tile is the public's answer (poles are for signed-in users)
+    const leaving = await app.user('officer-leaving', 'officer')
+    expect((await app.request('GET', poles, { cookie: leaving.cookie })).status).toBe(200)
+    expect((await app.request('POST', '/api/auth/logout', { cookie: leaving.cookie })).status).toBeLessThan(300)
+    expect((await app.request('GET', poles, { cookie: leaving.cookie })).status).toBe(401)
+    // switched off by an administrator
+    const off = await app.user('officer-off', 'officer')
+    expect((await app.request('GET', poles, { cookie: off.cookie })).status).toBe(200)
+    const change = (id: number, body: object) => app.request('PUT', `/api/users/${id}`, { cookie: admin, body })
+    const base = { displayName: 'Cán bộ', role: 'officer', carrierId: null, active: true }
+    expect((await change(off.id, { ...base, active: false })).status).toBe(200)
+    expect((await app.request('GET', poles, { cookie: off.cookie })).status).toBe(401)
+    // made a carrier's user: the next tile is that carrier's, not the staff's
+    const moved = await app.user('officer-moved', 'officer')
+    const staffTag = (await app.request('GET', poles, { cookie: moved.cookie })).headers.get('etag')!
+    expect(staffTag).toMatch(/-staff"$/)
+    expect((await change(moved.id, { ...base, role: 'carrier', carrierId: c.vnpt })).status).toBe(200)
+    const carrierTile = await app.request('GET', poles, { cookie: moved.cookie })
+    expect(carrierTile.headers.get('etag')).toMatch(new RegExp(`-c${c.vnpt}"$`))
+    // a session removed behind this process's back (another server signed it out): served for at most a second
+    const other = await app.user('officer-elsewhere', 'officer')
+    expect((await app.request('GET', poles, { cookie: other.cookie })).status).toBe(200)
+    await app.db.exec('DELETE FROM sessions WHERE user_id = $1', [other.id])
+    await new Promise((r) => setTimeout(r, SESSION_MEMO_MS + 50))
+    expect((await app.request('GET', poles, { cookie: other.cookie })).status).toBe(401)
+    // and the API never reuses a session: the same deletion is seen by the next API request at once
+    const api = await app.user('officer-api', 'officer')
+    expect((await app.request('GET', poles, { cookie: api.cookie })).status).toBe(200)
+    await app.db.exec('DELETE FROM sessions WHERE user_id = $1', [api.id])
+    expect((await app.request('GET', '/api/auth/me', { cookie: api.cookie })).status).toBe(401)
+  })
 
   it('shows a write to the public within a second', async () => {
     const before = (await app.request('GET', url('stations'))).headers.get('etag')
