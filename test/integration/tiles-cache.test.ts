@@ -155,7 +155,8 @@ describe('tile cache and data versions', () => {
     },
   )
 
-  it("refuses a signed-out, switched-off or re-roled user's next tile at once; a session ended elsewhere in a second", async () => {
+  const forgets = "forgets a signed-out, switched-off or re-roled user's session at once, one ended elsewhere in 1 s"
+  it(forgets, async () => {
     const admin = (await app.user('admin-cache', 'admin')).cookie
     const poles = url('poles')
     // signing out here: the very next tile is the public's answer (poles are for signed-in users)
