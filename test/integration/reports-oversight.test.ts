@@ -242,6 +242,11 @@ describe('parts without data', () => {
     expect(keys).not.toContain('plans')
     expect(keys.filter((k: string) => OVERSIGHT.includes(k))).toEqual(['inspections', 'tickets'])
     expect(figures(april, 'inspections').inspected).toBe(0)
+    expect(part(april, 'inspections')!.paragraphs).toEqual([
+      'Công tác kiểm tra hạ tầng viễn thông thụ động: trong từ ngày 15/04/2024 đến ngày 30/04/2024, không có lượt ' +
+        'kiểm tra nào được thực hiện. Đã yêu cầu doanh nghiệp khắc phục 0 trường hợp vi phạm; đã khắc phục xong ' +
+        '(kiểm tra lại đạt) 0 trường hợp; đến ngày 30/04/2024 còn 2 trường hợp quá hạn chưa khắc phục.',
+    ])
     expect(figures(april, 'tickets').received).toBe(0)
   })
 })

@@ -36,9 +36,13 @@ export const inspectionsPart: PartBuilder = {
       n('violation') === 0
         ? 'không phát hiện vi phạm'
         : `${count(n('violation'))} lượt phát hiện vi phạm${kinds ? ` (${kinds})` : ''}`
+    const done =
+      n('inspected') === 0
+        ? 'không có lượt kiểm tra nào được thực hiện'
+        : `đã thực hiện ${count(n('inspected'))} lượt kiểm tra; kết quả kiểm tra: ${found}`
     const paragraph =
-      `Công tác kiểm tra hạ tầng viễn thông thụ động: trong ${ctx.period.label}, đã thực hiện ` +
-      `${count(n('inspected'))} lượt kiểm tra; kết quả kiểm tra: ${found}. Đã yêu cầu doanh nghiệp khắc phục ` +
+      `Công tác kiểm tra hạ tầng viễn thông thụ động: trong ${ctx.period.label}, ${done}. ` +
+      `Đã yêu cầu doanh nghiệp khắc phục ` +
       `${count(n('followUpOpened'))} trường hợp vi phạm; đã khắc phục xong (kiểm tra lại đạt) ` +
       `${count(n('followUpResolved'))} trường hợp; đến ngày ${dateVi(ctx.period.to)} còn ` +
       `${count(n('followUpOverdue'))} trường hợp quá hạn chưa khắc phục.`
