@@ -22,7 +22,8 @@ export interface Spawned {
   child: ChildProcess
   /** Milliseconds from spawn to the first 200 from /api/health. */
   readyMs: number
-  stop(): Promise<void>
+  /** SIGTERM, then SIGKILL after `graceMs` (a server stuck in a statement cannot run its handler). */
+  stop(graceMs?: number): Promise<void>
 }
 
 /** How long a stopped server may take to close its connections before it is killed. */
@@ -85,11 +86,11 @@ export async function spawnServer(
     url,
     child,
     readyMs,
-    stop: () =>
+    stop: (graceMs = STOP_GRACE_MS) =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
         // a server stuck in a statement (the embedded database runs in its thread) cannot run its SIGTERM handler
-        const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+        const kill = setTimeout(() => child.kill('SIGKILL'), graceMs)
         child.once('exit', () => {
           clearTimeout(kill)
           resolve()

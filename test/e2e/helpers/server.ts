@@ -4,10 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadConfig } from '../../../server/config'
-import { startServer } from '../../../server/start'
 import { spawnServer, type Spawned } from '../../../bench/server'
-import { setLogLevel } from '../../../server/log'
 import {
   cloneDatabase,
   dropDatabase,
@@ -53,6 +50,9 @@ export interface E2eTemplate {
   database: string
 }
 
+/** How long the template's server may take to migrate an empty database, and to close it cleanly at the end. */
+const TEMPLATE_STOP_MS = 300_000
+
 /** How long a server may take to answer its health check (a copied template: migrations are done). */
 const START_TIMEOUT_MS = 180_000
 
@@ -66,10 +66,12 @@ const TEMPLATE_SETTINGS = ['DATA_DIR', 'DATABASE_URL', 'DEMO', 'ADMIN_PASSWORD',
  * province rules, the whole demo), and stops it: the database is then the run's template (global-setup.ts).
  */
 export async function buildE2eTemplate(runPid: number): Promise<E2eTemplate> {
-  setLogLevel('warn')
+  // in a child process as every e2e server runs, stopped cleanly (SIGTERM) so that the folder copied is whole
   const startAndStop = async (settings: { DATA_DIR: string; DATABASE_URL: string }) => {
-    const running = await startServer(loadConfig({ ...BASE_SETTINGS, ...settings }), { quiet: true })
-    await running.stop()
+    const { PORT: _any, ...base } = BASE_SETTINGS
+    // an empty database: the migrations run before the server listens
+    const running = await spawnServer({ ...base, ...settings }, TEMPLATE_STOP_MS)
+    await running.stop(TEMPLATE_STOP_MS)
   }
   const url = process.env.TEST_DATABASE_URL
   if (url) {
@@ -105,7 +107,6 @@ async function runTemplate(): Promise<E2eTemplate | undefined> {
  */
 export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
   ensureClientBuilt()
-  setLogLevel('warn')
   const fixed = TEMPLATE_SETTINGS.filter((name) => name in env)
   if (fixed.length > 0) throw new Error(`e2e servers all start from one template: ${fixed.join(', ')} cannot vary`)
   const template = await runTemplate()
