@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import type { BenchResult } from './report'
-import { freePort, spawnServer } from './server'
+import { DEMO_LOAD_TIMEOUT_MS, freePort, spawnServer } from './server'
 import { signIn, startup } from './cases/foundation'
 import { stationsBench } from './cases/stations'
 import { cablesBench } from './cases/cables'
@@ -88,7 +88,8 @@ if (!onlyUi) {
   // The map case drives the real client in Chromium: it must be built before the server starts serving it.
   if (wanted('map'))
     execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/build-client.ts'], { cwd: ROOT, stdio: 'inherit' })
-  const server = await spawnServer(env)
+  // the embedded database loads the demo layers before it listens: its first health answer waits for them
+  const server = await spawnServer(env, embedded ? DEMO_LOAD_TIMEOUT_MS : undefined)
   const ctx: BenchContext = {
     mode: embedded ? 'embedded' : 'postgres',
     serverUrl: server.url,

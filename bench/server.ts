@@ -29,8 +29,8 @@ export interface Spawned {
 /** How long a stopped server may take to close its connections before it is killed. */
 const STOP_GRACE_MS = 15_000
 
-/** How long the demo layers may take to load once the server is healthy. */
-const DEMO_LOAD_TIMEOUT_MS = 900_000
+/** How long the demo layers may take to load (on the embedded database, before the server listens). */
+export const DEMO_LOAD_TIMEOUT_MS = 900_000
 
 /**
  * Starts the real server as `npm start` does (without the client build) and waits until it is healthy; `entry`
