@@ -15,12 +15,21 @@ describe('zones and rules', () => {
     await expect.poll(() => page.locator('table').first().locator('tbody tr').count()).toBeGreaterThan(0)
     const form = officer.page.locator('[data-testid=rules-form]')
     await form.locator('input[name=shareDistanceUrbanM]').fill('120')
+    // the plans' values: the in-plan tolerance and the shared trench, in Vietnamese number format
+    expect(await form.locator('input[name=planMatchM]').inputValue()).toBe('30')
+    await form.locator('input[name=planMatchM]').fill('45')
+    await form.locator('input[name=trenchDistanceM]').fill('20,5')
     await form.locator('button[type=submit]').click()
     await officer.page.getByText('Đã lưu').waitFor()
     const rules = await officer.page.evaluate(
-      async () => (await (await fetch('/api/station-rules')).json()) as { shareDistanceUrbanM: number },
+      async () =>
+        (await (await fetch('/api/station-rules')).json()) as {
+          shareDistanceUrbanM: number
+          planMatchM: number
+          trenchDistanceM: number
+        },
     )
-    expect(rules.shareDistanceUrbanM).toBe(120)
+    expect(rules).toMatchObject({ shareDistanceUrbanM: 120, planMatchM: 45, trenchDistanceM: 20.5 })
     await officer.screenshot(`${SCREENS}/planning-desktop.png`)
     expect(officer.errors).toEqual([])
   })
