@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react'
-import { KIND_COLOURS, KINDS, STATUSES as ROUTE_STATUSES } from '../cables/model'
-import { STATUS_COLOURS } from '../conversions/links'
+import { KINDS, STATUSES as ROUTE_STATUSES } from '../cables/model'
 import type { Programme } from '../conversions/api'
 import { useI18n } from '../i18n'
 import { formatCount } from '../i18n/format'
-import { keyLabel } from '../stations/Legend'
 import { operatorLabel } from '../stations/labels'
-import { palette, type ColourBy } from '../stations/model'
+import type { ColourBy } from '../stations/model'
 import { MAST_CLASSES, OPERATORS, STATES } from '../stations/types'
-import { APPLICATION_STATES, ZONE_COLOURS, type GroupId, type HomeLayers } from './homeLayers'
+import { GroupLegend } from './HomeLegend'
+import { APPLICATION_STATES, type GroupId, type HomeLayers } from './homeLayers'
 
 const STATION_STATES = STATES.filter((s) => !(APPLICATION_STATES as readonly string[]).includes(s))
 
@@ -20,16 +19,6 @@ interface Props {
   counts: { zones: number | null; items: number | null }
 }
 
-function Swatch({ colour, ring }: { colour: string; ring?: string }) {
-  return (
-    <span
-      className="home-swatch"
-      style={{ background: colour, ...(ring ? { boxShadow: `0 0 0 2px ${ring}` } : {}) }}
-      aria-hidden="true"
-    />
-  )
-}
-
 /**
  * The home map's layer tree: a check box per layer the role may see, each with its filters and legend; on a phone
  * it is the bottom sheet of the layers tool.
@@ -38,7 +27,6 @@ export function LayerTree({ layers, groups, onChange, programmes, counts }: Prop
   const { t, lang } = useI18n()
   const set = (patch: Partial<HomeLayers>) => onChange({ ...layers, ...patch })
   const toggle = (g: GroupId, on: boolean) => set({ on: { ...layers.on, [g]: on } })
-  const { keys, colours } = palette(layers.colourBy)
 
   const group = (g: GroupId, label: string, children?: ReactNode, extra?: ReactNode) =>
     groups.includes(g) && (
@@ -104,30 +92,10 @@ export function LayerTree({ layers, groups, onChange, programmes, counts }: Prop
               [all, ...MAST_CLASSES.map((c): [string, string] => [c, t(`st.classShort.${c}`)])],
               (v) => set({ mastClass: v }),
             )}
-            <ul className="home-legend" aria-label={t('home.legend')}>
-              {keys.map((k) => (
-                <li key={k}>
-                  <Swatch colour={colours[k] ?? '#667085'} />
-                  {keyLabel(t, layers.colourBy, k)}
-                </li>
-              ))}
-              <li>
-                <Swatch colour="rgba(21,64,107,0.55)" />
-                {t('home.legend.cluster')}
-              </li>
-            </ul>
+            <GroupLegend group="stations" layers={layers} />
           </>,
         )}
-        {group(
-          'applications',
-          t('home.layer.applications'),
-          <ul className="home-legend">
-            <li>
-              <Swatch colour="#ffffff" ring="#dc6803" />
-              {t('home.legend.application')}
-            </li>
-          </ul>,
-        )}
+        {group('applications', t('home.layer.applications'), <GroupLegend group="applications" layers={layers} />)}
         {group(
           'routes',
           t('home.layer.routes'),
@@ -144,28 +112,14 @@ export function LayerTree({ layers, groups, onChange, programmes, counts }: Prop
               [all, ...ROUTE_STATUSES.map((s): [string, string] => [s, t(`cb.status.${s}`)])],
               (v) => set({ routeStatus: v as HomeLayers['routeStatus'] }),
             )}
-            <ul className="home-legend">
-              {KINDS.map((k) => (
-                <li key={k}>
-                  <span className="home-line" style={{ background: KIND_COLOURS[k] }} aria-hidden="true" />
-                  {t(`cb.kind.${k}`)}
-                </li>
-              ))}
-            </ul>
+            <GroupLegend group="routes" layers={layers} />
           </>,
         )}
         {group('poles', t('home.layer.poles'), <p className="hint">{t('home.layer.polesHint')}</p>)}
         {group(
           'zones',
           t('home.layer.zones'),
-          <ul className="home-legend">
-            {Object.entries(ZONE_COLOURS).map(([k, c]) => (
-              <li key={k}>
-                <Swatch colour={c} />
-                {t(`home.zoneKind.${k as keyof typeof ZONE_COLOURS}` as 'home.zoneKind.other')}
-              </li>
-            ))}
-          </ul>,
+          <GroupLegend group="zones" layers={layers} />,
           counts.zones !== null && (
             <span className="home-count">{t('home.count.zones', { count: formatCount(counts.zones, lang) })}</span>
           ),
@@ -181,14 +135,7 @@ export function LayerTree({ layers, groups, onChange, programmes, counts }: Prop
                 programmes.map((p): [string, string] => [String(p.id), p.name]),
                 (v) => set({ programme: Number(v) }),
               )}
-            <ul className="home-legend">
-              {Object.entries(STATUS_COLOURS).map(([s, c]) => (
-                <li key={s}>
-                  <Swatch colour={c} />
-                  {t(`conv.status.${s as keyof typeof STATUS_COLOURS}`)}
-                </li>
-              ))}
-            </ul>
+            <GroupLegend group="items" layers={layers} />
           </>,
           counts.items !== null && (
             <span className="home-count">{t('home.count.items', { count: formatCount(counts.items, lang) })}</span>
