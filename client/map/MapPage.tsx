@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { FeatureCollection } from 'geojson'
+import type { Map as MapLibreMap } from 'maplibre-gl'
 import { http } from '../api/http'
 import type { AdminUnits, ConvertResult, Zone } from '../api/types'
 import { useSession } from '../auth/session'
@@ -31,12 +32,15 @@ import { InfoPanel, type PointInfo } from './InfoPanel'
 import type { Visibility } from './LayerPanel'
 import { LayerTree } from './LayerTree'
 import { MapView, type LngLat, type MapClick } from './MapView'
+import { MeasurePanel } from './MeasurePanel'
 import type { MapOverlay } from './overlays'
+import { PrintSheet } from './PrintSheet'
 import { SearchBox, type SearchPick } from './SearchBox'
 import { LAYER } from './style'
+import { useMeasure, usePrint } from './useMapTools'
 import './home-map.css'
 
-type Tool = 'layers' | 'coords' | null
+type Tool = 'layers' | 'coords' | 'measure' | null
 
 type ZoneWithShape = PlanningZone & { geometry: GeoJSON.Geometry }
 
@@ -85,6 +89,10 @@ export default function MapPage() {
   )
 
   const [tool, setTool] = useState<Tool>(null)
+  const [map, setMap] = useState<MapLibreMap | null>(null)
+  const closeTool = useCallback(() => setTool(null), [])
+  const measure = useMeasure(map, tool === 'measure', lang, closeTool)
+  const printing = usePrint(map)
   const [selectedId, setSelectedId] = useState<number | null>(null)
   const [point, setPoint] = useState<PointInfo | null>(null)
   const [card, setCard] = useState<Card | null>(null)
@@ -121,8 +129,9 @@ export default function MapPage() {
     if (groups.includes('routes')) list.push(homeRoutesOverlay(layers))
     if (groups.includes('poles')) list.push(homePolesOverlay(layers))
     if (groups.includes('items')) list.push(itemsOverlay(layers, items.data ?? EMPTY))
+    if (measure.overlay) list.push(measure.overlay)
     return list
-  }, [layers, groups, zoneData, items.data])
+  }, [layers, groups, zoneData, items.data, measure.overlay])
   const visible = useMemo<Visibility>(
     () => ({
       [LAYER.districtFill]: layers.on.districts,
@@ -162,6 +171,10 @@ export default function MapPage() {
 
   const onClick = useCallback(
     (click: MapClick) => {
+      if (tool === 'measure') {
+        measure.add(click.lngLat)
+        return
+      }
       const hit = click.feature
       setFound(null)
       // a group of stations opens to its stations; the district and the point are told as for any click
@@ -171,7 +184,7 @@ export default function MapPage() {
       setSelectedId(click.districtId)
       locatePoint(click.lngLat)
     },
-    [t, lang, locatePoint],
+    [t, lang, locatePoint, tool, measure.add],
   )
 
   const onSearch = useCallback(
@@ -235,6 +248,7 @@ export default function MapPage() {
         interactiveLayers={INTERACTIVE}
         label={t('map.canvasLabel')}
         onClick={onClick}
+        onMap={setMap}
       />
       <div className="map-tools">
         <SearchBox onPick={onSearch} placeholder="search.placeholder" />
@@ -260,6 +274,21 @@ export default function MapPage() {
           >
             <Icon name="crosshair" size={18} />
             <span>{t('coord.open')}</span>
+          </button>
+          <button
+            type="button"
+            className="tool-btn"
+            aria-pressed={tool === 'measure'}
+            aria-controls="tool-card"
+            onClick={() => toggle('measure')}
+            data-testid="measure-open"
+          >
+            <Icon name="ruler" size={18} />
+            <span>{t('measure.open')}</span>
+          </button>
+          <button type="button" className="tool-btn" onClick={printing.print} disabled={!map} data-testid="print-open">
+            <Icon name="printer" size={18} />
+            <span>{t('print.open')}</span>
           </button>
           <button
             type="button"
@@ -293,6 +322,9 @@ export default function MapPage() {
                 }}
               />
             )}
+            {tool === 'measure' && (
+              <MeasurePanel points={measure.points} onUndo={measure.undo} onClear={measure.clear} />
+            )}
             {tool === 'coords' &&
               (zones.error ? (
                 <ErrorMessage error={zones.error} onRetry={zones.reload} />
@@ -312,6 +344,7 @@ export default function MapPage() {
           card={card && <FeatureCard card={card} onClose={closeInfo} />}
         />
       )}
+      {printing.snapshot && <PrintSheet snapshot={printing.snapshot} layers={layers} groups={groups} />}
       <div className="map-status" aria-live="polite">
         {user?.role === 'admin' && basemap?.notice && <BasemapNotice notice={basemap.notice} />}
         {districts.loading && <Loading label={t('map.loadingDistricts')} />}

@@ -98,4 +98,65 @@ export class HomeMapDriver extends AppDriver {
   scrollsSideways(): Promise<boolean> {
     return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1)
   }
+
+  /** Moves the map at once to a centre and zoom, and waits until it has drawn them. */
+  async jumpTo(center: [number, number], zoom: number): Promise<void> {
+    await this.page.evaluate(([c, z]) => window.__map!.jumpTo({ center: c as [number, number], zoom: z as number }), [
+      center,
+      zoom,
+    ] as const)
+    await this.page.waitForFunction(() => !window.__map!.isMoving() && window.__map!.loaded(), undefined, {
+      timeout: 30_000,
+    })
+  }
+
+  /**
+   * Clicks (on a phone, taps) the map at a pixel of its canvas, and answers the place under that pixel as the map
+   * reads it, to compare with what the app made of the click.
+   */
+  async tapMap(x: number, y: number): Promise<[number, number]> {
+    const box = (await this.page.locator('[data-testid=map] canvas').boundingBox())!
+    const [px, py] = [Math.round(box.x + x), Math.round(box.y + y)]
+    const touch = (await this.page.evaluate(() => navigator.maxTouchPoints)) > 0
+    if (touch) await this.page.touchscreen.tap(px, py)
+    else await this.page.mouse.click(px, py)
+    return this.page.evaluate(
+      ([cx, cy]) => {
+        const at = window.__map!.unproject([cx!, cy!])
+        return [at.lng, at.lat] as [number, number]
+      },
+      [px - box.x, py - box.y],
+    )
+  }
+
+  /** Opens the distance tool. */
+  async openMeasure(): Promise<void> {
+    await this.page.locator('[data-testid=measure-open]').click()
+    await this.page.locator('[data-testid=measure-panel]').waitFor()
+  }
+
+  /** The distance tool's legs and total as shown. */
+  async measured(): Promise<{ legs: string[]; total: string }> {
+    const legs = await this.page.locator('[data-testid=measure-legs] li .num').allInnerTexts()
+    const total = await this.page.locator('[data-testid=measure-total]').innerText()
+    return { legs, total }
+  }
+
+  /**
+   * Presses "Print map" with the browser's print dialog replaced by a note that it was asked for, and waits until the
+   * printed page has the map's image.
+   */
+  async printView(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as Window & { __printed?: number }
+      w.__printed = 0
+      window.print = () => {
+        w.__printed = (w.__printed ?? 0) + 1
+      }
+    })
+    await this.page.locator('[data-testid=print-open]').click()
+    await this.page.waitForFunction(() => (window as Window & { __printed?: number }).__printed === 1, undefined, {
+      timeout: 20_000,
+    })
+  }
 }
