@@ -2,12 +2,12 @@ import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { useSession } from '../auth/session'
 import { navigate } from '../app/router'
 import { useI18n } from '../i18n'
-import { zoneKindLabel } from '../i18n/labels'
 import { formatDate, formatNumber, parseNumber } from '../i18n/format'
 import { ErrorMessage, Loaded } from '../ui/status'
 import { Table, type Column } from '../ui/Table'
 import { useApi } from '../ui/useApi'
-import { type Overdue, planningApi, type RuleValues, type Zone } from './api'
+import { type Overdue, planningApi, type RuleValues } from './api'
+import { ZonesSection } from './ZonesSection'
 import './planning.css'
 import { ExportMenu } from '../ui/ExportMenu'
 
@@ -52,18 +52,6 @@ export default function PlanningPage() {
     { key: 'to', header: t('plan.validTo'), cell: (s) => formatDate(s.validTo, lang) },
     { key: 'days', header: t('plan.daysOverdue'), cell: (s) => formatNumber(s.daysOverdue, lang, 0), className: 'num' },
   ]
-  const zoneColumns: Column<Zone>[] = [
-    { key: 'name', header: t('plan.zone'), cell: (z) => z.name },
-    { key: 'kind', header: t('plan.zoneKind'), cell: (z) => zoneKindLabel(t, z.kind) },
-    { key: 'classes', header: t('plan.allowedClasses'), cell: (z) => z.allowedClasses.join(', ') },
-    {
-      key: 'h',
-      header: t('plan.maxHeight'),
-      cell: (z) => (z.maxHeightM === null ? '—' : `${formatNumber(z.maxHeightM, lang, 1)} m`),
-      className: 'num',
-    },
-  ]
-
   return (
     <div className="page" data-testid="planning-page">
       <header className="page-head">
@@ -86,17 +74,7 @@ export default function PlanningPage() {
       <section className="card">
         <h2>{t('plan.zonesTitle')}</h2>
         <ExportMenu layer="zones" file="zones" />
-        <Loaded state={zones}>
-          {(d) => (
-            <Table
-              columns={zoneColumns}
-              rows={d}
-              rowKey={(z) => z.id}
-              caption={t('plan.zonesTitle')}
-              empty={t('plan.zonesEmpty')}
-            />
-          )}
-        </Loaded>
+        <Loaded state={zones}>{(d) => <ZonesSection zones={d} canEdit={canEdit} onSaved={zones.reload} />}</Loaded>
         {canEdit && <ZoneImport onDone={zones.reload} />}
       </section>
       <section className="card">

@@ -159,4 +159,57 @@ export class HomeMapDriver extends AppDriver {
       timeout: 20_000,
     })
   }
+
+  /** Opens the planning page and waits for its zones map; answers the zones the server holds. */
+  async openZonesMap(): Promise<void> {
+    await this.open('/planning')
+    await this.page.locator('[data-testid=zones-map]').scrollIntoViewIfNeeded()
+    await this.waitForDistricts()
+  }
+
+  /** Places a polygon's corners on the map (pixels of its canvas), closing it on the first; answers where they fell. */
+  async drawPolygon(pixels: [number, number][]): Promise<[number, number][]> {
+    await this.page.locator('[data-testid=zones-map]').scrollIntoViewIfNeeded()
+    const corners: [number, number][] = []
+    for (const [x, y] of pixels) corners.push(await this.tapMap(x, y))
+    await this.tapMap(pixels[0]![0], pixels[0]![1])
+    await this.page
+      .locator('[data-testid=zone-draw-hint]')
+      .filter({ hasText: /Kéo một đỉnh|Drag a corner/ })
+      .waitFor()
+    return corners
+  }
+
+  /** Drags the map with the mouse from one pixel of its canvas to another; answers where the pointer let go. */
+  async dragMap(from: [number, number], to: [number, number]): Promise<[number, number]> {
+    const box = (await this.page.locator('[data-testid=map] canvas').boundingBox())!
+    await this.page.mouse.move(box.x + from[0], box.y + from[1])
+    await this.page.mouse.down()
+    await this.page.mouse.move(box.x + to[0], box.y + to[1], { steps: 8 })
+    await this.page.mouse.up()
+    return this.page.evaluate((p) => {
+      const at = window.__map!.unproject(p as [number, number])
+      return [at.lng, at.lat] as [number, number]
+    }, to)
+  }
+
+  /** Where on the map's canvas a place is drawn. */
+  pixelOf(lngLat: [number, number]): Promise<[number, number]> {
+    return this.page.evaluate((ll) => {
+      const p = window.__map!.project(ll as [number, number])
+      return [Math.round(p.x), Math.round(p.y)] as [number, number]
+    }, lngLat)
+  }
+
+  /** Fills the zone form and saves it. */
+  async saveZone(zone: { name: string; kind: string; classes?: string[]; maxHeightM?: string }): Promise<void> {
+    const form = this.page.locator('[data-testid=zone-editor]')
+    await form.locator('input[name=name]').fill(zone.name)
+    await form.locator('select[name=kind]').selectOption(zone.kind)
+    if (zone.classes)
+      for (const c of ['A1', 'A2a', 'A2b'])
+        await form.locator(`input[name=class-${c}]`).setChecked(zone.classes.includes(c))
+    if (zone.maxHeightM !== undefined) await form.locator('input[name=maxHeightM]').fill(zone.maxHeightM)
+    await form.locator('[data-testid=zone-save]').click()
+  }
 }
