@@ -89,10 +89,11 @@ describe('the home map tools', () => {
         expect(shown.total).toMatch(/^\d+,\d{2} km$/)
         expect(Math.abs(readLength(shown.total) - total)).toBeLessThan(6)
         // the path is drawn: its three points and a label on each leg, and no record card opened by the clicks
-        const drawn = await app.renderedCounts(['home-measure-points', 'home-measure-line', 'home-measure-labels'])
-        expect(drawn['home-measure-points']).toBe(3)
-        expect(drawn['home-measure-labels']).toBe(2)
-        expect(drawn['home-measure-line']).toBeGreaterThan(0)
+        // (symbols are placed over a few frames: asked until they are)
+        await expect
+          .poll(() => app.renderedCounts(['home-measure-points', 'home-measure-line', 'home-measure-labels']))
+          .toEqual({ 'home-measure-points': 3, 'home-measure-line': expect.any(Number), 'home-measure-labels': 2 })
+        expect((await app.renderedCounts(['home-measure-line']))['home-measure-line']).toBeGreaterThan(0)
         expect(await app.page.locator('[data-testid=info-panel]').count()).toBe(0)
         expect(await app.scrollsSideways()).toBe(false)
         await app.screenshot(`${OUT}/home-measure-${size}.png`)
@@ -248,7 +249,7 @@ describe('planning zones on a map', () => {
           (n) => window.__map!.querySourceFeatures('home-zones').some((f) => f.properties.name === n),
           name,
         )
-        expect(await app.page.locator('[data-testid=planning-page] table').innerText()).toContain(name)
+        expect((await app.page.locator('[data-testid=planning-page] table').allInnerTexts()).join('\n')).toContain(name)
         await app.screenshot(`${OUT}/zones-saved-${size}.png`)
 
         // far outside the province (Hà Nội): the server's geometry check refuses it, in Vietnamese, and stores nothing
