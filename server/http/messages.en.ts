@@ -3,7 +3,11 @@
  * client can rely on it; the text is rendered in the language the request asks for (server/http/messages.ts).
  * Every code here has a Vietnamese entry in messages.vi.ts (the compiler and test/unit/messages.test.ts check it).
  */
+import { formatNumber } from '../../shared/format'
+
 type P<T> = (p: T) => string
+/** A count as the language writes it (3.000 in Vietnamese, 3,000 in English); anything else as it is. */
+const count = (n: unknown) => (typeof n === 'number' ? formatNumber(n, 'en', 0, 0) : String(n))
 type N = { n: number }
 type Version = { have: number | string; sent: number | string }
 
@@ -28,7 +32,9 @@ export const en = {
   'request.cross_site': () => 'Cross-site requests are not accepted.',
   'api.no_route': ((p) => `No API route ${p.method} ${p.path}.`) as P<{ method: string; path: string }>,
   not_found: () => 'Not found.',
-  'body.too_large': ((p) => `The request body is larger than the limit of ${p.limit} bytes.`) as P<{ limit: number }>,
+  'body.too_large': ((p) => `The request body is larger than the limit of ${count(p.limit)} bytes.`) as P<{
+    limit: number
+  }>,
   'body.not_json': () => 'The request body is not valid JSON.',
   'body.utf8': () => 'Send UTF-8 JSON.',
   'server.error': () => 'Something went wrong on the server. The error was logged.',
@@ -113,7 +119,7 @@ export const en = {
   'csv.unreadable': () => 'The CSV file cannot be read.',
   'csv.header_needed': () => 'The CSV needs a header row.',
   'csv.use_columns': ((p) => `Use the columns ${p.columns.join(', ')}.`) as P<{ columns: string[] }>,
-  'csv.lines_refused': ((p) => `${p.n} line(s) cannot be applied; nothing was changed.`) as P<N>,
+  'csv.lines_refused': ((p) => `${count(p.n)} line(s) cannot be applied; nothing was changed.`) as P<N>,
   'csv.empty': () => 'The file is empty.',
   'csv.no_header': () => 'The CSV has no header line.',
   'csv.header_invalid': () => 'The header is not valid.',
@@ -121,8 +127,8 @@ export const en = {
   'csv.no_sites': () => 'The file has no sites.',
   'csv.no_data': () => 'The CSV has a header but no data lines.',
   'csv.too_long': () => 'The file is too long.',
-  'csv.max_rows': ((p) => `At most ${p.n} sites per file.`) as P<N>,
-  'csv.file_errors': ((p) => `The file has ${p.n} error(s); nothing was stored.`) as P<N>,
+  'csv.max_rows': ((p) => `At most ${count(p.n)} sites per file.`) as P<N>,
+  'csv.file_errors': ((p) => `The file has ${count(p.n)} error(s); nothing was stored.`) as P<N>,
 
   // stations
   'station.not_found': () => 'No such station.',
@@ -222,7 +228,7 @@ export const en = {
   'zone.invalid': () => 'The zone geometry is not valid.',
   'zone.not_found': () => 'No such zone.',
   'zone.stale': ((p) => `The zone is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
-  'zone.import_errors': ((p) => `${p.n} feature error(s); nothing was imported.`) as P<N>,
+  'zone.import_errors': ((p) => `${count(p.n)} feature error(s); nothing was imported.`) as P<N>,
 
   // inspection campaigns
   'campaign.not_found': () => 'No such campaign.',
@@ -278,11 +284,11 @@ export const en = {
     format: string
     problems: string
   }>,
-  'import.features_refused': ((p) => `${p.n} feature(s) cannot be imported; nothing was stored.`) as P<N>,
+  'import.features_refused': ((p) => `${count(p.n)} feature(s) cannot be imported; nothing was stored.`) as P<N>,
   'import.no_route': ((p) => `The file holds no route: ${p.list}`) as P<{ list: string }>,
 
   'export.too_big': ((p) =>
-    `A ${p.format} export holds at most ${p.limit} features; narrow the filters, or choose GeoJSON, CSV, ` +
+    `A ${p.format} export holds at most ${count(p.limit)} features; narrow the filters, or choose GeoJSON, CSV, ` +
     'XLSX or GeoPackage.') as P<{ format: string; limit: number }>,
 
   // reports
@@ -309,7 +315,8 @@ export const en = {
   'plan.internal_comment': () => 'Internal comments are the department’s own.',
   'plan.answer_unknown': () => "The answer must refer to a department's comment on an earlier version of this plan.",
   'plan.locked': ((p) => `Version ${p.n} has been passed for the decision; no new version can be uploaded.`) as P<N>,
-  'plan.features_refused': ((p) => `${p.n} of ${p.total} feature(s) cannot be accepted; nothing was stored.`) as P<{
+  'plan.features_refused': ((p) =>
+    `${count(p.n)} of ${count(p.total)} feature(s) cannot be accepted; nothing was stored.`) as P<{
     n: number
     total: number
   }>,
@@ -331,7 +338,8 @@ export const en = {
     `No VN-2000 zone for province code "${p.province}"; GET /api/coordinates/zones lists them.`) as P<{
     province: string
   }>,
-  'coords.points_wrong': ((p) => `${p.n} of ${p.total} points are outside Vietnam or in the wrong order.`) as P<{
+  'coords.points_wrong': ((p) =>
+    `${count(p.n)} of ${count(p.total)} points are outside Vietnam or in the wrong order.`) as P<{
     n: number
     total: number
   }>,
@@ -397,7 +405,7 @@ export const en = {
   }>,
   'ducts.carrier_twice': () => 'A carrier appears twice.',
   // citizen reports (1022 tickets)
-  'ticket.too_many': ((p) => `Too many requests from this address (at most ${p.limit}); try again later.`) as P<{
+  'ticket.too_many': ((p) => `Too many requests from this address (at most ${count(p.limit)}); try again later.`) as P<{
     limit: number
     windowS: number
   }>,

@@ -1,5 +1,9 @@
 /** The server's human texts in Vietnamese (the default language), by the codes of messages.en.ts. */
 import type { en } from './messages.en'
+import { formatNumber } from '../../shared/format'
+
+/** A count as the language writes it (3.000 in Vietnamese, 3,000 in English); anything else as it is. */
+const count = (n: unknown) => (typeof n === 'number' ? formatNumber(n, 'vi', 0, 0) : String(n))
 
 type Catalogue = { [K in keyof typeof en]: (typeof en)[K] }
 
@@ -114,7 +118,7 @@ export const vi: Catalogue = {
   'request.cross_site': () => 'Không chấp nhận yêu cầu từ trang web khác.',
   'api.no_route': (p) => `Không có đường dẫn API ${p.method} ${p.path}.`,
   not_found: () => 'Không tìm thấy.',
-  'body.too_large': (p) => `Nội dung yêu cầu vượt quá giới hạn ${p.limit} byte.`,
+  'body.too_large': (p) => `Nội dung yêu cầu vượt quá giới hạn ${count(p.limit)} byte.`,
   'body.not_json': () => 'Nội dung yêu cầu không phải JSON hợp lệ.',
   'body.utf8': () => 'Hãy gửi JSON mã hoá UTF-8.',
   'server.error': () => 'Máy chủ gặp lỗi. Lỗi đã được ghi lại.',
@@ -194,7 +198,7 @@ export const vi: Catalogue = {
   'csv.unreadable': () => 'Không đọc được tệp CSV.',
   'csv.header_needed': () => 'Tệp CSV cần có dòng tiêu đề.',
   'csv.use_columns': (p) => `Dùng các cột ${p.columns.join(', ')}.`,
-  'csv.lines_refused': (p) => `${p.n} dòng không áp dụng được; chưa thay đổi gì.`,
+  'csv.lines_refused': (p) => `${count(p.n)} dòng không áp dụng được; chưa thay đổi gì.`,
   'csv.empty': () => 'Tệp rỗng.',
   'csv.no_header': () => 'Tệp CSV không có dòng tiêu đề.',
   'csv.header_invalid': () => 'Dòng tiêu đề không hợp lệ.',
@@ -202,8 +206,8 @@ export const vi: Catalogue = {
   'csv.no_sites': () => 'Tệp không có trạm nào.',
   'csv.no_data': () => 'Tệp CSV có dòng tiêu đề nhưng không có dòng dữ liệu.',
   'csv.too_long': () => 'Tệp quá dài.',
-  'csv.max_rows': (p) => `Mỗi tệp tối đa ${p.n} trạm.`,
-  'csv.file_errors': (p) => `Tệp có ${p.n} lỗi; chưa lưu gì.`,
+  'csv.max_rows': (p) => `Mỗi tệp tối đa ${count(p.n)} trạm.`,
+  'csv.file_errors': (p) => `Tệp có ${count(p.n)} lỗi; chưa lưu gì.`,
 
   'station.not_found': () => 'Không có trạm này.',
   'station.invalid': () => 'Hồ sơ trạm chưa hợp lệ.',
@@ -277,7 +281,7 @@ export const vi: Catalogue = {
   'zone.invalid': () => 'Hình dạng vùng quy hoạch không hợp lệ.',
   'zone.not_found': () => 'Không có vùng quy hoạch này.',
   'zone.stale': (p) => `Vùng đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,
-  'zone.import_errors': (p) => `${p.n} đối tượng lỗi; chưa nhập gì.`,
+  'zone.import_errors': (p) => `${count(p.n)} đối tượng lỗi; chưa nhập gì.`,
   'campaign.not_found': () => 'Không có đợt kiểm tra này.',
   'campaign.invalid': () => 'Đợt kiểm tra không hợp lệ.',
   'campaign.already_generated': () => 'Đợt kiểm tra đã được tạo phiếu kiểm tra; không tạo thêm gì.',
@@ -311,11 +315,11 @@ export const vi: Catalogue = {
   'pole.invalid': () => 'Cột chưa hợp lệ.',
   'pole.stale': (p) => `Cột vừa bị người khác thay đổi (nay là phiên bản ${p.version}); hãy tải lại và thử lại.`,
   'import.file_invalid': (p) => `Tệp ${p.format} không hợp lệ: ${p.problems}`,
-  'import.features_refused': (p) => `${p.n} đối tượng không nhập được; chưa lưu gì.`,
+  'import.features_refused': (p) => `${count(p.n)} đối tượng không nhập được; chưa lưu gì.`,
   'import.no_route': (p) => `Tệp không chứa tuyến nào: ${p.list}`,
 
   'export.too_big': (p) =>
-    `Tệp xuất ${p.format} chứa tối đa ${p.limit} đối tượng; hãy thu hẹp bộ lọc, hoặc chọn GeoJSON, CSV, ` +
+    `Tệp xuất ${p.format} chứa tối đa ${count(p.limit)} đối tượng; hãy thu hẹp bộ lọc, hoặc chọn GeoJSON, CSV, ` +
     'XLSX hay GeoPackage.',
   'report.no_province': (p) => `Không có tỉnh có mã ${p.code}.`,
   'report.unknown_figure': () => 'Chỉ tiêu không xác định.',
@@ -332,7 +336,7 @@ export const vi: Catalogue = {
   'plan.internal_comment': () => 'Ý kiến nội bộ chỉ dành cho Sở.',
   'plan.answer_unknown': () => 'Phần trả lời phải gắn với một ý kiến của Sở ở phiên bản trước của quy hoạch này.',
   'plan.locked': (p) => `Phiên bản ${p.n} đã được chuyển để quyết định; không thể tải lên phiên bản mới.`,
-  'plan.features_refused': (p) => `${p.n} trên ${p.total} đối tượng không được chấp nhận; chưa lưu gì.`,
+  'plan.features_refused': (p) => `${count(p.n)} trên ${count(p.total)} đối tượng không được chấp nhận; chưa lưu gì.`,
   'plan.no_feature': () => 'Tệp không có đối tượng nào; chưa lưu gì.',
   'plan.carrier_only': () => 'Chỉ doanh nghiệp mới lập kế hoạch.',
   'plan.import_not_found': (p) =>
@@ -345,7 +349,7 @@ export const vi: Catalogue = {
   'coords.unknown_zone': () => 'Múi chiếu không xác định.',
   'coords.no_zone': (p) =>
     `Không có múi chiếu VN-2000 cho mã tỉnh “${p.province}”; GET /api/coordinates/zones liệt kê các múi.`,
-  'coords.points_wrong': (p) => `${p.n} trên ${p.total} điểm nằm ngoài Việt Nam hoặc sai thứ tự.`,
+  'coords.points_wrong': (p) => `${count(p.n)} trên ${count(p.total)} điểm nằm ngoài Việt Nam hoặc sai thứ tự.`,
   'coords.explained': (p) => p.vi,
   'ogc.crs_not_served': () => 'Hệ toạ độ này không được cung cấp.',
   'ogc.use_crs': (p) => `Dùng một trong: ${p.list.join(', ')}.`,
@@ -396,7 +400,7 @@ export const vi: Catalogue = {
   'ducts.over_capacity': (p) => `Đã phân bổ ${p.allocated} ống nhưng tuyến chỉ có ${p.capacity} ống.`,
   'ducts.carrier_twice': () => 'Một doanh nghiệp xuất hiện hai lần.',
   // phản ánh của người dân (đường dây 1022)
-  'ticket.too_many': (p) => `Quá nhiều yêu cầu từ địa chỉ này (tối đa ${p.limit}); hãy thử lại sau.`,
+  'ticket.too_many': (p) => `Quá nhiều yêu cầu từ địa chỉ này (tối đa ${count(p.limit)}); hãy thử lại sau.`,
   'ticket.outside_province': () => 'Vị trí nằm ngoài địa bàn tỉnh: chỉ tiếp nhận phản ánh trong tỉnh.',
   'ticket.no_sla': (p) => `Chưa đặt thời hạn xử lý cho loại phản ánh "${p.category}".`,
   'ticket.not_found': () => 'Không tìm thấy phản ánh (hãy kiểm tra số phản ánh và mã tra cứu).',

@@ -73,10 +73,10 @@ describe('the followed uploads', () => {
     expect(answer.problem).toMatchObject({
       status: 422,
       code: 'plan.features_refused',
-      detail: '2 trên 3000 đối tượng không được chấp nhận; chưa lưu gì.',
+      detail: '2 trên 3.000 đối tượng không được chấp nhận; chưa lưu gì.',
       instance: '/api/plans/3/versions',
       report: [],
     })
-    expect(jobAnswer(job, 'en').problem?.detail).toBe('2 of 3000 feature(s) cannot be accepted; nothing was stored.')
+    expect(jobAnswer(job, 'en').problem?.detail).toBe('2 of 3,000 feature(s) cannot be accepted; nothing was stored.')
   })
 })
