@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index'
 import { audit } from '../audit/audit'
-import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg, fieldErrorFrom } from '../http/problems'
 import { carrierIds, carrierOf, type Scope } from './service'
 import * as sql from './sql/poles.sql'
 import { placeGeometry } from '../geo/service'
@@ -38,7 +38,7 @@ async function resolve(tx: Queryable, scope: Scope, body: PoleBody): Promise<{ o
     { type: 'Point', coordinates: [body.lon, body.lat] },
     { provinceCode: scope.provinceCode, noun: 'pole' },
   )
-  if (!placed.ok) errors.push(...placed.errors.map((message) => ({ path: 'body.lon', message })))
+  if (!placed.ok) errors.push(...placed.errors.map((m) => fieldErrorFrom('body.lon', m)))
   const [owner] = await carrierIds(tx, [body.owner], 'body.owner', errors)
   const carriers = await carrierIds(tx, body.carriers, 'body.carriers', errors)
   if (errors.length > 0 || owner === undefined) throw invalid('pole.invalid', errors)

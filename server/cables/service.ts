@@ -1,7 +1,16 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { conflict, forbidden, invalid, notFound, type FieldError, msg, fieldError } from '../http/problems'
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  type FieldError,
+  msg,
+  fieldError,
+  fieldErrorFrom,
+} from '../http/problems'
 import * as sql from './sql/routes.sql'
 import { REDERIVE_POLE_DISTRICTS } from './sql/poles.sql'
 import type { RouteBody, RouteListQuery, RouteUpdateBody } from './schemas'
@@ -42,10 +51,15 @@ async function routeCarriers(q: Queryable, scope: Scope, names: string[], errors
   return [...new Set(ids)]
 }
 
-/** Why a GeoJSON line cannot be stored as a route (PostGIS validity, the province), or undefined. */
-export async function geometryProblem(q: Queryable, scope: Scope, geometry: Geometry): Promise<string | undefined> {
+/** Why a GeoJSON line cannot be stored as a route (PostGIS validity, the province), as field errors at `path`. */
+export async function geometryProblems(
+  q: Queryable,
+  scope: Scope,
+  geometry: Geometry,
+  path: string,
+): Promise<FieldError[]> {
   const placed = await placeGeometry(q, geometry, { provinceCode: scope.provinceCode, noun: 'line' })
-  return placed.ok ? undefined : placed.errors.join('; ')
+  return placed.ok ? [] : placed.errors.map((m) => fieldErrorFrom(path, m))
 }
 
 /** Recomputes per-district lengths of the routes, set-based (also used by the demo loader). */
@@ -143,8 +157,7 @@ export async function listRoutes(
 export async function createRoute(tx: Queryable, scope: Scope, body: RouteBody): Promise<Record<string, unknown>> {
   const errors: FieldError[] = []
   const participants = newRouteParticipants(scope, await routeCarriers(tx, scope, body.carriers, errors))
-  const problem = await geometryProblem(tx, scope, body.geometry)
-  if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
+  errors.push(...(await geometryProblems(tx, scope, body.geometry, 'body.geometry')))
   await unknownPoles(tx, scope, body.poleIds, errors)
   if (errors.length > 0) throw invalid('route.invalid', errors)
   const { id } = await tx.one<{ id: number }>(sql.INSERT_ROUTE, [
@@ -198,10 +211,7 @@ export async function updateRoute(
   if (!mayEdit(scope.user.role, before.status)) throw forbidden('route.carrier_until_done')
   const errors: FieldError[] = []
   const named = await routeCarriers(tx, scope, body.carriers, errors)
-  if (body.geometry) {
-    const problem = await geometryProblem(tx, scope, body.geometry)
-    if (problem) errors.push({ path: 'body.geometry', message: `The line is not valid: ${problem}.` })
-  }
+  if (body.geometry) errors.push(...(await geometryProblems(tx, scope, body.geometry, 'body.geometry')))
   await unknownPoles(tx, scope, body.poleIds, errors)
   if (errors.length > 0) throw invalid('route.invalid', errors)
   const participants = changedParticipants(scope, before.carrierIds as number[], await invitedTo(tx, id), named)

@@ -1,7 +1,7 @@
 import type { Queryable, Row } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audit } from '../audit/audit'
-import { conflict, fieldError, invalid, notFound, type FieldError } from '../http/problems'
+import { conflict, fieldError, invalid, notFound, type FieldError, fieldErrorFrom } from '../http/problems'
 import { placeGeometry } from '../geo/service'
 import { createInspections } from '../inspections/service'
 import { PREVIEW_POINTS, type CampaignBody, type GenerateBody, type Selection, type SelectionBody } from './schemas'
@@ -54,7 +54,7 @@ async function checkedSelection(q: Queryable, provinceCode: string, s: Selection
   if (s.area) {
     const placed = await placeGeometry(q, s.area, { provinceCode, noun: 'polygon' })
     if (placed.ok) area = placed.geojson
-    else errors.push(...placed.errors.map((message) => ({ path: 'body.selection.area', message: `${message}.` })))
+    else errors.push(...placed.errors.map((m) => fieldErrorFrom('body.selection.area', m)))
   }
   if (errors.length > 0) throw invalid('campaign.invalid', errors)
   return {

@@ -1,6 +1,8 @@
 import type { Queryable } from '../db/index'
 import type { Geometry } from './gate'
 import * as sql from './sql'
+import type { GeoNoun } from '../http/messages.en'
+import { msg, type Msg } from '../http/problems'
 
 /**
  * How far outside the province's outline a position may lie. A cable route or zone at the border reaches into
@@ -15,11 +17,14 @@ export interface PlaceOptions {
   /** Repair an invalid geometry with ST_MakeValid (and warn) instead of refusing it. */
   repair?: boolean
   /** What the geometries are, for messages: "line", "polygon". */
-  noun?: string
+  noun?: GeoNoun
 }
 
-/** The PostGIS verdict on one geometry: the GeoJSON to store (repaired or as given), or why it cannot be. */
-export type Placed = { ok: true; geojson: string; warnings: string[] } | { ok: false; errors: string[] }
+/**
+ * The PostGIS verdict on one geometry: the GeoJSON to store (repaired or as given), or why it cannot be; the
+ * messages are rendered in the language of whoever reads them (a field error, a per-feature report).
+ */
+export type Placed = { ok: true; geojson: string; warnings: Msg[] } | { ok: false; errors: Msg[] }
 
 /** Checks validity and the province for many geometries at once (one statement), in input order. */
 export async function placeGeometries(q: Queryable, geometries: Geometry[], options: PlaceOptions): Promise<Placed[]> {
@@ -31,16 +36,14 @@ export async function placeGeometries(q: Queryable, geometries: Geometry[], opti
   )
   const noun = options.noun ?? 'geometry'
   return rows.map((r) => {
-    const errors: string[] = []
-    const warnings: string[] = []
-    if (!r.inside) {
-      errors.push(`the ${noun} lies outside the province (more than ${PROVINCE_TOLERANCE_M} m beyond its boundary)`)
-    }
+    const errors: Msg[] = []
+    const warnings: Msg[] = []
+    if (!r.inside) errors.push(msg('geo.outside_province', { noun, m: PROVINCE_TOLERANCE_M }))
     let geojson = texts[r.i - 1]!
     if (!r.valid && r.repaired && !isEmpty(r.repaired)) {
       geojson = r.repaired
-      warnings.push(`the ${noun} was not valid (${r.reason}) and was repaired`)
-    } else if (!r.valid) errors.push(`the ${noun} is not valid: ${r.reason}`)
+      warnings.push(msg('geo.repaired', { noun, reason: r.reason }))
+    } else if (!r.valid) errors.push(msg('geo.invalid', { noun, reason: r.reason }))
     return errors.length > 0 ? { ok: false, errors } : { ok: true, geojson, warnings }
   })
 }

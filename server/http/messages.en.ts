@@ -9,6 +9,8 @@ type P<T> = (p: T) => string
 /** A count as the language writes it (3.000 in Vietnamese, 3,000 in English); anything else as it is. */
 const count = (n: unknown) => (typeof n === 'number' ? formatNumber(n, 'en', 0, 0) : String(n))
 type N = { n: number }
+/** What a checked geometry is, for its messages. */
+export type GeoNoun = 'geometry' | 'polygon' | 'line' | 'station' | 'pole' | 'place'
 type Version = { have: number | string; sent: number | string }
 
 export const en = {
@@ -226,6 +228,17 @@ export const en = {
 
   // planning
   'zone.invalid': () => 'The zone geometry is not valid.',
+  // a geometry checked by PostGIS (server/geo/service.ts); `noun` names what it is (GEO_NOUNS), `reason` is PostGIS's
+  'geo.outside_province': ((p) =>
+    `The ${p.noun} lies outside the province (more than ${count(p.m)} m beyond its boundary).`) as P<{
+    noun: GeoNoun
+    m: number
+  }>,
+  'geo.invalid': ((p) => `The ${p.noun} is not valid: ${p.reason}.`) as P<{ noun: GeoNoun; reason: string }>,
+  'geo.repaired': ((p) => `The ${p.noun} was not valid (${p.reason}) and was repaired.`) as P<{
+    noun: GeoNoun
+    reason: string
+  }>,
   'zone.not_found': () => 'No such zone.',
   'zone.stale': ((p) => `The zone is at version ${p.have}, not ${p.sent}; reload it.`) as P<Version>,
   'zone.import_errors': ((p) => `${count(p.n)} feature error(s); nothing was imported.`) as P<N>,

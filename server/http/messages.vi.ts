@@ -1,9 +1,38 @@
 /** The server's human texts in Vietnamese (the default language), by the codes of messages.en.ts. */
-import type { en } from './messages.en'
+import type { en, GeoNoun } from './messages.en'
 import { formatNumber } from '../../shared/format'
 
 /** A count as the language writes it (3.000 in Vietnamese, 3,000 in English); anything else as it is. */
 const count = (n: unknown) => (typeof n === 'number' ? formatNumber(n, 'vi', 0, 0) : String(n))
+
+/** What a checked geometry is, as a sentence begins with it. */
+const GEO_NOUN: Record<GeoNoun, string> = {
+  geometry: 'Hình học',
+  polygon: 'Vùng',
+  line: 'Tuyến',
+  station: 'Vị trí trạm',
+  pole: 'Vị trí cột',
+  place: 'Vị trí',
+}
+
+/** PostGIS's reasons (ST_IsValidReason) in Vietnamese, the position kept; an unknown reason as PostGIS gives it. */
+const GEO_REASONS: [RegExp, string][] = [
+  [/^Ring Self-intersection/i, 'vòng tự cắt'],
+  [/^Self-intersection/i, 'tự cắt nhau'],
+  [/^Too few points/i, 'quá ít điểm'],
+  [/^Hole lies outside shell/i, 'lỗ nằm ngoài vành ngoài'],
+  [/^Nested shells/i, 'vành lồng nhau'],
+  [/^Nested holes/i, 'lỗ lồng nhau'],
+  [/^Interior is disconnected/i, 'phần trong bị chia cắt'],
+  [/^Invalid Coordinate/i, 'toạ độ không hợp lệ'],
+  [/^Ring is not closed/i, 'vòng không khép kín'],
+]
+function geoReason(reason: string): string {
+  const at = reason.indexOf('[')
+  const where = at >= 0 ? ` ${reason.slice(at)}` : ''
+  for (const [pattern, vi] of GEO_REASONS) if (pattern.test(reason)) return vi + where
+  return reason
+}
 
 type Catalogue = { [K in keyof typeof en]: (typeof en)[K] }
 
@@ -278,6 +307,9 @@ export const vi: Catalogue = {
   'item.report_incomplete': () => 'Báo cáo chưa đầy đủ.',
   'item.changed_concurrently': () => 'Hạng mục vừa bị người khác thay đổi cùng lúc; hãy tải lại.',
 
+  'geo.outside_province': (p) => `${GEO_NOUN[p.noun]} nằm ngoài địa giới tỉnh (cách ranh giới hơn ${count(p.m)} m).`,
+  'geo.invalid': (p) => `${GEO_NOUN[p.noun]} không hợp lệ: ${geoReason(p.reason)}.`,
+  'geo.repaired': (p) => `${GEO_NOUN[p.noun]} không hợp lệ (${geoReason(p.reason)}) và đã được sửa tự động.`,
   'zone.invalid': () => 'Hình dạng vùng quy hoạch không hợp lệ.',
   'zone.not_found': () => 'Không có vùng quy hoạch này.',
   'zone.stale': (p) => `Vùng đang ở phiên bản ${p.have}, không phải ${p.sent}; hãy tải lại.`,

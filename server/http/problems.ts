@@ -1,4 +1,4 @@
-export { msg } from './messages'
+export { msg, type Msg } from './messages'
 import { msg, render, type MessageArgs, type MessageCode, type Msg } from './messages'
 
 /**
@@ -15,6 +15,11 @@ export interface FieldError {
 /** A field error by message code; `message` is the English text until the answer renders it. */
 export function fieldError<K extends MessageCode>(path: string, code: K, ...args: MessageArgs<K>): FieldError {
   const m = msg(code, ...args)
+  return { path, code: m.code, params: m.params, message: render(m, 'en') }
+}
+
+/** A field error carrying a message already made (e.g. a geometry's verdict), rendered in the request's language. */
+export function fieldErrorFrom(path: string, m: Msg): FieldError {
   return { path, code: m.code, params: m.params, message: render(m, 'en') }
 }
 

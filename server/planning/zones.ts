@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Queryable, Row } from '../db/index'
 import { fieldErrors } from '../http/api'
-import { conflict, invalid, notFound, type FieldError, msg } from '../http/problems'
+import { conflict, invalid, notFound, type FieldError, msg, fieldErrorFrom } from '../http/problems'
 import { type Actor, audit } from '../audit/audit'
 import type { Geometry } from '../geo/gate'
 import { gatedGeometry } from '../geo/schema'
@@ -67,7 +67,7 @@ export async function geometryErrors(
   path: string,
 ): Promise<FieldError[]> {
   const placed = await placeGeometry(q, geometry, { provinceCode, noun: 'polygon' })
-  return placed.ok ? [] : placed.errors.map((message) => ({ path, message: `${message}.` }))
+  return placed.ok ? [] : placed.errors.map((m) => fieldErrorFrom(path, m))
 }
 
 /** Inserts a zone; answers it. */

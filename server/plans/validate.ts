@@ -3,6 +3,7 @@
 // reporting the count after each slice so that a large upload can show its progress.
 import type { Queryable } from '../db/index'
 import { placeGeometries } from '../geo/service'
+import { render } from '../http/messages'
 import { planePairsToWgs84 } from '../coords/service'
 import type { Geometry } from '../geo/gate'
 import { gated, keyOf, type PlanFeature, type ReadResult } from './formats'
@@ -104,7 +105,8 @@ export async function checkFeatures(
     verdicts.forEach((v, i) => {
       const row = sliceRows[i]!
       if (v.ok) row.geojson = v.geojson
-      else problemsOf.get(owners[i]!)!.push(...v.errors)
+      // the per-feature report is in English as a whole (its other reasons are too)
+      else problemsOf.get(owners[i]!)!.push(...v.errors.map((m) => render(m, 'en')))
     })
     for (const row of sliceRows) rows.push(row)
     for (const f of slice) {

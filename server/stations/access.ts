@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index'
 import type { SessionUser } from '../http/context'
 import { audienceOf } from '../tiles/audience'
-import { invalid, type FieldError, fieldError } from '../http/problems'
+import { invalid, type FieldError, fieldError, fieldErrorFrom } from '../http/problems'
 import type { LonLat } from './check'
 import type { Position } from './schemas'
 import { gateGeometry } from '../geo/gate'
@@ -50,7 +50,7 @@ export async function toLonLat(
   if (!placed.ok)
     throw invalid(
       'position.invalid',
-      placed.errors.map((message) => ({ path, message })),
+      placed.errors.map((m) => fieldErrorFrom(path, m)),
     )
   return row
 }

@@ -233,6 +233,34 @@ describe('geometry far from the province is refused on every route that takes it
     })
   }
 
+  it("says why a geometry is refused in the request's language: outside the province, not valid", async () => {
+    const messages = async (body: unknown, lang: string) => {
+      const res = await app.request('POST', '/api/zones', {
+        cookie: officer,
+        body,
+        headers: { 'accept-language': lang },
+      })
+      expect(res.status).toBe(422)
+      return ((await res.json()).errors as { path: string; message: string; code: string }[]).map((e) => e.message)
+    }
+    expect(await messages(zone([hanoi]), 'vi')).toEqual(['Vùng nằm ngoài địa giới tỉnh (cách ranh giới hơn 5.000 m).'])
+    expect(await messages(zone([hanoi]), 'en')).toEqual([
+      'The polygon lies outside the province (more than 5,000 m beyond its boundary).',
+    ])
+    // a bow tie in District 1: PostGIS's reason, in Vietnamese with its position
+    const bowtie = [
+      [106.7, 10.77],
+      [106.71, 10.78],
+      [106.71, 10.77],
+      [106.7, 10.78],
+      [106.7, 10.77],
+    ]
+    const [vi] = await messages(zone([bowtie]), 'vi')
+    expect(vi).toMatch(/^Vùng không hợp lệ: tự cắt nhau \[106\.705 10\.775\]\.$/)
+    const [en] = await messages(zone([bowtie]), 'en')
+    expect(en).toMatch(/^The polygon is not valid: Self-intersection\[106\.705 10\.775\]\.$/)
+  })
+
   it('refuses a zone across the antimeridian, an empty ring and a deeply nested collection with 4xx', async () => {
     const before = await count('planning_zones')
     const across = await app.request('POST', '/api/zones', {

@@ -101,7 +101,7 @@ describe('a followed upload', () => {
     expect(last.problem).toMatchObject({
       status: 422,
       code: 'plan.features_refused',
-      detail: '16 of 8000 feature(s) cannot be accepted; nothing was stored.',
+      detail: '16 of 8,000 feature(s) cannot be accepted; nothing was stored.',
     })
     const report = last.problem!.report as { index: number; errors: string[] }[]
     expect(report.filter((r) => r.errors.length > 0).map((r) => r.index)).toEqual(

@@ -134,7 +134,7 @@ describe('all or nothing', () => {
     expect(res.status).toBe(422)
     const problem = await res.json()
     expect(problem.code).toBe('plan.features_refused')
-    expect(problem.detail).toMatch(/^1 trên 10000 đối tượng/)
+    expect(problem.detail).toMatch(/^1 trên 10.000 đối tượng/)
     expect(problem.errors).toEqual([
       { path: 'feature 7777 (Z1)', message: expect.stringMatching(/not valid: Self-intersection/) },
     ])

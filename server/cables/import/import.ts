@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../../db/index'
 import { audit } from '../../audit/audit'
 import { badRequest, Problem, msg } from '../../http/problems'
-import type { Msg } from '../../http/messages'
+import { render, type Msg } from '../../http/messages'
 import { placeGeometries } from '../../geo/service'
 import { runOffThread, startOffThread } from '../../readers/off-thread'
 import { carrierOf, refreshDistrictLengths, type Scope } from '../service'
@@ -159,8 +159,9 @@ async function storeRoutes(tx: Queryable, scope: Scope, file: ReadResult, option
     const c = lines[i]!
     if (p.ok) {
       c.geojson = p.geojson
-      c.feature.warnings.push(...p.warnings)
-    } else rejected.push({ index: c.feature.index, label: c.feature.label, reasons: p.errors })
+      c.feature.warnings.push(...p.warnings.map((m) => render(m, 'en')))
+    } else
+      rejected.push({ index: c.feature.index, label: c.feature.label, reasons: p.errors.map((m) => render(m, 'en')) })
   })
   if (rejected.length > 0) {
     rejected.sort((a, b) => a.index - b.index)
