@@ -1222,6 +1222,18 @@ export interface Paths {
       response: unknown
     }
   }
+  "/api/exports/ducts": {
+    get: {
+      params: never
+      query: {
+        format?: "geojson" | "csv" | "xlsx" | "kml" | "shp" | "gpkg"
+        vn2000?: "0" | "1" | "true" | "false"
+        bbox?: string
+      }
+      body: never
+      response: unknown
+    }
+  }
   "/api/exports/poles": {
     get: {
       params: never

@@ -6,6 +6,7 @@ import { useApi } from '../ui/useApi'
 import { cablesApi, summaryDownloadUrl, type GroupBy, type Period, type Summary } from './api'
 import { BarChart } from './BarChart'
 import { DuctsTable } from './DuctsTable'
+import { ExportMenu } from '../ui/ExportMenu'
 import { formatKm } from './format'
 import { vietnamQuarter, vietnamToday as today } from '../time'
 import { LineChart } from './LineChart'
@@ -226,7 +227,10 @@ export default function SummaryPage() {
         </>
       )}
       <section className="card">
-        <h2 className="cb-h3">{t('cb.ducts.title')}</h2>
+        <div className="cb-ducts-head">
+          <h2 className="cb-h3">{t('cb.ducts.title')}</h2>
+          <ExportMenu layer="ducts" params={{}} file="ducts" label={t('export.ducts')} />
+        </div>
         <DuctsTable />
       </section>
     </div>

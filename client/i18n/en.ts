@@ -59,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   'export.hint.shp': 'Zipped Shapefile (.shp, .dbf, .prj, UTF-8 .cpg) for ArcGIS, QGIS',
   'export.hint.gpkg': 'GeoPackage for QGIS, ArcGIS',
   'export.poles': 'Export poles',
+  'export.ducts': 'Export ducts',
   'export.routes': 'Export routes',
 
   'nav.map': 'Map',

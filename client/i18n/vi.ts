@@ -58,6 +58,7 @@ export const vi = {
   'export.hint.shp': 'Shapefile nén ZIP (.shp, .dbf, .prj, .cpg UTF-8) cho ArcGIS, QGIS',
   'export.hint.gpkg': 'GeoPackage cho QGIS, ArcGIS',
   'export.poles': 'Xuất cột',
+  'export.ducts': 'Xuất cống bể',
   'export.routes': 'Xuất tuyến cáp',
 
   'nav.map': 'Bản đồ',

@@ -13,6 +13,9 @@ import { KINDS, STATUSES } from '../cables/workflow'
 import { vietnamToday } from '../time'
 import {
   CABLE_ROUTES,
+  DUCTS,
+  ductsScope,
+  ductWhere,
   CONVERSION_ITEMS,
   DISTRICTS,
   districtsWhere,
@@ -147,6 +150,20 @@ export function exportRoutes(api: Api): void {
         box: query.bbox,
       })
       const r = { layer: CABLE_ROUTES, where, vn2000: Boolean(query.vn2000), title: 'Tuyến cáp', file: 'cable-routes' }
+      await send(req, res, r, query.format)
+    },
+  })
+
+  api.route({
+    method: 'get',
+    path: '/api/exports/ducts',
+    summary: `Export the shared ducts: capacity, occupancy, price and renters (a carrier: its routes) — ${FORMAT_LIST}`,
+    tag: TAG,
+    access: ['admin', 'officer', 'inspector', 'carrier'],
+    query: z.object({ ...common, bbox: bbox.optional() }),
+    async handler({ query, req, res }) {
+      const where = ductWhere(ductsScope(deps(req).config.provinceCode, carrierOf(req)), { box: query.bbox })
+      const r = { layer: DUCTS, where, vn2000: Boolean(query.vn2000), title: 'Cống bể dùng chung', file: 'ducts' }
       await send(req, res, r, query.format)
     },
   })

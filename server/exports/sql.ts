@@ -206,6 +206,51 @@ export const routeWhere = (
   return w.done()
 }
 
+// ---- shared ducts: the duct report's routes (a carrier: the routes it takes part in or rents tubes on) ----------
+
+/** Underground routes with shared-duct capacity: capacity, occupancy, price and who rents (a carrier: its own). */
+export const DUCTS: LayerSql = {
+  name: 'ducts',
+  geometryType: 'MultiLineString',
+  from: 'duct_capacities d JOIN cable_routes t ON t.id = d.route_id',
+  id: 't.id',
+  geom: 't.geom',
+  columns: [
+    col('name', 't.name'),
+    col('street', 't.street'),
+    col('length_m', 'round(t.length_m::numeric, 1)::float8', 'real'),
+    col('ducts', 'd.ducts', 'integer'),
+    col('tubes_per_duct', 'd.tubes_per_duct', 'integer'),
+    col('tubes', 'd.ducts * d.tubes_per_duct', 'integer'),
+    col(
+      'allocated_tubes',
+      '(SELECT coalesce(sum(a.tubes), 0)::int FROM duct_allocations a WHERE a.route_id = d.route_id)',
+      'integer',
+    ),
+    col('price_vnd_per_m_month', 'd.price_vnd_per_m_month::float8', 'real'),
+    col(
+      'renters',
+      `(SELECT string_agg(c.name || ': ' || a.tubes, '; ' ORDER BY c.name)
+          FROM duct_allocations a JOIN carriers c ON c.id = a.carrier_id
+         WHERE a.route_id = d.route_id AND ($2::int IS NULL OR a.carrier_id = $2::int))`,
+    ),
+  ],
+}
+
+/** $1 province, $2 carrier (or NULL): the routes the duct report shows. */
+export const ductsScope = (provinceCode: string, carrierId: number | null): Where => ({
+  sql: `t.province_code = $1 AND ($2::int IS NULL OR $2::int = ANY (t.carrier_ids)
+        OR EXISTS (SELECT 1 FROM duct_allocations x WHERE x.route_id = t.id AND x.carrier_id = $2::int))`,
+  params: [provinceCode, carrierId],
+})
+
+/** The ducts' filter: a box. */
+export const ductWhere = (scope: Where, f: { box?: readonly number[] }): Where => {
+  const w = new WhereBuilder(scope)
+  if (f.box) w.box('t.geom', f.box)
+  return w.done()
+}
+
 // ---- conversion items: as the item list (itemWhere in conversions/access.ts decides which) ---------------------
 
 export const CONVERSION_ITEMS: LayerSql = {

@@ -72,6 +72,18 @@ beforeAll(async () => {
      RETURNING id::int AS id`,
   )
   known.routes = routes[1]!.id // Viettel's second route
+  // shared ducts on three of the routes; MobiFone rents tubes on Viettel's second route
+  await app.db.exec(
+    `INSERT INTO duct_capacities (route_id, ducts, tubes_per_duct, price_vnd_per_m_month)
+     SELECT unnest($1::bigint[]), 2, 3, 1500`,
+    [[routes[0]!.id, routes[1]!.id, routes[3]!.id]],
+  )
+  await app.db.exec(
+    `INSERT INTO duct_allocations (route_id, carrier_id, tubes, from_date)
+     VALUES ($1, (SELECT id FROM carriers WHERE short_name = 'mobifone'), 2, '2024-01-01')`,
+    [routes[1]!.id],
+  )
+  known.ducts = routes[1]!.id
   const { id: programme } = await app.db.one<{ id: number }>(
     `INSERT INTO conversion_programmes (province_code, name, decision_no, decision_date, starts_on)
      VALUES ('79', 'Chương trình cải tạo (kiểm thử)', 'QĐ-1', '2020-01-01', '2020-01-01') RETURNING id`,
@@ -138,6 +150,16 @@ const LAYERS: Record<string, Layer> = {
     route: 'cable-routes',
     expected: `SELECT r.id FROM cable_routes r
                 WHERE $1::text IS NULL OR (SELECT id FROM carriers WHERE short_name = $1) = ANY (r.carrier_ids)`,
+    table: 'cable_routes',
+    point: false,
+  },
+  // a carrier: the routes it takes part in or rents tubes on
+  ducts: {
+    route: 'ducts',
+    expected: `SELECT d.route_id AS id FROM duct_capacities d JOIN cable_routes r ON r.id = d.route_id
+                WHERE $1::text IS NULL OR (SELECT id FROM carriers WHERE short_name = $1) = ANY (r.carrier_ids)
+                   OR EXISTS (SELECT 1 FROM duct_allocations a JOIN carriers c ON c.id = a.carrier_id
+                               WHERE a.route_id = r.id AND c.short_name = $1)`,
     table: 'cable_routes',
     point: false,
   },
@@ -370,7 +392,7 @@ describe('exports: who may export what', () => {
   })
 
   it('signed-in layers refuse the public; the public gets only public stations and districts', async () => {
-    for (const route of ['stations', 'poles', 'cable-routes', 'conversion-items', 'zones']) {
+    for (const route of ['stations', 'poles', 'cable-routes', 'ducts', 'conversion-items', 'zones']) {
       const res = await app.request('GET', `/api/exports/${route}?format=csv`)
       expect(res.status, route).toBe(401)
     }
