@@ -69,7 +69,8 @@ export function DuctsTable() {
       cell: (d) =>
         d.allocations.map((a) => (
           <div key={a.carrier} className="cb-rent">
-            {a.carrier}: {formatCount(a.tubes, lang)} · <span className="num">{formatVnd(a.monthlyRentVnd, lang)}</span>
+            {a.carrierName}: {formatCount(a.tubes, lang)} ·{' '}
+            <span className="num">{formatVnd(a.monthlyRentVnd, lang)}</span>
           </div>
         )),
     },

@@ -94,7 +94,8 @@ export interface DuctRow {
   priceVndPerMMonth: number
   allocatedTubes: number
   occupancy: number
-  allocations: { carrier: string; tubes: number; fromDate: string; monthlyRentVnd: number }[]
+  /** `carrier` is the short name the API takes; `carrierName` the name people read. */
+  allocations: { carrier: string; carrierName: string; tubes: number; fromDate: string; monthlyRentVnd: number }[]
 }
 
 /** An invitation to take part in a route another carrier named this carrier on (server/cables/participation.ts). */

@@ -351,7 +351,9 @@ describe('poles and shared ducts', () => {
     expect(await ok.json()).toMatchObject({ tubes: 4, allocatedTubes: 3, occupancy: 0.75 })
     const mine = await (await app.request('GET', '/api/cables/ducts', { cookie: vnpt })).json()
     const row = mine.items.find((r: { routeId: number }) => r.routeId === route.id)
-    expect(row.allocations).toMatchObject([{ carrier: 'vnpt', tubes: 2, fromDate: '2018-01-01' }])
+    expect(row.allocations).toMatchObject([
+      { carrier: 'vnpt', carrierName: expect.stringMatching(/VNPT/), tubes: 2, fromDate: '2018-01-01' },
+    ])
     expect(Math.abs(row.allocations[0].monthlyRentVnd - 2 * route.lengthM * 1000)).toBeLessThan(20)
   })
 })

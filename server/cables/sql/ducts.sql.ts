@@ -11,7 +11,7 @@ export const DUCT_REPORT = `
          d.price_vnd_per_m_month::float8 AS "priceVndPerMMonth", d.version,
          COALESCE(sum(a.tubes), 0)::int AS "allocatedTubes",
          round(COALESCE(sum(a.tubes), 0)::numeric / (d.ducts * d.tubes_per_duct), 4)::float8 AS occupancy,
-         COALESCE(json_agg(json_build_object('carrier', c.short_name, 'tubes', a.tubes,
+         COALESCE(json_agg(json_build_object('carrier', c.short_name, 'carrierName', c.name, 'tubes', a.tubes,
                                              'fromDate', to_char(a.from_date, 'YYYY-MM-DD'),
                                              'monthlyRentVnd',
                                              round(a.tubes * r.length_m::numeric * d.price_vnd_per_m_month))
