@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/index'
 import { formatCount, formatNumber } from '../../../shared/format'
 import { formatKm } from '../../cables/format'
-import type { ReportPeriod } from '../period'
-import type { Cell, Figure, PartKey, ReportPart } from '../schemas'
+import { dateVi, type ReportPeriod } from '../period'
+import type { Cell, Figure, PartKey, ReportPart, Table } from '../schemas'
 
 /** Filters of a link to the records behind a figure. */
 export interface LinkFilters {
@@ -75,4 +75,28 @@ export function byDistrictOrder(ctx: ReportContext, codes: Iterable<string>): st
   const order = [...ctx.districts.keys()]
   const rank = (c: string) => (c === '-' ? Number.MAX_SAFE_INTEGER : order.indexOf(c) === -1 ? 1e9 : order.indexOf(c))
   return [...new Set(codes)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+}
+
+/**
+ * A part's table by district on the report's units: one row a district (its code, its name, the part's cells for
+ * it, linked with the district), the total row last. `cellsFor(undefined)` are the total's cells.
+ */
+export function districtTable(
+  ctx: ReportContext,
+  subject: string,
+  heads: string[],
+  districts: string[],
+  cellsFor: (district: string | undefined) => Cell[],
+  bar: number,
+): Table {
+  return {
+    key: 'byDistrict',
+    caption: `${subject} theo quận, huyện (địa giới hành chính ngày ${dateVi(ctx.unitsOn)})`,
+    columns: ['Mã', 'Quận, huyện', ...heads],
+    rows: [
+      ...districts.map((d) => [textCell(d === '-' ? '' : d), textCell(districtName(ctx, d)), ...cellsFor(d)]),
+      [textCell(''), textCell('Tổng cộng'), ...cellsFor(undefined)],
+    ],
+    bar,
+  }
 }

@@ -1,6 +1,6 @@
 import { dateVi } from '../period'
 import { INSPECTION_COUNTS, INSPECTION_FACTS, INSPECTION_FLAGS } from '../sql'
-import { byDistrictOrder, count, countCell, districtName, figure, textCell, type PartBuilder } from './context'
+import { byDistrictOrder, count, countCell, districtTable, figure, textCell, type PartBuilder } from './context'
 
 type Flag = (typeof INSPECTION_FLAGS)[number]
 type Row = Record<Flag, number> & { district: string | null }
@@ -77,20 +77,14 @@ export const inspectionsPart: PartBuilder = {
           rows: figures.map((f) => [textCell(f.label), countCell(f.value!, f.link!)]),
           bar: null,
         },
-        {
-          key: 'byDistrict',
-          caption: `Kiểm tra theo quận, huyện (địa giới hành chính ngày ${dateVi(ctx.unitsOn)})`,
-          columns: ['Mã', 'Quận, huyện', 'Kiểm tra', 'Vi phạm', 'Yêu cầu khắc phục', 'Đã khắc phục', 'Quá hạn'],
-          rows: [
-            ...districts.map((d) => [
-              textCell(d === '-' ? '' : d),
-              textCell(districtName(ctx, d)),
-              ...cells(byCode.get(d)!, { district: d }),
-            ]),
-            [textCell(''), textCell('Tổng cộng'), ...cells(t, {})],
-          ],
-          bar: 2,
-        },
+        districtTable(
+          ctx,
+          'Kiểm tra',
+          ['Kiểm tra', 'Vi phạm', 'Yêu cầu khắc phục', 'Đã khắc phục', 'Quá hạn'],
+          districts,
+          (d) => (d === undefined ? cells(t, {}) : cells(byCode.get(d)!, { district: d })),
+          2,
+        ),
       ],
     }
   },

@@ -1,7 +1,7 @@
 import { dateVi } from '../period'
 import { STATION_COUNTS, STATION_FACTS } from '../sql'
 import type { Cell } from '../schemas'
-import { byDistrictOrder, count, countCell, districtName, figure, textCell, type PartBuilder } from './context'
+import { byDistrictOrder, count, countCell, districtTable, figure, textCell, type PartBuilder } from './context'
 
 interface Row {
   carrier: string
@@ -87,20 +87,15 @@ export const stationsPart: PartBuilder = {
           ],
           bar: null,
         },
-        {
-          key: 'byDistrict',
-          caption: `Trạm BTS theo quận, huyện (địa giới hành chính ngày ${dateVi(ctx.unitsOn)})`,
-          columns: ['Mã', 'Quận, huyện', ...heads],
-          rows: [
-            ...districts.map((d) => [
-              textCell(d === '-' ? '' : d),
-              textCell(districtName(ctx, d)),
-              ...cells(sum(rows.filter((r) => r.district === d)), { district: d }),
-            ]),
-            [textCell(''), textCell('Tổng cộng'), ...cells(total, {})],
-          ],
-          bar: 5,
-        },
+        districtTable(
+          ctx,
+          'Trạm BTS',
+          heads,
+          districts,
+          (d) =>
+            d === undefined ? cells(total, {}) : cells(sum(rows.filter((r) => r.district === d)), { district: d }),
+          5,
+        ),
       ],
     }
   },

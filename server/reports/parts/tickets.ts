@@ -1,13 +1,12 @@
 import { formatNumber } from '../../../shared/format'
 import { CATEGORIES, type Category } from '../../tickets/workflow'
-import { dateVi } from '../period'
 import type { Cell } from '../schemas'
 import { TICKET_COUNTS, TICKET_FACTS, TICKET_MEDIAN } from '../sql'
 import {
   byDistrictOrder,
   count,
   countCell,
-  districtName,
+  districtTable,
   figure,
   percent,
   textCell,
@@ -121,20 +120,15 @@ export const ticketsPart: PartBuilder = {
           ],
           bar: null,
         },
-        {
-          key: 'byDistrict',
-          caption: `Phản ánh theo quận, huyện (địa giới hành chính ngày ${dateVi(ctx.unitsOn)})`,
-          columns: ['Mã', 'Quận, huyện', ...heads],
-          rows: [
-            ...districts.map((d) => [
-              textCell(d === '-' ? '' : d),
-              textCell(districtName(ctx, d)),
-              ...cells(sum(rows.filter((r) => r.district === d)), { district: d }),
-            ]),
-            [textCell(''), textCell('Tổng cộng'), ...cells(total, {})],
-          ],
-          bar: 2,
-        },
+        districtTable(
+          ctx,
+          'Phản ánh',
+          heads,
+          districts,
+          (d) =>
+            d === undefined ? cells(total, {}) : cells(sum(rows.filter((r) => r.district === d)), { district: d }),
+          2,
+        ),
       ],
     }
   },
