@@ -97,8 +97,9 @@ export function forgetRecentSessionsOf(userId: number): void {
 
 /** Ends a session. */
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
-  recentSessions.delete(tokenHash(token))
-  await q.exec(DELETE_SESSION, [tokenHash(token)])
+  const hash = tokenHash(token)
+  recentSessions.delete(hash)
+  await q.exec(DELETE_SESSION, [hash])
 }
 
 /** Ends every session of a user (switched off, or given a new password). */

@@ -200,9 +200,10 @@ export async function openDb(options: DbOptions): Promise<Db> {
   const base = helpers((sql, params) =>
     withClient(async (c) => {
       const result = await c.query(sql, params)
-      if (mayHaveWritten([result].flat(), sql)) {
+      const results = [result].flat()
+      if (mayHaveWritten(results, sql)) {
         writes++
-        if (replicaSet && [result].flat().some((r) => WRITE_COMMANDS.has(r.command))) await noteWrite(c)
+        if (replicaSet && results.some((r) => WRITE_COMMANDS.has(r.command))) await noteWrite(c)
       }
       return result
     }),

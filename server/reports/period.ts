@@ -1,4 +1,5 @@
 /** The period of a report: its dates (inclusive, Vietnamese days), its kind and its Vietnamese label. */
+import { formatDateVi as dateVi } from '../cables/format'
 
 export type PeriodKind = 'quarter' | 'half' | 'year' | 'range'
 
@@ -21,8 +22,8 @@ export interface PeriodInput {
 
 const ROMAN = ['I', 'II', 'III', 'IV']
 
-/** A date YYYY-MM-DD as dd/mm/yyyy. */
-export const dateVi = (iso: string): string => iso.split('-').reverse().join('/')
+/** A date YYYY-MM-DD as dd/mm/yyyy (the one formatter of cables/format.ts). */
+export { dateVi }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)

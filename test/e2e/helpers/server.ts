@@ -57,7 +57,7 @@ const TEMPLATE_STOP_MS = 300_000
 const START_TIMEOUT_MS = 180_000
 
 /** What every e2e server starts with; its template was started with the same. */
-const BASE_SETTINGS = { PORT: '0', HOST: '127.0.0.1', DEMO: 'on', ADMIN_PASSWORD, LOG_LEVEL: 'warn' }
+const BASE_SETTINGS = { DEMO: 'on', ADMIN_PASSWORD }
 /** Settings that change what a start writes to the database, which a spec may therefore not vary. */
 const TEMPLATE_SETTINGS = ['DATA_DIR', 'DATABASE_URL', 'DEMO', 'ADMIN_PASSWORD', 'PROVINCE_CODE']
 
@@ -68,9 +68,8 @@ const TEMPLATE_SETTINGS = ['DATA_DIR', 'DATABASE_URL', 'DEMO', 'ADMIN_PASSWORD',
 export async function buildE2eTemplate(runPid: number): Promise<E2eTemplate> {
   // in a child process as every e2e server runs, stopped cleanly (SIGTERM) so that the folder copied is whole
   const startAndStop = async (settings: { DATA_DIR: string; DATABASE_URL: string }) => {
-    const { PORT: _any, ...base } = BASE_SETTINGS
     // an empty database: the migrations run before the server listens
-    const running = await spawnServer({ ...base, ...settings }, TEMPLATE_STOP_MS)
+    const running = await spawnServer({ ...BASE_SETTINGS, ...settings }, TEMPLATE_STOP_MS)
     await running.stop(TEMPLATE_STOP_MS)
   }
   const url = process.env.TEST_DATABASE_URL
@@ -118,10 +117,12 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   else if (template) fs.cpSync(template.dir, dataDir, { recursive: true })
   // A child process, as `npm start` runs it: the embedded database runs in its server's thread, and a statement
   // that never ends must fail this run's tests by their timeouts (and be killed at stop), not hang the run.
-  const { PORT: _any, ...settings } = BASE_SETTINGS
   let running: Spawned
   try {
-    running = await spawnServer({ ...settings, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env }, START_TIMEOUT_MS)
+    running = await spawnServer(
+      { ...BASE_SETTINGS, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...env },
+      START_TIMEOUT_MS,
+    )
   } catch (err) {
     await cleanUp()
     throw err
